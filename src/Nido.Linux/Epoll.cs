@@ -1,0 +1,46 @@
+namespace Nido.Linux;
+
+[Flags]
+public enum EpollEvents : uint
+{
+    In = 0x001, Pri = 0x002, Out = 0x004, Err = 0x008, Hup = 0x010, RdHup = 0x2000,
+    Exclusive = 1u << 28, WakeUp = 1u << 29, OneShot = 1u << 30, EdgeTriggered = 1u << 31,
+}
+
+public readonly record struct EpollEvent(EpollEvents Events, ulong Data);
+
+/// <summary>An epoll instance: the event loop under VMM device threads and the runtime's stdio relays.</summary>
+public sealed class Epoll : IDisposable
+{
+    public Epoll() => Handle = Errors.Check(Interop.epoll_create1(Interop.EPOLL_CLOEXEC), "epoll_create1");
+
+    public SafeFdHandle Handle { get; }
+
+    public void Add(SafeFdHandle fd, EpollEvents events, ulong data) => Control(Interop.EPOLL_CTL_ADD, fd, events, data, "EPOLL_CTL_ADD");
+
+    public void Modify(SafeFdHandle fd, EpollEvents events, ulong data) => Control(Interop.EPOLL_CTL_MOD, fd, events, data, "EPOLL_CTL_MOD");
+
+    public void Remove(SafeFdHandle fd) => Control(Interop.EPOLL_CTL_DEL, fd, 0, 0, "EPOLL_CTL_DEL");
+
+    /// <summary>Waits up to <paramref name="timeoutMs"/> (-1 = forever); returns how many entries of <paramref name="events"/> were filled. EINTR yields 0.</summary>
+    public unsafe int Wait(Span<EpollEvent> events, int timeoutMs)
+    {
+        var native = stackalloc Interop.EpollEventNative[Math.Min(events.Length, 256)];
+        var n = Interop.epoll_wait(Handle, native, Math.Min(events.Length, 256), timeoutMs);
+        if (n < 0)
+        {
+            if (System.Runtime.InteropServices.Marshal.GetLastPInvokeError() == (int)Errno.EINTR) return 0;
+            Errors.Throw("epoll_wait");
+        }
+        for (var i = 0; i < n; i++) events[i] = new EpollEvent((EpollEvents)native[i].events, native[i].data);
+        return n;
+    }
+
+    private unsafe void Control(int op, SafeFdHandle fd, EpollEvents events, ulong data, string name)
+    {
+        var ev = new Interop.EpollEventNative { events = (uint)events, data = data };
+        Errors.Check(Interop.epoll_ctl(Handle, op, fd, &ev), "epoll_ctl", $"{name}, {fd}");
+    }
+
+    public void Dispose() => Handle.Dispose();
+}

@@ -1,0 +1,113 @@
+namespace Nido.Linux;
+
+/// <summary>open/read/write/pread/pwrite/pipe/fcntl/dup on <see cref="SafeFdHandle"/>; every failure names the call.</summary>
+public static class FileIo
+{
+    public const int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0x40, O_EXCL = 0x80, O_NOCTTY = 0x100;
+    public const int O_TRUNC = 0x200, O_APPEND = 0x400, O_NONBLOCK = 0x800, O_DIRECTORY = 0x10000;
+    public const int O_NOFOLLOW = 0x20000, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
+    internal const int F_DUPFD_CLOEXEC = 1030, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, FD_CLOEXEC = 1;
+
+    /// <summary>Opens a path; O_CLOEXEC is always added so descriptors never leak into spawned programs.</summary>
+    public static SafeFdHandle Open(string path, int flags, int mode = 0) =>
+        Errors.Check(Interop.open(path, flags | O_CLOEXEC, mode), "open", path);
+
+    public static SafeFdHandle OpenAt(SafeFdHandle dir, string path, int flags, int mode = 0) =>
+        Errors.Check(Interop.openat(dir, path, flags | O_CLOEXEC, mode), "openat", path);
+
+    public static unsafe int Read(SafeFdHandle fd, Span<byte> buffer)
+    {
+        fixed (byte* p = buffer)
+        {
+            while (true)
+            {
+                var n = Interop.read(fd, p, (nuint)buffer.Length);
+                if (n >= 0) return (int)n;
+                Errors.ThrowUnlessInterrupted("read", fd);
+            }
+        }
+    }
+
+    public static unsafe int Write(SafeFdHandle fd, ReadOnlySpan<byte> buffer)
+    {
+        fixed (byte* p = buffer)
+        {
+            while (true)
+            {
+                var n = Interop.write(fd, p, (nuint)buffer.Length);
+                if (n >= 0) return (int)n;
+                Errors.ThrowUnlessInterrupted("write", fd);
+            }
+        }
+    }
+
+    /// <summary>Writes the whole buffer, looping over short writes.</summary>
+    public static void WriteAll(SafeFdHandle fd, ReadOnlySpan<byte> buffer)
+    {
+        while (!buffer.IsEmpty) buffer = buffer[Write(fd, buffer)..];
+    }
+
+    public static unsafe int PRead(SafeFdHandle fd, Span<byte> buffer, long offset)
+    {
+        fixed (byte* p = buffer)
+        {
+            while (true)
+            {
+                var n = Interop.pread(fd, p, (nuint)buffer.Length, offset);
+                if (n >= 0) return (int)n;
+                Errors.ThrowUnlessInterrupted("pread", fd);
+            }
+        }
+    }
+
+    public static unsafe int PWrite(SafeFdHandle fd, ReadOnlySpan<byte> buffer, long offset)
+    {
+        fixed (byte* p = buffer)
+        {
+            while (true)
+            {
+                var n = Interop.pwrite(fd, p, (nuint)buffer.Length, offset);
+                if (n >= 0) return (int)n;
+                Errors.ThrowUnlessInterrupted("pwrite", fd);
+            }
+        }
+    }
+
+    /// <summary>A close-on-exec pipe: (read end, write end).</summary>
+    public static unsafe (SafeFdHandle Read, SafeFdHandle Write) Pipe(bool nonBlocking = false)
+    {
+        int* fds = stackalloc int[2];
+        Errors.Check(Interop.pipe2(fds, O_CLOEXEC | (nonBlocking ? O_NONBLOCK : 0)), "pipe2");
+        return (new SafeFdHandle(fds[0]), new SafeFdHandle(fds[1]));
+    }
+
+    /// <summary>A close-on-exec duplicate at or above <paramref name="minFd"/>.</summary>
+    public static SafeFdHandle Duplicate(SafeFdHandle fd, int minFd = 0) =>
+        new(Errors.Check(Interop.fcntl(fd, F_DUPFD_CLOEXEC, minFd), "fcntl(F_DUPFD_CLOEXEC)", fd.ToString()));
+
+    /// <summary>dup3 onto a chosen number (not close-on-exec): how a descriptor is handed to a child at a fixed slot.</summary>
+    public static void DuplicateTo(SafeFdHandle fd, int target) =>
+        Errors.Check(Interop.dup3(fd, target, 0), "dup3", $"{fd} → {target}");
+
+    public static bool IsCloseOnExec(SafeFdHandle fd) =>
+        (Errors.Check(Interop.fcntl(fd, F_GETFD, 0), "fcntl(F_GETFD)", fd.ToString()) & FD_CLOEXEC) != 0;
+
+    public static void SetCloseOnExec(SafeFdHandle fd, bool value)
+    {
+        var flags = Errors.Check(Interop.fcntl(fd, F_GETFD, 0), "fcntl(F_GETFD)", fd.ToString());
+        flags = value ? flags | FD_CLOEXEC : flags & ~FD_CLOEXEC;
+        Errors.Check(Interop.fcntl(fd, F_SETFD, flags), "fcntl(F_SETFD)", fd.ToString());
+    }
+
+    public static void SetNonBlocking(SafeFdHandle fd, bool value)
+    {
+        var flags = Errors.Check(Interop.fcntl(fd, F_GETFL, 0), "fcntl(F_GETFL)", fd.ToString());
+        flags = value ? flags | O_NONBLOCK : flags & ~O_NONBLOCK;
+        Errors.Check(Interop.fcntl(fd, F_SETFL, flags), "fcntl(F_SETFL)", fd.ToString());
+    }
+
+    public static void Sync(SafeFdHandle fd) => Errors.Check(Interop.fsync(fd), "fsync", fd.ToString());
+
+    public static void Truncate(SafeFdHandle fd, long length) =>
+        Errors.Check(Interop.ftruncate(fd, length), "ftruncate", fd.ToString());
+}

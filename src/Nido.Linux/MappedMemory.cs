@@ -1,0 +1,65 @@
+using System.Runtime.InteropServices;
+
+namespace Nido.Linux;
+
+[Flags]
+public enum Protection { None = 0, Read = 1, Write = 2, Exec = 4, ReadWrite = Read | Write }
+
+public enum Advice { Normal = 0, Random = 1, Sequential = 2, WillNeed = 3, DontNeed = 4, Remove = 9, DontFork = 10, Mergeable = 12, HugePage = 14, NoHugePage = 15, DontDump = 16 }
+
+/// <summary>An mmap'd region that unmaps itself exactly once (guest RAM, virtqueue views, shared files).</summary>
+public sealed class MappedMemory : SafeHandle
+{
+    private const int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000, MAP_HUGETLB = 0x40000;
+
+    private MappedMemory(nint address, long length) : base(-1, ownsHandle: true)
+    {
+        SetHandle(address);
+        Length = length;
+    }
+
+    public long Length { get; }
+
+    public nint Address => DangerousGetHandle();
+
+    public override bool IsInvalid => handle == -1 || handle == 0;
+
+    /// <summary>Private anonymous memory, zero-filled, reserved lazily (NORESERVE) like a VMM's guest RAM.</summary>
+    public static MappedMemory Anonymous(long length, Protection protection = Protection.ReadWrite, bool hugePages = false)
+    {
+        var flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | (hugePages ? MAP_HUGETLB : 0);
+        return Map(length, protection, flags, -1, 0, "anonymous");
+    }
+
+    /// <summary>Maps a file; shared mappings write through to it.</summary>
+    public static MappedMemory File(SafeFdHandle fd, long length, long offset = 0, Protection protection = Protection.ReadWrite, bool shared = true)
+    {
+        var added = false;
+        fd.DangerousAddRef(ref added);
+        try { return Map(length, protection, shared ? MAP_SHARED : MAP_PRIVATE, fd.Fd, offset, fd.ToString()); }
+        finally { if (added) fd.DangerousRelease(); }
+    }
+
+    private static MappedMemory Map(long length, Protection protection, int flags, int fd, long offset, string what)
+    {
+        if (length <= 0) throw new ArgumentOutOfRangeException(nameof(length), "mapping length must be positive");
+        var address = Interop.mmap(0, (nuint)length, (int)protection, flags, fd, offset);
+        if (address == -1) Errors.Throw("mmap", $"{what}, {length} bytes");
+        return new MappedMemory(address, length);
+    }
+
+    public unsafe Span<byte> AsSpan(long offset, int length)
+    {
+        if (offset < 0 || length < 0 || offset + length > Length)
+            throw new ArgumentOutOfRangeException(nameof(offset), $"[{offset}, +{length}) is outside the {Length}-byte mapping");
+        return new Span<byte>((byte*)Address + offset, length);
+    }
+
+    public void Advise(Advice advice, long offset = 0, long? length = null) =>
+        Errors.Check(Interop.madvise(Address + (nint)offset, (nuint)(length ?? Length - offset), (int)advice), "madvise", advice.ToString());
+
+    public void Protect(Protection protection, long offset = 0, long? length = null) =>
+        Errors.Check(Interop.mprotect(Address + (nint)offset, (nuint)(length ?? Length - offset), (int)protection), "mprotect");
+
+    protected override bool ReleaseHandle() => Interop.munmap(handle, (nuint)Length) == 0;
+}

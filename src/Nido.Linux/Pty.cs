@@ -1,0 +1,37 @@
+namespace Nido.Linux;
+
+/// <summary>A pseudo-terminal pair: the master stays with the caller (or goes to a console socket), the slave becomes a child's stdio.</summary>
+public sealed record Pty(SafeFdHandle Master, SafeFdHandle Slave, string SlaveName) : IDisposable
+{
+    public static unsafe Pty Open(ushort rows = 24, ushort columns = 80)
+    {
+        int master, slave;
+        var name = stackalloc byte[128]; // openpty writes the name unbounded; PATH_MAX-sized names do not occur for /dev/pts
+        var size = new Interop.WinSize { ws_row = rows, ws_col = columns };
+        Errors.Check(Interop.openpty(&master, &slave, name, null, &size), "openpty");
+        var pty = new Pty(new SafeFdHandle(master), new SafeFdHandle(slave), new string((sbyte*)name));
+        // openpty does not set close-on-exec; descriptors must only reach a child through an explicit mapping.
+        FileIo.SetCloseOnExec(pty.Master, true);
+        FileIo.SetCloseOnExec(pty.Slave, true);
+        return pty;
+    }
+
+    public static (ushort Rows, ushort Columns) GetWindowSize(SafeFdHandle tty)
+    {
+        var size = new Interop.WinSize();
+        Ioctl.Call(tty, Interop.TIOCGWINSZ, ref size, "TIOCGWINSZ");
+        return (size.ws_row, size.ws_col);
+    }
+
+    public static void SetWindowSize(SafeFdHandle tty, ushort rows, ushort columns)
+    {
+        var size = new Interop.WinSize { ws_row = rows, ws_col = columns };
+        Ioctl.Call(tty, Interop.TIOCSWINSZ, ref size, "TIOCSWINSZ");
+    }
+
+    public void Dispose()
+    {
+        Master.Dispose();
+        Slave.Dispose();
+    }
+}

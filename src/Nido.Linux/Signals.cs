@@ -1,0 +1,71 @@
+namespace Nido.Linux;
+
+/// <summary>Signal numbers and names (x86-64), parsing as kill(1) and runc accept them, and per-thread masks.</summary>
+public static class Signals
+{
+    public const int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGKILL = 9, SIGUSR1 = 10, SIGUSR2 = 12, SIGPIPE = 13;
+    public const int SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17, SIGCONT = 18, SIGSTOP = 19, SIGWINCH = 28;
+    public const int SIGRTMIN = 34, SIGRTMAX = 64;
+
+    private static readonly string[] Names =
+    [
+        "", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE",
+        "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM",
+        "PROF", "WINCH", "IO", "PWR", "SYS",
+    ];
+
+    /// <summary>"SIGTERM" for 15, "SIGRTMIN+3" for 37.</summary>
+    public static string Name(int signal) => signal switch
+    {
+        > 0 and < 32 => "SIG" + Names[signal],
+        SIGRTMIN => "SIGRTMIN",
+        > SIGRTMIN and <= SIGRTMAX => $"SIGRTMIN+{signal - SIGRTMIN}",
+        _ => $"signal {signal}",
+    };
+
+    /// <summary>Accepts "9", "KILL", "SIGKILL", "sigkill", "RTMIN+2" (also SIGIOT, SIGPOLL, SIGCLD aliases).</summary>
+    public static int Parse(string text)
+    {
+        var s = text.Trim();
+        if (int.TryParse(s, out var number))
+            return number is > 0 and <= SIGRTMAX ? number : throw new ArgumentException($"invalid signal number {number}", nameof(text));
+        var name = s.ToUpperInvariant();
+        if (name.StartsWith("SIG", StringComparison.Ordinal)) name = name[3..];
+        switch (name)
+        {
+            case "IOT": return 6;
+            case "POLL": return 29;
+            case "CLD": return SIGCHLD;
+            case "RTMIN": return SIGRTMIN;
+            case "RTMAX": return SIGRTMAX;
+        }
+        if (name.StartsWith("RTMIN+", StringComparison.Ordinal) && int.TryParse(name[6..], out var plus) && plus >= 0 && SIGRTMIN + plus <= SIGRTMAX)
+            return SIGRTMIN + plus;
+        if (name.StartsWith("RTMAX-", StringComparison.Ordinal) && int.TryParse(name[6..], out var minus) && minus >= 0 && SIGRTMAX - minus >= SIGRTMIN)
+            return SIGRTMAX - minus;
+        var index = Array.IndexOf(Names, name);
+        return index > 0 ? index : throw new ArgumentException($"unknown signal \"{text}\"", nameof(text));
+    }
+
+    public static ulong MaskOf(params int[] signals) => signals.Aggregate(0UL, (m, s) => m | (1UL << (s - 1)));
+
+    /// <summary>Changes the calling thread's signal mask (rt_sigprocmask); returns the previous mask.</summary>
+    public static unsafe ulong SetThreadMask(int how, ulong mask)
+    {
+        ulong old;
+        Errors.Check(Interop.syscall(Interop.Sys.rt_sigprocmask, how, (long)&mask, (long)&old, 8, 0, 0), "rt_sigprocmask");
+        return old;
+    }
+
+    public static ulong BlockOnThread(ulong mask) => SetThreadMask(Interop.SIG_BLOCK, mask);
+
+    public static ulong RestoreThreadMask(ulong mask) => SetThreadMask(Interop.SIG_SETMASK, mask);
+
+    /// <summary>Sends a signal to one thread of this process (tgkill), e.g. to test per-thread masks.</summary>
+    public static void SendToThread(int tid, int signal) =>
+        Errors.Check(Interop.tgkill(Interop.getpid(), tid, signal), "tgkill", $"tid {tid}, {Name(signal)}");
+
+    public static int CurrentThreadId => Interop.gettid();
+
+    public static int CurrentProcessId => Interop.getpid();
+}

@@ -1,0 +1,62 @@
+namespace Nido.Linux;
+
+/// <summary>Hands <paramref name="Source"/> to the child as descriptor number <paramref name="Target"/>.</summary>
+public sealed record FdMapping(SafeFdHandle Source, int Target);
+
+/// <summary>A namespace for the child to join (setns) before it executes: an open /proc/PID/ns/* file.</summary>
+public sealed record NamespaceJoin(SafeFdHandle Fd, NamespaceFlags Kind);
+
+/// <summary>Credentials the program runs with; null <paramref name="AdditionalGids"/> leaves supplementary groups alone.</summary>
+public sealed record SpawnUser(uint Uid, uint Gid, IReadOnlyList<uint>? AdditionalGids = null);
+
+/// <summary>What to start and how. Everything here is applied in the child by raw system calls before execve.</summary>
+public sealed record SpawnOptions
+{
+    /// <summary>The program to execve (used as given: no PATH search).</summary>
+    public required string Path { get; init; }
+
+    /// <summary>argv, including argv[0].</summary>
+    public required IReadOnlyList<string> Arguments { get; init; }
+
+    /// <summary>"NAME=value" entries; null inherits this process's environment.</summary>
+    public IReadOnlyList<string>? Environment { get; init; }
+
+    /// <summary>Namespaces the child is created in (clone3 flags).</summary>
+    public NamespaceFlags NewNamespaces { get; init; }
+
+    /// <summary>Namespaces joined in order before anything else (mount and user work here: the child is single-threaded).</summary>
+    public IReadOnlyList<NamespaceJoin> JoinNamespaces { get; init; } = [];
+
+    /// <summary>Descriptors placed at fixed numbers. Unmapped 0–2 are inherited; everything else is closed on exec.</summary>
+    public IReadOnlyList<FdMapping> Fds { get; init; } = [];
+
+    public string? Hostname { get; init; }
+    public string? Domainname { get; init; }
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>setsid() in the child (a new session, no controlling terminal).</summary>
+    public bool NewSession { get; init; }
+
+    /// <summary>After setsid, make this (mapped) descriptor number the controlling terminal.</summary>
+    public int? ControllingTerminal { get; init; }
+
+    public bool NoNewPrivileges { get; init; }
+
+    /// <summary>setgroups/setresgid/setresuid just before execve (inside a new user namespace: ids as seen there).</summary>
+    public SpawnUser? User { get; init; }
+
+    /// <summary>Signal the child receives when the spawning thread exits (0 = none).</summary>
+    public int ParentDeathSignal { get; init; }
+
+    /// <summary>
+    /// The child stops before its first step until <see cref="ChildProcess.Release"/>: the window in which
+    /// the parent writes uid/gid maps for a new user namespace or moves the child into cgroups.
+    /// </summary>
+    public bool WaitForRelease { get; init; }
+
+    /// <summary>A cgroup v2 directory fd: the child starts inside it (CLONE_INTO_CGROUP).</summary>
+    public SafeFdHandle? Cgroup { get; init; }
+
+    /// <summary>Signal mask the program starts with (default: none blocked).</summary>
+    public ulong SignalMask { get; init; }
+}
