@@ -12,7 +12,7 @@ public readonly record struct EpollEvent(EpollEvents Events, ulong Data);
 /// <summary>An epoll instance: the event loop under VMM device threads and the runtime's stdio relays.</summary>
 public sealed class Epoll : IDisposable
 {
-    public Epoll() => Handle = Errors.Check(Interop.epoll_create1(Interop.EPOLL_CLOEXEC), "epoll_create1");
+    public Epoll() => Handle = Errors.CheckFd(Interop.epoll_create1(Interop.EPOLL_CLOEXEC), "epoll_create1");
 
     public SafeFdHandle Handle { get; }
 

@@ -28,15 +28,11 @@ internal static class Errors
         return rc;
     }
 
-    public static SafeFdHandle Check(SafeFdHandle fd, string syscall, string? subject = null)
+    /// <summary>Wraps a call's new descriptor, or throws for its errno.</summary>
+    public static SafeFdHandle CheckFd(int fd, string syscall, string? subject = null)
     {
-        if (fd.IsInvalid)
-        {
-            var errno = Marshal.GetLastPInvokeError();
-            fd.SetHandleAsInvalid();
-            throw new ErrnoException(syscall, errno, subject);
-        }
-        return fd;
+        if (fd < 0) Throw(syscall, subject);
+        return new SafeFdHandle(fd);
     }
 
     /// <summary>After a failed call: returns if it was interrupted by a signal (the caller retries), throws otherwise.</summary>

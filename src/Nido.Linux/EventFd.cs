@@ -6,7 +6,7 @@ public sealed class EventFd : IDisposable
     public EventFd(uint initial = 0, bool nonBlocking = false, bool semaphore = false)
     {
         var flags = Interop.EFD_CLOEXEC | (nonBlocking ? Interop.EFD_NONBLOCK : 0) | (semaphore ? Interop.EFD_SEMAPHORE : 0);
-        Handle = Errors.Check(Interop.eventfd(initial, flags), "eventfd");
+        Handle = Errors.CheckFd(Interop.eventfd(initial, flags), "eventfd");
     }
 
     public SafeFdHandle Handle { get; }

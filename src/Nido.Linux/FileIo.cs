@@ -10,10 +10,10 @@ public static class FileIo
 
     /// <summary>Opens a path; O_CLOEXEC is always added so descriptors never leak into spawned programs.</summary>
     public static SafeFdHandle Open(string path, int flags, int mode = 0) =>
-        Errors.Check(Interop.open(path, flags | O_CLOEXEC, mode), "open", path);
+        Errors.CheckFd(Interop.open(path, flags | O_CLOEXEC, mode), "open", path);
 
     public static SafeFdHandle OpenAt(SafeFdHandle dir, string path, int flags, int mode = 0) =>
-        Errors.Check(Interop.openat(dir, path, flags | O_CLOEXEC, mode), "openat", path);
+        Errors.CheckFd(Interop.openat(dir, path, flags | O_CLOEXEC, mode), "openat", path);
 
     public static unsafe int Read(SafeFdHandle fd, Span<byte> buffer)
     {

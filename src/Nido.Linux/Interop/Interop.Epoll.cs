@@ -15,7 +15,7 @@ internal static partial class Interop
     }
 
     [LibraryImport(Libc, SetLastError = true)]
-    internal static partial SafeFdHandle epoll_create1(int flags);
+    internal static partial int epoll_create1(int flags);
 
     [LibraryImport(Libc, SetLastError = true)]
     internal static unsafe partial int epoll_ctl(SafeFdHandle epfd, int op, SafeFdHandle fd, EpollEventNative* ev);

@@ -4,11 +4,13 @@ namespace Nido.Linux;
 
 internal static partial class Interop
 {
+    // Calls that create descriptors return int: a SafeHandle return would be read as a full register,
+    // turning -1 into 0xFFFFFFFF and a failure into a "valid" handle.
     [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial SafeFdHandle open(string path, int flags, int mode);
+    internal static partial int open(string path, int flags, int mode);
 
     [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial SafeFdHandle openat(SafeFdHandle dirfd, string path, int flags, int mode);
+    internal static partial int openat(SafeFdHandle dirfd, string path, int flags, int mode);
 
     [LibraryImport(Libc, SetLastError = true)]
     internal static partial int close(int fd);
