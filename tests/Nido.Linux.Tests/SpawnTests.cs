@@ -129,6 +129,8 @@ public class SpawnTests
     {
         Requires.Path("/proc/self/ns/user", "no user namespaces in this kernel");
         var marker = Path.Combine("/tmp", $"nido-userns-{Guid.NewGuid():N}");
+        // Root may map a range of subordinate ids; anyone else only their own id (the rootless case).
+        var (outsideUid, outsideGid, size) = Credentials.IsRoot ? (100000u, 100000u, 65536u) : (Credentials.EffectiveUid, Credentials.EffectiveGid, 1u);
         var (outR, outW) = FileIo.Pipe();
         using (outR)
         {
@@ -144,16 +146,16 @@ public class SpawnTests
             }
             using (child)
             {
-                child.WriteIdMappings([new IdMapping(0, 100000, 65536)], [new IdMapping(0, 100000, 65536)], denySetgroups: true);
+                child.WriteIdMappings([new IdMapping(0, outsideUid, size)], [new IdMapping(0, outsideGid, size)], denySetgroups: true);
                 child.Release();
                 Assert.Equal(0, child.WaitForExit().Code);
             }
             var lines = Run.ReadAll(outR).Split('\n');
             Assert.Equal("0", lines[0]);
             Assert.Equal("0", lines[1]);
-            Assert.Equal(["0", "100000", "65536"], lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            // Root inside is uid 100000 outside: what it creates belongs to that id on the host.
-            Assert.Equal("100000\n", Run.Capture(new SpawnOptions { Path = "/usr/bin/stat", Arguments = ["stat", "-c", "%u", marker] }).Stdout);
+            Assert.Equal(["0", $"{outsideUid}", $"{size}"], lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            // Root inside is the mapped id outside: what it creates belongs to that id on the host.
+            Assert.Equal($"{outsideUid}\n", Run.Capture(new SpawnOptions { Path = "/usr/bin/stat", Arguments = ["stat", "-c", "%u", marker] }).Stdout);
             File.Delete(marker);
         }
     }

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace Nido.Cli.Commands;
+
+/// <summary>`nido --version`: version, commit and runtime, in runc's "name version X" first-line shape.</summary>
+public static class VersionCommand
+{
+    public static string Text()
+    {
+        var info = typeof(VersionCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = info.IndexOf('+');
+        var version = plus < 0 ? info : info[..plus];
+        var commit = plus < 0 ? "unknown" : info[(plus + 1)..];
+        if (commit.Length > 12) commit = commit[..12];
+        // PublishAot flips the dynamic-code feature switch for plain builds too, so ask the file system instead:
+        // only a CoreCLR build has its IL beside the host.
+        var mode = File.Exists(Path.Combine(AppContext.BaseDirectory, "nido.dll")) ? "CoreCLR" : "native (AOT)";
+        return $"nido version {version}\ncommit: {commit}\nruntime: .NET {Environment.Version}, {RuntimeInformation.RuntimeIdentifier}, {mode}";
+    }
+
+    internal sealed class Action : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Text());
+            return 0;
+        }
+    }
+}

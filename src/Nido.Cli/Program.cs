@@ -1,0 +1,1 @@
+return Nido.Cli.NidoApp.Run(args, Console.Out, Console.Error);
