@@ -31,8 +31,7 @@ public class EventTests
         Assert.Equal(3UL, events[0].Data);
         epoll.Remove(b.Handle);
         epoll.Remove(a.Handle);
-        var e = Assert.Throws<ErrnoException>(() => epoll.Remove(a.Handle));
-        Assert.Equal(Errno.ENOENT, e.Errno);
+        Expect.Errno(() => epoll.Remove(a.Handle), "epoll_ctl", Errno.ENOENT, "EPOLL_CTL_DEL");
     }
 
     [Fact]

@@ -33,9 +33,7 @@ public class FileIoTests
     [Fact]
     public void Errors_name_the_call_the_path_and_the_errno()
     {
-        var e = Assert.Throws<ErrnoException>(() => FileIo.Open("/nonexistent/nido", FileIo.O_RDONLY));
-        Assert.Equal("open", e.Syscall);
-        Assert.Equal(Errno.ENOENT, e.Errno);
+        var e = Expect.Errno(() => FileIo.Open("/nonexistent/nido", FileIo.O_RDONLY), "open", Errno.ENOENT);
         Assert.Equal("ENOENT", e.ErrnoName);
         Assert.Equal("open(/nonexistent/nido): ENOENT (No such file or directory)", e.Message);
     }
@@ -54,8 +52,7 @@ public class FileIoTests
         using (r)
         using (w)
         {
-            var e = Assert.Throws<ErrnoException>(() => FileIo.Read(r, new byte[1]));
-            Assert.Equal(Errno.EAGAIN, e.Errno);
+            Expect.Errno(() => FileIo.Read(r, new byte[1]), "read", Errno.EAGAIN);
             using var dup = FileIo.Duplicate(w, 100);
             Assert.True(dup.Fd >= 100);
             FileIo.Write(dup, "x"u8);
@@ -75,8 +72,7 @@ public class FileIoTests
             r.Dispose();
             Assert.True(r.IsClosed);
             // The read end is gone, so the kernel reports a broken pipe to the writer.
-            var e = Assert.Throws<ErrnoException>(() => FileIo.Write(w, "x"u8));
-            Assert.Equal(Errno.EPIPE, e.Errno);
+            Expect.Errno(() => FileIo.Write(w, "x"u8), "write", Errno.EPIPE);
         }
     }
 }

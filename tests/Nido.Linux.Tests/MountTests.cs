@@ -43,14 +43,11 @@ public class MountTests
     public void Mount_errors_name_source_and_target()
     {
         Requires.Root();
-        var e = Assert.Throws<ErrnoException>(() => FreshThread.Run(() =>
+        Expect.Errno(() => FreshThread.Run(() =>
         {
             Namespaces.Unshare(NamespaceFlags.Mount);
             Mounts.Mount("none", "/nonexistent/target", "tmpfs", MountFlags.None);
-        }));
-        Assert.Equal("mount", e.Syscall);
-        Assert.Equal(Errno.ENOENT, e.Errno);
-        Assert.Contains("\"none\" → /nonexistent/target, tmpfs", e.Message);
+        }), "mount", Errno.ENOENT, "\"none\" → /nonexistent/target, tmpfs");
     }
 
     [Fact]

@@ -32,10 +32,7 @@ public class NamespaceTests
     {
         Requires.Root();
         using var mnt = Namespaces.Open(Signals.CurrentProcessId, NamespaceFlags.Mount);
-        var e = Assert.Throws<ErrnoException>(() => Namespaces.Join(mnt, NamespaceFlags.Mount));
-        Assert.Equal("setns", e.Syscall);
-        Assert.Equal(Errno.EINVAL, e.Errno);
-        Assert.Contains("setns(mnt)", e.Message);
+        Expect.Errno(() => Namespaces.Join(mnt, NamespaceFlags.Mount), "setns", Errno.EINVAL, "setns(mnt)");
     }
 
     [Fact]

@@ -79,13 +79,10 @@ public class PrivilegeTests
     public void Credential_errors_name_the_ids()
     {
         Requires.Root();
-        var e = Assert.Throws<ErrnoException>(() => FreshThread.Run(() =>
+        Expect.Errno(() => FreshThread.Run(() =>
         {
             Credentials.SetResUid(1000, 1000, 1000);
             Credentials.SetResUid(0, 0, 0);
-        }));
-        Assert.Equal("setresuid", e.Syscall);
-        Assert.Equal(Errno.EPERM, e.Errno);
-        Assert.Contains("0, 0, 0", e.Message);
+        }), "setresuid", Errno.EPERM, "0, 0, 0");
     }
 }

@@ -30,18 +30,15 @@ public class SpawnTests
     [Fact]
     public void A_missing_program_is_an_execve_error_naming_the_path()
     {
-        var e = Assert.Throws<ErrnoException>(() => ProcessSpawner.Spawn(new SpawnOptions { Path = "/nonexistent/prog", Arguments = ["prog"] }));
-        Assert.Equal("execve", e.Syscall);
-        Assert.Equal(Errno.ENOENT, e.Errno);
-        Assert.Contains("/nonexistent/prog", e.Message);
+        Expect.Errno(() => ProcessSpawner.Spawn(new SpawnOptions { Path = "/nonexistent/prog", Arguments = ["prog"] }),
+            "execve", Errno.ENOENT, "/nonexistent/prog");
     }
 
     [Fact]
     public void A_missing_working_directory_is_a_chdir_error()
     {
-        var e = Assert.Throws<ErrnoException>(() => ProcessSpawner.Spawn(new SpawnOptions { Path = "/bin/true", Arguments = ["true"], WorkingDirectory = "/no/such/dir" }));
-        Assert.Equal("chdir", e.Syscall);
-        Assert.Equal(Errno.ENOENT, e.Errno);
+        Expect.Errno(() => ProcessSpawner.Spawn(new SpawnOptions { Path = "/bin/true", Arguments = ["true"], WorkingDirectory = "/no/such/dir" }),
+            "chdir", Errno.ENOENT, "chdir(/no/such/dir)");
     }
 
     [Fact]
@@ -178,8 +175,7 @@ public class SpawnTests
         Assert.Null(child.TryGetExitStatus());
         child.Signal(Signals.SIGTERM);
         Assert.Equal(Signals.SIGTERM, child.WaitForExit().Signal);
-        var e = Assert.Throws<ErrnoException>(() => child.Signal(Signals.SIGTERM));
-        Assert.Equal(Errno.ESRCH, e.Errno);
+        Expect.Errno(() => child.Signal(Signals.SIGTERM), "pidfd_send_signal", Errno.ESRCH, "SIGTERM");
     }
 
     [Fact]
