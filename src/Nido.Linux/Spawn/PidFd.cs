@@ -1,0 +1,45 @@
+namespace Nido.Linux;
+
+/// <summary>
+/// pidfds for processes this process did not spawn (a container's init found through its state file):
+/// signal without pid-reuse races, and learn when it exits (the fd becomes readable).
+/// </summary>
+public static class PidFd
+{
+    /// <summary>pidfd_open(2). ESRCH means no such process.</summary>
+    public static SafeFdHandle Open(int pid) =>
+        new((int)Errors.Check(Interop.syscall(Interop.Sys.pidfd_open, pid, 0), "pidfd_open", $"pid {pid}"));
+
+    public static void SendSignal(SafeFdHandle pidfd, int signal) =>
+        Errors.Check(Interop.syscall(Interop.Sys.pidfd_send_signal, pidfd.DangerousGetHandle(), signal, 0, 0, 0, 0),
+            "pidfd_send_signal", $"{pidfd}, {Signals.Name(signal)}");
+
+    /// <summary>Waits up to <paramref name="timeoutMs"/> (-1 = forever) for the process to exit; true if it has.</summary>
+    public static bool WaitForExit(SafeFdHandle pidfd, int timeoutMs)
+    {
+        using var epoll = new Epoll();
+        epoll.Add(pidfd, EpollEvents.In, 0);
+        Span<EpollEvent> events = stackalloc EpollEvent[1];
+        var deadline = timeoutMs < 0 ? long.MaxValue : Environment.TickCount64 + timeoutMs;
+        while (true)
+        {
+            var left = timeoutMs < 0 ? -1 : (int)Math.Max(0, deadline - Environment.TickCount64);
+            if (epoll.Wait(events, left) > 0) return true;
+            if (left == 0) return false;
+        }
+    }
+
+    /// <summary>True while the process exists (signal 0 through the pidfd).</summary>
+    public static bool IsAlive(SafeFdHandle pidfd)
+    {
+        try
+        {
+            SendSignal(pidfd, 0);
+            return true;
+        }
+        catch (ErrnoException e) when (e.Errno == Errno.ESRCH)
+        {
+            return false;
+        }
+    }
+}
