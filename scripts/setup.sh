@@ -6,6 +6,8 @@ set -euo pipefail
 declare -A GROUPS_PKGS=(
   # as/objcopy re-check the spawn trampoline; ps, file and iproute2 are used by tests; time reports peak RSS.
   [base]="binutils procps file iproute2 time"
+  # busybox-static builds the test bundles (and later the built-in busybox image).
+  [containers]="busybox-static"
   [bench]="hyperfine time"
 )
 

@@ -15,6 +15,8 @@ public static class NidoApp
         foreach (var option in root.Options)
             if (option is VersionOption version) version.Action = new VersionCommand.Action();
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(Commands.Oci.OciCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
         return root;
     }
 
@@ -32,7 +34,8 @@ public static class NidoApp
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is NidoException or ErrnoException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is NidoException or ErrnoException or IOException or UnauthorizedAccessException or ArgumentException
+                                    or Nido.Containers.ContainerException or Nido.Oci.OciException)
         {
             stderr.WriteLine($"nido: {e.Message}");
             if (Environment.GetEnvironmentVariable("NIDO_DEBUG") == "1") stderr.WriteLine(e);

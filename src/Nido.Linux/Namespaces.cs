@@ -59,6 +59,9 @@ public static class Namespaces
             Errors.Check(Interop.setdomainname(p, (nuint)bytes.Length), "setdomainname", name);
     }
 
+    /// <summary>setsid(2): a new session with no controlling terminal.</summary>
+    public static int NewSession() => (int)Errors.Check(Interop.syscall(Interop.Sys.setsid), "setsid");
+
     /// <summary>The namespace's inode identity, e.g. "uts:[4026531838]", from /proc/PID/ns.</summary>
     public static string Identity(int pid, NamespaceFlags kind) => new FileInfo($"/proc/{pid}/ns/{ProcName(kind)}").LinkTarget
         ?? throw new IOException($"/proc/{pid}/ns/{ProcName(kind)} is not a link");

@@ -65,6 +65,10 @@ public static class Signals
     public static void SendToThread(int tid, int signal) =>
         Errors.Check(Interop.tgkill(Interop.getpid(), tid, signal), "tgkill", $"tid {tid}, {Name(signal)}");
 
+    /// <summary>kill(2) by pid; prefer <see cref="PidFd"/> when the process is known by handle.</summary>
+    public static void SendToProcess(int pid, int signal) =>
+        Errors.Check(Interop.kill(pid, signal), "kill", $"pid {pid}, {Name(signal)}");
+
     public static int CurrentThreadId => Interop.gettid();
 
     public static int CurrentProcessId => Interop.getpid();

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using Nido.Containers;
+using Nido.Oci;
+
+namespace Nido.Cli.Commands.Oci;
+
+public static class StateVerb
+{
+    public static Command Create()
+    {
+        var id = OciCommand.IdArgument();
+        var command = new Command("state", "Print the container's OCI state as JSON");
+        command.Arguments.Add(id);
+        command.SetAction(parse => OciCommand.Run(parse, store =>
+        {
+            var state = Container.Load(store, parse.GetValue(id)!).ToOciState();
+            parse.InvocationConfiguration.Output.WriteLine(OciJson.Write(state, OciJsonContext.Default.State));
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,202 @@
+using System.Net.Sockets;
+using Nido.Containers.Init;
+using Nido.Linux;
+using Nido.Oci;
+using Nido.Oci.Runtime;
+
+namespace Nido.Containers;
+
+/// <summary>What `create` (and `run`) are given on the command line.</summary>
+public sealed record CreateOptions(string Id, string Bundle)
+{
+    public string? PidFile { get; init; }
+    public string? ConsoleSocket { get; init; }
+    public bool NoPivot { get; init; }
+    public int PreserveFds { get; init; }
+    /// <summary>The nido executable the init re-executes (default: this process's own binary).</summary>
+    public string? InitPath { get; init; }
+}
+
+public sealed partial class Container
+{
+    /// <summary>
+    /// Creates the container: its init runs in the new namespaces with the rootfs set up, blocked on the exec fifo.
+    /// Returns the init as a child (for `run` to wait on); `create` just lets it go. On any failure nothing is left.
+    /// </summary>
+    public static (Container Container, ChildProcess Init) Create(StateStore store, CreateOptions o)
+    {
+        var id = ContainerId.Validate(o.Id);
+        if (store.Exists(id)) throw new ContainerException($"container with id exists: {id}");
+        var bundle = Path.GetFullPath(o.Bundle);
+        var spec = OciJson.ReadSpec(Path.Combine(bundle, "config.json"));
+        SpecValidator.Validate(spec);
+        var rootfs = Path.GetFullPath(Path.Combine(bundle, spec.Root!.Path));
+        if (!System.IO.Directory.Exists(rootfs)) throw new ContainerException($"rootfs ({rootfs}) does not exist");
+        if (spec.Linux?.Seccomp is not null) throw new ContainerException("linux.seccomp: seccomp profiles are not supported yet by this version of nido");
+        if (spec.Process!.Terminal && o.ConsoleSocket is null) throw new ContainerException("cannot allocate tty if runc will detach without setting console socket");
+        if (!spec.Process.Terminal && o.ConsoleSocket is not null) throw new ContainerException("cannot use console socket if runc will not detach or allocate tty");
+
+        System.IO.Directory.CreateDirectory(store.Root);
+        var dir = store.DirectoryOf(id);
+        System.IO.Directory.CreateDirectory(dir);
+        var disposables = new List<IDisposable>();
+        ChildProcess? init = null;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, StateStore.ConfigFile), OciJson.Write(spec, OciJsonContext.Default.Spec));
+            File.WriteAllText(Path.Combine(dir, "bundle"), bundle);
+            var fifoPath = Path.Combine(dir, StateStore.ExecFifo);
+            Nodes.MakeFifo(fifoPath, 0x180); // 0600
+            if (HostIdOfRoot(spec.Linux?.UidMappings) is { } rootUid)
+                Nodes.ChownNoFollow(fifoPath, rootUid, HostIdOfRoot(spec.Linux?.GidMappings) ?? 0); // the init opens it as the namespace's root
+            var fifo = Track(disposables, FileIo.Open(fifoPath, FileIo.O_PATH));
+            var (parentSync, childSync) = UnixSockets.SocketPair();
+            Track(disposables, parentSync);
+            Track(disposables, childSync);
+
+            var n = o.PreserveFds;
+            var fds = new List<FdMapping>();
+            for (var fd = 3; fd < 3 + n; fd++) fds.Add(new FdMapping(Track(disposables, new SafeFdHandle(fd, ownsHandle: false)), fd));
+            fds.Add(new FdMapping(childSync, 3 + n));
+            fds.Add(new FdMapping(fifo, 4 + n));
+            var env = new List<string>
+            {
+                $"{InitSync.SyncFdVariable}={3 + n}", $"_NIDO_INIT_FIFO_FD={4 + n}", $"{InitSync.StateDirVariable}={dir}",
+            };
+            if (o.NoPivot) env.Add("_NIDO_INIT_NO_PIVOT=1");
+            if (o.ConsoleSocket is { } consolePath)
+            {
+                fds.Add(new FdMapping(Track(disposables, ConnectConsole(consolePath)), 5 + n));
+                env.Add($"{InitSync.ConsoleFdVariable}={5 + n}");
+            }
+
+            var (newNs, joins, pidNsPath) = PlanNamespaces(spec, disposables);
+            var initPath = o.InitPath ?? Environment.ProcessPath ?? throw new ContainerException("cannot find the nido executable to run as the container init");
+            var options = new SpawnOptions
+            {
+                Path = initPath, Arguments = ["nido", "init"], Environment = env,
+                NewNamespaces = newNs, JoinNamespaces = joins, Fds = fds, WaitForRelease = true,
+                // In a new user namespace the init must exec as its root (mapped after release), or execve drops its capabilities there.
+                User = (newNs & NamespaceFlags.User) != 0 ? new SpawnUser(0, 0) : null,
+            };
+            init = pidNsPath is null ? ProcessSpawner.Spawn(options) : SpawnInPidNamespace(options, pidNsPath);
+
+            if ((newNs & NamespaceFlags.User) != 0)
+                init.WriteIdMappings(Mappings(spec.Linux!.UidMappings), Mappings(spec.Linux!.GidMappings));
+            init.Release();
+            childSync.Dispose();
+
+            var reply = InitSync.Receive(parentSync);
+            if (reply != "ready")
+            {
+                var why = reply is null ? $"container init exited before it was ready ({init.WaitForExit()})" : reply.StartsWith("error ") ? reply[6..] : reply;
+                throw new ContainerException(why);
+            }
+
+            var state = new ContainerState
+            {
+                Id = id, Bundle = bundle, Rootfs = rootfs, InitPid = init.Pid, InitStartTime = ProcessInfo.StartTime(init.Pid),
+                Created = DateTimeOffset.UtcNow, Owner = Environment.UserName, Annotations = spec.Annotations, Complete = true,
+            };
+            store.Save(state);
+            if (o.PidFile is { } pidFile) WritePidFile(pidFile, init.Pid);
+            return (new Container(store, state), init);
+        }
+        catch
+        {
+            if (init is not null)
+            {
+                try { init.Kill(); } catch (ErrnoException) { }
+                try { init.WaitForExit(); } catch (ErrnoException) { }
+                init.Dispose();
+            }
+            store.Remove(id);
+            throw;
+        }
+        finally
+        {
+            foreach (var d in disposables) d.Dispose();
+        }
+    }
+
+    private static T Track<T>(List<IDisposable> list, T item) where T : IDisposable
+    {
+        list.Add(item);
+        return item;
+    }
+
+    private static (NamespaceFlags New, List<NamespaceJoin> Joins, string? PidPath) PlanNamespaces(Spec spec, List<IDisposable> disposables)
+    {
+        NamespaceFlags flags = 0;
+        var joins = new List<NamespaceJoin>();
+        string? pidPath = null;
+        // Join the user namespace first: the others may be owned by it.
+        foreach (var ns in (spec.Linux?.Namespaces ?? []).OrderBy(n => n.Type == "user" ? 0 : 1))
+        {
+            var kind = SpecValidator.NamespaceTypes[ns.Type];
+            if (string.IsNullOrEmpty(ns.Path)) flags |= kind;
+            else if (kind == NamespaceFlags.Pid) pidPath = ns.Path;
+            else
+            {
+                SafeFdHandle fd;
+                try { fd = FileIo.Open(ns.Path, FileIo.O_RDONLY); }
+                catch (ErrnoException e) { throw new ContainerException($"linux.namespaces: cannot open {ns.Type} namespace {ns.Path}: {e.Message}"); }
+                joins.Add(new NamespaceJoin(Track(disposables, fd), kind));
+            }
+        }
+        return (flags, joins, pidPath);
+    }
+
+    /// <summary>A pid namespace is entered by the parent: setns(CLONE_NEWPID) on a throwaway thread affects only the children it then creates.</summary>
+    private static ChildProcess SpawnInPidNamespace(SpawnOptions options, string path)
+    {
+        ChildProcess? child = null;
+        Exception? error = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                using var fd = FileIo.Open(path, FileIo.O_RDONLY);
+                Namespaces.Join(fd, NamespaceFlags.Pid);
+                child = ProcessSpawner.Spawn(options);
+            }
+            catch (Exception e) { error = e; }
+        });
+        thread.Start();
+        thread.Join();
+        if (error is not null) throw new ContainerException($"joining pid namespace {path}: {error.Message}", error);
+        return child!;
+    }
+
+    private static uint? HostIdOfRoot(List<Oci.Runtime.IdMapping>? mappings) =>
+        mappings?.FirstOrDefault(m => m.ContainerID == 0 && m.Size > 0)?.HostID;
+
+    private static Linux.IdMapping[] Mappings(List<Oci.Runtime.IdMapping>? list) =>
+        (list ?? []).Select(m => new Linux.IdMapping(m.ContainerID, m.HostID, m.Size)).ToArray();
+
+    private static SafeFdHandle ConnectConsole(string path)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            socket.Connect(new UnixDomainSocketEndPoint(path));
+            return FileIo.Duplicate(new SafeFdHandle((int)socket.Handle, ownsHandle: false));
+        }
+        catch (SocketException e)
+        {
+            throw new ContainerException($"--console-socket {path}: {e.Message}");
+        }
+        finally
+        {
+            socket.Dispose();
+        }
+    }
+
+    private static void WritePidFile(string path, int pid)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full));
+        File.WriteAllText(temp, pid.ToString());
+        File.Move(temp, full, overwrite: true);
+    }
+}

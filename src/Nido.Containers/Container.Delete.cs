@@ -1,0 +1,24 @@
+using Nido.Linux;
+
+namespace Nido.Containers;
+
+public sealed partial class Container
+{
+    /// <summary>Removes a stopped container; with <paramref name="force"/>, kills a live one first and waits for it.</summary>
+    public void Delete(bool force = false)
+    {
+        var status = Status;
+        if (status != "stopped")
+        {
+            if (!force) throw new ContainerException($"cannot delete container {Id} that is not stopped: {status}");
+            using var init = OpenInit();
+            if (init is not null)
+            {
+                try { Kill(Signals.SIGKILL, all: true); } catch (ContainerException) { }
+                if (!PidFd.WaitForExit(init, 10_000) && ProcessInfo.IsAlive(State.InitPid, State.InitStartTime))
+                    throw new ContainerException($"container {Id}: init {State.InitPid} did not die after SIGKILL");
+            }
+        }
+        Store.Remove(Id);
+    }
+}

@@ -1,0 +1,39 @@
+using Nido.Linux;
+
+namespace Nido.Containers;
+
+public sealed partial class Container
+{
+    /// <summary>Lets the init run the program: opening the exec fifo for reading unblocks the init's open for writing.</summary>
+    public void Start()
+    {
+        switch (Status)
+        {
+            case "stopped": throw new ContainerException("cannot start a container that has stopped");
+            case "running" or "paused": throw new ContainerException("cannot start an already running container");
+            case "creating": throw new ContainerException("cannot start a container that is still being created");
+        }
+        var fifoPath = Path.Combine(Directory, StateStore.ExecFifo);
+        using var init = OpenInit() ?? throw new ContainerException("cannot start a container that has stopped");
+        // Non-blocking open, then wait for data while watching the init: a dead init must not hang `start`.
+        using var fifo = FileIo.Open(fifoPath, FileIo.O_RDONLY | FileIo.O_NONBLOCK);
+        using var epoll = new Epoll();
+        epoll.Add(fifo, EpollEvents.In, 0);
+        epoll.Add(init, EpollEvents.In, 1);
+        Span<EpollEvent> events = stackalloc EpollEvent[2];
+        var buf = new byte[1];
+        while (true)
+        {
+            var n = epoll.Wait(events, 1000);
+            for (var i = 0; i < n; i++)
+            {
+                if (events[i].Data == 0 && (events[i].Events & EpollEvents.In) != 0 && FileIo.Read(fifo, buf) == 1)
+                {
+                    File.Delete(fifoPath);
+                    return;
+                }
+                if (events[i].Data == 1) throw new ContainerException("cannot start a container that has stopped");
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Nido.Linux;
+using Nido.Oci;
+using Nido.Oci.Runtime;
+
+namespace Nido.Containers.Init;
+
+/// <summary>
+/// `nido init`: runs as the container's first process, inside its namespaces. Sets up the filesystem,
+/// reports "ready" to `nido create`, blocks on the exec fifo until `nido start`, then becomes the program.
+/// </summary>
+public static class ContainerInit
+{
+    public static int Run()
+    {
+        var stateDir = Environment.GetEnvironmentVariable(InitSync.StateDirVariable);
+        if (!int.TryParse(Environment.GetEnvironmentVariable(InitSync.SyncFdVariable), out var syncFd) || stateDir is null)
+        {
+            Console.Error.WriteLine("nido init: this command is started by `nido oci create`, not by hand");
+            return 1;
+        }
+        using var sync = new SafeFdHandle(syncFd);
+        Spec spec;
+        string program;
+        try
+        {
+            spec = OciJson.ReadSpec(Path.Combine(stateDir, StateStore.ConfigFile));
+            var bundle = File.ReadAllText(Path.Combine(stateDir, "bundle")).Trim();
+            var rootfs = Path.GetFullPath(Path.Combine(bundle, spec.Root!.Path));
+            var userNs = spec.Linux?.Namespaces?.Any(n => n.Type == "user") == true;
+            var mountNs = spec.Linux?.Namespaces?.Any(n => n.Type == "mount") == true;
+            var noPivot = Environment.GetEnvironmentVariable("_NIDO_INIT_NO_PIVOT") == "1";
+
+            if (mountNs)
+            {
+                RootfsSetup.Prepare(spec, rootfs, userNs);
+                RootfsSetup.EnterRoot(rootfs, noPivot);
+                Directory.CreateDirectory(spec.Process!.Cwd); // before a read-only root makes that impossible
+                RootfsSetup.Finish(spec);
+            }
+            else
+            {
+                Mounts.ChangeRoot(rootfs);
+                Mounts.ChangeDirectory("/");
+            }
+            if (!string.IsNullOrEmpty(spec.Hostname)) Namespaces.SetHostname(spec.Hostname);
+            if (!string.IsNullOrEmpty(spec.Domainname)) Namespaces.SetDomainname(spec.Domainname);
+            program = ProcessSetup.ResolveProgram(spec.Process!); // a missing program fails `create`, not `start`
+            if (spec.Process!.Terminal) SetUpConsole(spec.Process);
+        }
+        catch (Exception e)
+        {
+            InitSync.Send(sync, "error " + e.Message);
+            return 1;
+        }
+
+        InitSync.Send(sync, "ready");
+        // The fifo lives in the runtime's state dir, opened through /proc/self/fd of a descriptor taken before the pivot.
+        var fifoFd = Environment.GetEnvironmentVariable("_NIDO_INIT_FIFO_FD");
+        try
+        {
+            using (var fifo = FileIo.Open($"/proc/self/fd/{fifoFd}", FileIo.O_WRONLY)) // blocks until `start` opens it for reading
+                FileIo.Write(fifo, "0"u8);
+            ProcessSetup.ApplyAndExec(spec.Process!, program);
+            return 127; // not reached: Execve throws on failure
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"nido: exec failed: {e.Message}");
+            return 127;
+        }
+    }
+
+    private static void SetUpConsole(Process process)
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable(InitSync.ConsoleFdVariable), out var consoleFd))
+            throw new ContainerException("process.terminal is true but no --console-socket was given");
+        using var socket = new SafeFdHandle(consoleFd);
+        var size = process.ConsoleSize;
+        using var pty = Pty.Open((ushort)(size?.Height ?? 24), (ushort)(size?.Width ?? 80));
+        UnixSockets.SendFds(socket, System.Text.Encoding.UTF8.GetBytes(pty.SlaveName), [pty.Master]);
+        Namespaces.NewSession();
+        Ioctl.Call(pty.Slave, 0x540E, 0, "TIOCSCTTY");
+        for (var fd = 0; fd <= 2; fd++) FileIo.DuplicateTo(pty.Slave, fd);
+    }
+}

@@ -1,0 +1,38 @@
+namespace Nido.Containers.Init;
+
+/// <summary>
+/// Resolves a container path under the rootfs the way the container will see it: symlinks are followed, but
+/// relative to the rootfs, and ".." never climbs above it. An untrusted image cannot aim a mount at the host.
+/// </summary>
+internal static class SecureJoin
+{
+    private const int MaxLinks = 255;
+
+    public static string Resolve(string rootfs, string path)
+    {
+        var resolved = new List<string>();
+        var pending = new Stack<string>(path.Split('/', StringSplitOptions.RemoveEmptyEntries).AsEnumerable().Reverse());
+        var links = 0;
+        while (pending.Count > 0)
+        {
+            var part = pending.Pop();
+            if (part == ".") continue;
+            if (part == "..")
+            {
+                if (resolved.Count > 0) resolved.RemoveAt(resolved.Count - 1);
+                continue;
+            }
+            var candidate = Path.Combine(rootfs, string.Join('/', resolved.Append(part)));
+            var target = new FileInfo(candidate).LinkTarget;
+            if (target is null)
+            {
+                resolved.Add(part);
+                continue;
+            }
+            if (++links > MaxLinks) throw new ContainerException($"{path}: too many levels of symbolic links inside the rootfs");
+            if (target.StartsWith('/')) resolved.Clear();
+            foreach (var t in target.Split('/', StringSplitOptions.RemoveEmptyEntries).AsEnumerable().Reverse()) pending.Push(t);
+        }
+        return resolved.Count == 0 ? rootfs : Path.Combine(rootfs, string.Join('/', resolved));
+    }
+}

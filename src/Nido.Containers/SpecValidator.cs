@@ -1,0 +1,107 @@
+using Nido.Linux;
+using Nido.Oci.Runtime;
+
+namespace Nido.Containers;
+
+/// <summary>Checks a bundle's config.json before anything is created; every error names the field: "config.json: process.args must not be empty".</summary>
+public static class SpecValidator
+{
+    public static readonly IReadOnlyDictionary<string, NamespaceFlags> NamespaceTypes = new Dictionary<string, NamespaceFlags>
+    {
+        ["pid"] = NamespaceFlags.Pid, ["network"] = NamespaceFlags.Net, ["mount"] = NamespaceFlags.Mount, ["ipc"] = NamespaceFlags.Ipc,
+        ["uts"] = NamespaceFlags.Uts, ["user"] = NamespaceFlags.User, ["cgroup"] = NamespaceFlags.Cgroup, ["time"] = NamespaceFlags.Time,
+    };
+
+    public static readonly IReadOnlySet<string> Rlimits = new HashSet<string>
+    {
+        "RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_DATA", "RLIMIT_STACK", "RLIMIT_CORE", "RLIMIT_RSS", "RLIMIT_NPROC", "RLIMIT_NOFILE",
+        "RLIMIT_MEMLOCK", "RLIMIT_AS", "RLIMIT_LOCKS", "RLIMIT_SIGPENDING", "RLIMIT_MSGQUEUE", "RLIMIT_NICE", "RLIMIT_RTPRIO", "RLIMIT_RTTIME",
+    };
+
+    public static readonly IReadOnlySet<string> SeccompActions = new HashSet<string>
+    {
+        "SCMP_ACT_KILL", "SCMP_ACT_KILL_PROCESS", "SCMP_ACT_KILL_THREAD", "SCMP_ACT_TRAP", "SCMP_ACT_ERRNO", "SCMP_ACT_TRACE",
+        "SCMP_ACT_ALLOW", "SCMP_ACT_LOG", "SCMP_ACT_NOTIFY",
+    };
+
+    private static readonly IReadOnlySet<string> Propagations = new HashSet<string> { "", "shared", "slave", "private", "rshared", "rslave", "rprivate", "unbindable", "runbindable" };
+
+    /// <summary>Throws <see cref="ContainerException"/> for the first problem found.</summary>
+    public static void Validate(Spec spec, string source = "config.json")
+    {
+        void Fail(string what) => throw new ContainerException($"{source}: {what}");
+
+        var parts = spec.OciVersion.Split('.', '-', '+');
+        if (parts.Length < 3 || parts[0] != "1" || !int.TryParse(parts[1], out _))
+            Fail($"unknown ociVersion \"{spec.OciVersion}\" (Nido implements runtime-spec {SpecVersion.Current}, 1.x documents are accepted)");
+        if (spec.Root is null || string.IsNullOrEmpty(spec.Root.Path)) Fail("root.path must be set");
+
+        var p = spec.Process ?? throw new ContainerException($"{source}: process must be set");
+        if (p.Args is null || p.Args.Count == 0 || string.IsNullOrEmpty(p.Args[0])) Fail("process.args must not be empty");
+        if (!p.Cwd.StartsWith('/')) Fail($"process.cwd \"{p.Cwd}\" must be an absolute path");
+        foreach (var e in p.Env ?? []) if (!e.Contains('=')) Fail($"process.env entry \"{e}\" is not NAME=value");
+        if (p.Capabilities is { } caps)
+        {
+            foreach (var (set, names) in new[] { ("bounding", caps.Bounding), ("effective", caps.Effective), ("inheritable", caps.Inheritable), ("permitted", caps.Permitted), ("ambient", caps.Ambient) })
+                foreach (var name in names ?? [])
+                    try { Capabilities.Parse(name); }
+                    catch (ArgumentException) { Fail($"process.capabilities.{set}: unknown capability \"{name}\""); }
+        }
+        var seenLimits = new HashSet<string>();
+        foreach (var r in p.Rlimits ?? [])
+        {
+            if (!Rlimits.Contains(r.Type)) Fail($"process.rlimits: unknown type \"{r.Type}\"");
+            if (!seenLimits.Add(r.Type)) Fail($"process.rlimits: {r.Type} is set twice");
+            if (r.Soft > r.Hard) Fail($"process.rlimits: {r.Type} soft limit {r.Soft} exceeds hard limit {r.Hard}");
+        }
+        if (p.OomScoreAdj is < -1000 or > 1000) Fail($"process.oomScoreAdj {p.OomScoreAdj} is outside -1000..1000");
+
+        for (var i = 0; i < (spec.Mounts?.Count ?? 0); i++)
+        {
+            var m = spec.Mounts![i];
+            if (!m.Destination.StartsWith('/')) Fail($"mounts[{i}].destination \"{m.Destination}\" must be an absolute path");
+            var bind = m.Options?.Any(o => o is "bind" or "rbind") == true || m.Type == "bind";
+            if (!bind && string.IsNullOrEmpty(m.Type)) Fail($"mounts[{i}] ({m.Destination}): type must be set unless the options say bind or rbind");
+            if (bind && string.IsNullOrEmpty(m.Source)) Fail($"mounts[{i}] ({m.Destination}): a bind mount needs a source");
+        }
+
+        var linux = spec.Linux;
+        var kinds = new HashSet<string>();
+        foreach (var ns in linux?.Namespaces ?? [])
+        {
+            if (!NamespaceTypes.ContainsKey(ns.Type)) Fail($"linux.namespaces: unknown namespace type \"{ns.Type}\"");
+            if (!kinds.Add(ns.Type)) Fail($"linux.namespaces: {ns.Type} is listed twice");
+            if (ns.Path is { Length: > 0 } path && !path.StartsWith('/')) Fail($"linux.namespaces: {ns.Type} path \"{path}\" must be absolute");
+        }
+        var hasUserNs = kinds.Contains("user");
+        if (!hasUserNs && ((linux?.UidMappings?.Count ?? 0) > 0 || (linux?.GidMappings?.Count ?? 0) > 0))
+            Fail("linux.uidMappings/gidMappings need a user namespace in linux.namespaces");
+        if (hasUserNs && linux!.Namespaces!.First(n => n.Type == "user").Path is null && (linux.UidMappings is not { Count: > 0 } || linux.GidMappings is not { Count: > 0 }))
+            Fail("a new user namespace needs linux.uidMappings and linux.gidMappings");
+        if (!string.IsNullOrEmpty(spec.Hostname) && !kinds.Contains("uts")) Fail("unable to set hostname without a private UTS namespace");
+        if (!string.IsNullOrEmpty(spec.Domainname) && !kinds.Contains("uts")) Fail("unable to set domainname without a private UTS namespace");
+        if (!Propagations.Contains(linux?.RootfsPropagation ?? "")) Fail($"linux.rootfsPropagation \"{linux!.RootfsPropagation}\" is not a propagation mode");
+        foreach (var d in linux?.Devices ?? [])
+        {
+            if (d.Type is not ("c" or "b" or "u" or "p")) Fail($"linux.devices {d.Path}: type \"{d.Type}\" must be c, b, u or p");
+            if (!d.Path.StartsWith("/dev/", StringComparison.Ordinal)) Fail($"linux.devices: path \"{d.Path}\" must be under /dev");
+        }
+        foreach (var path in (linux?.MaskedPaths ?? []).Concat(linux?.ReadonlyPaths ?? []))
+            if (!path.StartsWith('/')) Fail($"linux.maskedPaths/readonlyPaths: \"{path}\" must be absolute");
+        if (linux?.Seccomp is { } sc)
+        {
+            if (!SeccompActions.Contains(sc.DefaultAction)) Fail($"linux.seccomp.defaultAction: unknown action \"{sc.DefaultAction}\"");
+            for (var i = 0; i < (sc.Syscalls?.Count ?? 0); i++)
+                if (!SeccompActions.Contains(sc.Syscalls![i].Action)) Fail($"linux.seccomp.syscalls[{i}].action: unknown action \"{sc.Syscalls[i].Action}\"");
+        }
+        if (spec.Hooks is { } hooks)
+        {
+            foreach (var (kind, list) in new[] { ("prestart", hooks.Prestart), ("createRuntime", hooks.CreateRuntime), ("createContainer", hooks.CreateContainer), ("startContainer", hooks.StartContainer), ("poststart", hooks.Poststart), ("poststop", hooks.Poststop) })
+                foreach (var h in list ?? [])
+                {
+                    if (!h.Path.StartsWith('/')) Fail($"hooks.{kind}: path \"{h.Path}\" must be absolute");
+                    if (h.Timeout is <= 0) Fail($"hooks.{kind} {h.Path}: timeout must be positive");
+                }
+        }
+    }
+}

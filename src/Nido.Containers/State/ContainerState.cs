@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace Nido.Containers;
+
+/// <summary>What survives the runtime process for one container (state.json in its state directory).</summary>
+public sealed record ContainerState
+{
+    public string Id { get; init; } = "";
+    public string Bundle { get; init; } = "";
+    public string Rootfs { get; init; } = "";
+    public int InitPid { get; init; }
+    /// <summary>Field 22 of /proc/PID/stat when the init started: tells a live init from a recycled pid.</summary>
+    public ulong InitStartTime { get; init; }
+    public DateTimeOffset Created { get; init; }
+    public string Owner { get; init; } = "";
+    public Dictionary<string, string>? Annotations { get; init; }
+    /// <summary>True once create has finished; a state dir without it after a crash is cleaned by delete.</summary>
+    public bool Complete { get; init; }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(ContainerState))]
+internal sealed partial class StateJsonContext : JsonSerializerContext;

@@ -1,0 +1,54 @@
+using System.Text.Json;
+
+namespace Nido.Containers;
+
+/// <summary>The runtime root (runc's --root, default /run/nido): one directory per container.</summary>
+public sealed class StateStore(string root)
+{
+    public const string DefaultRoot = "/run/nido";
+    public const string StateFile = "state.json", ConfigFile = "config.json", ExecFifo = "exec.fifo";
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string DirectoryOf(string id) => Path.Combine(Root, ContainerId.Validate(id));
+
+    public bool Exists(string id) => File.Exists(Path.Combine(DirectoryOf(id), StateFile)) || Directory.Exists(DirectoryOf(id));
+
+    public ContainerState Load(string id)
+    {
+        var file = Path.Combine(DirectoryOf(id), StateFile);
+        if (!File.Exists(file))
+        {
+            if (Directory.Exists(DirectoryOf(id))) return new ContainerState { Id = id, Complete = false };
+            throw new ContainerException($"container {id} does not exist");
+        }
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllText(file), StateJsonContext.Default.ContainerState)
+                ?? throw new ContainerException($"{file}: empty state");
+        }
+        catch (JsonException e)
+        {
+            throw new ContainerException($"{file}: corrupt state ({e.Message})");
+        }
+    }
+
+    /// <summary>Writes atomically (temp file + rename), so a crash never leaves half a state file.</summary>
+    public void Save(ContainerState state)
+    {
+        var dir = DirectoryOf(state.Id);
+        var temp = Path.Combine(dir, StateFile + ".tmp");
+        File.WriteAllText(temp, JsonSerializer.Serialize(state, StateJsonContext.Default.ContainerState));
+        File.Move(temp, Path.Combine(dir, StateFile), overwrite: true);
+    }
+
+    public IEnumerable<string> List() => Directory.Exists(Root)
+        ? Directory.GetDirectories(Root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)
+        : [];
+
+    public void Remove(string id)
+    {
+        var dir = DirectoryOf(id);
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+    }
+}

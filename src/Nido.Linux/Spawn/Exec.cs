@@ -1,0 +1,28 @@
+namespace Nido.Linux;
+
+/// <summary>execve(2) of the calling process (a container init becoming the container's program). Returns only by throwing.</summary>
+public static class Exec
+{
+    public static unsafe void Execve(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp)
+    {
+        using var arena = new NativeArena();
+        var p = arena.Utf8(path);
+        var a = arena.StringArray(argv);
+        var e = arena.StringArray(envp);
+        Interop.syscall(Interop.Sys.execve, (long)p, (long)a, (long)e);
+        Errors.Throw("execve", path);
+    }
+
+    /// <summary>Finds <paramref name="name"/> on a PATH list as execvp would (names with '/' are used as given).</summary>
+    public static string? Which(string name, string? pathVariable)
+    {
+        if (name.Contains('/')) return name;
+        foreach (var dir in (pathVariable ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin").Split(':'))
+        {
+            var candidate = Path.Combine(dir.Length == 0 ? "." : dir, name);
+            if (File.Exists(candidate) && (File.GetUnixFileMode(candidate) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0)
+                return candidate;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+
+namespace Nido.Containers.Tests;
+
+/// <summary>Invalid bundles get one clear error line and leave no state, mount or process behind.</summary>
+public class BadInputTests
+{
+    public static TheoryData<string, string> Cases => new()
+    {
+        { """c["ociVersion"] = "2.0.0";""", "unknown ociVersion \"2.0.0\"" },
+        { """c["process"]!["args"] = new JsonArray();""", "config.json: process.args must not be empty" },
+        { """mount:relative""", "must be an absolute path" },
+        { """c["root"]!["path"] = "missing";""", "does not exist" },
+        { """ns:bogus""", "unknown namespace type \"bogus\"" },
+        { """cap:CAP_FLY""", "unknown capability \"CAP_FLY\"" },
+        { """c["process"]!["args"] = new JsonArray("/no/such/prog");""", "executable file not found" },
+        { """mount:badfs""", "ENODEV" },
+        { """seccomp:SCMP_ACT_NOPE""", "unknown action \"SCMP_ACT_NOPE\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Is_rejected_cleanly(string edit, string expected)
+    {
+        Runtime.RequireRoot();
+        using var bundle = Bundle.Create("true");
+        using var root = new RuntimeRoot();
+        bundle.Edit(c =>
+        {
+            switch (edit)
+            {
+                case "mount:relative": ((JsonArray)c["mounts"]!).Add(new JsonObject { ["destination"] = "relative", ["type"] = "tmpfs" }); break;
+                case "mount:badfs": ((JsonArray)c["mounts"]!).Add(new JsonObject { ["destination"] = "/x", ["type"] = "nosuchfs", ["source"] = "x" }); break;
+                case "ns:bogus": ((JsonArray)c["linux"]!["namespaces"]!).Add(new JsonObject { ["type"] = "bogus" }); break;
+                case "cap:CAP_FLY": ((JsonArray)c["process"]!["capabilities"]!["bounding"]!).Add("CAP_FLY"); break;
+                case "seccomp:SCMP_ACT_NOPE": c["linux"]!["seccomp"] = new JsonObject { ["defaultAction"] = "SCMP_ACT_NOPE" }; break;
+                case var code when code.StartsWith("c[\"ociVersion\"]"): c["ociVersion"] = "2.0.0"; break;
+                case var code when code.Contains("new JsonArray()"): c["process"]!["args"] = new JsonArray(); break;
+                case var code when code.Contains("missing"): c["root"]!["path"] = "missing"; break;
+                case var code when code.Contains("/no/such/prog"): c["process"]!["args"] = new JsonArray("/no/such/prog"); break;
+            }
+        });
+        var r = root.OciDetached("create", "--bundle", bundle.Dir, "bad");
+        Assert.Equal(1, r.Code);
+        var line = Assert.Single(r.Err.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("nido: ", line);
+        Assert.Contains(expected, line);
+        root.AssertNoLeftovers(bundle);
+        Assert.DoesNotContain(Directory.GetDirectories("/proc"), d => int.TryParse(Path.GetFileName(d), out _) && SafeRead($"{d}/environ").Contains(root.Path));
+    }
+
+    [Fact]
+    public void Malformed_json_names_the_file_and_position()
+    {
+        Runtime.RequireRoot();
+        using var bundle = Bundle.Create("true");
+        using var root = new RuntimeRoot();
+        File.WriteAllText(Path.Combine(bundle.Dir, "config.json"), "{\"ociVersion\": \"1.0.0\", \"process\": ");
+        var r = root.Oci("create", "--bundle", bundle.Dir, "bad");
+        Assert.Equal(1, r.Code);
+        Assert.Contains("config.json: invalid JSON at $.process", r.Err);
+        root.AssertNoLeftovers(bundle);
+    }
+
+    [Fact]
+    public void Ids_missing_bundles_and_duplicates()
+    {
+        Runtime.RequireRoot();
+        using var bundle = Bundle.Create("sleep", "60");
+        using var root = new RuntimeRoot();
+        Assert.Contains("invalid container id format: a/b", root.Oci("create", "--bundle", bundle.Dir, "a/b").Err);
+        Assert.Contains("/nonexistent/config.json: no such file", root.Oci("create", "--bundle", "/nonexistent", "x").Err);
+        Assert.Equal(0, root.OciDetached("create", "--bundle", bundle.Dir, "dup").Code);
+        Assert.Contains("container with id exists: dup", root.OciDetached("create", "--bundle", bundle.Dir, "dup").Err);
+        Assert.Equal(0, root.Oci("delete", "--force", "dup").Code);
+        root.AssertNoLeftovers(bundle);
+    }
+
+    [Fact]
+    public void Errors_are_logged_as_json_lines_for_callers()
+    {
+        Runtime.RequireRoot();
+        using var root = new RuntimeRoot();
+        var log = Path.Combine(Path.GetTempPath(), $"nido-log-{Guid.NewGuid():N}.json");
+        try
+        {
+            var r = Runtime.Run("oci", "--root", root.Path, "--log", log, "--log-format", "json", "state", "ghost");
+            Assert.Equal(1, r.Code);
+            var entry = JsonNode.Parse(File.ReadAllText(log).Trim())!;
+            Assert.Equal("error", (string?)entry["level"]);
+            Assert.Equal("container ghost does not exist", (string?)entry["msg"]);
+            Assert.NotNull(entry["time"]);
+        }
+        finally { File.Delete(log); }
+    }
+
+    private static string SafeRead(string path)
+    {
+        try { return File.ReadAllText(path); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ""; }
+    }
+}
