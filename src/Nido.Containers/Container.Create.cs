@@ -41,6 +41,7 @@ public sealed partial class Container
         System.IO.Directory.CreateDirectory(dir);
         var disposables = new List<IDisposable>();
         ChildProcess? init = null;
+        Cgroups.ICgroupManager? cgroup = null;
         try
         {
             File.WriteAllText(Path.Combine(dir, StateStore.ConfigFile), OciJson.Write(spec, OciJsonContext.Default.Spec));
@@ -83,6 +84,11 @@ public sealed partial class Container
 
             if ((newNs & NamespaceFlags.User) != 0)
                 init.WriteIdMappings(Mappings(spec.Linux!.UidMappings), Mappings(spec.Linux!.GidMappings));
+            // The init joins its cgroups before its first step, so everything it starts is accounted and limited.
+            cgroup = Cgroups.CgroupManager.For(Cgroups.CgroupLayout.DetectSelf(), spec.Linux?.CgroupsPath, id);
+            cgroup.Create();
+            cgroup.AddProcess(init.Pid);
+            if (spec.Linux?.Resources is { } resources) cgroup.Apply(resources);
             init.Release();
             childSync.Dispose();
 
@@ -97,12 +103,28 @@ public sealed partial class Container
             {
                 Id = id, Bundle = bundle, Rootfs = rootfs, InitPid = init.Pid, InitStartTime = ProcessInfo.StartTime(init.Pid),
                 Created = DateTimeOffset.UtcNow, Owner = Environment.UserName, Annotations = spec.Annotations, Complete = true,
+                CgroupMode = Cgroups.CgroupManager.ModeOf(cgroup), CgroupPaths = cgroup.Paths.ToDictionary(),
             };
             store.Save(state);
             if (o.PidFile is { } pidFile) WritePidFile(pidFile, init.Pid);
             return (new Container(store, state), init);
         }
+        catch (Cgroups.CgroupException e)
+        {
+            Cleanup();
+            throw new ContainerException(e.Message, e);
+        }
         catch
+        {
+            Cleanup();
+            throw;
+        }
+        finally
+        {
+            foreach (var d in disposables) d.Dispose();
+        }
+
+        void Cleanup()
         {
             if (init is not null)
             {
@@ -110,12 +132,8 @@ public sealed partial class Container
                 try { init.WaitForExit(); } catch (ErrnoException) { }
                 init.Dispose();
             }
+            try { cgroup?.Destroy(); } catch (Cgroups.CgroupException) { }
             store.Remove(id);
-            throw;
-        }
-        finally
-        {
-            foreach (var d in disposables) d.Dispose();
         }
     }
 

@@ -19,6 +19,18 @@ public sealed partial class Container
                     throw new ContainerException($"container {Id}: init {State.InitPid} did not die after SIGKILL");
             }
         }
+        if (Cgroup is { } cgroup)
+        {
+            // Stragglers outside the pid namespace's reach (or with no pid namespace) die with the cgroup.
+            for (var i = 0; i < 100 && cgroup.Processes() is { Count: > 0 } left; i++)
+            {
+                if (cgroup.IsFrozen) cgroup.Thaw();
+                foreach (var pid in left) try { Signals.SendToProcess(pid, Signals.SIGKILL); } catch (ErrnoException) { }
+                Thread.Sleep(10);
+            }
+            try { cgroup.Destroy(); }
+            catch (Cgroups.CgroupException e) { throw new ContainerException($"container {Id}: {e.Message}", e); }
+        }
         Store.Remove(Id);
     }
 }

@@ -9,7 +9,12 @@ public sealed partial class Container
     {
         using var init = OpenInit();
         if (init is null || Status == "stopped") throw new ContainerException("container not running");
-        if (all)
+        if (all && Cgroup is { } cgroup)
+        {
+            foreach (var pid in cgroup.Processes().Where(p => p != State.InitPid))
+                try { Signals.SendToProcess(pid, signal); } catch (ErrnoException e) when (e.Errno == Errno.ESRCH) { }
+        }
+        else if (all)
         {
             var ns = Namespaces.Identity(State.InitPid, NamespaceFlags.Pid);
             var own = Namespaces.Identity(Environment.ProcessId, NamespaceFlags.Pid);

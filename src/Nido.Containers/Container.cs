@@ -31,7 +31,7 @@ public sealed partial class Container
             if (!State.Complete) return alive ? "creating" : "stopped";
             if (!alive) return "stopped";
             if (File.Exists(Path.Combine(Directory, StateStore.ExecFifo))) return "created";
-            return "running"; // "paused" arrives with the freezer controller
+            return Cgroup?.IsFrozen == true ? "paused" : "running";
         }
     }
 
@@ -51,6 +51,10 @@ public sealed partial class Container
             Annotations = State.Annotations,
         };
     }
+
+    /// <summary>The container's cgroups as recorded at create (null for containers without them).</summary>
+    internal Cgroups.ICgroupManager? Cgroup =>
+        State.CgroupMode is { } mode && State.CgroupPaths is { } paths ? Cgroups.CgroupManager.FromPaths(mode, paths) : null;
 
     /// <summary>A pidfd for the init, or null when it is gone (never a recycled pid).</summary>
     private SafeFdHandle? OpenInit()

@@ -35,7 +35,8 @@ public class LifecycleTests
 
         Assert.Equal(0, root.Oci("start", "life").Code);
         Assert.Equal("running", (string?)State(root, "life")["status"]);
-        Assert.Contains("sleep", File.ReadAllText($"/proc/{(int)state["pid"]!}/cmdline"));
+        // `start` returns once the init has seen the fifo; the exec follows a moment later.
+        WaitFor(() => File.ReadAllText($"/proc/{(int)state["pid"]!}/cmdline").StartsWith("sleep"));
         var again = root.Oci("start", "life");
         Assert.Equal(1, again.Code);
         Assert.Contains("cannot start an already running container", again.Err);

@@ -14,6 +14,9 @@ public sealed record ContainerState
     public DateTimeOffset Created { get; init; }
     public string Owner { get; init; } = "";
     public Dictionary<string, string>? Annotations { get; init; }
+    /// <summary>"v1" or "v2", and controller → directory: what delete removes.</summary>
+    public string? CgroupMode { get; init; }
+    public Dictionary<string, string>? CgroupPaths { get; init; }
     /// <summary>True once create has finished; a state dir without it after a crash is cleaned by delete.</summary>
     public bool Complete { get; init; }
 }

@@ -1,0 +1,41 @@
+namespace Nido.Cgroups;
+
+/// <summary>Reads and writes cgroup control files with errors that name the file and value.</summary>
+internal static class CgroupFiles
+{
+    public static void Write(string dir, string file, string value)
+    {
+        var path = Path.Combine(dir, file);
+        try { File.WriteAllText(path, value); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CgroupException($"writing \"{value}\" to {path}: {e.Message}");
+        }
+    }
+
+    public static string? Read(string dir, string file)
+    {
+        try { return File.ReadAllText(Path.Combine(dir, file)).Trim(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    public static bool Has(string dir, string file) => File.Exists(Path.Combine(dir, file));
+
+    public static IReadOnlyList<int> Pids(string dir) =>
+        (Read(dir, "cgroup.procs") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+
+    /// <summary>rmdir, retried briefly: the kernel empties a cgroup a moment after its last process is reaped.</summary>
+    public static void Remove(string dir)
+    {
+        for (var attempt = 0; Directory.Exists(dir); attempt++)
+        {
+            try
+            {
+                foreach (var child in Directory.GetDirectories(dir)) Remove(child);
+                Directory.Delete(dir);
+            }
+            catch (IOException) when (attempt < 50) { Thread.Sleep(10); }
+            catch (IOException e) { throw new CgroupException($"removing {dir}: {e.Message}"); }
+        }
+    }
+}

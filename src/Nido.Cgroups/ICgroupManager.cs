@@ -1,0 +1,69 @@
+using Nido.Oci.Runtime;
+
+namespace Nido.Cgroups;
+
+/// <summary>One container's cgroup(s): cgroupfs v1 (one directory per controller) or v2 (one directory).</summary>
+public interface ICgroupManager
+{
+    /// <summary>controller (or "unified") → directory.</summary>
+    IReadOnlyDictionary<string, string> Paths { get; }
+
+    void Create();
+    void AddProcess(int pid);
+    /// <summary>Applies limits at create and on `update`; fields left null are not touched.</summary>
+    void Apply(Resources resources);
+    void Freeze();
+    void Thaw();
+    bool IsFrozen { get; }
+    IReadOnlyList<int> Processes();
+    /// <summary>Removes the directories; the processes must be gone (callers kill and wait first).</summary>
+    void Destroy();
+}
+
+public sealed class CgroupException(string message) : Exception(message);
+
+/// <summary>Picks the manager for the host's mode and resolves runc's cgroupsPath rules.</summary>
+public static class CgroupManager
+{
+    /// <summary>
+    /// cgroupsPath: absolute paths are relative to each hierarchy's root; relative ones to this process's own
+    /// cgroup; empty means "/ID" (runc's cgroupfs default). "slice:prefix:name" (systemd) is refused.
+    /// </summary>
+    public static ICgroupManager For(CgroupLayout layout, string? cgroupsPath, string containerId, Func<string, string?>? ownCgroup = null)
+    {
+        if (cgroupsPath is { } p && p.Count(c => c == ':') == 2 && !p.StartsWith('/'))
+            throw new CgroupException($"cgroupsPath \"{p}\" is in systemd's slice:prefix:name form; this runtime manages cgroupfs directly");
+        var path = string.IsNullOrEmpty(cgroupsPath) ? "/" + containerId : cgroupsPath;
+        if (path.Split('/').Contains("..")) throw new CgroupException($"cgroupsPath \"{path}\" must not contain \"..\"");
+        ownCgroup ??= OwnCgroup;
+        string Resolve(string controller) => path.StartsWith('/') ? path : Path.Combine(ownCgroup(controller) ?? "/", path);
+        return layout.Mode switch
+        {
+            CgroupMode.Unified => new V2.UnifiedManager(Path.Combine(layout.UnifiedMountPoint!, Resolve("").TrimStart('/'))),
+            CgroupMode.Legacy or CgroupMode.Hybrid => new V1.LegacyManager(
+                layout.V1Controllers.ToDictionary(kv => kv.Key, kv => Path.Combine(kv.Value, Resolve(kv.Key).TrimStart('/')))),
+            _ => throw new CgroupException("no cgroup filesystem is mounted"),
+        };
+    }
+
+    /// <summary>Rebuilds the manager recorded in a container's state (mode "v1" or "v2" and its paths).</summary>
+    public static ICgroupManager FromPaths(string mode, IReadOnlyDictionary<string, string> paths) => mode switch
+    {
+        "v2" => new V2.UnifiedManager(paths["unified"]),
+        "v1" => new V1.LegacyManager(paths.ToDictionary()),
+        _ => throw new CgroupException($"unknown cgroup mode \"{mode}\" in state"),
+    };
+
+    public static string ModeOf(ICgroupManager manager) => manager is V2.UnifiedManager ? "v2" : "v1";
+
+    /// <summary>This process's cgroup for a controller ("" = the v2 hierarchy), from /proc/self/cgroup.</summary>
+    public static string? OwnCgroup(string controller)
+    {
+        foreach (var line in File.ReadAllLines("/proc/self/cgroup"))
+        {
+            var parts = line.Split(':', 3);
+            if (parts.Length == 3 && (controller == "" ? parts[1] == "" : parts[1].Split(',').Contains(controller))) return parts[2];
+        }
+        return null;
+    }
+}

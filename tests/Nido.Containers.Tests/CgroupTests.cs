@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using Nido.Cgroups;
+
+namespace Nido.Containers.Tests;
+
+/// <summary>Limits, update, pause/resume and cleanup, checked in the host's cgroup files (v1 or v2, whichever this host has).</summary>
+public class CgroupTests
+{
+    [Fact]
+    public void Limits_update_pause_resume_and_removal()
+    {
+        Runtime.RequireRoot();
+        var layout = CgroupLayout.DetectSelf();
+        Assert.SkipWhen(layout.Mode == CgroupMode.None, "no cgroup filesystem on this host");
+        using var bundle = Bundle.Create("sleep", "60");
+        using var root = new RuntimeRoot();
+        var cgroupsPath = $"/nido-test-{Guid.NewGuid():N}";
+        bundle.Edit(c =>
+        {
+            c["linux"]!["cgroupsPath"] = cgroupsPath;
+            c["linux"]!["resources"] = JsonNode.Parse("""
+                {"memory": {"limit": 67108864}, "pids": {"limit": 32}, "cpu": {"shares": 512, "quota": 50000, "period": 100000},
+                 "devices": [{"allow": false, "access": "rwm"}]}
+                """);
+        });
+        root.RunDetached(bundle, "limits");
+        var paths = new CgroupPaths(layout, cgroupsPath);
+        Assert.Equal("67108864", paths.Read("memory", "memory.limit_in_bytes", "memory.max"));
+        Assert.Equal("32", paths.Read("pids", "pids.max", "pids.max"));
+        Assert.Equal(layout.Mode == CgroupMode.Unified ? "50000 100000" : "50000", paths.Read("cpu", "cpu.cfs_quota_us", "cpu.max"));
+        var pid = (int)JsonNode.Parse(root.Oci("state", "limits").Out)!["pid"]!;
+        Assert.Contains(pid.ToString(), paths.Read("pids", "cgroup.procs", "cgroup.procs")!.Split('\n'));
+
+        Assert.Equal(0, root.Oci("update", "--memory", "128m", "--pids-limit", "64", "limits").Code);
+        Assert.Equal("134217728", paths.Read("memory", "memory.limit_in_bytes", "memory.max"));
+        Assert.Equal("64", paths.Read("pids", "pids.max", "pids.max"));
+        var bad = root.Oci("update", "--memory", "lots", "limits");
+        Assert.Equal(1, bad.Code);
+        Assert.Contains("--memory: invalid size \"lots\"", bad.Err);
+
+        Assert.Equal(0, root.Oci("pause", "limits").Code);
+        Assert.Equal("paused", (string?)JsonNode.Parse(root.Oci("state", "limits").Out)!["status"]);
+        Assert.Equal(0, root.Oci("resume", "limits").Code);
+        Assert.Equal("running", (string?)JsonNode.Parse(root.Oci("state", "limits").Out)!["status"]);
+        Assert.Contains("container not paused", root.Oci("resume", "limits").Err);
+
+        Assert.Equal(0, root.Oci("delete", "--force", "limits").Code);
+        Assert.False(paths.Exists(), "the container's cgroups must be removed on delete");
+        root.AssertNoLeftovers(bundle);
+    }
+
+    [Fact]
+    public void Memory_limit_is_enforced_by_the_kernel()
+    {
+        Runtime.RequireRoot();
+        using var bundle = Bundle.Create("sh", "-c", "dd if=/dev/zero of=/dev/shm/fill bs=1M count=48 2>/dev/null; echo rc=$?");
+        using var root = new RuntimeRoot();
+        bundle.Edit(c => c["linux"]!["resources"] = JsonNode.Parse("""{"memory": {"limit": 16777216, "swap": 16777216}}"""));
+        var r = root.Oci("run", "--bundle", bundle.Dir, "oom");
+        // 48 MiB of shm under a 16 MiB limit (no swap): the kernel's OOM killer kills dd, the shell reports it.
+        Assert.Equal("rc=137\n", r.Out);
+        root.AssertNoLeftovers(bundle);
+    }
+
+    [Fact]
+    public void A_failing_cgroup_setting_fails_create_and_leaves_nothing()
+    {
+        Runtime.RequireRoot();
+        using var bundle = Bundle.Create("true");
+        using var root = new RuntimeRoot();
+        var cgroupsPath = $"/nido-test-{Guid.NewGuid():N}";
+        bundle.Edit(c =>
+        {
+            c["linux"]!["cgroupsPath"] = cgroupsPath;
+            c["linux"]!["resources"] = JsonNode.Parse("""{"memory": {"swappiness": 500}}""");
+        });
+        var r = root.OciDetached("create", "--bundle", bundle.Dir, "badcg");
+        Assert.Equal(1, r.Code);
+        Assert.Contains("swappiness 500", r.Err);
+        Assert.False(new CgroupPaths(CgroupLayout.DetectSelf(), cgroupsPath).Exists());
+        root.AssertNoLeftovers(bundle);
+    }
+}
+
+/// <summary>Where a cgroupsPath lives on this host, per controller (v1) or once (v2).</summary>
+internal sealed class CgroupPaths(CgroupLayout layout, string cgroupsPath)
+{
+    private string Dir(string v1Controller) => layout.Mode == CgroupMode.Unified
+        ? Path.Combine(layout.UnifiedMountPoint!, cgroupsPath.TrimStart('/'))
+        : Path.Combine(layout.V1Controllers[v1Controller], cgroupsPath.TrimStart('/'));
+
+    public string? Read(string v1Controller, string v1File, string v2File)
+    {
+        var file = Path.Combine(Dir(v1Controller), layout.Mode == CgroupMode.Unified ? v2File : v1File);
+        return File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+    }
+
+    public bool Exists() => layout.Mode == CgroupMode.Unified
+        ? Directory.Exists(Dir(""))
+        : layout.V1Controllers.Keys.Any(c => Directory.Exists(Dir(c)));
+}
