@@ -5,18 +5,7 @@ namespace Nido.Cli.Tests;
 /// <summary>The published NativeAOT binary (test.sh builds it and sets NIDO_BIN).</summary>
 public class NativeBinaryTests
 {
-    private static string Binary()
-    {
-        var path = Environment.GetEnvironmentVariable("NIDO_BIN");
-        if (string.IsNullOrEmpty(path))
-        {
-            var dir = AppContext.BaseDirectory;
-            while (dir is not null && !File.Exists(Path.Combine(dir, "Nido.sln"))) dir = Path.GetDirectoryName(dir);
-            path = dir is null ? "" : Path.Combine(dir, "artifacts", "nido", "nido");
-        }
-        Assert.SkipUnless(File.Exists(path), $"no published native nido at '{path}' (run ./nido once, or ./test.sh, to build it)");
-        return path;
-    }
+    private static string Binary() => Nido.Tests.Shared.TestPaths.NativeNido();
 
     private static (int Code, string Out, string Err) Exec(string file, params string[] args)
     {

@@ -13,10 +13,5 @@ public class TrampolineTests
         Assert.Equal(expected, SpawnTrampoline.Code.ToArray());
     }
 
-    internal static string RepoRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "Nido.sln"))) dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("Nido.sln not found above the test binaries");
-        return dir;
-    }
+    internal static string RepoRoot() => Nido.Tests.Shared.TestPaths.RepoRoot();
 }

@@ -7,18 +7,7 @@ internal static class Runtime
 {
     public sealed record Result(int Code, string Out, string Err);
 
-    public static string Binary()
-    {
-        var path = Environment.GetEnvironmentVariable("NIDO_BIN");
-        if (string.IsNullOrEmpty(path))
-        {
-            var dir = AppContext.BaseDirectory;
-            while (dir is not null && !File.Exists(Path.Combine(dir, "Nido.sln"))) dir = Path.GetDirectoryName(dir);
-            path = dir is null ? "" : Path.Combine(dir, "artifacts", "nido", "nido");
-        }
-        Assert.SkipUnless(File.Exists(path), $"no published native nido at '{path}' (./nido or ./test.sh builds it)");
-        return path;
-    }
+    public static string Binary() => Nido.Tests.Shared.TestPaths.NativeNido();
 
     public static void RequireRoot() =>
         Assert.SkipUnless(Environment.UserName == "root", "containers need root here (rootless containers are not supported yet)");
