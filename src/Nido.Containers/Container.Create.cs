@@ -93,6 +93,14 @@ public sealed partial class Container
             childSync.Dispose();
 
             var reply = InitSync.Receive(parentSync);
+            if (reply == "hooks")
+            {
+                var creating = new State { Id = id, Status = "creating", Pid = init.Pid, Bundle = bundle, Annotations = spec.Annotations };
+                Hooks.HookRunner.RunAll("prestart", spec.Hooks?.Prestart, creating);
+                Hooks.HookRunner.RunAll("createRuntime", spec.Hooks?.CreateRuntime, creating);
+                InitSync.Send(parentSync, $"continue {init.Pid}");
+                reply = InitSync.Receive(parentSync);
+            }
             if (reply != "ready")
             {
                 var why = reply is null ? $"container init exited before it was ready ({init.WaitForExit()})" : reply.StartsWith("error ") ? reply[6..] : reply;

@@ -31,6 +31,12 @@ public sealed partial class Container
             try { cgroup.Destroy(); }
             catch (Cgroups.CgroupException e) { throw new ContainerException($"container {Id}: {e.Message}", e); }
         }
+        // poststop failures are warnings: the container is gone either way (runtime-spec).
+        if (Spec is { Hooks.Poststop: { Count: > 0 } poststop } spec)
+        {
+            try { Hooks.HookRunner.RunAll("poststop", poststop, ToOciState() with { Status = "stopped", Pid = 0 }); }
+            catch (ContainerException e) { Console.Error.WriteLine($"nido: warning: {e.Message}"); }
+        }
         Store.Remove(Id);
     }
 }

@@ -4,6 +4,19 @@ namespace Nido.Containers;
 
 public sealed partial class Container
 {
+    /// <summary>poststart hooks; a failure stops the container and is the error of `start` (runtime-spec 1.1+).</summary>
+    private void RunPoststart()
+    {
+        var hooks = Spec.Hooks?.Poststart;
+        if (hooks is not { Count: > 0 }) return;
+        try { Hooks.HookRunner.RunAll("poststart", hooks, ToOciState()); }
+        catch (ContainerException)
+        {
+            try { Kill(Signals.SIGKILL, all: true); } catch (ContainerException) { }
+            throw;
+        }
+    }
+
     /// <summary>Lets the init run the program: opening the exec fifo for reading unblocks the init's open for writing.</summary>
     public void Start()
     {
@@ -30,6 +43,7 @@ public sealed partial class Container
                 if (events[i].Data == 0 && (events[i].Events & EpollEvents.In) != 0 && FileIo.Read(fifo, buf) == 1)
                 {
                     File.Delete(fifoPath);
+                    RunPoststart();
                     return;
                 }
                 if (events[i].Data == 1) throw new ContainerException("cannot start a container that has stopped");

@@ -52,6 +52,9 @@ public sealed partial class Container
         };
     }
 
+    /// <summary>The config.json snapshot taken at create.</summary>
+    internal Spec Spec => Oci.OciJson.ReadSpec(Path.Combine(Directory, StateStore.ConfigFile));
+
     /// <summary>The container's cgroups as recorded at create (null for containers without them).</summary>
     internal Cgroups.ICgroupManager? Cgroup =>
         State.CgroupMode is { } mode && State.CgroupPaths is { } paths ? Cgroups.CgroupManager.FromPaths(mode, paths) : null;

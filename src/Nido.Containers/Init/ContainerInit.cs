@@ -21,18 +21,22 @@ public static class ContainerInit
         using var sync = new SafeFdHandle(syncFd);
         Spec spec;
         string program;
+        int hostPid;
+        string bundle;
+        var id = Path.GetFileName(stateDir); // the state dir is the host's: read what hooks need before the pivot hides it
         try
         {
             spec = OciJson.ReadSpec(Path.Combine(stateDir, StateStore.ConfigFile));
-            var bundle = File.ReadAllText(Path.Combine(stateDir, "bundle")).Trim();
+            bundle = File.ReadAllText(Path.Combine(stateDir, "bundle")).Trim();
             var rootfs = Path.GetFullPath(Path.Combine(bundle, spec.Root!.Path));
             var userNs = spec.Linux?.Namespaces?.Any(n => n.Type == "user") == true;
             var mountNs = spec.Linux?.Namespaces?.Any(n => n.Type == "mount") == true;
             var noPivot = Environment.GetEnvironmentVariable("_NIDO_INIT_NO_PIVOT") == "1";
 
+            if (mountNs) RootfsSetup.Prepare(spec, rootfs, userNs);
+            hostPid = RunCreateHooks(spec, sync, id, bundle);
             if (mountNs)
             {
-                RootfsSetup.Prepare(spec, rootfs, userNs);
                 RootfsSetup.EnterRoot(rootfs, noPivot);
                 Directory.CreateDirectory(spec.Process!.Cwd); // before a read-only root makes that impossible
                 RootfsSetup.Finish(spec);
@@ -60,6 +64,8 @@ public static class ContainerInit
         {
             using (var fifo = FileIo.Open($"/proc/self/fd/{fifoFd}", FileIo.O_WRONLY)) // blocks until `start` opens it for reading
                 FileIo.Write(fifo, "0"u8);
+            if (spec.Hooks?.StartContainer is { Count: > 0 } startHooks)
+                Hooks.HookRunner.RunAll("startContainer", startHooks, HookState(spec, id, bundle, "created", hostPid));
             ProcessSetup.ApplyAndExec(spec.Process!, program);
             return 127; // not reached: Execve throws on failure
         }
@@ -69,6 +75,25 @@ public static class ContainerInit
             return 127;
         }
     }
+
+    /// <summary>
+    /// With create-time hooks, the runtime runs prestart/createRuntime now (mounts made, no pivot yet) and
+    /// answers with the init's pid as the host sees it; then createContainer hooks run here, in our namespaces.
+    /// </summary>
+    private static int RunCreateHooks(Spec spec, SafeFdHandle sync, string id, string bundle)
+    {
+        var h = spec.Hooks;
+        if ((h?.Prestart?.Count ?? 0) + (h?.CreateRuntime?.Count ?? 0) + (h?.CreateContainer?.Count ?? 0) + (h?.StartContainer?.Count ?? 0) == 0) return 0;
+        InitSync.Send(sync, "hooks");
+        var reply = InitSync.Receive(sync) ?? throw new ContainerException("the runtime went away during create hooks");
+        if (!reply.StartsWith("continue ", StringComparison.Ordinal) || !int.TryParse(reply[9..], out var pid))
+            throw new ContainerException($"unexpected reply from the runtime: {reply}");
+        Hooks.HookRunner.RunAll("createContainer", h?.CreateContainer, HookState(spec, id, bundle, "creating", pid));
+        return pid;
+    }
+
+    private static State HookState(Spec spec, string id, string bundle, string status, int pid) =>
+        new() { Id = id, Status = status, Pid = pid, Bundle = bundle, Annotations = spec.Annotations };
 
     private static void SetUpConsole(Process process)
     {
