@@ -40,12 +40,7 @@ public class BadInputTests
                 case var code when code.Contains("/no/such/prog"): c["process"]!["args"] = new JsonArray("/no/such/prog"); break;
             }
         });
-        var r = root.OciDetached("create", "--bundle", bundle.Dir, "bad");
-        Assert.Equal(1, r.Code);
-        var line = Assert.Single(r.Err.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith("nido: ", line);
-        Assert.Contains(expected, line);
-        root.AssertNoLeftovers(bundle);
+        root.AssertCreateFails(bundle, "bad", expected);
         Assert.DoesNotContain(Directory.GetDirectories("/proc"), d => int.TryParse(Path.GetFileName(d), out _) && SafeRead($"{d}/environ").Contains(root.Path));
     }
 

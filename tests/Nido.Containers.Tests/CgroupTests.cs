@@ -74,11 +74,8 @@ public class CgroupTests
             c["linux"]!["cgroupsPath"] = cgroupsPath;
             c["linux"]!["resources"] = JsonNode.Parse("""{"memory": {"swappiness": 500}}""");
         });
-        var r = root.OciDetached("create", "--bundle", bundle.Dir, "badcg");
-        Assert.Equal(1, r.Code);
-        Assert.Contains("swappiness 500", r.Err);
+        root.AssertCreateFails(bundle, "badcg", "swappiness 500");
         Assert.False(new CgroupPaths(CgroupLayout.DetectSelf(), cgroupsPath).Exists());
-        root.AssertNoLeftovers(bundle);
     }
 }
 

@@ -59,10 +59,7 @@ public class HookTests
         using var bundle = Bundle.Create("true");
         using var root = new RuntimeRoot();
         bundle.Edit(c => c["hooks"] = new JsonObject { ["createRuntime"] = new JsonArray(Hook("echo boom >&2; exit 3")) });
-        var r = root.OciDetached("create", "--bundle", bundle.Dir, "failhook");
-        Assert.Equal(1, r.Code);
-        Assert.Contains("createRuntime hook /bin/sh failed: exit code 3: boom", r.Err);
-        root.AssertNoLeftovers(bundle);
+        root.AssertCreateFails(bundle, "failhook", "createRuntime hook /bin/sh failed: exit code 3: boom");
     }
 
     [Fact]
@@ -73,11 +70,8 @@ public class HookTests
         using var root = new RuntimeRoot();
         bundle.Edit(c => c["hooks"] = new JsonObject { ["prestart"] = new JsonArray(Hook("sleep 30", timeout: 1)) });
         var started = DateTime.UtcNow;
-        var r = root.OciDetached("create", "--bundle", bundle.Dir, "slowhook");
-        Assert.Equal(1, r.Code);
-        Assert.Contains("prestart hook /bin/sh: timed out after 1 s", r.Err);
+        root.AssertCreateFails(bundle, "slowhook", "prestart hook /bin/sh: timed out after 1 s");
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20));
-        root.AssertNoLeftovers(bundle);
     }
 
     [Fact]
@@ -87,9 +81,6 @@ public class HookTests
         using var bundle = Bundle.Create("true");
         using var root = new RuntimeRoot();
         bundle.Edit(c => c["hooks"] = new JsonObject { ["createRuntime"] = new JsonArray(new JsonObject { ["path"] = "/no/such/hook" }) });
-        var r = root.OciDetached("create", "--bundle", bundle.Dir, "nohook");
-        Assert.Equal(1, r.Code);
-        Assert.Contains("createRuntime hook /no/such/hook: execve(/no/such/hook): ENOENT", r.Err);
-        root.AssertNoLeftovers(bundle);
+        root.AssertCreateFails(bundle, "nohook", "createRuntime hook /no/such/hook: execve(/no/such/hook): ENOENT");
     }
 }

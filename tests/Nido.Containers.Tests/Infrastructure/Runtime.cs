@@ -71,6 +71,17 @@ internal sealed class RuntimeRoot : IDisposable
         Assert.True(r.Code == 0, r.Err);
     }
 
+    /// <summary>`create` must fail with one error line containing <paramref name="expected"/>, and leave nothing behind.</summary>
+    public void AssertCreateFails(Bundle bundle, string id, string expected)
+    {
+        var r = OciDetached("create", "--bundle", bundle.Dir, id);
+        Assert.Equal(1, r.Code);
+        var line = Assert.Single(r.Err.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("nido: ", line);
+        Assert.Contains(expected, line);
+        AssertNoLeftovers(bundle);
+    }
+
     public void AssertNoLeftovers(Bundle bundle)
     {
         Assert.True(!Directory.Exists(Path) || Directory.GetFileSystemEntries(Path).Length == 0, $"state left in {Path}");
