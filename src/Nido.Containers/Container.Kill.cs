@@ -4,27 +4,27 @@ namespace Nido.Containers;
 
 public sealed partial class Container
 {
-    /// <summary>Signals the init; with <paramref name="all"/>, every process in the container's pid namespace.</summary>
+    /// <summary>Signals the init; with <paramref name="all"/>, every process in its cgroup (or, without one, its pid namespace).</summary>
     public void Kill(int signal, bool all = false)
     {
         using var init = OpenInit();
         if (init is null || Status == "stopped") throw new ContainerException("container not running");
-        if (all && Cgroup is { } cgroup)
-        {
-            foreach (var pid in cgroup.Processes().Where(p => p != State.InitPid))
+        if (all)
+            foreach (var pid in OtherProcesses())
                 try { Signals.SendToProcess(pid, signal); } catch (ErrnoException e) when (e.Errno == Errno.ESRCH) { }
-        }
-        else if (all)
-        {
-            var ns = Namespaces.Identity(State.InitPid, NamespaceFlags.Pid);
-            var own = Namespaces.Identity(Environment.ProcessId, NamespaceFlags.Pid);
-            // Without a private pid namespace "all" would mean the host: only the init is signalled then.
-            if (ns != own)
-                foreach (var pid in ProcessesInNamespace(ns).Where(p => p != State.InitPid))
-                    try { Signals.SendToProcess(pid, signal); } catch (ErrnoException e) when (e.Errno == Errno.ESRCH) { }
-        }
         try { PidFd.SendSignal(init, signal); }
         catch (ErrnoException e) when (e.Errno == Errno.ESRCH) { throw new ContainerException("no such process"); }
+    }
+
+    /// <summary>The container's processes other than the init.</summary>
+    private IEnumerable<int> OtherProcesses()
+    {
+        if (Cgroup is { } cgroup) return cgroup.Processes().Where(p => p != State.InitPid);
+        var ns = Namespaces.Identity(State.InitPid, NamespaceFlags.Pid);
+        // Without a private pid namespace "all" would mean the host: only the init is signalled then.
+        return ns == Namespaces.Identity(Environment.ProcessId, NamespaceFlags.Pid)
+            ? []
+            : ProcessesInNamespace(ns).Where(p => p != State.InitPid);
     }
 
     private static IEnumerable<int> ProcessesInNamespace(string identity)

@@ -12,11 +12,7 @@ public static class SpecValidator
         ["uts"] = NamespaceFlags.Uts, ["user"] = NamespaceFlags.User, ["cgroup"] = NamespaceFlags.Cgroup, ["time"] = NamespaceFlags.Time,
     };
 
-    public static readonly IReadOnlySet<string> Rlimits = new HashSet<string>
-    {
-        "RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_DATA", "RLIMIT_STACK", "RLIMIT_CORE", "RLIMIT_RSS", "RLIMIT_NPROC", "RLIMIT_NOFILE",
-        "RLIMIT_MEMLOCK", "RLIMIT_AS", "RLIMIT_LOCKS", "RLIMIT_SIGPENDING", "RLIMIT_MSGQUEUE", "RLIMIT_NICE", "RLIMIT_RTPRIO", "RLIMIT_RTTIME",
-    };
+    private static readonly IReadOnlySet<string> Rlimits = ResourceLimits.KnownNames.ToHashSet();
 
     public static readonly IReadOnlySet<string> SeccompActions = new HashSet<string>
     {

@@ -16,6 +16,9 @@ public sealed record Pty(SafeFdHandle Master, SafeFdHandle Slave, string SlaveNa
         return pty;
     }
 
+    /// <summary>TIOCSCTTY: makes <paramref name="tty"/> the calling session's controlling terminal (after setsid).</summary>
+    public static void MakeControllingTerminal(SafeFdHandle tty) => Ioctl.Call(tty, Interop.TIOCSCTTY, 0, "TIOCSCTTY");
+
     public static (ushort Rows, ushort Columns) GetWindowSize(SafeFdHandle tty)
     {
         var size = new Interop.WinSize();

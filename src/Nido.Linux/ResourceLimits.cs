@@ -9,6 +9,8 @@ public static class ResourceLimits
         "RLIMIT_MEMLOCK", "RLIMIT_AS", "RLIMIT_LOCKS", "RLIMIT_SIGPENDING", "RLIMIT_MSGQUEUE", "RLIMIT_NICE", "RLIMIT_RTPRIO", "RLIMIT_RTTIME",
     ];
 
+    public static IReadOnlyList<string> KnownNames => Names;
+
     public static int Resource(string name)
     {
         var i = Array.IndexOf(Names, name);

@@ -104,7 +104,7 @@ public static class ContainerInit
         using var pty = Pty.Open((ushort)(size?.Height ?? 24), (ushort)(size?.Width ?? 80));
         UnixSockets.SendFds(socket, System.Text.Encoding.UTF8.GetBytes(pty.SlaveName), [pty.Master]);
         Namespaces.NewSession();
-        Ioctl.Call(pty.Slave, 0x540E, 0, "TIOCSCTTY");
+        Pty.MakeControllingTerminal(pty.Slave);
         for (var fd = 0; fd <= 2; fd++) FileIo.DuplicateTo(pty.Slave, fd);
     }
 }

@@ -70,9 +70,7 @@ public sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Sends a signal through the pidfd. ESRCH (already exited) surfaces as <see cref="ErrnoException"/>.</summary>
-    public void Signal(int signal) =>
-        Errors.Check(Interop.syscall(Interop.Sys.pidfd_send_signal, PidFd.DangerousGetHandle(), signal, 0, 0, 0, 0),
-            "pidfd_send_signal", $"pid {Pid}, {Signals.Name(signal)}");
+    public void Signal(int signal) => Linux.PidFd.SendSignal(PidFd, signal, $"pid {Pid}");
 
     public void Kill() => Signal(Signals.SIGKILL);
 

@@ -10,9 +10,10 @@ public static class PidFd
     public static SafeFdHandle Open(int pid) =>
         new((int)Errors.Check(Interop.syscall(Interop.Sys.pidfd_open, pid, 0), "pidfd_open", $"pid {pid}"));
 
-    public static void SendSignal(SafeFdHandle pidfd, int signal) =>
+    /// <summary>pidfd_send_signal(2); <paramref name="who"/> names the process in the error (default: the fd).</summary>
+    public static void SendSignal(SafeFdHandle pidfd, int signal, string? who = null) =>
         Errors.Check(Interop.syscall(Interop.Sys.pidfd_send_signal, pidfd.DangerousGetHandle(), signal, 0, 0, 0, 0),
-            "pidfd_send_signal", $"{pidfd}, {Signals.Name(signal)}");
+            "pidfd_send_signal", $"{who ?? pidfd.ToString()}, {Signals.Name(signal)}");
 
     /// <summary>Waits up to <paramref name="timeoutMs"/> (-1 = forever) for the process to exit; true if it has.</summary>
     public static bool WaitForExit(SafeFdHandle pidfd, int timeoutMs)
