@@ -9,7 +9,9 @@ public sealed partial class Container
     {
         var hooks = Spec.Hooks?.Poststart;
         if (hooks is not { Count: > 0 }) return;
-        try { Hooks.HookRunner.RunAll("poststart", hooks, ToOciState()); }
+        // The program was just started: a short-lived one may already have exited, but the hooks learn of its start.
+        var started = ToOciState() with { Status = "running", Pid = State.InitPid };
+        try { Hooks.HookRunner.RunAll("poststart", hooks, started); }
         catch (ContainerException)
         {
             try { Kill(Signals.SIGKILL, all: true); } catch (ContainerException) { }
