@@ -8,7 +8,9 @@ declare -A GROUPS_PKGS=(
   [base]="binutils procps file iproute2 time"
   # busybox-static builds the test bundles (and later the built-in busybox image).
   [containers]="busybox-static"
-  [bench]="hyperfine time"
+  # The real callers and peers the container tests drive: podman, containerd (ctr), a registry, skopeo/umoci.
+  [clients]="podman containerd skopeo umoci docker-registry uidmap slirp4netns fuse-overlayfs"
+  [bench]="hyperfine time runc crun"
 )
 
 groups=("$@")
@@ -34,5 +36,11 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "setup: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
+# Packages such as docker-registry and containerd would start system daemons on install (listening on all
+# interfaces); the tests start their own private instances, so forbid service starts for this install only.
+policy=/usr/sbin/policy-rc.d
+own_policy=0
+if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod 755 "$policy"; own_policy=1; fi
+trap '[ $own_policy -eq 1 ] && rm -f "$policy"' EXIT
 apt-get update -qq >/dev/null
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -32,7 +32,6 @@ public sealed partial class Container
         SpecValidator.Validate(spec);
         var rootfs = Path.GetFullPath(Path.Combine(bundle, spec.Root!.Path));
         if (!System.IO.Directory.Exists(rootfs)) throw new ContainerException($"rootfs ({rootfs}) does not exist");
-        if (spec.Linux?.Seccomp is not null) throw new ContainerException("linux.seccomp: seccomp profiles are not supported yet by this version of nido");
         if (spec.Process!.Terminal && o.ConsoleSocket is null) throw new ContainerException("cannot allocate tty if runc will detach without setting console socket");
         if (!spec.Process.Terminal && o.ConsoleSocket is not null) throw new ContainerException("cannot use console socket if runc will not detach or allocate tty");
 

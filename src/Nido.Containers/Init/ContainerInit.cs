@@ -66,7 +66,7 @@ public static class ContainerInit
                 FileIo.Write(fifo, "0"u8);
             if (spec.Hooks?.StartContainer is { Count: > 0 } startHooks)
                 Hooks.HookRunner.RunAll("startContainer", startHooks, HookState(spec, id, bundle, "created", hostPid));
-            ProcessSetup.ApplyAndExec(spec.Process!, program);
+            ProcessSetup.ApplyAndExec(spec.Process!, program, spec.Linux?.Seccomp);
             return 127; // not reached: Execve throws on failure
         }
         catch (Exception e)

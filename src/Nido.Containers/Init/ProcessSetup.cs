@@ -1,4 +1,5 @@
 using Nido.Linux;
+using Nido.Linux.Seccomp;
 using Nido.Oci.Runtime;
 
 namespace Nido.Containers.Init;
@@ -19,8 +20,9 @@ internal static class ProcessSetup
         return program;
     }
 
-    public static void ApplyAndExec(Process p, string program)
+    public static void ApplyAndExec(Process p, string program, Oci.Runtime.Seccomp? seccomp)
     {
+        var filter = seccomp is null ? null : Seccomp.SeccompCompiler.Compile(seccomp);
         foreach (var r in p.Rlimits ?? []) ResourceLimits.Set(r.Type, r.Soft, r.Hard);
         if (p.OomScoreAdj is { } adj) File.WriteAllText("/proc/self/oom_score_adj", adj.ToString());
 
@@ -32,6 +34,10 @@ internal static class ProcessSetup
         for (var cap = 0; cap <= (int)Capabilities.Last; cap++)
             if ((bounding & (1UL << cap)) == 0 && Prctl.BoundingSetHas((Capability)cap))
                 Prctl.BoundingSetDrop((Capability)cap);
+
+        // Without no_new_privs the filter needs CAP_SYS_ADMIN, so it goes on before the uid change drops it (as runc does);
+        // the profile must then allow the calls that follow (setgroups, setresuid, capset, prctl, execve).
+        if (filter is not null && !p.NoNewPrivileges) SeccompFilter.Install(filter.Program, filter.Flags);
 
         // Keep the permitted set across the uid change, then set exactly what the config asks for.
         Prctl.SetKeepCapabilities(true);
@@ -47,6 +53,7 @@ internal static class ProcessSetup
 
         if (p.NoNewPrivileges) Prctl.SetNoNewPrivileges();
         Nodes.SetUmask(user.Umask ?? 0x12); // 0022
+        if (filter is not null && p.NoNewPrivileges) SeccompFilter.Install(filter.Program, filter.Flags); // as late as possible: only execve follows
 
         Exec.Execve(program, p.Args!, env);
     }
