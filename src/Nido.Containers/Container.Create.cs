@@ -75,7 +75,8 @@ public sealed partial class Container
             var options = new SpawnOptions
             {
                 Path = initPath, Arguments = ["nido", "init"], Environment = env,
-                NewNamespaces = newNs, JoinNamespaces = joins, Fds = fds, WaitForRelease = true,
+                // The cgroup namespace is made after the move into the container's cgroups, so it is rooted there.
+                NewNamespaces = newNs & ~NamespaceFlags.Cgroup, UnshareAfterRelease = newNs & NamespaceFlags.Cgroup, JoinNamespaces = joins, Fds = fds, WaitForRelease = true,
                 // In a new user namespace the init must exec as its root (mapped after release), or execve drops its capabilities there.
                 User = (newNs & NamespaceFlags.User) != 0 ? new SpawnUser(0, 0) : null,
             };

@@ -53,7 +53,7 @@ public sealed partial class Container
     }
 
     /// <summary>The config.json snapshot taken at create.</summary>
-    internal Spec Spec => Oci.OciJson.ReadSpec(Path.Combine(Directory, StateStore.ConfigFile));
+    public Spec Spec => Oci.OciJson.ReadSpec(Path.Combine(Directory, StateStore.ConfigFile));
 
     /// <summary>The container's cgroups as recorded at create (null for containers without them).</summary>
     internal Cgroups.ICgroupManager? Cgroup =>

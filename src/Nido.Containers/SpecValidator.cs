@@ -16,6 +16,31 @@ public static class SpecValidator
 
     private static readonly IReadOnlySet<string> Propagations = new HashSet<string> { "", "shared", "slave", "private", "rshared", "rslave", "rprivate", "unbindable", "runbindable" };
 
+    /// <summary>A process object (config.json's, or `exec --process`'s); <paramref name="field"/> prefixes the field names.</summary>
+    public static void ValidateProcess(Process p, string source, string field)
+    {
+        void Fail(string what) => throw new ContainerException($"{source}: {what}");
+
+        if (p.Args is null || p.Args.Count == 0 || string.IsNullOrEmpty(p.Args[0])) Fail($"{field}.args must not be empty");
+        if (!p.Cwd.StartsWith('/')) Fail($"{field}.cwd \"{p.Cwd}\" must be an absolute path");
+        foreach (var e in p.Env ?? []) if (!e.Contains('=')) Fail($"{field}.env entry \"{e}\" is not NAME=value");
+        if (p.Capabilities is { } caps)
+        {
+            foreach (var (set, names) in new[] { ("bounding", caps.Bounding), ("effective", caps.Effective), ("inheritable", caps.Inheritable), ("permitted", caps.Permitted), ("ambient", caps.Ambient) })
+                foreach (var name in names ?? [])
+                    try { Capabilities.Parse(name); }
+                    catch (ArgumentException) { Fail($"{field}.capabilities.{set}: unknown capability \"{name}\""); }
+        }
+        var seenLimits = new HashSet<string>();
+        foreach (var r in p.Rlimits ?? [])
+        {
+            if (!Rlimits.Contains(r.Type)) Fail($"{field}.rlimits: unknown type \"{r.Type}\"");
+            if (!seenLimits.Add(r.Type)) Fail($"{field}.rlimits: {r.Type} is set twice");
+            if (r.Soft > r.Hard) Fail($"{field}.rlimits: {r.Type} soft limit {r.Soft} exceeds hard limit {r.Hard}");
+        }
+        if (p.OomScoreAdj is < -1000 or > 1000) Fail($"{field}.oomScoreAdj {p.OomScoreAdj} is outside -1000..1000");
+    }
+
     /// <summary>Throws <see cref="ContainerException"/> for the first problem found.</summary>
     public static void Validate(Spec spec, string source = "config.json")
     {
@@ -26,25 +51,7 @@ public static class SpecValidator
             Fail($"unknown ociVersion \"{spec.OciVersion}\" (Nido implements runtime-spec {SpecVersion.Current}, 1.x documents are accepted)");
         if (spec.Root is null || string.IsNullOrEmpty(spec.Root.Path)) Fail("root.path must be set");
 
-        var p = spec.Process ?? throw new ContainerException($"{source}: process must be set");
-        if (p.Args is null || p.Args.Count == 0 || string.IsNullOrEmpty(p.Args[0])) Fail("process.args must not be empty");
-        if (!p.Cwd.StartsWith('/')) Fail($"process.cwd \"{p.Cwd}\" must be an absolute path");
-        foreach (var e in p.Env ?? []) if (!e.Contains('=')) Fail($"process.env entry \"{e}\" is not NAME=value");
-        if (p.Capabilities is { } caps)
-        {
-            foreach (var (set, names) in new[] { ("bounding", caps.Bounding), ("effective", caps.Effective), ("inheritable", caps.Inheritable), ("permitted", caps.Permitted), ("ambient", caps.Ambient) })
-                foreach (var name in names ?? [])
-                    try { Capabilities.Parse(name); }
-                    catch (ArgumentException) { Fail($"process.capabilities.{set}: unknown capability \"{name}\""); }
-        }
-        var seenLimits = new HashSet<string>();
-        foreach (var r in p.Rlimits ?? [])
-        {
-            if (!Rlimits.Contains(r.Type)) Fail($"process.rlimits: unknown type \"{r.Type}\"");
-            if (!seenLimits.Add(r.Type)) Fail($"process.rlimits: {r.Type} is set twice");
-            if (r.Soft > r.Hard) Fail($"process.rlimits: {r.Type} soft limit {r.Soft} exceeds hard limit {r.Hard}");
-        }
-        if (p.OomScoreAdj is < -1000 or > 1000) Fail($"process.oomScoreAdj {p.OomScoreAdj} is outside -1000..1000");
+        ValidateProcess(spec.Process ?? throw new ContainerException($"{source}: process must be set"), source, "process");
 
         for (var i = 0; i < (spec.Mounts?.Count ?? 0); i++)
         {

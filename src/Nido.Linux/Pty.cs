@@ -16,6 +16,30 @@ public sealed record Pty(SafeFdHandle Master, SafeFdHandle Slave, string SlaveNa
         return pty;
     }
 
+    /// <summary>
+    /// Opens a pty on a given ptmx (such as a container's, through /proc/PID/root/dev/ptmx), so the slave belongs to that
+    /// devpts instance and <see cref="SlaveName"/> is the name seen there. The slave comes from the master (TIOCGPTPEER): no path lookup.
+    /// </summary>
+    public static Pty OpenOn(string ptmx, ushort rows = 24, ushort columns = 80)
+    {
+        var master = FileIo.Open(ptmx, FileIo.O_RDWR | FileIo.O_NOCTTY);
+        try
+        {
+            var unlock = 0;
+            Ioctl.Call(master, Interop.TIOCSPTLCK, ref unlock, "TIOCSPTLCK");
+            var number = 0;
+            Ioctl.Call(master, Interop.TIOCGPTN, ref number, "TIOCGPTN");
+            var slave = new SafeFdHandle(Ioctl.Call(master, Interop.TIOCGPTPEER, FileIo.O_RDWR | FileIo.O_NOCTTY | FileIo.O_CLOEXEC, "TIOCGPTPEER"));
+            SetWindowSize(master, rows, columns);
+            return new Pty(master, slave, $"/dev/pts/{number}");
+        }
+        catch
+        {
+            master.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>TIOCSCTTY: makes <paramref name="tty"/> the calling session's controlling terminal (after setsid).</summary>
     public static void MakeControllingTerminal(SafeFdHandle tty) => Ioctl.Call(tty, Interop.TIOCSCTTY, 0, "TIOCSCTTY");
 

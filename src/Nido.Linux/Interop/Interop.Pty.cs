@@ -4,7 +4,7 @@ namespace Nido.Linux;
 
 internal static partial class Interop
 {
-    internal const uint TIOCSCTTY = 0x540E, TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414, TIOCGPTN = 0x80045430;
+    internal const uint TIOCSCTTY = 0x540E, TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414, TIOCGPTN = 0x80045430, TIOCSPTLCK = 0x40045431, TIOCGPTPEER = 0x5441;
 
     [StructLayout(LayoutKind.Sequential)]
     internal struct WinSize

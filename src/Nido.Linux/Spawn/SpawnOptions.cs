@@ -9,6 +9,15 @@ public sealed record NamespaceJoin(SafeFdHandle Fd, NamespaceFlags Kind);
 /// <summary>Credentials the program runs with; null <paramref name="AdditionalGids"/> leaves supplementary groups alone.</summary>
 public sealed record SpawnUser(uint Uid, uint Gid, IReadOnlyList<uint>? AdditionalGids = null);
 
+/// <summary>
+/// The capability state the program starts with: the bounding set is cut to <paramref name="Bounding"/> before any
+/// uid change, the three sets are kept across it (PR_SET_KEEPCAPS) and then set exactly, and <paramref name="Ambient"/> raised.
+/// </summary>
+public sealed record SpawnCapabilities(ulong Bounding, CapabilitySet Sets, ulong Ambient);
+
+/// <summary>A seccomp filter installed just before execve (or before the uid change when no_new_privs is off: it then needs CAP_SYS_ADMIN).</summary>
+public sealed record SpawnSeccomp(Seccomp.BpfInstruction[] Program, uint Flags);
+
 /// <summary>What to start and how. Everything here is applied in the child by raw system calls before execve.</summary>
 public sealed record SpawnOptions
 {
@@ -45,6 +54,12 @@ public sealed record SpawnOptions
     /// <summary>setgroups/setresgid/setresuid just before execve (inside a new user namespace: ids as seen there).</summary>
     public SpawnUser? User { get; init; }
 
+    public SpawnCapabilities? Capabilities { get; init; }
+
+    public uint? Umask { get; init; }
+
+    public SpawnSeccomp? Seccomp { get; init; }
+
     /// <summary>Signal the child receives when the spawning thread exits (0 = none).</summary>
     public int ParentDeathSignal { get; init; }
 
@@ -53,6 +68,12 @@ public sealed record SpawnOptions
     /// the parent writes uid/gid maps for a new user namespace or moves the child into cgroups.
     /// </summary>
     public bool WaitForRelease { get; init; }
+
+    /// <summary>
+    /// Namespaces unshared right after the release (and before any join): a cgroup namespace made here is rooted at the
+    /// cgroups the parent moved the child into during the wait, not at the parent's own.
+    /// </summary>
+    public NamespaceFlags UnshareAfterRelease { get; init; }
 
     /// <summary>A cgroup v2 directory fd: the child starts inside it (CLONE_INTO_CGROUP).</summary>
     public SafeFdHandle? Cgroup { get; init; }

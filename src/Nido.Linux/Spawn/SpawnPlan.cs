@@ -61,6 +61,9 @@ internal sealed unsafe class SpawnPlan : IDisposable
             Add(Interop.Sys.read, "read", "release pipe (the parent went away)", SpawnTrampoline.FlagZeroFails, releaseChild.Fd, (long)arena.Alloc(8), 1);
         }
 
+        if (o.UnshareAfterRelease != NamespaceFlags.None)
+            Add(Interop.Sys.unshare, "unshare", o.UnshareAfterRelease.ToString(), 0, (long)o.UnshareAfterRelease);
+
         foreach (var join in o.JoinNamespaces)
             Add(Interop.Sys.setns, "setns", join.Kind == NamespaceFlags.None ? join.Fd.ToString() : Namespaces.ProcName(join.Kind), 0, Ref(join.Fd), (long)join.Kind);
 
@@ -78,11 +81,19 @@ internal sealed unsafe class SpawnPlan : IDisposable
         if (o.Hostname is { } host) AddName(Interop.Sys.sethostname, "sethostname", host);
         if (o.Domainname is { } domain) AddName(Interop.Sys.setdomainname, "setdomainname", domain);
         if (o.WorkingDirectory is { } cwd) Add(Interop.Sys.chdir, "chdir", cwd, 0, (long)arena.Utf8(cwd));
-        if (o.NoNewPrivileges) Add(Interop.Sys.prctl, "prctl", "PR_SET_NO_NEW_PRIVS", 0, Interop.PR_SET_NO_NEW_PRIVS, 1);
         if (o.ParentDeathSignal != 0) Add(Interop.Sys.prctl, "prctl", "PR_SET_PDEATHSIG", 0, Interop.PR_SET_PDEATHSIG, o.ParentDeathSignal);
 
+        // Credentials last, in the order that keeps each step permitted: bounding set and (without no_new_privs)
+        // seccomp while still privileged, the uid change with capabilities kept, then the exact sets.
+        var caps = o.Capabilities;
+        if (caps is not null)
+            for (var cap = 0; cap <= (int)Linux.Capabilities.Last; cap++)
+                if ((caps.Bounding & (1UL << cap)) == 0)
+                    Add(Interop.Sys.prctl, "prctl", $"PR_CAPBSET_DROP {(Capability)cap}", 0, Interop.PR_CAPBSET_DROP, cap);
+        if (o.Seccomp is { } early && !o.NoNewPrivileges) AddSeccomp(early);
         if (o.User is { } user)
         {
+            if (caps is not null) Add(Interop.Sys.prctl, "prctl", "PR_SET_KEEPCAPS", 0, Interop.PR_SET_KEEPCAPS, 1);
             if (user.AdditionalGids is { } groups)
             {
                 var list = (uint*)arena.Alloc(groups.Count * sizeof(uint));
@@ -91,7 +102,25 @@ internal sealed unsafe class SpawnPlan : IDisposable
             }
             Add(Interop.Sys.setresgid, "setresgid", $"gid {user.Gid}", 0, user.Gid, user.Gid, user.Gid);
             Add(Interop.Sys.setresuid, "setresuid", $"uid {user.Uid}", 0, user.Uid, user.Uid, user.Uid);
+            if (caps is not null) Add(Interop.Sys.prctl, "prctl", "PR_SET_KEEPCAPS", 0, Interop.PR_SET_KEEPCAPS, 0);
         }
+        if (caps is not null)
+        {
+            var header = (Interop.CapUserHeader*)arena.Alloc(sizeof(Interop.CapUserHeader));
+            *header = new Interop.CapUserHeader { version = Interop._LINUX_CAPABILITY_VERSION_3 };
+            var data = (Interop.CapUserData*)arena.Alloc(2 * sizeof(Interop.CapUserData));
+            var set = caps.Sets;
+            data[0] = new() { effective = (uint)set.Effective, permitted = (uint)set.Permitted, inheritable = (uint)set.Inheritable };
+            data[1] = new() { effective = (uint)(set.Effective >> 32), permitted = (uint)(set.Permitted >> 32), inheritable = (uint)(set.Inheritable >> 32) };
+            Add(Interop.Sys.capset, "capset", null, 0, (long)header, (long)data);
+            Add(Interop.Sys.prctl, "prctl", "PR_CAP_AMBIENT_CLEAR_ALL", 0, Interop.PR_CAP_AMBIENT, Interop.PR_CAP_AMBIENT_CLEAR_ALL);
+            for (var cap = 0; cap <= (int)Linux.Capabilities.Last; cap++)
+                if ((caps.Ambient & (1UL << cap)) != 0)
+                    Add(Interop.Sys.prctl, "prctl", $"PR_CAP_AMBIENT_RAISE {(Capability)cap}", 0, Interop.PR_CAP_AMBIENT, Interop.PR_CAP_AMBIENT_RAISE, cap);
+        }
+        if (o.NoNewPrivileges) Add(Interop.Sys.prctl, "prctl", "PR_SET_NO_NEW_PRIVS", 0, Interop.PR_SET_NO_NEW_PRIVS, 1);
+        if (o.Umask is { } umask) Add(Interop.Sys.umask, "umask", null, 0, umask);
+        if (o.Seccomp is { } late && o.NoNewPrivileges) AddSeccomp(late);
 
         var mask = (ulong*)arena.Alloc(8);
         *mask = o.SignalMask;
@@ -121,6 +150,16 @@ internal sealed unsafe class SpawnPlan : IDisposable
     {
         foreach (var h in owned) h.Dispose();
         owned.Clear();
+    }
+
+    private void AddSeccomp(SpawnSeccomp filter)
+    {
+        var program = (Seccomp.BpfInstruction*)arena.Alloc(filter.Program.Length * sizeof(Seccomp.BpfInstruction));
+        filter.Program.CopyTo(new Span<Seccomp.BpfInstruction>(program, filter.Program.Length));
+        var fprog = arena.Alloc(16); // struct sock_fprog { unsigned short len; struct sock_filter *filter; }
+        *(ushort*)fprog = (ushort)filter.Program.Length;
+        *(Seccomp.BpfInstruction**)(fprog + 8) = program;
+        Add(Interop.Sys.seccomp, "seccomp", "SECCOMP_SET_MODE_FILTER", 0, 1, filter.Flags, (long)fprog);
     }
 
     private void AddName(long nr, string syscall, string name)

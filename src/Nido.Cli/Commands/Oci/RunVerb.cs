@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Nido.Containers;
-using Nido.Linux;
 
 namespace Nido.Cli.Commands.Oci;
 
@@ -28,16 +26,9 @@ public static class RunVerb
                     throw;
                 }
                 if (parse.GetValue(detach)) return 0;
-                var forwarded = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }
-                    .Select(s => PosixSignalRegistration.Create(s, ctx =>
-                    {
-                        ctx.Cancel = true;
-                        try { init.Signal(Signals.Parse(ctx.Signal.ToString())); } catch (ErrnoException) { }
-                    })).ToArray();
-                var status = init.WaitForExit();
-                foreach (var f in forwarded) f.Dispose();
+                var code = Foreground.Wait(init);
                 container.Delete(force: true);
-                return status.ShellCode;
+                return code;
             }
         }));
         return command;
