@@ -22,7 +22,7 @@ public static class NidoApp
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        args = Commands.Oci.ExecVerb.Trailing.Separate(args);
+        args = Commands.Oci.PsVerb.Trailing.Separate(Commands.Oci.ExecVerb.Trailing.Separate(args));
         var parse = BuildRoot().Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {

@@ -16,6 +16,14 @@ public sealed partial class Container
         catch (ErrnoException e) when (e.Errno == Errno.ESRCH) { throw new ContainerException("no such process"); }
     }
 
+    /// <summary>Every process of the container (host pids), the init first; empty once it has stopped.</summary>
+    public IReadOnlyList<int> Processes()
+    {
+        using var init = OpenInit();
+        if (init is null) return [];
+        return [State.InitPid, .. OtherProcesses()];
+    }
+
     /// <summary>The container's processes other than the init.</summary>
     private IEnumerable<int> OtherProcesses()
     {

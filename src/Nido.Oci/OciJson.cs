@@ -14,6 +14,7 @@ namespace Nido.Oci;
 [JsonSerializable(typeof(Spec))]
 [JsonSerializable(typeof(State))]
 [JsonSerializable(typeof(Process))]
+[JsonSerializable(typeof(Features))]
 [JsonSerializable(typeof(Resources))]
 public sealed partial class OciJsonContext : JsonSerializerContext;
 

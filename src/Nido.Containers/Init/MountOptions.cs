@@ -3,7 +3,7 @@ using Nido.Linux;
 namespace Nido.Containers.Init;
 
 /// <summary>An OCI mount's options split as mount(8) does: flags, propagation, and the rest as filesystem data.</summary>
-internal sealed record MountOptions(MountFlags Flags, MountFlags ClearFlags, MountFlags Propagation, bool Recursive, string Data)
+public sealed record MountOptions(MountFlags Flags, MountFlags ClearFlags, MountFlags Propagation, bool Recursive, string Data)
 {
     private static readonly Dictionary<string, (MountFlags Set, MountFlags Clear)> Known = new()
     {
@@ -23,6 +23,9 @@ internal sealed record MountOptions(MountFlags Flags, MountFlags ClearFlags, Mou
         ["nosymfollow"] = (MountFlags.NoSymFollow, 0),
         ["bind"] = (MountFlags.Bind, 0), ["rbind"] = (MountFlags.Bind | MountFlags.Rec, 0),
     };
+
+    /// <summary>Every option name understood as a flag or propagation (for `features`); others go to the filesystem.</summary>
+    public static IEnumerable<string> Names => Known.Keys.Concat(Propagations.Keys);
 
     private static readonly Dictionary<string, (MountFlags Mode, bool Recursive)> Propagations = new()
     {

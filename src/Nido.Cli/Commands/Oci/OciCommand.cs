@@ -18,7 +18,7 @@ public static class OciCommand
         LogFormat.AcceptOnlyFromAmong("text", "json");
         var oci = new Command("oci", "OCI runtime (runc-compatible): create, start, run, state, kill, delete, list, spec, pause, resume, update");
         foreach (var o in new Option[] { Root, Log, LogFormat, Debug, SystemdCgroup }) oci.Options.Add(o);
-        foreach (var verb in new[] { CreateVerb.Create(), StartVerb.Create(), RunVerb.Create(), StateVerb.Create(), KillVerb.Create(), DeleteVerb.Create(), ListVerb.Create(), SpecVerb.Create(), PauseVerb.Create(resume: false), PauseVerb.Create(resume: true), UpdateVerb.Create(), ExecVerb.Create() })
+        foreach (var verb in new[] { CreateVerb.Create(), StartVerb.Create(), RunVerb.Create(), StateVerb.Create(), KillVerb.Create(), DeleteVerb.Create(), ListVerb.Create(), SpecVerb.Create(), PauseVerb.Create(resume: false), PauseVerb.Create(resume: true), UpdateVerb.Create(), ExecVerb.Create(), PsVerb.Create(), FeaturesVerb.Create() })
             oci.Subcommands.Add(verb);
         return oci;
     }

@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Nido.Containers;
+using Nido.Oci;
+
+namespace Nido.Cli.Commands.Oci;
+
+public static class FeaturesVerb
+{
+    public static Command Create()
+    {
+        var command = new Command("features", "Print what this runtime implements (runtime-spec features document)");
+        command.SetAction(parse => OciCommand.Run(parse, _ =>
+        {
+            parse.InvocationConfiguration.Output.WriteLine(OciJson.Write(RuntimeFeatures.Describe(), OciJsonContext.Default.Features));
+            return 0;
+        }));
+        return command;
+    }
+}
