@@ -89,6 +89,7 @@ public sealed partial class Container
             cgroup.Create();
             cgroup.AddProcess(init.Pid);
             if (spec.Linux?.Resources is { } resources) cgroup.Apply(resources);
+            File.WriteAllLines(Path.Combine(dir, InitSync.CgroupPathsFile), cgroup.Paths.Select(kv => $"{kv.Key}\t{kv.Value}"));
             init.Release();
             childSync.Dispose();
 

@@ -33,7 +33,7 @@ public static class ContainerInit
             var mountNs = spec.Linux?.Namespaces?.Any(n => n.Type == "mount") == true;
             var noPivot = Environment.GetEnvironmentVariable("_NIDO_INIT_NO_PIVOT") == "1";
 
-            if (mountNs) RootfsSetup.Prepare(spec, rootfs, userNs);
+            if (mountNs) RootfsSetup.Prepare(spec, rootfs, userNs, ReadCgroupPaths(stateDir));
             hostPid = RunCreateHooks(spec, sync, id, bundle);
             if (mountNs)
             {
@@ -90,6 +90,14 @@ public static class ContainerInit
             throw new ContainerException($"unexpected reply from the runtime: {reply}");
         Hooks.HookRunner.RunAll("createContainer", h?.CreateContainer, HookState(spec, id, bundle, "creating", pid));
         return pid;
+    }
+
+    /// <summary>The cgroup directories `create` put us in (a cgroup namespace hides them from /proc/self/cgroup).</summary>
+    private static Dictionary<string, string> ReadCgroupPaths(string stateDir)
+    {
+        var file = Path.Combine(stateDir, InitSync.CgroupPathsFile);
+        if (!File.Exists(file)) return [];
+        return File.ReadAllLines(file).Select(l => l.Split('\t', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
     }
 
     private static State HookState(Spec spec, string id, string bundle, string status, int pid) =>

@@ -7,7 +7,8 @@ namespace Nido.Containers.Init;
 /// <summary>Builds the container's filesystem view inside its mount namespace, then pivots into it.</summary>
 internal static class RootfsSetup
 {
-    public static void Prepare(Spec spec, string rootfs, bool inUserNamespace)
+    /// <param name="cgroupPaths">The container's cgroup directories by controller (v1), for a "cgroup" mount.</param>
+    public static void Prepare(Spec spec, string rootfs, bool inUserNamespace, IReadOnlyDictionary<string, string> cgroupPaths)
     {
         var linux = spec.Linux;
         // Nothing mounted from here on may propagate back to the host (runc's default is rslave).
@@ -18,7 +19,7 @@ internal static class RootfsSetup
         var devIsBound = false;
         foreach (var m in spec.Mounts ?? [])
         {
-            MountOne(rootfs, m, inUserNamespace);
+            MountOne(rootfs, m, inUserNamespace, cgroupPaths);
             if (m.Destination == "/dev" && MountOptions.Parse(m.Options).IsBind) devIsBound = true;
         }
         if (!devIsBound)
@@ -29,7 +30,7 @@ internal static class RootfsSetup
         DeviceSetup.Create(rootfs, linux?.Devices ?? [], inUserNamespace);
     }
 
-    private static void MountOne(string rootfs, Mount m, bool inUserNamespace)
+    private static void MountOne(string rootfs, Mount m, bool inUserNamespace, IReadOnlyDictionary<string, string> cgroupPaths)
     {
         var options = MountOptions.Parse(m.Options);
         var target = SecureJoin.Resolve(rootfs, m.Destination);
@@ -57,9 +58,7 @@ internal static class RootfsSetup
             Directory.CreateDirectory(target);
             var layout = CgroupLayout.DetectSelf();
             if (layout.Mode == CgroupMode.Unified) Mounts.Mount("cgroup2", target, "cgroup2", options.Flags);
-            else Mounts.Mount("tmpfs", target, "tmpfs", options.Flags & ~MountFlags.ReadOnly, "mode=755"); // v1: the controllers are not mounted inside yet
-            if ((options.Flags & MountFlags.ReadOnly) != 0 && layout.Mode != CgroupMode.Unified)
-                Mounts.Mount(null, target, null, MountFlags.Remount | options.Flags);
+            else MountCgroupV1(target, options.Flags, layout, cgroupPaths);
         }
         else
         {
@@ -67,6 +66,29 @@ internal static class RootfsSetup
             Mounts.Mount(m.Source ?? type, target, type, options.Flags, options.Data.Length == 0 ? null : options.Data);
         }
         if (options.Propagation != 0) Mounts.SetPropagation(target, options.Propagation, options.Recursive);
+    }
+
+    /// <summary>
+    /// v1 has no single cgroup filesystem: like runc, a tmpfs holds one directory per hierarchy (named as on the host,
+    /// "cpu,cpuacct" with cpu and cpuacct links), each a bind of the container's own cgroup there, so the container
+    /// sees its cgroups as the root and its limits in the usual files.
+    /// </summary>
+    private static void MountCgroupV1(string target, MountFlags flags, CgroupLayout layout, IReadOnlyDictionary<string, string> cgroupPaths)
+    {
+        Mounts.Mount("tmpfs", target, "tmpfs", flags & ~MountFlags.ReadOnly, "mode=755");
+        foreach (var group in cgroupPaths.Where(kv => layout.V1Controllers.ContainsKey(kv.Key)).GroupBy(kv => layout.V1Controllers[kv.Key]))
+        {
+            var name = Path.GetFileName(group.Key);
+            var dir = Path.Combine(target, name);
+            Directory.CreateDirectory(dir);
+            var source = group.First().Value;
+            if (!Directory.Exists(source)) continue;
+            Mounts.Mount(source, dir, null, MountFlags.Bind);
+            Mounts.Mount(null, dir, null, MountFlags.Bind | MountFlags.Remount | (flags & (MountFlags.ReadOnly | MountFlags.NoSuid | MountFlags.NoDev | MountFlags.NoExec)));
+            foreach (var part in name.Split(',').Where(part => part != name))
+                File.CreateSymbolicLink(Path.Combine(target, part), name);
+        }
+        if ((flags & MountFlags.ReadOnly) != 0) Mounts.Mount(null, target, null, MountFlags.Remount | flags);
     }
 
     private static MountFlags LockedFlags(string path)

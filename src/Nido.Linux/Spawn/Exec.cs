@@ -20,8 +20,13 @@ public static class Exec
         foreach (var dir in (pathVariable ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin").Split(':'))
         {
             var candidate = Path.Combine(dir.Length == 0 ? "." : dir, name);
-            if (File.Exists(candidate) && (File.GetUnixFileMode(candidate) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0)
-                return candidate;
+            try
+            {
+                if (File.Exists(candidate) && (File.GetUnixFileMode(candidate) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0)
+                    return candidate;
+            }
+            catch (IOException) { } // a dangling or looping link: not a program, as execvp would skip it
+            catch (UnauthorizedAccessException) { }
         }
         return null;
     }
