@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Container lifecycle cost, nido vs runc vs crun (Debian's), in one hyperfine run per scenario, alternating:
+#   run      `RUNTIME run ID` of /bin/true on a busybox bundle (create, start, wait, delete)
+#   cycle    `create` + `start` + `delete --force` as three calls (how podman and containerd drive a runtime)
+# plus the peak RSS of the runtime process for `run`. Prints medians and each peer's ratio to nido.
+# crun refuses this host's hybrid cgroups unless /sys/fs/cgroup/unified/cgroup.controllers reads empty, so the
+# whole benchmark runs in a private mount namespace with an empty file bound over it (all three see the same host).
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+if [ "${NIDO_BENCH_INNER:-}" != 1 ]; then
+  [ "$(id -u)" -eq 0 ] || { echo "containers.sh: needs root (containers)" >&2; exit 1; }
+  "$root/scripts/setup.sh" bench containers
+  "$root/nido" --version >/dev/null # builds the native binary if needed
+  exec env NIDO_BENCH_INNER=1 unshare --mount --propagation private "$0" "$@"
+fi
+
+controllers=/sys/fs/cgroup/unified/cgroup.controllers
+if [ -f "$controllers" ]; then
+  empty=$(mktemp); mount --bind "$empty" "$controllers"
+fi
+
+runs=${RUNS:-50}
+work=$(mktemp -d /tmp/nido-bench-XXXXXX)
+cleanup() {
+  for rt in "${runtimes[@]}"; do "$rt" --root "$work/state-$(basename "$rt")" delete --force bench >/dev/null 2>&1 || true; done
+  rm -rf "$work"; [ -n "${empty:-}" ] && umount "$controllers" && rm -f "$empty"
+}
+trap cleanup EXIT
+
+bundle="$work/bundle"
+mkdir -p "$bundle/rootfs/bin"
+cp /bin/busybox "$bundle/rootfs/bin/busybox"
+ln -s busybox "$bundle/rootfs/bin/true"
+(cd "$bundle" && "$root/artifacts/nido/nido" oci spec)
+# ociVersion 1.0.2: crun 1.8 refuses documents newer than the spec it knows.
+sed -i 's/"terminal": true/"terminal": false/; s/"sh"/"true"/; s/"ociVersion": "[^"]*"/"ociVersion": "1.0.2"/' "$bundle/config.json"
+
+runtimes=("$root/artifacts/nido/nido-runc")
+for peer in runc crun; do command -v "$peer" >/dev/null && runtimes+=("$(command -v "$peer")"); done
+
+run_cmds=(); cycle_cmds=()
+for rt in "${runtimes[@]}"; do
+  state="$work/state-$(basename "$rt")"
+  run_cmds+=("$rt --root $state run --bundle $bundle bench")
+  cycle_cmds+=("$rt --root $state create --bundle $bundle bench && $rt --root $state start bench && $rt --root $state delete --force bench")
+done
+
+report() { # title csv
+  local base="" name
+  printf '\n%s (median of %s runs)\n' "$1" "$runs"
+  printf '  %-10s %12s %10s\n' runtime "median (ms)" "vs nido"
+  while IFS=, read -r command mean stddev median rest; do
+    [ "$command" = command ] && continue
+    [ -n "$base" ] || base=$median
+    name=$(basename "${command%% *}"); [ "$name" = nido-runc ] && name=nido
+    printf '  %-10s %12s %10s\n' "$name" "$(awk -v s="$median" 'BEGIN { printf "%.2f", s * 1000 }')" \
+      "$(awk -v a="$median" -v b="$base" 'BEGIN { printf "×%.2f", a / b }')"
+  done <"$2"
+}
+
+hyperfine -N --runs "$runs" --warmup 3 --style none --export-csv "$work/run.csv" "${run_cmds[@]}" >/dev/null
+report "run /bin/true" "$work/run.csv"
+hyperfine --shell=bash --runs "$runs" --warmup 3 --style none --export-csv "$work/cycle.csv" "${cycle_cmds[@]}" >/dev/null
+report "create + start + delete" "$work/cycle.csv"
+
+printf '\npeak RSS of `run` (median of 10, KiB)\n'
+for rt in "${runtimes[@]}"; do
+  state="$work/state-$(basename "$rt")"
+  rss=$(for _ in $(seq 10); do /usr/bin/time -f %M "$rt" --root "$state" run --bundle "$bundle" bench 2>&1 >/dev/null | tail -1; done | sort -n | sed -n 5p)
+  name=$(basename "$rt"); [ "$name" = nido-runc ] && name=nido
+  printf '  %-10s %12s\n' "$name" "$rss"
+done
