@@ -43,6 +43,13 @@ public sealed partial class Container
         Cgroups.ICgroupManager? cgroup = null;
         try
         {
+            // Recorded first, so a `create` killed at any later point leaves a state that says what to clean up.
+            var partial = new ContainerState
+            {
+                Id = id, Bundle = bundle, Rootfs = rootfs, Created = DateTimeOffset.UtcNow, Owner = Environment.UserName,
+                CreatorPid = Environment.ProcessId, CreatorStartTime = ProcessInfo.StartTime(Environment.ProcessId),
+            };
+            store.Save(partial);
             File.WriteAllText(Path.Combine(dir, StateStore.ConfigFile), OciJson.Write(spec, OciJsonContext.Default.Spec));
             File.WriteAllText(Path.Combine(dir, "bundle"), bundle);
             var fifoPath = Path.Combine(dir, StateStore.ExecFifo);
@@ -79,6 +86,8 @@ public sealed partial class Container
                 NewNamespaces = newNs & ~NamespaceFlags.Cgroup, UnshareAfterRelease = newNs & NamespaceFlags.Cgroup, JoinNamespaces = joins, Fds = fds, WaitForRelease = true,
                 // In a new user namespace the init must exec as its root (mapped after release), or execve drops its capabilities there.
                 User = (newNs & NamespaceFlags.User) != 0 ? new SpawnUser(0, 0) : null,
+                // If this process is killed before the container is committed, the init dies with it (it clears this at commit).
+                ParentDeathSignal = pidNsPath is null ? Signals.SIGKILL : 0,
             };
             init = pidNsPath is null ? ProcessSpawner.Spawn(options) : SpawnInPidNamespace(options, pidNsPath);
 
@@ -86,6 +95,12 @@ public sealed partial class Container
                 init.WriteIdMappings(Mappings(spec.Linux!.UidMappings), Mappings(spec.Linux!.GidMappings));
             // The init joins its cgroups before its first step, so everything it starts is accounted and limited.
             cgroup = Cgroups.CgroupManager.For(Cgroups.CgroupLayout.DetectSelf(), spec.Linux?.CgroupsPath, id);
+            partial = partial with
+            {
+                InitPid = init.Pid, InitStartTime = ProcessInfo.StartTime(init.Pid),
+                CgroupMode = Cgroups.CgroupManager.ModeOf(cgroup), CgroupPaths = cgroup.Paths.ToDictionary(),
+            };
+            store.Save(partial);
             cgroup.Create();
             cgroup.AddProcess(init.Pid);
             if (spec.Linux?.Resources is { } resources) cgroup.Apply(resources);
@@ -108,14 +123,13 @@ public sealed partial class Container
                 throw new ContainerException(why);
             }
 
-            var state = new ContainerState
-            {
-                Id = id, Bundle = bundle, Rootfs = rootfs, InitPid = init.Pid, InitStartTime = ProcessInfo.StartTime(init.Pid),
-                Created = DateTimeOffset.UtcNow, Owner = Environment.UserName, Annotations = spec.Annotations, Complete = true,
-                CgroupMode = Cgroups.CgroupManager.ModeOf(cgroup), CgroupPaths = cgroup.Paths.ToDictionary(),
-            };
+            var state = partial with { Created = DateTimeOffset.UtcNow, Annotations = spec.Annotations, Complete = true, CreatorPid = 0, CreatorStartTime = 0 };
             store.Save(state);
             if (o.PidFile is { } pidFile) WritePidFile(pidFile, init.Pid);
+            // Commit: the init drops its parent-death signal and only then may this process exit.
+            InitSync.Send(parentSync, "commit");
+            if (InitSync.Receive(parentSync) != "committed")
+                throw new ContainerException($"container init exited before it was committed ({init.WaitForExit()})");
             return (new Container(store, state), init);
         }
         catch (Cgroups.CgroupException e)

@@ -32,7 +32,7 @@ public sealed partial class Container
             catch (Cgroups.CgroupException e) { throw new ContainerException($"container {Id}: {e.Message}", e); }
         }
         // poststop failures are warnings: the container is gone either way (runtime-spec).
-        if (Spec.Hooks?.Poststop is { Count: > 0 } poststop)
+        if (State.Complete && Spec.Hooks?.Poststop is { Count: > 0 } poststop)
         {
             try { Hooks.HookRunner.RunAll("poststop", poststop, ToOciState() with { Status = "stopped", Pid = 0 }); }
             catch (ContainerException e) { Console.Error.WriteLine($"nido: warning: {e.Message}"); }

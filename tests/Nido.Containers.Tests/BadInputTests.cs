@@ -94,3 +94,48 @@ public class BadInputTests
         try { return File.ReadAllText(path); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ""; }
     }
 }
+
+/// <summary>Faults in the runtime itself: what a killed `create` leaves must be gone by the next runtime call.</summary>
+public class RuntimeFaultTests
+{
+    [Fact]
+    public void Kill_9_of_create_midway_leaves_nothing_after_the_next_call()
+    {
+        Runtime.RequireRoot();
+        using var bundle = Bundle.Create("true");
+        var marker = Path.Combine(bundle.Dir, "hook-started");
+        bundle.Edit(c => c["hooks"] = System.Text.Json.Nodes.JsonNode.Parse($$"""
+            {"createRuntime": [{"path": "/bin/sh", "args": ["sh", "-c", "touch {{marker}}; exec sleep 60"]}]}
+            """));
+        using var root = new RuntimeRoot();
+        var create = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(Runtime.Binary(),
+            ["oci", "--root", root.Path, "create", "--bundle", bundle.Dir, "k9"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        for (var i = 0; i < 500 && !File.Exists(marker); i++) Thread.Sleep(10);
+        Assert.True(File.Exists(marker), "the createRuntime hook never ran");
+        var state = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(root.Path, "k9", "state.json")))!;
+        var initPid = (int)state["initPid"]!;
+        var cgroups = state["cgroupPaths"]!.AsObject().Select(kv => (string)kv.Value!).ToList();
+        Assert.NotEmpty(cgroups);
+
+        create.Kill(); // SIGKILL: no cleanup code of the runtime runs
+        create.WaitForExit();
+        create.Dispose();
+        // The init and the hook die with their parent (parent-death signal).
+        for (var i = 0; i < 200 && (Directory.Exists($"/proc/{initPid}") || HookAlive(marker)); i++) Thread.Sleep(10);
+        Assert.False(Directory.Exists($"/proc/{initPid}") && !File.ReadAllText($"/proc/{initPid}/stat").Contains(") Z "), "the init outlived create");
+        Assert.False(HookAlive(marker), "the hook outlived create");
+
+        var list = root.Oci("list", "-q");
+        Assert.Equal(0, list.Code);
+        Assert.Equal("", list.Out.Trim());
+        root.AssertNoLeftovers(bundle);
+        Assert.All(cgroups, dir => Assert.False(Directory.Exists(dir), $"cgroup {dir} left behind"));
+    }
+
+    private static bool HookAlive(string marker) => Directory.GetDirectories("/proc").Any(d =>
+    {
+        try { return File.ReadAllText(Path.Combine(d, "cmdline")).StartsWith("sleep\060"); }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
+    });
+}

@@ -32,6 +32,7 @@ public static class HookRunner
                     Arguments = hook.Args is { Count: > 0 } args ? args : [hook.Path],
                     Environment = hook.Env ?? [],
                     Fds = [new FdMapping(stdinR, 0), new FdMapping(errW, 2)],
+                    ParentDeathSignal = Signals.SIGKILL, // a hook never outlives the runtime that waits for it
                 });
             }
             catch (ErrnoException e)

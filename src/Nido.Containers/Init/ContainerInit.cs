@@ -58,6 +58,9 @@ public static class ContainerInit
         }
 
         InitSync.Send(sync, "ready");
+        if (InitSync.Receive(sync) != "commit") return 1; // `create` failed or was killed after all: nothing to run
+        Prctl.SetParentDeathSignal(0);
+        InitSync.Send(sync, "committed");
         // The fifo lives in the runtime's state dir, opened through /proc/self/fd of a descriptor taken before the pivot.
         var fifoFd = Environment.GetEnvironmentVariable("_NIDO_INIT_FIFO_FD");
         try

@@ -19,6 +19,9 @@ public sealed record ContainerState
     public Dictionary<string, string>? CgroupPaths { get; init; }
     /// <summary>True once create has finished; a state dir without it after a crash is cleaned by delete.</summary>
     public bool Complete { get; init; }
+    /// <summary>The `create` that is building this container (pid and start time): while it lives, an incomplete state is not stale.</summary>
+    public int CreatorPid { get; init; }
+    public ulong CreatorStartTime { get; init; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]

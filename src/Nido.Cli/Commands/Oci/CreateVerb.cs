@@ -34,6 +34,7 @@ public static class CreateVerb
         AddOptions(command);
         command.SetAction(parse => OciCommand.Run(parse, store =>
         {
+            Container.RemoveStale(store);
             var (_, init) = Container.Create(store, Options(parse, parse.GetValue(id)!));
             init.Dispose(); // the init outlives us; our caller (conmon, the shim) reaps it
             return 0;

@@ -16,6 +16,7 @@ public static class ListVerb
         command.Options.Add(quiet);
         command.SetAction(parse => OciCommand.Run(parse, store =>
         {
+            Container.RemoveStale(store);
             var output = parse.InvocationConfiguration.Output;
             var states = store.List().Select(id => Container.Load(store, id).ToOciState()).ToList();
             if (parse.GetValue(quiet))

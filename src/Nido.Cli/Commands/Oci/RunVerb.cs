@@ -16,6 +16,7 @@ public static class RunVerb
         CreateVerb.AddOptions(command);
         command.SetAction(parse => OciCommand.Run(parse, store =>
         {
+            Container.RemoveStale(store);
             var (container, init) = Container.Create(store, CreateVerb.Options(parse, parse.GetValue(id)!));
             using (init)
             {
