@@ -38,6 +38,7 @@ internal sealed class UnifiedManager(string path) : ICgroupManager
             if (!available.Contains(c.Name)) throw new CgroupException($"linux.resources asks for the {c.Name} controller, which is not enabled for {path}");
             c.Apply(path, resources);
         }
+        if (resources.Devices is { } devices) DevicesV2.Apply(path, devices);
         foreach (var (file, value) in resources.Unified ?? [])
         {
             if (file.Contains('/') || file.StartsWith("cgroup.", StringComparison.Ordinal) && file is not ("cgroup.max.depth" or "cgroup.max.descendants"))

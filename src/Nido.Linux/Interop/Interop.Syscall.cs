@@ -12,7 +12,7 @@ internal static partial class Interop
         public const long setresuid = 117, setresgid = 119, setgroups = 116, capget = 125, capset = 126;
         public const long prctl = 157, pivot_root = 155, sethostname = 170, setdomainname = 171;
         public const long dup3 = 292, setns = 308, pidfd_send_signal = 424, pidfd_open = 434, clone3 = 435;
-        public const long close_range = 436, seccomp = 317, umask = 95, unshare = 272;
+        public const long close_range = 436, seccomp = 317, umask = 95, unshare = 272, bpf = 321;
     }
 
     /// <summary>
