@@ -69,6 +69,10 @@ public static class Signals
     public static void SendToProcess(int pid, int signal) =>
         Errors.Check(Interop.kill(pid, signal), "kill", $"pid {pid}, {Name(signal)}");
 
+    /// <summary>kill(-pgid): every process of a process group (a spawned session leader's descendants that stayed in it).</summary>
+    public static void SendToGroup(int pgid, int signal) =>
+        Errors.Check(Interop.kill(-pgid, signal), "kill", $"process group {pgid}, {Name(signal)}");
+
     public static int CurrentThreadId => Interop.gettid();
 
     public static int CurrentProcessId => Interop.getpid();

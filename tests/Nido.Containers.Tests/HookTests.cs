@@ -68,10 +68,16 @@ public class HookTests
         Runtime.RequireRoot();
         using var bundle = Bundle.Create("true");
         using var root = new RuntimeRoot();
-        bundle.Edit(c => c["hooks"] = new JsonObject { ["prestart"] = new JsonArray(Hook("sleep 30", timeout: 1)) });
+        bundle.Edit(c => c["hooks"] = new JsonObject { ["prestart"] = new JsonArray(Hook("sleep 31; true", timeout: 1)) });
         var started = DateTime.UtcNow;
         root.AssertCreateFails(bundle, "slowhook", "prestart hook /bin/sh: timed out after 1 s");
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20));
+        // What the hook started dies with it (the shell's sleep is in the hook's process group).
+        Assert.DoesNotContain(Directory.GetDirectories("/proc"), d =>
+        {
+            try { return File.ReadAllText(Path.Combine(d, "cmdline")) == "sleep\u000031\u0000"; }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+        });
     }
 
     [Fact]

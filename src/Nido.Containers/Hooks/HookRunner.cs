@@ -33,6 +33,7 @@ public static class HookRunner
                     Environment = hook.Env ?? [],
                     Fds = [new FdMapping(stdinR, 0), new FdMapping(errW, 2)],
                     ParentDeathSignal = Signals.SIGKILL, // a hook never outlives the runtime that waits for it
+                    NewSession = true, // its own process group, so a timeout kills what it started too
                 });
             }
             catch (ErrnoException e)
@@ -54,7 +55,7 @@ public static class HookRunner
             var timeoutMs = hook.Timeout is { } seconds ? seconds * 1000 : -1;
             if (!PidFd.WaitForExit(child.PidFd, timeoutMs))
             {
-                child.Kill();
+                try { Signals.SendToGroup(child.Pid, Signals.SIGKILL); } catch (ErrnoException) { }
                 child.WaitForExit();
                 throw new ContainerException($"{kind} hook {hook.Path}: timed out after {hook.Timeout} s");
             }
