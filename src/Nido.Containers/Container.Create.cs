@@ -51,7 +51,6 @@ public sealed partial class Container
             };
             store.Save(partial);
             File.WriteAllText(Path.Combine(dir, StateStore.ConfigFile), OciJson.Write(spec, OciJsonContext.Default.Spec));
-            File.WriteAllText(Path.Combine(dir, "bundle"), bundle);
             var fifoPath = Path.Combine(dir, StateStore.ExecFifo);
             Nodes.MakeFifo(fifoPath, 0x180); // 0600
             if (HostIdOfRoot(spec.Linux?.UidMappings) is { } rootUid)
@@ -62,8 +61,7 @@ public sealed partial class Container
             Track(disposables, childSync);
 
             var n = o.PreserveFds;
-            var fds = new List<FdMapping>();
-            for (var fd = 3; fd < 3 + n; fd++) fds.Add(new FdMapping(Track(disposables, new SafeFdHandle(fd, ownsHandle: false)), fd));
+            var fds = PreservedFds(n, disposables);
             fds.Add(new FdMapping(childSync, 3 + n));
             fds.Add(new FdMapping(fifo, 4 + n));
             var env = new List<string>
@@ -77,7 +75,7 @@ public sealed partial class Container
                 env.Add($"{InitSync.ConsoleFdVariable}={5 + n}");
             }
 
-            var (newNs, joins, pidNsPath) = PlanNamespaces(spec, disposables);
+            var (newNs, joins, pidNsPath) = PlanNamespaces(spec.Linux?.Namespaces ?? [], disposables, "linux.namespaces: cannot open");
             var initPath = o.InitPath ?? Environment.ProcessPath ?? throw new ContainerException("cannot find the nido executable to run as the container init");
             var options = new SpawnOptions
             {
@@ -104,7 +102,6 @@ public sealed partial class Container
             cgroup.Create();
             cgroup.AddProcess(init.Pid);
             if (spec.Linux?.Resources is { } resources) cgroup.Apply(resources);
-            File.WriteAllLines(Path.Combine(dir, InitSync.CgroupPathsFile), cgroup.Paths.Select(kv => $"{kv.Key}\t{kv.Value}"));
             init.Release();
             childSync.Dispose();
 
@@ -149,12 +146,7 @@ public sealed partial class Container
 
         void Cleanup()
         {
-            if (init is not null)
-            {
-                try { init.Kill(); } catch (ErrnoException) { }
-                try { init.WaitForExit(); } catch (ErrnoException) { }
-                init.Dispose();
-            }
+            Abandon(init);
             try { cgroup?.Destroy(); } catch (Cgroups.CgroupException) { }
             store.Remove(id);
         }
@@ -166,13 +158,34 @@ public sealed partial class Container
         return item;
     }
 
-    private static (NamespaceFlags New, List<NamespaceJoin> Joins, string? PidPath) PlanNamespaces(Spec spec, List<IDisposable> disposables)
+    /// <summary>Descriptors 3 … 3+count-1 passed through as they are (--preserve-fds).</summary>
+    private static List<FdMapping> PreservedFds(int count, List<IDisposable> disposables)
+    {
+        var fds = new List<FdMapping>();
+        for (var fd = 3; fd < 3 + count; fd++) fds.Add(new FdMapping(Track(disposables, new SafeFdHandle(fd, ownsHandle: false)), fd));
+        return fds;
+    }
+
+    /// <summary>Kills and reaps a child whose setup failed.</summary>
+    private static void Abandon(ChildProcess? child)
+    {
+        if (child is null) return;
+        try { child.Kill(); } catch (ErrnoException) { }
+        try { child.WaitForExit(); } catch (ErrnoException) { }
+        child.Dispose();
+    }
+
+    /// <summary>
+    /// Namespaces without a path are made new; the others are opened to be joined (pid through the parent thread,
+    /// see <see cref="SpawnInPidNamespace"/>). <paramref name="cannotOpen"/> starts the error for a path that does not open.
+    /// </summary>
+    private static (NamespaceFlags New, List<NamespaceJoin> Joins, string? PidPath) PlanNamespaces(IEnumerable<Namespace> namespaces, List<IDisposable> disposables, string cannotOpen)
     {
         NamespaceFlags flags = 0;
         var joins = new List<NamespaceJoin>();
         string? pidPath = null;
         // Join the user namespace first: the others may be owned by it.
-        foreach (var ns in (spec.Linux?.Namespaces ?? []).OrderBy(n => n.Type == "user" ? 0 : 1))
+        foreach (var ns in namespaces.OrderBy(n => n.Type == "user" ? 0 : 1))
         {
             var kind = SpecValidator.NamespaceTypes[ns.Type];
             if (string.IsNullOrEmpty(ns.Path)) flags |= kind;
@@ -181,7 +194,7 @@ public sealed partial class Container
             {
                 SafeFdHandle fd;
                 try { fd = FileIo.Open(ns.Path, FileIo.O_RDONLY); }
-                catch (ErrnoException e) { throw new ContainerException($"linux.namespaces: cannot open {ns.Type} namespace {ns.Path}: {e.Message}"); }
+                catch (ErrnoException e) { throw new ContainerException($"{cannotOpen} {ns.Type} namespace {ns.Path}: {e.Message}"); }
                 joins.Add(new NamespaceJoin(Track(disposables, fd), kind));
             }
         }

@@ -40,9 +40,10 @@ public sealed partial class Container
         {
             using var initFd = OpenInit() ?? throw new ContainerException("cannot exec in a stopped container");
             var program = ResolveInContainer(pid, p);
-            var (joins, joinsPid) = InitNamespaces(spec, pid, disposables);
-            var fds = new List<FdMapping>();
-            for (var fd = 3; fd < 3 + o.PreserveFds; fd++) fds.Add(new FdMapping(Track(disposables, new SafeFdHandle(fd, ownsHandle: false)), fd));
+            // The init's namespaces, for each kind the config gives the container.
+            var initNamespaces = (spec.Linux?.Namespaces ?? []).Select(n => n with { Path = $"/proc/{pid}/ns/{Namespaces.ProcName(SpecValidator.NamespaceTypes[n.Type])}" });
+            var (_, joins, joinsPid) = PlanNamespaces(initNamespaces, disposables, "cannot open the container's");
+            var fds = PreservedFds(o.PreserveFds, disposables);
             if (p.Terminal)
             {
                 var size = p.ConsoleSize;
@@ -51,16 +52,15 @@ public sealed partial class Container
                 UnixSockets.SendFds(socket, System.Text.Encoding.UTF8.GetBytes(pty.SlaveName), [pty.Master]);
                 for (var fd = 0; fd <= 2; fd++) fds.Add(new FdMapping(pty.Slave, fd));
             }
-            var caps = p.Capabilities;
             var options = new SpawnOptions
             {
                 Path = program, Arguments = p.Args!, Environment = p.Env ?? [], JoinNamespaces = joins, Fds = fds,
                 WorkingDirectory = p.Cwd, WaitForRelease = true,
                 NewSession = p.Terminal, ControllingTerminal = p.Terminal ? 0 : null,
-                User = new SpawnUser(p.User.Uid, p.User.Gid, SetgroupsDenied(pid) ? p.User.AdditionalGids : p.User.AdditionalGids ?? []),
-                Capabilities = new SpawnCapabilities(Mask(caps?.Bounding), new CapabilitySet(Mask(caps?.Effective), Mask(caps?.Permitted), Mask(caps?.Inheritable)), Mask(caps?.Ambient)),
+                User = new SpawnUser(p.User.Uid, p.User.Gid, Init.ProcessSetup.SetgroupsDenied(pid.ToString()) ? p.User.AdditionalGids : p.User.AdditionalGids ?? []),
+                Capabilities = Init.ProcessSetup.CapabilitiesOf(p.Capabilities),
                 NoNewPrivileges = p.NoNewPrivileges, Umask = p.User.Umask ?? 0x12,
-                Seccomp = spec.Linux?.Seccomp is { } profile ? ToSpawn(Seccomp.SeccompCompiler.Compile(profile)) : null,
+                Seccomp = spec.Linux?.Seccomp is { } profile ? Seccomp.SeccompCompiler.Compile(profile) : null,
             };
             child = joinsPid is null ? ProcessSpawner.Spawn(options) : SpawnInPidNamespace(options, joinsPid);
             // Before it runs: the container's cgroups, the process's limits and OOM score.
@@ -92,54 +92,18 @@ public sealed partial class Container
         }
     }
 
-    private static void Abandon(ChildProcess? child)
-    {
-        if (child is null) return;
-        try { child.Kill(); } catch (ErrnoException) { }
-        try { child.WaitForExit(); } catch (ErrnoException) { }
-        child.Dispose();
-    }
-
-    private static SpawnSeccomp ToSpawn(Seccomp.SeccompCompiler.Result r) => new(r.Program, r.Flags);
-
-    private static ulong Mask(List<string>? names) => Capabilities.Mask((names ?? []).Select(Capabilities.Parse));
-
-    /// <summary>The init's namespaces, for each kind the config gives the container (user first: it owns the others).</summary>
-    private static (List<NamespaceJoin> Joins, string? PidPath) InitNamespaces(Spec spec, int pid, List<IDisposable> disposables)
-    {
-        var joins = new List<NamespaceJoin>();
-        string? pidPath = null;
-        foreach (var ns in (spec.Linux?.Namespaces ?? []).OrderBy(n => n.Type == "user" ? 0 : 1))
-        {
-            var kind = SpecValidator.NamespaceTypes[ns.Type];
-            var path = $"/proc/{pid}/ns/{Namespaces.ProcName(kind)}";
-            if (kind == NamespaceFlags.Pid) { pidPath = path; continue; }
-            SafeFdHandle fd;
-            try { fd = FileIo.Open(path, FileIo.O_RDONLY); }
-            catch (ErrnoException e) { throw new ContainerException($"cannot open the container's {ns.Type} namespace: {e.Message}"); }
-            joins.Add(new NamespaceJoin(Track(disposables, fd), kind));
-        }
-        return (joins, pidPath);
-    }
-
     /// <summary>Finds args[0] as the container sees it (execvp's PATH search, symlinks resolved inside the container's root).</summary>
     private static string ResolveInContainer(int pid, Process p)
     {
         var name = p.Args![0];
         if (name.Contains('/')) return name;
         var root = $"/proc/{pid}/root";
-        var path = (p.Env ?? []).LastOrDefault(e => e.StartsWith("PATH=", StringComparison.Ordinal))?[5..] ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        var path = Init.ProcessSetup.PathVariable(p) ?? Linux.Exec.DefaultPath;
         foreach (var dir in path.Split(':', StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(dir.StartsWith('/') ? dir : p.Cwd + "/" + dir, name);
             if (File.Exists(Init.SecureJoin.Resolve(root, candidate))) return candidate;
         }
         throw new ContainerException($"exec: \"{name}\": executable file not found in $PATH");
-    }
-
-    private static bool SetgroupsDenied(int pid)
-    {
-        try { return File.ReadAllText($"/proc/{pid}/setgroups").Trim() == "deny"; }
-        catch (IOException) { return false; }
     }
 }

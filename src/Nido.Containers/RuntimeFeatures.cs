@@ -1,5 +1,6 @@
 using Nido.Containers.Seccomp;
 using Nido.Linux;
+using Nido.Linux.Seccomp;
 using Nido.Oci.Runtime;
 
 namespace Nido.Containers;
@@ -19,11 +20,11 @@ public static class RuntimeFeatures
             Seccomp = new SeccompFeatures
             {
                 Enabled = true,
-                Actions = ["SCMP_ACT_ALLOW", "SCMP_ACT_ERRNO", "SCMP_ACT_KILL", "SCMP_ACT_KILL_PROCESS", "SCMP_ACT_KILL_THREAD", "SCMP_ACT_LOG", "SCMP_ACT_TRACE", "SCMP_ACT_TRAP"],
+                Actions = SeccompCompiler.ActionNames.Order().ToList(),
                 Operators = ArgCondition.Operators.Order().ToList(),
-                Archs = ["SCMP_ARCH_X32", "SCMP_ARCH_X86", "SCMP_ARCH_X86_64"],
-                KnownFlags = ["SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_LOG", "SECCOMP_FILTER_FLAG_SPEC_ALLOW", "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"],
-                SupportedFlags = ["SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_LOG", "SECCOMP_FILTER_FLAG_SPEC_ALLOW", "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"],
+                Archs = SeccompArch.Host.Select(a => a.Name).Order().ToList(),
+                KnownFlags = SeccompCompiler.FlagNames.ToList(),
+                SupportedFlags = SeccompCompiler.FlagNames.ToList(),
             },
             Apparmor = new EnabledFeature(), Selinux = new EnabledFeature(), IntelRdt = new EnabledFeature(),
             MountExtensions = new MountExtensionFeatures { Idmap = new EnabledFeature() },

@@ -49,13 +49,19 @@ public static class Capabilities
             data[0].inheritable | ((ulong)data[1].inheritable << 32));
     }
 
+    /// <summary>Fills capset's two 32-bit halves (version 3) from the 64-bit sets.</summary>
+    internal static unsafe void Pack(CapabilitySet set, Interop.CapUserData* data)
+    {
+        data[0] = new() { effective = (uint)set.Effective, permitted = (uint)set.Permitted, inheritable = (uint)set.Inheritable };
+        data[1] = new() { effective = (uint)(set.Effective >> 32), permitted = (uint)(set.Permitted >> 32), inheritable = (uint)(set.Inheritable >> 32) };
+    }
+
     /// <summary>Sets the calling thread's capabilities (only this thread: apply on the thread that will execve).</summary>
     public static unsafe void Set(CapabilitySet set)
     {
         var header = new Interop.CapUserHeader { version = Interop._LINUX_CAPABILITY_VERSION_3, pid = 0 };
         var data = stackalloc Interop.CapUserData[2];
-        data[0] = new() { effective = (uint)set.Effective, permitted = (uint)set.Permitted, inheritable = (uint)set.Inheritable };
-        data[1] = new() { effective = (uint)(set.Effective >> 32), permitted = (uint)(set.Permitted >> 32), inheritable = (uint)(set.Inheritable >> 32) };
+        Pack(set, data);
         Errors.Check(Interop.syscall(Interop.Sys.capset, (long)&header, (long)data), "capset");
     }
 }

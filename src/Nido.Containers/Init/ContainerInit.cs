@@ -27,13 +27,16 @@ public static class ContainerInit
         try
         {
             spec = OciJson.ReadSpec(Path.Combine(stateDir, StateStore.ConfigFile));
-            bundle = File.ReadAllText(Path.Combine(stateDir, "bundle")).Trim();
-            var rootfs = Path.GetFullPath(Path.Combine(bundle, spec.Root!.Path));
+            // `create` saved the state before releasing us: bundle, rootfs and the cgroups it moved us into
+            // (a cgroup namespace hides their paths from /proc/self/cgroup).
+            var state = new StateStore(Path.GetDirectoryName(stateDir)!).Load(id);
+            bundle = state.Bundle;
+            var rootfs = state.Rootfs;
             var userNs = spec.Linux?.Namespaces?.Any(n => n.Type == "user") == true;
             var mountNs = spec.Linux?.Namespaces?.Any(n => n.Type == "mount") == true;
             var noPivot = Environment.GetEnvironmentVariable("_NIDO_INIT_NO_PIVOT") == "1";
 
-            if (mountNs) RootfsSetup.Prepare(spec, rootfs, userNs, ReadCgroupPaths(stateDir));
+            if (mountNs) RootfsSetup.Prepare(spec, rootfs, userNs, state.CgroupPaths ?? []);
             hostPid = RunCreateHooks(spec, sync, id, bundle);
             if (mountNs)
             {
@@ -93,14 +96,6 @@ public static class ContainerInit
             throw new ContainerException($"unexpected reply from the runtime: {reply}");
         Hooks.HookRunner.RunAll("createContainer", h?.CreateContainer, HookState(spec, id, bundle, "creating", pid));
         return pid;
-    }
-
-    /// <summary>The cgroup directories `create` put us in (a cgroup namespace hides them from /proc/self/cgroup).</summary>
-    private static Dictionary<string, string> ReadCgroupPaths(string stateDir)
-    {
-        var file = Path.Combine(stateDir, InitSync.CgroupPathsFile);
-        if (!File.Exists(file)) return [];
-        return File.ReadAllLines(file).Select(l => l.Split('\t', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
     }
 
     private static State HookState(Spec spec, string id, string bundle, string status, int pid) =>

@@ -11,9 +11,6 @@ internal static class InitSync
 {
     public const string SyncFdVariable = "_NIDO_INIT_SYNC_FD", ConsoleFdVariable = "_NIDO_INIT_CONSOLE_FD", StateDirVariable = "_NIDO_INIT_STATE_DIR";
 
-    /// <summary>In the state dir: "controller TAB directory" lines, written by `create` before it releases the init.</summary>
-    public const string CgroupPathsFile = "cgroup-paths";
-
     public static void Send(SafeFdHandle socket, string line) => FileIo.WriteAll(socket, Encoding.UTF8.GetBytes(line.Replace('\n', ' ') + "\n"));
 
     /// <summary>Reads one line; null when the peer closed without sending one (init died).</summary>

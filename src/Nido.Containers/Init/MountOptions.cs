@@ -3,7 +3,7 @@ using Nido.Linux;
 namespace Nido.Containers.Init;
 
 /// <summary>An OCI mount's options split as mount(8) does: flags, propagation, and the rest as filesystem data.</summary>
-public sealed record MountOptions(MountFlags Flags, MountFlags ClearFlags, MountFlags Propagation, bool Recursive, string Data)
+internal sealed record MountOptions(MountFlags Flags, MountFlags ClearFlags, MountFlags Propagation, bool Recursive, string Data)
 {
     private static readonly Dictionary<string, (MountFlags Set, MountFlags Clear)> Known = new()
     {

@@ -13,12 +13,14 @@ internal static class ProcessSetup
     /// <summary>Finds process.args[0] on the container's PATH (from process.env), as execvp would.</summary>
     public static string ResolveProgram(Process p)
     {
-        var path = (p.Env ?? []).LastOrDefault(e => e.StartsWith("PATH=", StringComparison.Ordinal))?[5..];
-        var program = Exec.Which(p.Args![0], path);
+        var program = Exec.Which(p.Args![0], PathVariable(p));
         if (program is null || !File.Exists(program))
             throw new ContainerException($"exec: \"{p.Args[0]}\": executable file not found in $PATH");
         return program;
     }
+
+    /// <summary>PATH from the process's own environment (null when it sets none).</summary>
+    public static string? PathVariable(Process p) => (p.Env ?? []).LastOrDefault(e => e.StartsWith("PATH=", StringComparison.Ordinal))?[5..];
 
     public static void ApplyAndExec(Process p, string program, Oci.Runtime.Seccomp? seccomp)
     {
@@ -29,10 +31,9 @@ internal static class ProcessSetup
         var env = p.Env ?? [];
         Mounts.ChangeDirectory(p.Cwd);
 
-        var caps = p.Capabilities;
-        var bounding = Mask(caps?.Bounding);
+        var caps = CapabilitiesOf(p.Capabilities);
         for (var cap = 0; cap <= (int)Capabilities.Last; cap++)
-            if ((bounding & (1UL << cap)) == 0 && Prctl.BoundingSetHas((Capability)cap))
+            if ((caps.Bounding & (1UL << cap)) == 0 && Prctl.BoundingSetHas((Capability)cap))
                 Prctl.BoundingSetDrop((Capability)cap);
 
         // Without no_new_privs the filter needs CAP_SYS_ADMIN, so it goes on before the uid change drops it (as runc does);
@@ -43,13 +44,14 @@ internal static class ProcessSetup
         Prctl.SetKeepCapabilities(true);
         var user = p.User;
         if (user.AdditionalGids is { } groups) Credentials.SetGroups(groups.ToArray());
-        else if (!InUserNamespaceWithSetgroupsDenied()) Credentials.SetGroups([]);
+        else if (!SetgroupsDenied("self")) Credentials.SetGroups([]);
         Credentials.SetResGid(user.Gid, user.Gid, user.Gid);
         Credentials.SetResUid(user.Uid, user.Uid, user.Uid);
         Prctl.SetKeepCapabilities(false);
-        Capabilities.Set(new CapabilitySet(Mask(caps?.Effective), Mask(caps?.Permitted), Mask(caps?.Inheritable)));
+        Capabilities.Set(caps.Sets);
         Prctl.AmbientClearAll();
-        foreach (var name in caps?.Ambient ?? []) Prctl.AmbientRaise(Capabilities.Parse(name));
+        for (var cap = 0; cap <= (int)Capabilities.Last; cap++)
+            if ((caps.Ambient & (1UL << cap)) != 0) Prctl.AmbientRaise((Capability)cap);
 
         if (p.NoNewPrivileges) Prctl.SetNoNewPrivileges();
         Nodes.SetUmask(user.Umask ?? 0x12); // 0022
@@ -58,8 +60,17 @@ internal static class ProcessSetup
         Exec.Execve(program, p.Args!, env);
     }
 
+    /// <summary>process.capabilities as masks: what the init applies itself and `exec` hands to the spawn trampoline.</summary>
+    public static SpawnCapabilities CapabilitiesOf(LinuxCapabilities? caps) =>
+        new(Mask(caps?.Bounding), new CapabilitySet(Mask(caps?.Effective), Mask(caps?.Permitted), Mask(caps?.Inheritable)), Mask(caps?.Ambient));
+
     private static ulong Mask(List<string>? names) => Capabilities.Mask((names ?? []).Select(Capabilities.Parse));
 
-    private static bool InUserNamespaceWithSetgroupsDenied() =>
-        File.Exists("/proc/self/setgroups") && File.ReadAllText("/proc/self/setgroups").Trim() == "deny";
+    /// <summary>Whether the process ("self" or a pid) is in a user namespace whose setgroups is denied (setgroups would fail).</summary>
+    public static bool SetgroupsDenied(string process)
+    {
+        var file = $"/proc/{process}/setgroups";
+        try { return File.Exists(file) && File.ReadAllText(file).Trim() == "deny"; }
+        catch (IOException) { return false; }
+    }
 }

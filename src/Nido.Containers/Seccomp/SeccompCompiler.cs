@@ -1,3 +1,4 @@
+using Nido.Linux;
 using Nido.Linux.Seccomp;
 using Nido.Oci.Runtime;
 using static Nido.Linux.Seccomp.BpfInstruction;
@@ -15,9 +16,8 @@ public static class SeccompCompiler
 {
     private const int EPERM = 1, ENOSYS = 38;
 
-    public sealed record Result(BpfInstruction[] Program, uint Flags);
-
-    public static Result Compile(Oci.Runtime.Seccomp profile)
+    /// <summary>The program and its seccomp(2) flags, in the form the spawn trampoline installs too.</summary>
+    public static SpawnSeccomp Compile(Oci.Runtime.Seccomp profile)
     {
         var defaultAction = Action(profile.DefaultAction, profile.DefaultErrnoRet, "linux.seccomp.defaultAction");
         var arches = Architectures(profile.Architectures);
@@ -53,7 +53,7 @@ public static class SeccompCompiler
 
         if (code.Count > SeccompFilter.MaxInstructions)
             throw new ContainerException($"linux.seccomp: the profile compiles to {code.Count} BPF instructions, over the kernel's limit of {SeccompFilter.MaxInstructions}");
-        return new Result(code.ToArray(), Flags(profile.Flags));
+        return new SpawnSeccomp(code.ToArray(), Flags(profile.Flags));
     }
 
     private sealed record CompiledSection(SeccompArch Arch, List<BpfInstruction> Code);
@@ -136,18 +136,38 @@ public static class SeccompCompiler
 
     private static bool IsPermissive(uint action) => action is SeccompFilter.RetAllow or SeccompFilter.RetLog;
 
-    public static uint Action(string name, uint? errnoRet, string where) => name switch
+    /// <summary>The actions this compiler emits: return value, and whether errnoRet goes in its data (EPERM when absent).</summary>
+    private static readonly Dictionary<string, (uint Return, bool TakesErrno)> Actions = new()
     {
-        "SCMP_ACT_ALLOW" => SeccompFilter.RetAllow,
-        "SCMP_ACT_KILL" or "SCMP_ACT_KILL_THREAD" => SeccompFilter.RetKillThread,
-        "SCMP_ACT_KILL_PROCESS" => SeccompFilter.RetKillProcess,
-        "SCMP_ACT_TRAP" => SeccompFilter.RetTrap,
-        "SCMP_ACT_ERRNO" => SeccompFilter.RetErrno | Data(errnoRet ?? EPERM, where),
-        "SCMP_ACT_TRACE" => SeccompFilter.RetTrace | Data(errnoRet ?? EPERM, where),
-        "SCMP_ACT_LOG" => SeccompFilter.RetLog,
-        "SCMP_ACT_NOTIFY" => throw new ContainerException($"{where}: SCMP_ACT_NOTIFY (a seccomp listener) is not supported by nido"),
-        _ => throw new ContainerException($"{where}: unknown action \"{name}\""),
+        ["SCMP_ACT_ALLOW"] = (SeccompFilter.RetAllow, false),
+        ["SCMP_ACT_KILL"] = (SeccompFilter.RetKillThread, false),
+        ["SCMP_ACT_KILL_THREAD"] = (SeccompFilter.RetKillThread, false),
+        ["SCMP_ACT_KILL_PROCESS"] = (SeccompFilter.RetKillProcess, false),
+        ["SCMP_ACT_TRAP"] = (SeccompFilter.RetTrap, false),
+        ["SCMP_ACT_ERRNO"] = (SeccompFilter.RetErrno, true),
+        ["SCMP_ACT_TRACE"] = (SeccompFilter.RetTrace, true),
+        ["SCMP_ACT_LOG"] = (SeccompFilter.RetLog, false),
     };
+
+    private static readonly Dictionary<string, uint> FilterFlags = new()
+    {
+        ["SECCOMP_FILTER_FLAG_TSYNC"] = SeccompFilter.FlagTsync,
+        ["SECCOMP_FILTER_FLAG_LOG"] = SeccompFilter.FlagLog,
+        ["SECCOMP_FILTER_FLAG_SPEC_ALLOW"] = SeccompFilter.FlagSpecAllow,
+        ["SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"] = SeccompFilter.FlagWaitKillableRecv,
+    };
+
+    /// <summary>For `features`: the action and flag names a profile may use.</summary>
+    public static IEnumerable<string> ActionNames => Actions.Keys;
+    public static IEnumerable<string> FlagNames => FilterFlags.Keys;
+
+    public static uint Action(string name, uint? errnoRet, string where)
+    {
+        if (Actions.TryGetValue(name, out var a)) return a.TakesErrno ? a.Return | Data(errnoRet ?? EPERM, where) : a.Return;
+        throw new ContainerException(name == "SCMP_ACT_NOTIFY"
+            ? $"{where}: SCMP_ACT_NOTIFY (a seccomp listener) is not supported by nido"
+            : $"{where}: unknown action \"{name}\"");
+    }
 
     private static uint Data(uint value, string where) =>
         value <= SeccompFilter.RetDataMask ? value : throw new ContainerException($"{where}: errnoRet {value} does not fit in 16 bits");
@@ -168,14 +188,7 @@ public static class SeccompCompiler
     {
         uint flags = 0;
         foreach (var name in names ?? [])
-            flags |= name switch
-            {
-                "SECCOMP_FILTER_FLAG_TSYNC" => SeccompFilter.FlagTsync,
-                "SECCOMP_FILTER_FLAG_LOG" => SeccompFilter.FlagLog,
-                "SECCOMP_FILTER_FLAG_SPEC_ALLOW" => SeccompFilter.FlagSpecAllow,
-                "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV" => SeccompFilter.FlagWaitKillableRecv,
-                _ => throw new ContainerException($"linux.seccomp.flags: unknown or unsupported flag \"{name}\""),
-            };
+            flags |= FilterFlags.TryGetValue(name, out var f) ? f : throw new ContainerException($"linux.seccomp.flags: unknown or unsupported flag \"{name}\"");
         return flags;
     }
 }

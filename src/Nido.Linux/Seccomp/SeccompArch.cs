@@ -20,6 +20,9 @@ public sealed class SeccompArch
     public static readonly SeccompArch X86 = new("SCMP_ARCH_X86", 0x40000003, 0, SyscallTables.I386);
     public static readonly SeccompArch X32 = new("SCMP_ARCH_X32", 0xC000003E, X32Bit, SyscallTables.X32);
 
+    /// <summary>The ABIs of this host a filter tells apart.</summary>
+    public static readonly IReadOnlyList<SeccompArch> Host = [X86_64, X86, X32];
+
     /// <summary>The architectures libseccomp knows by name; the ones that cannot run on this host are accepted and ignored.</summary>
     public static readonly IReadOnlySet<string> ForeignNames = new HashSet<string>
     {
@@ -29,13 +32,7 @@ public sealed class SeccompArch
         "SCMP_ARCH_RISCV64", "SCMP_ARCH_LOONGARCH64", "SCMP_ARCH_M68K", "SCMP_ARCH_SH", "SCMP_ARCH_SHEB",
     };
 
-    public static SeccompArch? ByName(string name) => name switch
-    {
-        "SCMP_ARCH_X86_64" => X86_64,
-        "SCMP_ARCH_X86" => X86,
-        "SCMP_ARCH_X32" => X32,
-        _ => null,
-    };
+    public static SeccompArch? ByName(string name) => Host.FirstOrDefault(a => a.Name == name);
 
     /// <summary>The number the filter sees for <paramref name="syscall"/>, or null when this ABI has no such call.</summary>
     public uint? Number(string syscall) => _numbers.TryGetValue(syscall, out var n) ? (uint)n | NumberBias : null;

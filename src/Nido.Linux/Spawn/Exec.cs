@@ -13,11 +13,14 @@ public static class Exec
         Errors.Throw("execve", path);
     }
 
+    /// <summary>The search path when PATH is unset (glibc's and runc's default).</summary>
+    public const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
     /// <summary>Finds <paramref name="name"/> on a PATH list as execvp would (names with '/' are used as given).</summary>
     public static string? Which(string name, string? pathVariable)
     {
         if (name.Contains('/')) return name;
-        foreach (var dir in (pathVariable ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin").Split(':'))
+        foreach (var dir in (pathVariable ?? DefaultPath).Split(':'))
         {
             var candidate = Path.Combine(dir.Length == 0 ? "." : dir, name);
             try

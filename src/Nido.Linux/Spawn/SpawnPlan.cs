@@ -109,9 +109,7 @@ internal sealed unsafe class SpawnPlan : IDisposable
             var header = (Interop.CapUserHeader*)arena.Alloc(sizeof(Interop.CapUserHeader));
             *header = new Interop.CapUserHeader { version = Interop._LINUX_CAPABILITY_VERSION_3 };
             var data = (Interop.CapUserData*)arena.Alloc(2 * sizeof(Interop.CapUserData));
-            var set = caps.Sets;
-            data[0] = new() { effective = (uint)set.Effective, permitted = (uint)set.Permitted, inheritable = (uint)set.Inheritable };
-            data[1] = new() { effective = (uint)(set.Effective >> 32), permitted = (uint)(set.Permitted >> 32), inheritable = (uint)(set.Inheritable >> 32) };
+            Linux.Capabilities.Pack(caps.Sets, data);
             Add(Interop.Sys.capset, "capset", null, 0, (long)header, (long)data);
             Add(Interop.Sys.prctl, "prctl", "PR_CAP_AMBIENT_CLEAR_ALL", 0, Interop.PR_CAP_AMBIENT, Interop.PR_CAP_AMBIENT_CLEAR_ALL);
             for (var cap = 0; cap <= (int)Linux.Capabilities.Last; cap++)

@@ -13,6 +13,9 @@ public static class OciCommand
     public static readonly Option<bool> Debug = new("--debug") { Description = "Verbose logging", Recursive = true };
     public static readonly Option<bool> SystemdCgroup = new("--systemd-cgroup") { Description = "Manage cgroups through systemd", Recursive = true };
 
+    /// <summary>The global options that take a value (for <see cref="TrailingCommand"/>, which must skip their values).</summary>
+    public static readonly string[] GlobalValueOptions = [Root.Name, Log.Name, LogFormat.Name];
+
     public static Command Create()
     {
         LogFormat.AcceptOnlyFromAmong("text", "json");

@@ -7,7 +7,7 @@ namespace Nido.Cli.Commands.Oci;
 /// <summary>`ps`: the container's processes, as pids (json) or as ps(1)'s table filtered to them (runc's behaviour).</summary>
 public static class PsVerb
 {
-    public static readonly TrailingCommand Trailing = new(["oci", "ps"], new HashSet<string> { "--root", "--log", "--log-format", "--format", "-f" }, PositionalsBefore: 1);
+    public static readonly TrailingCommand Trailing = new(["oci", "ps"], new HashSet<string>(OciCommand.GlobalValueOptions) { "--format", "-f" }, PositionalsBefore: 1);
 
     public static Command Create()
     {
