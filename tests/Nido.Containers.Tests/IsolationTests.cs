@@ -5,23 +5,11 @@ namespace Nido.Containers.Tests;
 /// <summary>Checks from inside the container, in the style of the OCI runtime-tools validation suite.</summary>
 public class IsolationTests
 {
-    private static Runtime.Result RunInside(string script, Action<JsonObject>? edit = null, string? rootfsOwner = null)
-    {
-        Runtime.RequireRoot();
-        using var bundle = Bundle.Create("sh", "-c", script);
-        if (edit is not null) bundle.Edit(edit);
-        if (rootfsOwner is not null) Assert.Equal(0, Runtime.Exec("/bin/chown", "-R", rootfsOwner, bundle.Rootfs).Code);
-        using var root = new RuntimeRoot();
-        var r = root.Oci("run", "--bundle", bundle.Dir, "iso");
-        root.AssertNoLeftovers(bundle);
-        return r;
-    }
-
     [Fact]
     public void Namespaces_hostname_and_pid_1()
     {
         var host = File.ReadAllText("/proc/sys/kernel/hostname").Trim();
-        var r = RunInside("echo $$; hostname; readlink /proc/self/ns/net; readlink /proc/self/ns/ipc; readlink /proc/self/ns/cgroup; ls /sys/class/net",
+        var r = Runtime.RunInside("echo $$; hostname; readlink /proc/self/ns/net; readlink /proc/self/ns/ipc; readlink /proc/self/ns/cgroup; ls /sys/class/net",
             c => c["hostname"] = "inside");
         var lines = r.Out.Split('\n');
         Assert.True(r.Code == 0, r.Err);
@@ -37,7 +25,7 @@ public class IsolationTests
     [Fact]
     public void Root_is_pivoted_and_the_host_is_not_visible()
     {
-        var r = RunInside("ls /; cat /proc/1/mountinfo | grep -c ' / / '; test -e /work && echo HOST-VISIBLE; true");
+        var r = Runtime.RunInside("ls /; cat /proc/1/mountinfo | grep -c ' / / '; test -e /work && echo HOST-VISIBLE; true");
         Assert.True(r.Code == 0, r.Err);
         Assert.Contains("bin\n", r.Out);
         Assert.DoesNotContain("HOST-VISIBLE", r.Out);
@@ -46,7 +34,7 @@ public class IsolationTests
     [Fact]
     public void Default_devices_and_links()
     {
-        var r = RunInside("ls -l /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty | cut -c1; readlink /dev/fd; readlink /dev/stdin; readlink /dev/ptmx; echo x > /dev/null && echo null-ok");
+        var r = Runtime.RunInside("ls -l /dev/null /dev/zero /dev/full /dev/random /dev/urandom /dev/tty | cut -c1; readlink /dev/fd; readlink /dev/stdin; readlink /dev/ptmx; echo x > /dev/null && echo null-ok");
         Assert.True(r.Code == 0, r.Err);
         Assert.StartsWith("c\nc\nc\nc\nc\nc\n/proc/self/fd\n/proc/self/fd/0\npts/ptmx\nnull-ok", r.Out);
     }
@@ -54,7 +42,7 @@ public class IsolationTests
     [Fact]
     public void Capabilities_no_new_privileges_and_rlimits_follow_the_config()
     {
-        var r = RunInside("grep -E '^(CapEff|CapBnd|CapPrm|NoNewPrivs)' /proc/self/status; ulimit -n");
+        var r = Runtime.RunInside("grep -E '^(CapEff|CapBnd|CapPrm|NoNewPrivs)' /proc/self/status; ulimit -n");
         Assert.True(r.Code == 0, r.Err);
         Assert.Contains("CapPrm:\t0000000020000420", r.Out); // CAP_KILL, CAP_NET_BIND_SERVICE, CAP_AUDIT_WRITE
         Assert.Contains("CapEff:\t0000000020000420", r.Out);
@@ -66,7 +54,7 @@ public class IsolationTests
     [Fact]
     public void User_groups_cwd_env_and_umask()
     {
-        var r = RunInside("id -u; id -g; id -G; pwd; echo $GREETING; umask", c =>
+        var r = Runtime.RunInside("id -u; id -g; id -G; pwd; echo $GREETING; umask", c =>
         {
             c["process"]!["user"] = new JsonObject { ["uid"] = 1000, ["gid"] = 1001, ["additionalGids"] = new JsonArray(2000, 2001), ["umask"] = 0x3f };
             c["process"]!["cwd"] = "/work/dir";
@@ -79,7 +67,7 @@ public class IsolationTests
     [Fact]
     public void Masked_and_read_only_paths()
     {
-        var r = RunInside("cat /proc/kcore | wc -c; ls /sys/firmware | wc -l; echo 1 > /proc/sys/kernel/ns_last_pid 2>/dev/null && echo WRITABLE; echo done");
+        var r = Runtime.RunInside("cat /proc/kcore | wc -c; ls /sys/firmware | wc -l; echo 1 > /proc/sys/kernel/ns_last_pid 2>/dev/null && echo WRITABLE; echo done");
         Assert.True(r.Code == 0, r.Err);
         Assert.Equal("0\n0\ndone\n", r.Out);
     }
@@ -87,7 +75,7 @@ public class IsolationTests
     [Fact]
     public void Read_only_root_and_writable_tmpfs_mounts()
     {
-        var r = RunInside("touch /file 2>/dev/null && echo ROOT-WRITABLE; touch /tmp/x && echo tmp-ok", c =>
+        var r = Runtime.RunInside("touch /file 2>/dev/null && echo ROOT-WRITABLE; touch /tmp/x && echo tmp-ok", c =>
         {
             c["root"]!["readonly"] = true;
             ((JsonArray)c["mounts"]!).Add(new JsonObject { ["destination"] = "/tmp", ["type"] = "tmpfs", ["source"] = "tmpfs", ["options"] = new JsonArray("nosuid", "nodev") });
@@ -104,7 +92,7 @@ public class IsolationTests
         File.WriteAllText(Path.Combine(shared, "in"), "from host");
         try
         {
-            var r = RunInside("cat /ro/in; touch /ro/x 2>/dev/null && echo RO-WRITABLE; echo from container > /rw/out", c =>
+            var r = Runtime.RunInside("cat /ro/in; touch /ro/x 2>/dev/null && echo RO-WRITABLE; echo from container > /rw/out", c =>
             {
                 var mounts = (JsonArray)c["mounts"]!;
                 mounts.Add(new JsonObject { ["destination"] = "/ro", ["type"] = "bind", ["source"] = shared, ["options"] = new JsonArray("rbind", "ro") });
@@ -120,7 +108,7 @@ public class IsolationTests
     [Fact]
     public void User_namespace_maps_root_to_an_unprivileged_host_id()
     {
-        var r = RunInside("id -u; cat /proc/self/uid_map; touch /tmp/owned; stat -c %u /tmp/owned", c =>
+        var r = Runtime.RunInside("id -u; cat /proc/self/uid_map; touch /tmp/owned; stat -c %u /tmp/owned", c =>
         {
             ((JsonArray)c["linux"]!["namespaces"]!).Add(new JsonObject { ["type"] = "user" });
             c["linux"]!["uidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });

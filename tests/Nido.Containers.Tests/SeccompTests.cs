@@ -5,20 +5,12 @@ namespace Nido.Containers.Tests;
 /// <summary>Seccomp profiles, checked from inside the container.</summary>
 public class SeccompTests
 {
-    private static Runtime.Result RunWithProfile(string script, JsonNode profile, bool noNewPrivileges = true)
-    {
-        Runtime.RequireRoot();
-        using var bundle = Bundle.Create("sh", "-c", script);
-        bundle.Edit(c =>
+    private static Runtime.Result RunWithProfile(string script, JsonNode profile, bool noNewPrivileges = true) =>
+        Runtime.RunInside(script, c =>
         {
             c["linux"]!["seccomp"] = profile;
             c["process"]!["noNewPrivileges"] = noNewPrivileges;
         });
-        using var root = new RuntimeRoot();
-        var r = root.Oci("run", "--bundle", bundle.Dir, "sc");
-        root.AssertNoLeftovers(bundle);
-        return r;
-    }
 
     private static JsonNode Deny(string action, params (string[] Names, int? Errno, string? ArgJson)[] rules) => JsonNode.Parse($$"""
         {"defaultAction": "{{action}}", "architectures": ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"],

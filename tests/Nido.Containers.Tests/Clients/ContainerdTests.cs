@@ -14,7 +14,8 @@ public sealed class ContainerdFixture : IDisposable
     public string Rootfs => bundle!.Rootfs;
     private readonly Process? daemon;
     private readonly Bundle? bundle;
-    private readonly bool parentCgroupExisted = ParentCgroups().Any();
+    /// <summary>The runtime puts containers under /NAMESPACE/ID in each hierarchy.</summary>
+    private readonly ClientCgroup parentCgroup = new(Namespace);
     private readonly bool runDirExisted = Directory.Exists(RunDir);
 
     /// <summary>ctr and the shim keep fifos and shim sockets here whatever the daemon's config says.</summary>
@@ -55,10 +56,6 @@ public sealed class ContainerdFixture : IDisposable
 
     internal static string NidoRunc() => Path.Combine(Path.GetDirectoryName(Runtime.Binary())!, "nido-runc");
 
-    /// <summary>The runtime puts containers under /NAMESPACE/ID in each hierarchy; the parent outlives them.</summary>
-    private static IEnumerable<string> ParentCgroups() =>
-        Directory.Exists("/sys/fs/cgroup") ? Directory.GetDirectories("/sys/fs/cgroup").Append("/sys/fs/cgroup").Select(d => Path.Combine(d, Namespace)).Where(Directory.Exists) : [];
-
     public void Dispose()
     {
         bundle?.Dispose();
@@ -68,9 +65,7 @@ public sealed class ContainerdFixture : IDisposable
             daemon.WaitForExit();
             daemon.Dispose();
         }
-        if (!parentCgroupExisted)
-            foreach (var parent in ParentCgroups())
-                try { Directory.Delete(parent); } catch (IOException) { }
+        parentCgroup.RemoveIfNew();
         if (!runDirExisted && Directory.Exists(RunDir))
             try { Directory.Delete(RunDir, recursive: true); } catch (IOException) { }
         if (!Directory.Exists(Dir)) return;

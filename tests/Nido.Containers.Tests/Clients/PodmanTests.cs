@@ -9,11 +9,8 @@ public sealed class PodmanFixture : IDisposable
     public string Dir { get; } = $"/tmp/nido-pm-{Guid.NewGuid():N}"[..21]; // podman refuses run roots over 50 characters
     public string? SkipReason { get; }
     public const string Image = "localhost/nido-busybox:test";
-    private readonly bool parentCgroupExisted = ParentCgroups().Any();
-
-    /// <summary>podman's cgroupfs manager puts conmon and containers under /libpod_parent and never removes it.</summary>
-    private static IEnumerable<string> ParentCgroups() =>
-        Directory.Exists("/sys/fs/cgroup") ? Directory.GetDirectories("/sys/fs/cgroup").Select(d => Path.Combine(d, "libpod_parent")).Where(Directory.Exists) : [];
+    /// <summary>podman's cgroupfs manager puts conmon and containers under /libpod_parent.</summary>
+    private readonly ClientCgroup parentCgroup = new("libpod_parent");
 
     public PodmanFixture()
     {
@@ -44,10 +41,7 @@ public sealed class PodmanFixture : IDisposable
         Podman("system", "reset", "--force");
         var mounts = File.ReadAllText("/proc/self/mountinfo");
         Directory.Delete(Dir, recursive: true);
-        if (!parentCgroupExisted)
-            foreach (var parent in ParentCgroups())
-                foreach (var dir in Directory.GetDirectories(parent, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).Append(parent))
-                    try { Directory.Delete(dir); } catch (IOException) { } // busy: a process still runs there (reported by the leftover checks)
+        parentCgroup.RemoveIfNew();
         Assert.DoesNotContain(Dir, mounts);
     }
 }

@@ -14,6 +14,19 @@ internal static class Runtime
 
     public static Result Run(params string[] args) => Exec(Binary(), args);
 
+    /// <summary>`run` of a shell script in a fresh busybox bundle (optionally edited, or its rootfs chowned), with a leftover check.</summary>
+    public static Result RunInside(string script, Action<System.Text.Json.Nodes.JsonObject>? edit = null, string? rootfsOwner = null)
+    {
+        RequireRoot();
+        using var bundle = Bundle.Create("sh", "-c", script);
+        if (edit is not null) bundle.Edit(edit);
+        if (rootfsOwner is not null) Assert.Equal(0, Exec("/bin/chown", "-R", rootfsOwner, bundle.Rootfs).Code);
+        using var root = new RuntimeRoot();
+        var r = root.Oci("run", "--bundle", bundle.Dir, "inside");
+        root.AssertNoLeftovers(bundle);
+        return r;
+    }
+
     public static Result Exec(string file, params string[] args) => ExecWithInput(file, null, args);
 
     public static Result Exec(string file, string[] args, params (string Name, string Value)[] env) => ExecWithInput(file, null, args, env);
