@@ -17,12 +17,21 @@ public static class NidoApp
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(Commands.Oci.OciCommand.Create());
         root.Subcommands.Add(InitCommand.Create());
+        foreach (var command in new[]
+        {
+            Commands.Containers.RunCommand.Create(), Commands.Containers.PsCommand.Create(), Commands.Containers.StopCommand.Create(),
+            Commands.Containers.RmCommand.Create(), Commands.Containers.LogsCommand.Create(), Commands.Containers.ExecCommand.Create(),
+            Commands.Images.PullCommand.Create(), Commands.Images.ImagesCommand.Create(), Commands.Images.RmiCommand.Create(),
+            Commands.Images.LoadCommand.Create(), Commands.Images.SaveCommand.Create(), Commands.Containers.MonitorCommand.Create(),
+        })
+            root.Subcommands.Add(command);
         return root;
     }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        args = Commands.Oci.PsVerb.Trailing.Separate(Commands.Oci.ExecVerb.Trailing.Separate(args));
+        foreach (var trailing in new[] { Commands.Oci.ExecVerb.Trailing, Commands.Oci.PsVerb.Trailing, Commands.Containers.RunCommand.Trailing, Commands.Containers.ExecCommand.Trailing })
+            args = trailing.Separate(args);
         var parse = BuildRoot().Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {

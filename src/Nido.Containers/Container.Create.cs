@@ -15,6 +15,8 @@ public sealed record CreateOptions(string Id, string Bundle)
     public int PreserveFds { get; init; }
     /// <summary>The nido executable the init re-executes (default: this process's own binary).</summary>
     public string? InitPath { get; init; }
+    /// <summary>The container's stdin, stdout and stderr (null entries: this process's own, as runc passes them through).</summary>
+    public SafeFdHandle?[]? Stdio { get; init; }
 }
 
 public sealed partial class Container
@@ -62,6 +64,8 @@ public sealed partial class Container
 
             var n = o.PreserveFds;
             var fds = PreservedFds(n, disposables);
+            for (var i = 0; i < (o.Stdio?.Length ?? 0); i++)
+                if (o.Stdio![i] is { } stdio) fds.Add(new FdMapping(stdio, i));
             fds.Add(new FdMapping(childSync, 3 + n));
             fds.Add(new FdMapping(fifo, 4 + n));
             var env = new List<string>

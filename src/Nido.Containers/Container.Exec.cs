@@ -10,6 +10,8 @@ public sealed record ExecOptions(Process Process)
     public string? PidFile { get; init; }
     public int PreserveFds { get; init; }
     public bool IgnorePaused { get; init; }
+    /// <summary>The process's stdin, stdout and stderr (null entries: this process's own).</summary>
+    public SafeFdHandle?[]? Stdio { get; init; }
 }
 
 public sealed partial class Container
@@ -52,6 +54,9 @@ public sealed partial class Container
                 UnixSockets.SendFds(socket, System.Text.Encoding.UTF8.GetBytes(pty.SlaveName), [pty.Master]);
                 for (var fd = 0; fd <= 2; fd++) fds.Add(new FdMapping(pty.Slave, fd));
             }
+            else
+                for (var i = 0; i < (o.Stdio?.Length ?? 0); i++)
+                    if (o.Stdio![i] is { } stdio) fds.Add(new FdMapping(stdio, i));
             var options = new SpawnOptions
             {
                 Path = program, Arguments = p.Args!, Environment = p.Env ?? [], JoinNamespaces = joins, Fds = fds,

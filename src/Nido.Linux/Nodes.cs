@@ -22,4 +22,32 @@ public static class Nodes
 
     /// <summary>Sets the process umask, returning the old one.</summary>
     public static uint SetUmask(uint mask) => Interop.umask(mask);
+
+    public const uint S_IFMT = 0xF000, S_IFDIR = 0x4000, S_IFREG = 0x8000, S_IFLNK = 0xA000;
+
+    /// <summary>lstat: the path itself (a symlink is not followed); null when nothing is there.</summary>
+    public static unsafe NodeInfo? LStat(string path)
+    {
+        Interop.Stat st;
+        if (Interop.lstat(path, &st) == 0) return new NodeInfo(st.st_mode, st.st_uid, st.st_gid, st.st_rdev, st.st_size, st.st_ino, st.st_dev);
+        var errno = System.Runtime.InteropServices.Marshal.GetLastSystemError();
+        if (errno is (int)Errno.ENOENT or (int)Errno.ENOTDIR) return null;
+        throw new ErrnoException("lstat", errno, path);
+    }
+
+    public static void HardLink(string existing, string path) => Errors.Check(Interop.link(existing, path), "link", $"{path} → {existing}");
+
+    /// <summary>chmod with the full 12 permission bits (setuid, setgid, sticky kept), following no umask.</summary>
+    public static void ChangeMode(string path, uint mode) => Errors.Check(Interop.chmod(path, mode & 0xfff), "chmod", path);
+}
+
+/// <summary>What lstat says about a path.</summary>
+public readonly record struct NodeInfo(uint Mode, uint Uid, uint Gid, ulong RDev, long Size, ulong Inode, ulong Device)
+{
+    public uint Type => Mode & Nodes.S_IFMT;
+    public bool IsDirectory => Type == Nodes.S_IFDIR;
+    public bool IsSymlink => Type == Nodes.S_IFLNK;
+    public bool IsRegular => Type == Nodes.S_IFREG;
+    /// <summary>An overlayfs whiteout: a character device 0:0.</summary>
+    public bool IsWhiteout => Type == Nodes.S_IFCHR && RDev == 0;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Nido.Oci.Image;
 using Nido.Oci.Runtime;
 
 namespace Nido.Oci;
@@ -16,6 +17,11 @@ namespace Nido.Oci;
 [JsonSerializable(typeof(Process))]
 [JsonSerializable(typeof(Features))]
 [JsonSerializable(typeof(Resources))]
+[JsonSerializable(typeof(Manifest))]
+[JsonSerializable(typeof(ImageIndex))]
+[JsonSerializable(typeof(ImageConfig))]
+[JsonSerializable(typeof(LayoutMarker))]
+[JsonSerializable(typeof(List<DockerArchiveEntry>))]
 public sealed partial class OciJsonContext : JsonSerializerContext;
 
 /// <summary>Reads and writes OCI documents with errors that name the file and the JSON path.</summary>

@@ -16,3 +16,29 @@ internal static partial class Interop
     [LibraryImport(Libc)]
     internal static partial uint umask(uint mask);
 }
+
+internal static partial class Interop
+{
+    /// <summary>x86-64 struct stat (144 bytes); only the fields Nido reads are named.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 144)]
+    internal struct Stat
+    {
+        [FieldOffset(0)] public ulong st_dev;
+        [FieldOffset(8)] public ulong st_ino;
+        [FieldOffset(16)] public ulong st_nlink;
+        [FieldOffset(24)] public uint st_mode;
+        [FieldOffset(28)] public uint st_uid;
+        [FieldOffset(32)] public uint st_gid;
+        [FieldOffset(40)] public ulong st_rdev;
+        [FieldOffset(48)] public long st_size;
+    }
+
+    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static unsafe partial int lstat(string path, Stat* buf);
+
+    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int link(string oldpath, string newpath);
+
+    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int chmod(string path, uint mode);
+}

@@ -17,3 +17,13 @@ internal static partial class Interop
         [FieldOffset(16)] public short ifr_flags;
     }
 }
+
+internal static partial class Interop
+{
+    internal const uint SIOCGIFFLAGS = 0x8913, SIOCSIFFLAGS = 0x8914;
+    internal const short IFF_UP = 0x1;
+    internal const int AF_INET = 2;
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int socket(int domain, int type, int protocol);
+}

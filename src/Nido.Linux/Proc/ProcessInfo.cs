@@ -1,7 +1,7 @@
-namespace Nido.Containers;
+namespace Nido.Linux;
 
 /// <summary>What /proc/PID/stat says about a process: start time (to detect pid reuse) and state.</summary>
-internal static class ProcessInfo
+public static class ProcessInfo
 {
     /// <summary>The fields after "(comm)": field 3 (state) is index 0, field 22 (starttime) is index 19.</summary>
     private static string[]? StatFields(int pid)

@@ -1,0 +1,64 @@
+using System.IO.Compression;
+using Nido.Linux;
+using Nido.Oci.Image;
+
+namespace Nido.Images.Layers;
+
+/// <summary>Opens a layer blob as a plain tar stream: gzip, zstd or uncompressed, by media type and checked against the magic bytes.</summary>
+public static class Decompression
+{
+    public static Stream Open(Stream blob, string mediaType, string what)
+    {
+        var declared = MediaTypes.LayerCompression(mediaType) ?? throw new ImageException($"{what}: unsupported layer media type \"{mediaType}\"");
+        var head = new byte[4];
+        var n = blob.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        var actual = n >= 2 && head[0] == 0x1f && head[1] == 0x8b ? "gzip"
+            : n == 4 && head[0] == 0x28 && head[1] == 0xb5 && head[2] == 0x2f && head[3] == 0xfd ? "zstd" : "";
+        // Docker's own archives label gzip layers as plain tar and the reverse; the bytes decide, as Docker does.
+        if (declared != actual && declared != "" && actual == "")
+            throw new ImageException($"{what}: media type says {declared} but the blob is not {declared}-compressed");
+        var whole = new PrefixedStream(head.AsMemory(0, n), blob);
+        return actual switch
+        {
+            "gzip" => new GZipStream(whole, CompressionMode.Decompress),
+            "zstd" => new ZstdDecompressStream(whole),
+            _ => whole,
+        };
+    }
+
+    /// <summary>Bytes already read from a stream, then the rest of it.</summary>
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+    {
+        private int _used;
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_used < prefix.Length)
+            {
+                var n = Math.Min(buffer.Length, prefix.Length - _used);
+                prefix.Span.Slice(_used, n).CopyTo(buffer);
+                _used += n;
+                return n;
+            }
+            return rest.Read(buffer);
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) rest.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}
