@@ -4,12 +4,14 @@
 set -euo pipefail
 
 declare -A GROUPS_PKGS=(
-  # as/objcopy re-check the spawn trampoline; ps, file and iproute2 are used by tests; time reports peak RSS.
-  [base]="binutils procps file iproute2 time"
+  # as/objcopy re-check the spawn trampoline; ps, file and iproute2 are used by tests; time reports peak RSS;
+  # libzstd1 decompresses zstd image layers.
+  [base]="binutils procps file iproute2 time libzstd1"
   # busybox-static builds the test bundles (and later the built-in busybox image).
   [containers]="busybox-static"
-  # The real callers and peers the container tests drive: podman, containerd (ctr), a registry, skopeo/umoci.
-  [clients]="podman containerd skopeo umoci docker-registry uidmap slirp4netns fuse-overlayfs"
+  # The real callers and peers the container tests drive: podman, containerd (ctr), a registry, skopeo/umoci;
+  # zstd makes zstd-compressed layers for the image tests.
+  [clients]="podman containerd skopeo umoci docker-registry uidmap slirp4netns fuse-overlayfs zstd"
   [bench]="hyperfine time runc crun"
 )
 
