@@ -32,7 +32,7 @@ public static partial class Digests
 }
 
 /// <summary>A read-through stream that hashes and counts what passes, so a blob is verified while it is consumed.</summary>
-public sealed class DigestingStream(Stream inner, string algorithm = "sha256", bool leaveOpen = false) : Stream
+public sealed class DigestingStream(Stream inner, string algorithm = "sha256", bool leaveOpen = false) : Nido.Linux.ReadOnlyStream
 {
     private readonly IncrementalHash _hash = Digests.Hasher(algorithm + ":");
 
@@ -41,7 +41,6 @@ public sealed class DigestingStream(Stream inner, string algorithm = "sha256", b
     /// <summary>The digest of everything read so far (call once, at the end).</summary>
     public string Digest() => Digests.Of(_hash, algorithm);
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -50,27 +49,6 @@ public sealed class DigestingStream(Stream inner, string algorithm = "sha256", b
         BytesRead += n;
         return n;
     }
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var n = await inner.ReadAsync(buffer, cancellationToken);
-        _hash.AppendData(buffer.Span[..n]);
-        BytesRead += n;
-        return n;
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -6,7 +6,7 @@ namespace Nido.Linux;
 /// A read-only stream that decompresses zstd (one or more concatenated frames) from an inner stream with the system's
 /// libzstd. Corrupt or truncated input is an <see cref="InvalidDataException"/>.
 /// </summary>
-public sealed class ZstdDecompressStream : Stream
+public sealed class ZstdDecompressStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly bool _leaveOpen;
@@ -26,13 +26,7 @@ public sealed class ZstdDecompressStream : Stream
         _input = new byte[(int)Interop.ZSTD_DStreamInSize()];
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override unsafe int Read(Span<byte> buffer)
     {
@@ -64,10 +58,6 @@ public sealed class ZstdDecompressStream : Stream
         }
     }
 
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

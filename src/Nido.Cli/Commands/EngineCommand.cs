@@ -10,6 +10,26 @@ public static class EngineCommand
 
     public static Nido.Images.Registry.RegistryOptions Registry(ParseResult parse) => new() { Insecure = !parse.GetValue(TlsVerify) };
 
+    /// <summary>A verb over several containers (`stop`, `rm`): each is done or its error printed; exit 1 if any failed.</summary>
+    public static int ForEachContainer(ParseResult parse, Argument<string[]> names, Action<Engine.Engine, ContainerRecord> action) => Run(parse, engine =>
+    {
+        var failed = false;
+        foreach (var name in parse.GetValue(names)!)
+        {
+            try
+            {
+                action(engine, engine.Containers.Find(name));
+                parse.InvocationConfiguration.Output.WriteLine(name);
+            }
+            catch (EngineException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"nido: {e.Message}");
+                failed = true;
+            }
+        }
+        return failed ? 1 : 0;
+    });
+
     public static int Run(ParseResult parse, Func<Engine.Engine, int> action)
     {
         try

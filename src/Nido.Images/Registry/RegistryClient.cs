@@ -206,11 +206,10 @@ public sealed class RegistryClient : IDisposable
     public void Dispose() => _http.Dispose();
 
     /// <summary>The body of a response, which goes with it when disposed.</summary>
-    private sealed class ResponseStream(HttpResponseMessage response) : Stream
+    private sealed class ResponseStream(HttpResponseMessage response) : Nido.Linux.ReadOnlyStream
     {
         private readonly Stream _body = response.Content.ReadAsStream();
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -218,15 +217,6 @@ public sealed class RegistryClient : IDisposable
             catch (HttpRequestException e) { throw new ImageException($"download interrupted: {e.Message}", e); }
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => response.Content.Headers.ContentLength ?? throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
