@@ -125,14 +125,7 @@ public sealed partial class Engine
             if (console is null)
                 using (Forward(child)) return child.WaitForExit().ShellCode;
             using var master = console.ReceiveMaster();
-            using (Streams.AttachTerminal(master))
-            {
-                if (r.Interactive) Streams.Feed(master, closeAtEnd: false);
-                var pump = Streams.Pump(master, "stdout", null, attach?.Stdout);
-                var code = child.WaitForExit().ShellCode;
-                pump.Join(TimeSpan.FromSeconds(2));
-                return code;
-            }
+            return Streams.ProxyTerminal(child, master, r.Interactive, attach?.Stdout ?? Console.OpenStandardOutput());
         }
     }
 

@@ -11,7 +11,7 @@ public sealed record Attachment(bool Interactive)
 }
 
 /// <summary>Copy loops between descriptors, one thread each: the container's output to the log and the terminal, input back.</summary>
-internal static class Streams
+public static class Streams
 {
     public static Thread Pump(SafeFdHandle source, string stream, ContainerLog? log, Stream? sink)
     {
@@ -104,6 +104,19 @@ internal static class Streams
         Resize();
         var winch = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGWINCH, _ => Resize());
         return new Both(winch, raw);
+    }
+
+    /// <summary>Attached to a pty until <paramref name="child"/> exits: terminal raw, input fed (if asked), output copied; returns its status.</summary>
+    public static int ProxyTerminal(ChildProcess child, SafeFdHandle master, bool feedInput, Stream output)
+    {
+        using (AttachTerminal(master))
+        {
+            if (feedInput) Feed(master, closeAtEnd: false);
+            var pump = Pump(master, "stdout", null, output);
+            var code = child.WaitForExit().ShellCode;
+            pump.Join(TimeSpan.FromSeconds(2));
+            return code;
+        }
     }
 
     private sealed class Nothing : IDisposable { public void Dispose() { } }

@@ -31,6 +31,21 @@ public class ConsoleTests
     }
 
     [Fact]
+    public void Foreground_run_with_a_terminal_proxies_the_pty_itself()
+    {
+        Runtime.RequireRoot();
+        Assert.SkipUnless(File.Exists("/usr/bin/script"), "script(1) is missing (bsdutils)");
+        using var bundle = Bundle.Create("sh", "-c", "tty; exit 3");
+        bundle.Edit(c => c["process"]!["terminal"] = true);
+        using var root = new RuntimeRoot();
+        // runc's behaviour without --console-socket in the foreground: it takes the master and copies it to its stdio.
+        var r = Runtime.Exec("/usr/bin/script", "-qec", $"{Runtime.Binary()} oci --root {root.Path} run --bundle {bundle.Dir} fg", "/dev/null");
+        Assert.Equal(3, r.Code);
+        Assert.Contains("/dev/pts/0", r.Out);
+        root.AssertNoLeftovers(bundle);
+    }
+
+    [Fact]
     public void A_terminal_without_a_console_socket_is_refused()
     {
         Runtime.RequireRoot();

@@ -47,13 +47,14 @@ public static class ExecVerb
                 if (!string.IsNullOrEmpty(parse.GetValue(option))) throw new ContainerException($"{name} is not supported by nido (no SELinux/AppArmor; exec joins the container's cgroup)");
             var container = Container.Load(store, parse.GetValue(id)!);
             var process = parse.GetValue(ProcessFile) is { } file ? ReadProcess(file) : FromFlags(parse, container.Spec.Process!, parse.GetValue(args) ?? []);
+            using var console = Foreground.ProxyFor(process.Terminal, parse.GetValue(ConsoleSocket), parse.GetValue(Detach));
             var options = new ExecOptions(process)
             {
-                ConsoleSocket = parse.GetValue(ConsoleSocket), PidFile = parse.GetValue(PidFile), IgnorePaused = parse.GetValue(IgnorePaused),
+                ConsoleSocket = console?.Path ?? parse.GetValue(ConsoleSocket), PidFile = parse.GetValue(PidFile), IgnorePaused = parse.GetValue(IgnorePaused),
                 PreserveFds = parse.GetValue(PreserveFds) is var n and >= 0 ? n : throw new ContainerException("--preserve-fds must not be negative"),
             };
             using var child = container.Exec(options);
-            return parse.GetValue(Detach) ? 0 : Foreground.Wait(child);
+            return parse.GetValue(Detach) ? 0 : console is null ? Foreground.Wait(child) : Foreground.WaitWithTerminal(child, console);
         }));
         return command;
     }

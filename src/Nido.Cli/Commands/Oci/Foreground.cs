@@ -17,4 +17,17 @@ public static class Foreground
         try { return child.WaitForExit().ShellCode; }
         finally { foreach (var f in forwarded) f.Dispose(); }
     }
+
+    /// <summary>
+    /// runc's foreground terminal: with terminal=true, no --console-socket and no --detach, the runtime takes the pty
+    /// master itself (through a private console socket) and copies between it and this process's stdio.
+    /// </summary>
+    public static Engine.Streams.ConsoleListener? ProxyFor(bool terminal, string? consoleSocket, bool detach) =>
+        terminal && consoleSocket is null && !detach ? new Engine.Streams.ConsoleListener() : null;
+
+    public static int WaitWithTerminal(ChildProcess child, Engine.Streams.ConsoleListener console)
+    {
+        using var master = console.ReceiveMaster();
+        return Engine.Streams.ProxyTerminal(child, master, feedInput: true, Console.OpenStandardOutput());
+    }
 }

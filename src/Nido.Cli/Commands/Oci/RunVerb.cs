@@ -17,7 +17,10 @@ public static class RunVerb
         command.SetAction(parse => OciCommand.Run(parse, store =>
         {
             Container.RemoveStale(store);
-            var (container, init) = Container.Create(store, CreateVerb.Options(parse, parse.GetValue(id)!));
+            var options = CreateVerb.Options(parse, parse.GetValue(id)!);
+            var terminal = Nido.Oci.OciJson.ReadSpec(Path.Combine(options.Bundle, "config.json")).Process?.Terminal == true;
+            using var console = Foreground.ProxyFor(terminal, options.ConsoleSocket, parse.GetValue(detach));
+            var (container, init) = Container.Create(store, options with { ConsoleSocket = console?.Path ?? options.ConsoleSocket });
             using (init)
             {
                 try { container.Start(); }
@@ -27,7 +30,7 @@ public static class RunVerb
                     throw;
                 }
                 if (parse.GetValue(detach)) return 0;
-                var code = Foreground.Wait(init);
+                var code = console is null ? Foreground.Wait(init) : Foreground.WaitWithTerminal(init, console);
                 container.Delete(force: true);
                 return code;
             }
