@@ -27,7 +27,7 @@ public static partial class Digests
 
     public static string Of(IncrementalHash hash, string algorithm) => algorithm + ":" + Convert.ToHexStringLower(hash.GetHashAndReset());
 
-    [GeneratedRegex(@"^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$")]
+    [GeneratedRegex(@"^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})\z")]
     private static partial Regex DigestPattern();
 }
 

@@ -50,6 +50,10 @@ public static class OciJson
             var line = e.LineNumber is { } l ? $" (line {l + 1})" : "";
             throw new OciException($"{source}: invalid JSON{where}{line}: {FirstSentence(e.Message)}");
         }
+        catch (ArgumentException e)
+        {
+            throw new OciException($"{source}: invalid text: {e.Message}"); // e.g. a lone UTF-16 surrogate
+        }
     }
 
     public static string Write<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) => JsonSerializer.Serialize(value, type);

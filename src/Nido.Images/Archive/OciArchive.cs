@@ -157,7 +157,7 @@ public static class OciArchive
             }
             var config = store.Content.Put(configBytes, MediaTypes.OciConfig);
             var manifest = new Manifest { SchemaVersion = 2, MediaType = MediaTypes.OciManifest, Config = config, Layers = layers };
-            var names = entry.RepoTags is { Count: > 0 } tags ? tags.Select(t => ImageReference.Parse(t).ToString()).ToList() : [$"localhost/{baseName}:{Digests.Hex(config.Digest)[..12]}"];
+            var names = entry.RepoTags is { Count: > 0 } tags ? tags.Select(t => ImageReference.Parse(t).ToString()).ToList() : [ImageReference.Parse($"localhost/{Sanitize(baseName)}:{Digests.Hex(config.Digest)[..12]}").ToString()];
             using (store.Lock())
             {
                 var descriptor = store.Content.Put(System.Text.Encoding.UTF8.GetBytes(OciJson.Write(manifest, OciJsonContext.Default.Manifest)), MediaTypes.OciManifest);
@@ -221,7 +221,7 @@ public static class OciArchive
         if (!File.Exists(path)) throw new ImageException($"{baseName}: {relative} is missing");
         // Old docker archives link repeated layers with relative symlinks; none may lead out of the archive.
         var real = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
-        if (!Path.GetFullPath(real).StartsWith(Path.GetFullPath(dir) + "/", StringComparison.Ordinal))
+        if (!Path.GetFullPath(real).StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)) + "/", StringComparison.Ordinal))
             throw new ImageException($"{baseName}: {relative} points outside the archive");
         return path;
     }

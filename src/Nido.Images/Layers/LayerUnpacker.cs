@@ -33,15 +33,27 @@ public static class LayerUnpacker
             using (var reader = new TarReader(hashing, leaveOpen: true))
             {
                 while (reader.GetNextEntry() is { } entry)
-                    Apply(entry, root, mode, what, written, directoryTimes);
+                {
+                    try { Apply(entry, root, mode, what, written, directoryTimes); }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // An entry the filesystem refuses (EPERM, ENAMETOOLONG, ERANGE …) makes the layer invalid, not the caller's crash.
+                        throw new ImageException($"{what}: entry \"{entry.Name}\": {e.Message}");
+                    }
+                }
             }
             hashing.CopyTo(Stream.Null); // the diff id covers the end-of-archive blocks and any padding too
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or OverflowException
+                                    or NotSupportedException or ArgumentException or InvalidOperationException)
         {
             throw new ImageException($"{what}: not a valid tar archive: {e.Message}");
         }
-        for (var i = directoryTimes.Count - 1; i >= 0; i--) XAttrs.SetTimes(directoryTimes[i].Path, directoryTimes[i].Time);
+        // Directory times last (their contents changed them); only where the path is still a directory reached
+        // without symlinks, as a later entry may have replaced it by a link pointing anywhere.
+        for (var i = directoryTimes.Count - 1; i >= 0; i--)
+            if (IsDirectoryWithoutLinks(root, directoryTimes[i].Path))
+                XAttrs.SetTimes(directoryTimes[i].Path, directoryTimes[i].Time);
         return hashing.Digest();
     }
 
@@ -82,6 +94,7 @@ public static class LayerUnpacker
                 break;
             case TarEntryType.HardLink:
                 var target = ResolveExisting(root, Clean(entry.LinkName, what), what, entry.LinkName);
+                if (Nodes.LStat(target) is { IsDirectory: true }) throw new ImageException($"{what}: hard link \"{entry.Name}\" to a directory");
                 Nodes.HardLink(target, path);
                 break;
             case TarEntryType.CharacterDevice or TarEntryType.BlockDevice:
@@ -93,7 +106,7 @@ public static class LayerUnpacker
             default:
                 return; // GNU sparse, multi-volume and long-name bookkeeping entries carry no file of their own
         }
-        written.Add(path);
+        for (var p = path; p.Length > root.Length && written.Add(p); p = p[..p.LastIndexOf('/')]) { } // the path and the directories leading to it
         if (entry.EntryType is not TarEntryType.HardLink) SetMetadata(entry, path, what, directoryTimes);
     }
 
@@ -102,9 +115,7 @@ public static class LayerUnpacker
         if (name == OpaqueMarker)
         {
             if (mode == WhiteoutMode.Overlay) XAttrs.Set(parent, "trusted.overlay.opaque", "y"u8);
-            else
-                foreach (var child in Directory.EnumerateFileSystemEntries(parent).ToList())
-                    if (!written.Contains(child)) RemoveTree(child, Nodes.LStat(child));
+            else HideLower(parent, written);
             return;
         }
         var hidden = name[WhiteoutPrefix.Length..];
@@ -112,6 +123,24 @@ public static class LayerUnpacker
         var path = parent + "/" + hidden;
         if (Nodes.LStat(path) is { } existing) RemoveTree(path, existing);
         if (mode == WhiteoutMode.Overlay) Nodes.MakeDevice(path, 'c', 0, 0, 0);
+    }
+
+    /// <summary>An opaque directory in Apply mode: whatever this layer did not write, at any depth, came from below and goes.</summary>
+    private static void HideLower(string dir, HashSet<string> written)
+    {
+        foreach (var child in Directory.EnumerateFileSystemEntries(dir).ToList())
+        {
+            var info = Nodes.LStat(child);
+            if (!written.Contains(child)) RemoveTree(child, info);
+            else if (info is { IsDirectory: true }) HideLower(child, written);
+        }
+    }
+
+    private static bool IsDirectoryWithoutLinks(string root, string path)
+    {
+        for (var p = path; p.Length > root.Length; p = p[..p.LastIndexOf('/')])
+            if (Nodes.LStat(p) is not { IsDirectory: true }) return false;
+        return true;
     }
 
     private static void SetMetadata(TarEntry entry, string path, string what, List<(string, DateTimeOffset)> directoryTimes)
@@ -144,6 +173,7 @@ public static class LayerUnpacker
                 continue;
             }
             if (part.Contains('\0')) throw new ImageException($"{what}: entry name contains a NUL byte");
+            if (System.Text.Encoding.UTF8.GetByteCount(part) > 255) throw new ImageException($"{what}: entry \"{name}\" has a name component longer than 255 bytes");
             parts.Add(part);
         }
         return parts;

@@ -91,8 +91,11 @@ public sealed class ContentStore(string root)
         if (stream.Length > maxSize) throw new ImageException($"blob {digest}: {stream.Length} bytes is more than the {maxSize} allowed for a manifest or config");
         var data = new byte[stream.Length];
         stream.ReadExactly(data);
-        if (Digests.Algorithm(digest) == "sha256" && Digests.Sha256(data) != digest)
-            throw new ImageException($"blob {digest} in the store is corrupt (its content hashes to {Digests.Sha256(data)}); remove the image and pull it again");
+        using var hash = Digests.Hasher(digest);
+        hash.AppendData(data);
+        var actual = Digests.Of(hash, Digests.Algorithm(digest));
+        if (actual != digest)
+            throw new ImageException($"blob {digest} in the store is corrupt (its content hashes to {actual}); remove the image and pull it again");
         return data;
     }
 
