@@ -85,7 +85,7 @@ public sealed partial class Engine
                 pumps.Add(Streams.Pump(stderr!.Value.Read, "stderr", log, attach?.Stderr));
                 if (stdin is { } s) Streams.Feed(s.Write, closeAtEnd: true);
             }
-            using (attach is not null && !c.Tty ? Forward(init) : null)
+            using (attach is not null && !c.Tty ? SignalForwarding.To(init) : null)
                 code = init.WaitForExit().ShellCode;
             foreach (var pump in pumps) pump.Join(TimeSpan.FromSeconds(2));
         }
@@ -113,23 +113,6 @@ public sealed partial class Engine
     private static int ExitCodeFor(string message) =>
         message.Contains("no such file") || message.Contains("not found") || message.Contains("ENOENT") ? 127
         : message.Contains("permission denied") || message.Contains("EACCES") ? 126 : 125;
-
-    /// <summary>In the foreground without a tty, signals sent to `nido run` go to the container (docker's --sig-proxy).</summary>
-    private static IDisposable Forward(ChildProcess init)
-    {
-        var registrations = new[] { System.Runtime.InteropServices.PosixSignal.SIGINT, System.Runtime.InteropServices.PosixSignal.SIGTERM, System.Runtime.InteropServices.PosixSignal.SIGHUP, System.Runtime.InteropServices.PosixSignal.SIGQUIT }
-            .Select(s => System.Runtime.InteropServices.PosixSignalRegistration.Create(s, ctx =>
-            {
-                ctx.Cancel = true;
-                try { init.Signal(Signals.Parse(ctx.Signal.ToString())); } catch (ErrnoException) { }
-            })).ToList();
-        return new Registrations(registrations);
-    }
-
-    private sealed class Registrations(List<System.Runtime.InteropServices.PosixSignalRegistration> list) : IDisposable
-    {
-        public void Dispose() { foreach (var r in list) r.Dispose(); }
-    }
 
     private static T Track<T>(List<IDisposable> list, T item) where T : IDisposable
     {

@@ -75,10 +75,9 @@ public sealed partial class Engine
     /// <summary>What a monitor killed with -9 would have done: delete the runtime container, unmount, record the end.</summary>
     private void CleanUpOrphan(ContainerRecord record)
     {
-        int? code = null;
         if (RuntimeContainer(record) is { } c) c.Delete(force: true);
         Snapshotter.Unmount(Path.Combine(Containers.DirectoryOf(record.Id), "rootfs"));
-        Containers.Save(record with { FinishedAt = DateTimeOffset.UtcNow, ExitCode = code ?? 137, MonitorPid = 0, MonitorStartTime = 0, Error = record.Error ?? "the container's monitor was killed" });
+        Containers.Save(record with { FinishedAt = DateTimeOffset.UtcNow, ExitCode = 137, MonitorPid = 0, MonitorStartTime = 0, Error = record.Error ?? "the container's monitor was killed" });
     }
 
     /// <summary>`exec`: another process in a running container, with the container's environment plus -e.</summary>
@@ -89,13 +88,7 @@ public sealed partial class Engine
         var spec = c.Spec;
         var process = spec.Process!;
         var env = (process.Env ?? []).ToList();
-        foreach (var e in r.Env)
-        {
-            var entry = e.Contains('=') ? e : Environment.GetEnvironmentVariable(e) is { } v ? $"{e}={v}" : null;
-            if (entry is null) continue;
-            env.RemoveAll(x => x.Split('=', 2)[0] == entry.Split('=', 2)[0]);
-            env.Add(entry);
-        }
+        foreach (var e in r.Env) if (SpecBuilder.FromFlag(e) is { } entry) ProcessEnv.Set(env, entry);
         var user = process.User;
         if (r.User is { Length: > 0 } u)
         {
@@ -123,7 +116,7 @@ public sealed partial class Engine
                 return 0;
             }
             if (console is null)
-                using (Forward(child)) return child.WaitForExit().ShellCode;
+                using (SignalForwarding.To(child)) return child.WaitForExit().ShellCode;
             using var master = console.ReceiveMaster();
             return Streams.ProxyTerminal(child, master, r.Interactive, attach?.Stdout ?? Console.OpenStandardOutput());
         }

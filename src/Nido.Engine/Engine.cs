@@ -31,10 +31,9 @@ public sealed partial class Engine
     public StateStore Runtime { get; }
     public Snapshotter Snapshots { get; }
 
-    /// <summary>The image for `run`: from the store, the built-in busybox, or pulled.</summary>
-    public Image ResolveImage(string text, RegistryOptions registry, Action<PullProgress>? progress)
+    /// <summary>An image `run` does not find in the store: the built-in busybox, or pulled.</summary>
+    public Image FetchImage(string text, RegistryOptions registry, Action<PullProgress>? progress)
     {
-        if (Images.Find(text) is { } local) return local;
         var reference = ImageReference.Parse(text);
         if (BusyboxImage.IsBuiltin(reference)) return BusyboxImage.Build(Images);
         return new Puller(Images, registry).Pull(reference, null, progress);
@@ -78,7 +77,7 @@ public sealed partial class Engine
         if (record.FinishedAt is not null) return "exited";
         if (RuntimeContainer(record) is { } c)
             return c.Status switch { "running" => "running", "paused" => "paused", "created" or "creating" => "created", _ => MonitorAlive(record) ? "running" : "exited" };
-        return record.StartedAt is null && MonitorAlive(record) ? "created" : record.StartedAt is null ? "created" : "exited";
+        return record.StartedAt is null ? "created" : "exited";
     }
 
     public bool MonitorAlive(ContainerRecord record) =>

@@ -30,6 +30,10 @@ internal static class SpecBuilder
         return args;
     }
 
+    /// <summary>Docker's -e: NAME=value as given; a bare NAME passes this shell's value, or nothing when it has none.</summary>
+    public static string? FromFlag(string flag) =>
+        flag.Contains('=') ? flag : Environment.GetEnvironmentVariable(flag) is { } value ? $"{flag}={value}" : null;
+
     public static string Hostname(ContainerConfig c, string id) =>
         c.Hostname ?? (c.Network == "host" ? System.Net.Dns.GetHostName() : id[..12]);
 
@@ -40,22 +44,13 @@ internal static class SpecBuilder
         var (uid, gid, groups) = UserResolver.Resolve(c.User ?? run?.User, rootfs);
 
         var env = new List<string>();
-        void Set(string entry)
-        {
-            var key = entry.Split('=', 2)[0];
-            env.RemoveAll(e => e.Split('=', 2)[0] == key);
-            env.Add(entry);
-        }
+        void Set(string entry) => ProcessEnv.Set(env, entry);
         foreach (var e in run?.Env ?? []) Set(e);
         if (!env.Any(e => e.StartsWith("PATH="))) Set(DefaultPath);
         Set($"HOSTNAME={hostname}");
         if (c.Tty) Set("TERM=xterm");
         if (!env.Any(e => e.StartsWith("HOME="))) Set($"HOME={UserResolver.Home(uid, rootfs)}");
-        foreach (var e in c.Env)
-        {
-            if (e.Contains('=')) Set(e);
-            else if (Environment.GetEnvironmentVariable(e) is { } value) Set($"{e}={value}"); // -e NAME passes this shell's value, if any
-        }
+        foreach (var e in c.Env) if (FromFlag(e) is { } entry) Set(entry);
 
         var caps = DefaultCapabilities.ToList();
         var spec = DefaultSpec.Create();

@@ -31,15 +31,9 @@ public sealed class Puller(ImageStore store, RegistryOptions options)
         if (!MediaTypes.IsManifest(descriptor.MediaType))
             throw new ImageException($"{where}: unsupported manifest media type \"{descriptor.MediaType}\" (schema 1 and artifacts cannot be run)");
         var manifest = OciJson.Parse(System.Text.Encoding.UTF8.GetString(body), OciJsonContext.Default.Manifest, $"{where}: manifest");
-        if (manifest.Config is null) throw new ImageException($"{where}: manifest has no config");
-        Digests.Validate(manifest.Config.Digest, $"{where}: config");
-        foreach (var layer in manifest.Layers ?? [])
-        {
-            Digests.Validate(layer.Digest, $"{where}: layer");
-            if (MediaTypes.LayerCompression(layer.MediaType) is null) throw new ImageException($"{where}: layer {layer.Digest} has unsupported media type \"{layer.MediaType}\"");
-        }
+        ImageStore.ValidateManifest(manifest, where);
 
-        Fetch(client, reference, manifest.Config, progress, cancel);
+        Fetch(client, reference, manifest.Config!, progress, cancel);
         foreach (var layer in manifest.Layers ?? []) Fetch(client, reference, layer, progress, cancel);
         using (store.Lock())
         {

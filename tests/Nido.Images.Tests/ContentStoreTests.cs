@@ -195,39 +195,21 @@ public sealed class ContentStoreTests : IDisposable
         Assert.False(File.Exists(junk));
     }
 
-    private sealed class CountingStream(Stream inner) : Stream
+    private sealed class CountingStream(Stream inner) : Nido.Linux.ReadOnlyStream
     {
         public long Total { get; private set; }
-        public override int Read(byte[] buffer, int offset, int count) { var n = inner.Read(buffer, offset, count); Total += n; return n; }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override int Read(Span<byte> buffer) { var n = inner.Read(buffer); Total += n; return n; }
     }
 
-    private sealed class FailingStream(Stream inner, long failAfter) : Stream
+    private sealed class FailingStream(Stream inner, long failAfter) : Nido.Linux.ReadOnlyStream
     {
         private long _total;
-        public override int Read(byte[] buffer, int offset, int count)
+        public override int Read(Span<byte> buffer)
         {
             if (_total >= failAfter) throw new IOException("connection reset");
-            var n = inner.Read(buffer, offset, (int)Math.Min(count, failAfter - _total));
+            var n = inner.Read(buffer[..(int)Math.Min(buffer.Length, failAfter - _total)]);
             _total += n;
             return n;
         }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -122,8 +122,8 @@ public static class OciArchive
     {
         var body = ReadBlob(dir, descriptor, baseName);
         var manifest = OciJson.Parse(System.Text.Encoding.UTF8.GetString(body), OciJsonContext.Default.Manifest, $"{baseName}: manifest {descriptor.Digest}");
-        if (manifest.Config is null) throw new ImageException($"{baseName}: manifest {descriptor.Digest} has no config");
-        foreach (var blob in (manifest.Layers ?? []).Prepend(manifest.Config)) CopyBlob(store, dir, blob, baseName);
+        ImageStore.ValidateManifest(manifest, $"{baseName}: {descriptor.Digest}");
+        foreach (var blob in (manifest.Layers ?? []).Prepend(manifest.Config!)) CopyBlob(store, dir, blob, baseName);
         using (store.Lock())
         {
             store.Content.Ingest(body, descriptor);
@@ -149,8 +149,7 @@ public static class OciArchive
                 var head = new byte[4];
                 var n = hashing.ReadAtLeast(head, 4, throwOnEndOfStream: false);
                 hashing.CopyTo(Stream.Null);
-                var type = n >= 2 && head[0] == 0x1f && head[1] == 0x8b ? MediaTypes.OciLayerGzip
-                    : n == 4 && head[0] == 0x28 && head[1] == 0xb5 && head[2] == 0x2f && head[3] == 0xfd ? MediaTypes.OciLayerZstd : MediaTypes.OciLayer;
+                var type = Decompression.Sniff(head.AsSpan(0, n)) switch { "gzip" => MediaTypes.OciLayerGzip, "zstd" => MediaTypes.OciLayerZstd, _ => MediaTypes.OciLayer };
                 var layer = new Descriptor { MediaType = type, Digest = hashing.Digest(), Size = hashing.BytesRead };
                 if (!store.Content.Has(layer.Digest)) using (var again = File.OpenRead(full)) store.Content.Ingest(again, layer);
                 layers.Add(layer);

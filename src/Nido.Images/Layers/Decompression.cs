@@ -12,8 +12,7 @@ public static class Decompression
         var declared = MediaTypes.LayerCompression(mediaType) ?? throw new ImageException($"{what}: unsupported layer media type \"{mediaType}\"");
         var head = new byte[4];
         var n = blob.ReadAtLeast(head, 4, throwOnEndOfStream: false);
-        var actual = n >= 2 && head[0] == 0x1f && head[1] == 0x8b ? "gzip"
-            : n == 4 && head[0] == 0x28 && head[1] == 0xb5 && head[2] == 0x2f && head[3] == 0xfd ? "zstd" : "";
+        var actual = Sniff(head.AsSpan(0, n));
         // Docker's own archives label gzip layers as plain tar and the reverse; the bytes decide, as Docker does.
         if (declared != actual && declared != "" && actual == "")
             throw new ImageException($"{what}: media type says {declared} but the blob is not {declared}-compressed");
@@ -25,6 +24,10 @@ public static class Decompression
             _ => whole,
         };
     }
+
+    /// <summary>The compression the first bytes show: "gzip", "zstd" or "" (anything else, such as a plain tar).</summary>
+    public static string Sniff(ReadOnlySpan<byte> head) =>
+        head is [0x1f, 0x8b, ..] ? "gzip" : head is [0x28, 0xb5, 0x2f, 0xfd, ..] ? "zstd" : "";
 
     /// <summary>Bytes already read from a stream, then the rest of it.</summary>
     private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Nido.Linux.ReadOnlyStream

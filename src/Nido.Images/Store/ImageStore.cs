@@ -72,20 +72,27 @@ public sealed class ImageStore
     {
         var what = name ?? manifestDescriptor.Digest;
         var manifest = OciJson.Parse(System.Text.Encoding.UTF8.GetString(Content.ReadAll(manifestDescriptor.Digest)), OciJsonContext.Default.Manifest, $"manifest of {what}");
-        if (manifest.Config is null) throw new ImageException($"manifest of {what} has no config");
-        var config = OciJson.Parse(System.Text.Encoding.UTF8.GetString(Content.ReadAll(manifest.Config.Digest)), OciJsonContext.Default.ImageConfig, $"config of {what}");
+        ValidateManifest(manifest, what);
+        var config = OciJson.Parse(System.Text.Encoding.UTF8.GetString(Content.ReadAll(manifest.Config!.Digest)), OciJsonContext.Default.ImageConfig, $"config of {what}");
         var image = new Image(name, manifestDescriptor, manifest, config);
         Validate(image, what);
         return image;
     }
 
-    internal static void Validate(Image image, string what)
+    /// <summary>What a manifest must have before anything it points at is fetched: a config and layers of a known type, all with valid digests.</summary>
+    internal static void ValidateManifest(Manifest manifest, string what)
     {
-        foreach (var layer in image.Layers)
+        if (manifest.Config is null) throw new ImageException($"{what}: manifest has no config");
+        Digests.Validate(manifest.Config.Digest, $"{what}: config");
+        foreach (var layer in manifest.Layers ?? [])
         {
             Digests.Validate(layer.Digest, $"{what}: layer");
             if (MediaTypes.LayerCompression(layer.MediaType) is null) throw new ImageException($"{what}: layer {layer.Digest} has unsupported media type \"{layer.MediaType}\"");
         }
+    }
+
+    private static void Validate(Image image, string what)
+    {
         if (image.DiffIds.Count != image.Layers.Count)
             throw new ImageException($"{what}: the config lists {image.DiffIds.Count} diff_ids for {image.Layers.Count} layers");
         foreach (var diff in image.DiffIds) Digests.Validate(diff, $"{what}: rootfs.diff_ids");

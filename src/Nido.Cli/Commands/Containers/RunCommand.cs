@@ -58,7 +58,7 @@ public static class RunCommand
                 Hostname = parse.GetValue(Hostname),
                 ReadOnlyRootfs = parse.GetValue(ReadOnly),
             };
-            var img = engine.Images.Find(config.Image) ?? PullCommand.WithProgress(parse.InvocationConfiguration.Output, progress => engine.ResolveImage(config.Image, EngineCommand.Registry(parse), progress));
+            var img = engine.Images.Find(config.Image) ?? PullCommand.WithProgress(progress => engine.FetchImage(config.Image, EngineCommand.Registry(parse), progress));
             var record = engine.Create(config, img, parse.GetValue(Name));
             if (parse.GetValue(Detach))
             {

@@ -18,7 +18,7 @@ public static class PullCommand
             var r = ImageReference.Parse(parse.GetValue(reference)!);
             var p = parse.GetValue(platform) is { } text ? Puller.ParsePlatform(text) : null;
             var puller = new Puller(engine.Images, EngineCommand.Registry(parse));
-            var image = parse.GetValue(quiet) ? puller.Pull(r, p) : WithProgress(parse.InvocationConfiguration.Output, (progress) => puller.Pull(r, p, progress));
+            var image = parse.GetValue(quiet) ? puller.Pull(r, p) : WithProgress(progress => puller.Pull(r, p, progress));
             if (!parse.GetValue(quiet)) parse.InvocationConfiguration.Output.WriteLine($"Digest: {image.ManifestDescriptor.Digest}\nStatus: Downloaded image for {r}");
             parse.InvocationConfiguration.Output.WriteLine(r.ToString());
             return 0;
@@ -27,7 +27,7 @@ public static class PullCommand
     }
 
     /// <summary>Runs a pull showing progress: Spectre.Console bars on a terminal, Docker-style status lines otherwise.</summary>
-    public static T WithProgress<T>(TextWriter output, Func<Action<PullProgress>, T> pull)
+    public static T WithProgress<T>(Func<Action<PullProgress>, T> pull)
     {
         if (!Linux.Terminal.IsTerminal(2))
         {

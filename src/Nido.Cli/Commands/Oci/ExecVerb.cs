@@ -67,11 +67,7 @@ public static class ExecVerb
         if (args.Length == 0) throw new ContainerException("exec: no command given (pass the program and its arguments, or --process)");
         var env = (config.Env ?? []).ToList();
         foreach (var e in parse.GetValue(Env) ?? [])
-        {
-            var name = e.Split('=', 2)[0];
-            env.RemoveAll(x => x.Split('=', 2)[0] == name);
-            env.Add(e.Contains('=') ? e : $"{e}={Environment.GetEnvironmentVariable(e)}");
-        }
+            ProcessEnv.Set(env, e.Contains('=') ? e : $"{e}={Environment.GetEnvironmentVariable(e)}"); // runc: a bare NAME takes this shell's value
         var user = config.User;
         if (parse.GetValue(User) is { } u)
         {

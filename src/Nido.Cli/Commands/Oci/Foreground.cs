@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Nido.Linux;
 
 namespace Nido.Cli.Commands.Oci;
@@ -8,14 +7,7 @@ public static class Foreground
 {
     public static int Wait(ChildProcess child)
     {
-        var forwarded = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }
-            .Select(s => PosixSignalRegistration.Create(s, ctx =>
-            {
-                ctx.Cancel = true;
-                try { child.Signal(Signals.Parse(ctx.Signal.ToString())); } catch (ErrnoException) { }
-            })).ToArray();
-        try { return child.WaitForExit().ShellCode; }
-        finally { foreach (var f in forwarded) f.Dispose(); }
+        using (SignalForwarding.To(child)) return child.WaitForExit().ShellCode;
     }
 
     /// <summary>

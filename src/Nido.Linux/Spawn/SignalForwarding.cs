@@ -1,0 +1,26 @@
+using System.Runtime.InteropServices;
+
+namespace Nido.Linux;
+
+/// <summary>
+/// While a program runs in the foreground, the signals a terminal or supervisor sends to us (SIGINT, SIGTERM, SIGHUP,
+/// SIGQUIT) go to it instead, as runc's and docker's signal proxies do.
+/// </summary>
+public static class SignalForwarding
+{
+    public static IDisposable To(ChildProcess child)
+    {
+        var registrations = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }
+            .Select(s => PosixSignalRegistration.Create(s, ctx =>
+            {
+                ctx.Cancel = true;
+                try { child.Signal(Signals.Parse(ctx.Signal.ToString())); } catch (ErrnoException) { }
+            })).ToArray();
+        return new Registrations(registrations);
+    }
+
+    private sealed class Registrations(PosixSignalRegistration[] list) : IDisposable
+    {
+        public void Dispose() { foreach (var r in list) r.Dispose(); }
+    }
+}
