@@ -16,7 +16,6 @@ public static class NidoApp
             if (option is VersionOption version) version.Action = new VersionCommand.Action();
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(Commands.Oci.OciCommand.Create());
-        root.Subcommands.Add(InitCommand.Create());
         foreach (var command in new[]
         {
             Commands.Containers.RunCommand.Create(), Commands.Containers.PsCommand.Create(), Commands.Containers.StopCommand.Create(),

@@ -6,6 +6,9 @@ using Nido.Oci.Runtime;
 
 namespace Nido.Containers;
 
+/// <summary>A running container's namespaces to join: pid is entered through a parent thread (<see cref="Container.SpawnInPidNamespace"/>).</summary>
+public sealed record ContainerNamespaces(IReadOnlyList<NamespaceJoin> Joins, string? PidPath);
+
 /// <summary>What `create` (and `run`) are given on the command line.</summary>
 public sealed record CreateOptions(string Id, string Bundle)
 {
@@ -13,8 +16,6 @@ public sealed record CreateOptions(string Id, string Bundle)
     public string? ConsoleSocket { get; init; }
     public bool NoPivot { get; init; }
     public int PreserveFds { get; init; }
-    /// <summary>The nido executable the init re-executes (default: this process's own binary).</summary>
-    public string? InitPath { get; init; }
     /// <summary>The container's stdin, stdout and stderr (null entries: this process's own, as runc passes them through).</summary>
     public SafeFdHandle?[]? Stdio { get; init; }
 }
@@ -58,36 +59,33 @@ public sealed partial class Container
             if (HostIdOfRoot(spec.Linux?.UidMappings) is { } rootUid)
                 Nodes.ChownNoFollow(fifoPath, rootUid, HostIdOfRoot(spec.Linux?.GidMappings) ?? 0); // the init opens it as the namespace's root
             var fifo = Track(disposables, FileIo.Open(fifoPath, FileIo.O_PATH));
-            var (parentSync, childSync) = UnixSockets.SocketPair();
-            Track(disposables, parentSync);
-            Track(disposables, childSync);
+            SafeFdHandle? hooksFifo = null;
+            if (spec.Hooks?.StartContainer is { Count: > 0 })
+            {
+                var hooksPath = Path.Combine(dir, StateStore.HooksFifo);
+                Nodes.MakeFifo(hooksPath, 0x180);
+                if (HostIdOfRoot(spec.Linux?.UidMappings) is { } uid) Nodes.ChownNoFollow(hooksPath, uid, HostIdOfRoot(spec.Linux?.GidMappings) ?? 0);
+                hooksFifo = Track(disposables, FileIo.Open(hooksPath, FileIo.O_PATH));
+            }
+            var console = o.ConsoleSocket is { } consolePath ? Track(disposables, ConnectConsole(consolePath)) : null;
 
-            var n = o.PreserveFds;
-            var fds = PreservedFds(n, disposables);
+            var fds = PreservedFds(o.PreserveFds, disposables);
             for (var i = 0; i < (o.Stdio?.Length ?? 0); i++)
                 if (o.Stdio![i] is { } stdio) fds.Add(new FdMapping(stdio, i));
-            fds.Add(new FdMapping(childSync, 3 + n));
-            fds.Add(new FdMapping(fifo, 4 + n));
-            var env = new List<string>
-            {
-                $"{InitSync.SyncFdVariable}={3 + n}", $"_NIDO_INIT_FIFO_FD={4 + n}", $"{InitSync.StateDirVariable}={dir}",
-            };
-            if (o.NoPivot) env.Add("_NIDO_INIT_NO_PIVOT=1");
-            if (o.ConsoleSocket is { } consolePath)
-            {
-                fds.Add(new FdMapping(Track(disposables, ConnectConsole(consolePath)), 5 + n));
-                env.Add($"{InitSync.ConsoleFdVariable}={5 + n}");
-            }
-
             var (newNs, joins, pidNsPath) = PlanNamespaces(spec.Linux?.Namespaces ?? [], disposables, "linux.namespaces: cannot open");
-            var initPath = o.InitPath ?? Environment.ProcessPath ?? throw new ContainerException("cannot find the nido executable to run as the container init");
+            // The cgroups are known before the init exists: a v1 "cgroup" mount binds them.
+            cgroup = Cgroups.CgroupManager.For(Cgroups.CgroupLayout.DetectSelf(), spec.Linux?.CgroupsPath, id);
+            var script = new InitScript(spec, rootfs, o.NoPivot, cgroup.Paths, fifo, hooksFifo);
+            var p = spec.Process;
             var options = new SpawnOptions
             {
-                Path = initPath, Arguments = ["nido", "init"], Environment = env,
+                Path = p.Args![0], Arguments = p.Args, Environment = p.Env ?? [], Fds = fds, WaitForRelease = true,
                 // The cgroup namespace is made after the move into the container's cgroups, so it is rooted there.
-                NewNamespaces = newNs & ~NamespaceFlags.Cgroup, UnshareAfterRelease = newNs & NamespaceFlags.Cgroup, JoinNamespaces = joins, Fds = fds, WaitForRelease = true,
-                // In a new user namespace the init must exec as its root (mapped after release), or execve drops its capabilities there.
-                User = (newNs & NamespaceFlags.User) != 0 ? new SpawnUser(0, 0) : null,
+                NewNamespaces = newNs & ~NamespaceFlags.Cgroup, UnshareAfterRelease = newNs & NamespaceFlags.Cgroup, JoinNamespaces = joins,
+                Setup = script.Script, WorkingDirectory = p.Cwd,
+                User = Init.ProcessSetup.UserOf(p, setgroupsDenied: false), Capabilities = Init.ProcessSetup.CapabilitiesOf(p.Capabilities),
+                NoNewPrivileges = p.NoNewPrivileges, Umask = p.User.Umask ?? 0x12,
+                Seccomp = spec.Linux?.Seccomp is { } profile ? Seccomp.SeccompCompiler.Compile(profile) : null,
                 // If this process is killed before the container is committed, the init dies with it (it clears this at commit).
                 ParentDeathSignal = pidNsPath is null ? Signals.SIGKILL : 0,
             };
@@ -96,7 +94,6 @@ public sealed partial class Container
             if ((newNs & NamespaceFlags.User) != 0)
                 init.WriteIdMappings(Mappings(spec.Linux!.UidMappings), Mappings(spec.Linux!.GidMappings));
             // The init joins its cgroups before its first step, so everything it starts is accounted and limited.
-            cgroup = Cgroups.CgroupManager.For(Cgroups.CgroupLayout.DetectSelf(), spec.Linux?.CgroupsPath, id);
             partial = partial with
             {
                 InitPid = init.Pid, InitStartTime = ProcessInfo.StartTime(init.Pid),
@@ -106,31 +103,32 @@ public sealed partial class Container
             cgroup.Create();
             cgroup.AddProcess(init.Pid);
             if (spec.Linux?.Resources is { } resources) cgroup.Apply(resources);
-            init.Release();
-            childSync.Dispose();
 
-            var reply = InitSync.Receive(parentSync);
-            if (reply == "hooks")
+            var pause = Resume(init, default);
+            if (pause == InitPauses.Hooks)
             {
                 var creating = new State { Id = id, Status = "creating", Pid = init.Pid, Bundle = bundle, Annotations = spec.Annotations };
                 Hooks.HookRunner.RunAll("prestart", spec.Hooks?.Prestart, creating);
                 Hooks.HookRunner.RunAll("createRuntime", spec.Hooks?.CreateRuntime, creating);
-                InitSync.Send(parentSync, $"continue {init.Pid}");
-                reply = InitSync.Receive(parentSync);
+                Hooks.HookRunner.RunAll("createContainer", spec.Hooks?.CreateContainer, creating, InNamespacesOf(spec, init.Pid, disposables));
+                pause = Resume(init, default);
             }
-            if (reply != "ready")
-            {
-                var why = reply is null ? $"container init exited before it was ready ({init.WaitForExit()})" : reply.StartsWith("error ") ? reply[6..] : reply;
-                throw new ContainerException(why);
-            }
+            if (pause != InitPauses.Ready) throw new ContainerException($"container init stopped at an unexpected point ({pause ?? "it executed"})");
 
+            // The root is in place: the console goes to the caller, and the program is found as the container sees it.
+            if (script.ConsoleMaster is { } slot)
+            {
+                using var master = PidFd.GetFd(init.PidFd, slot.Number);
+                UnixSockets.SendFds(console!, System.Text.Encoding.UTF8.GetBytes(Pty.SlaveNameOf(master)), [master]);
+            }
+            var program = Init.ProcessSetup.ResolveProgram($"/proc/{init.Pid}/root", p);
             var state = partial with { Created = DateTimeOffset.UtcNow, Annotations = spec.Annotations, Complete = true, CreatorPid = 0, CreatorStartTime = 0 };
             store.Save(state);
             if (o.PidFile is { } pidFile) WritePidFile(pidFile, init.Pid);
-            // Commit: the init drops its parent-death signal and only then may this process exit.
-            InitSync.Send(parentSync, "commit");
-            if (InitSync.Receive(parentSync) != "committed")
-                throw new ContainerException($"container init exited before it was committed ({init.WaitForExit()})");
+            // Commit: the init takes its program, drops its parent-death signal, and only then may this process exit.
+            if (Resume(init, System.Text.Encoding.UTF8.GetBytes(program + "\0")) != InitPauses.Committed)
+                throw new ContainerException("container init exited before it was committed");
+            init.CloseRelease();
             return (new Container(store, state), init);
         }
         catch (Cgroups.CgroupException e)
@@ -154,6 +152,13 @@ public sealed partial class Container
             try { cgroup?.Destroy(); } catch (Cgroups.CgroupException) { }
             store.Remove(id);
         }
+    }
+
+    /// <summary>Resumes the init; a failed step becomes the error of `create`, named as runc would.</summary>
+    private static string? Resume(ChildProcess init, ReadOnlySpan<byte> message)
+    {
+        try { return init.Resume(message); }
+        catch (ErrnoException e) { throw new ContainerException($"container init failed: {e.Message}", e); }
     }
 
     private static T Track<T>(List<IDisposable> list, T item) where T : IDisposable
@@ -206,7 +211,7 @@ public sealed partial class Container
     }
 
     /// <summary>A pid namespace is entered by the parent: setns(CLONE_NEWPID) on a throwaway thread affects only the children it then creates.</summary>
-    private static ChildProcess SpawnInPidNamespace(SpawnOptions options, string path)
+    internal static ChildProcess SpawnInPidNamespace(SpawnOptions options, string path)
     {
         ChildProcess? child = null;
         Exception? error = null;
@@ -224,6 +229,14 @@ public sealed partial class Container
         thread.Join();
         if (error is not null) throw new ContainerException($"joining pid namespace {path}: {error.Message}", error);
         return child!;
+    }
+
+    /// <summary>The init's namespaces, each kind the config gives the container, opened for a hook or an exec to join.</summary>
+    internal static ContainerNamespaces InNamespacesOf(Spec spec, int pid, List<IDisposable> disposables)
+    {
+        var initNamespaces = (spec.Linux?.Namespaces ?? []).Select(n => n with { Path = $"/proc/{pid}/ns/{Namespaces.ProcName(SpecValidator.NamespaceTypes[n.Type])}" });
+        var (_, joins, pidPath) = PlanNamespaces(initNamespaces, disposables, "cannot open the container's");
+        return new ContainerNamespaces(joins, pidPath);
     }
 
     private static uint? HostIdOfRoot(List<Oci.Runtime.IdMapping>? mappings) =>

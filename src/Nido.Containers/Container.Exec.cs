@@ -41,10 +41,8 @@ public sealed partial class Container
         try
         {
             using var initFd = OpenInit() ?? throw new ContainerException("cannot exec in a stopped container");
-            var program = ResolveInContainer(pid, p);
-            // The init's namespaces, for each kind the config gives the container.
-            var initNamespaces = (spec.Linux?.Namespaces ?? []).Select(n => n with { Path = $"/proc/{pid}/ns/{Namespaces.ProcName(SpecValidator.NamespaceTypes[n.Type])}" });
-            var (_, joins, joinsPid) = PlanNamespaces(initNamespaces, disposables, "cannot open the container's");
+            var program = Init.ProcessSetup.ResolveProgram($"/proc/{pid}/root", p);
+            var (joins, joinsPid) = InNamespacesOf(spec, pid, disposables);
             var fds = PreservedFds(o.PreserveFds, disposables);
             if (p.Terminal)
             {
@@ -62,7 +60,7 @@ public sealed partial class Container
                 Path = program, Arguments = p.Args!, Environment = p.Env ?? [], JoinNamespaces = joins, Fds = fds,
                 WorkingDirectory = p.Cwd, WaitForRelease = true,
                 NewSession = p.Terminal, ControllingTerminal = p.Terminal ? 0 : null,
-                User = new SpawnUser(p.User.Uid, p.User.Gid, Init.ProcessSetup.SetgroupsDenied(pid.ToString()) ? p.User.AdditionalGids : p.User.AdditionalGids ?? []),
+                User = Init.ProcessSetup.UserOf(p, Init.ProcessSetup.SetgroupsDenied(pid.ToString())),
                 Capabilities = Init.ProcessSetup.CapabilitiesOf(p.Capabilities),
                 NoNewPrivileges = p.NoNewPrivileges, Umask = p.User.Umask ?? 0x12,
                 Seccomp = spec.Linux?.Seccomp is { } profile ? Seccomp.SeccompCompiler.Compile(profile) : null,
@@ -95,20 +93,5 @@ public sealed partial class Container
         {
             foreach (var d in disposables) d.Dispose();
         }
-    }
-
-    /// <summary>Finds args[0] as the container sees it (execvp's PATH search, symlinks resolved inside the container's root).</summary>
-    private static string ResolveInContainer(int pid, Process p)
-    {
-        var name = p.Args![0];
-        if (name.Contains('/')) return name;
-        var root = $"/proc/{pid}/root";
-        var path = Init.ProcessSetup.PathVariable(p) ?? Linux.Exec.DefaultPath;
-        foreach (var dir in path.Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir.StartsWith('/') ? dir : p.Cwd + "/" + dir, name);
-            if (File.Exists(Init.SecureJoin.Resolve(root, candidate))) return candidate;
-        }
-        throw new ContainerException($"exec: \"{name}\": executable file not found in $PATH");
     }
 }

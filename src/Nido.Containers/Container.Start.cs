@@ -19,6 +19,46 @@ public sealed partial class Container
         }
     }
 
+    /// <summary>
+    /// startContainer hooks run in the container's namespaces while the init, past the exec fifo, waits on the hooks fifo;
+    /// a failing hook stops the container and is the error of `start`.
+    /// </summary>
+    private void RunStartContainer(SafeFdHandle init)
+    {
+        if (Spec.Hooks?.StartContainer is not { Count: > 0 } hooks) return;
+        var path = Path.Combine(Directory, StateStore.HooksFifo);
+        var disposables = new List<IDisposable>();
+        try
+        {
+            var created = ToOciState() with { Status = "created", Pid = State.InitPid };
+            Hooks.HookRunner.RunAll("startContainer", hooks, created, InNamespacesOf(Spec, State.InitPid, disposables));
+            // The init opens the fifo for reading right after the exec fifo: wait for it (or for its end).
+            while (true)
+            {
+                try
+                {
+                    using var fifo = FileIo.Open(path, FileIo.O_WRONLY | FileIo.O_NONBLOCK);
+                    FileIo.Write(fifo, "0"u8);
+                    break;
+                }
+                catch (ErrnoException e) when (e.Errno == Errno.ENXIO)
+                {
+                    if (PidFd.WaitForExit(init, 1)) throw new ContainerException("cannot start a container that has stopped");
+                }
+            }
+            File.Delete(path);
+        }
+        catch (ContainerException)
+        {
+            try { Kill(Signals.SIGKILL, all: true); } catch (ContainerException) { }
+            throw;
+        }
+        finally
+        {
+            foreach (var d in disposables) d.Dispose();
+        }
+    }
+
     /// <summary>Lets the init run the program: opening the exec fifo for reading unblocks the init's open for writing.</summary>
     public void Start()
     {
@@ -45,6 +85,7 @@ public sealed partial class Container
                 if (events[i].Data == 0 && (events[i].Events & EpollEvents.In) != 0 && FileIo.Read(fifo, buf) == 1)
                 {
                     File.Delete(fifoPath);
+                    RunStartContainer(init);
                     RunPoststart();
                     return;
                 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Nido.Linux;
 
 [Flags]
@@ -38,6 +40,12 @@ public static class Mounts
                 Errors.Check(Interop.syscall(Interop.Sys.pivot_root, (long)n, (long)o), "pivot_root", $"{newRoot}, {putOld}");
         }
     }
+
+    private static readonly Lazy<bool> setattr = new(() =>
+        Interop.syscall(Interop.Sys.mount_setattr, -1, 0, 0, 0, 0, 0) != -1 || Marshal.GetLastPInvokeError() != (int)Errno.ENOSYS);
+
+    /// <summary>Whether the kernel has mount_setattr(2) (5.12+): attributes change without restating the locked ones.</summary>
+    public static bool HasMountSetattr => setattr.Value;
 
     public static void ChangeRoot(string path) => Errors.Check(Interop.chroot(path), "chroot", path);
 

@@ -40,6 +40,14 @@ public sealed record Pty(SafeFdHandle Master, SafeFdHandle Slave, string SlaveNa
         }
     }
 
+    /// <summary>The slave's name as its devpts instance shows it ("/dev/pts/N", TIOCGPTN on the master).</summary>
+    public static string SlaveNameOf(SafeFdHandle master)
+    {
+        var number = 0;
+        Ioctl.Call(master, Interop.TIOCGPTN, ref number, "TIOCGPTN");
+        return $"/dev/pts/{number}";
+    }
+
     /// <summary>TIOCSCTTY: makes <paramref name="tty"/> the calling session's controlling terminal (after setsid).</summary>
     public static void MakeControllingTerminal(SafeFdHandle tty) => Ioctl.Call(tty, Interop.TIOCSCTTY, 0, "TIOCSCTTY");
 

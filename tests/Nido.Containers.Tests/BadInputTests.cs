@@ -13,7 +13,7 @@ public class BadInputTests
         { """c["root"]!["path"] = "missing";""", "does not exist" },
         { """ns:bogus""", "unknown namespace type \"bogus\"" },
         { """cap:CAP_FLY""", "unknown capability \"CAP_FLY\"" },
-        { """c["process"]!["args"] = new JsonArray("/no/such/prog");""", "executable file not found" },
+        { """c["process"]!["args"] = new JsonArray("/no/such/prog");""", "no such file or directory" },
         { """mount:badfs""", "ENODEV" },
         { """seccomp:SCMP_ACT_NOPE""", "unknown action \"SCMP_ACT_NOPE\"" },
     };

@@ -11,12 +11,13 @@ namespace Nido.Containers.Hooks;
 /// </summary>
 public static class HookRunner
 {
-    public static void RunAll(string kind, IEnumerable<Hook>? hooks, State state)
+    /// <param name="inside">The container's namespaces, for createContainer and startContainer hooks (null: the runtime's).</param>
+    public static void RunAll(string kind, IEnumerable<Hook>? hooks, State state, ContainerNamespaces? inside = null)
     {
-        foreach (var hook in hooks ?? []) Run(kind, hook, state);
+        foreach (var hook in hooks ?? []) Run(kind, hook, state, inside);
     }
 
-    public static void Run(string kind, Hook hook, State state)
+    public static void Run(string kind, Hook hook, State state, ContainerNamespaces? inside = null)
     {
         var (stdinR, stdinW) = FileIo.Pipe();
         var (errR, errW) = FileIo.Pipe();
@@ -26,17 +27,22 @@ public static class HookRunner
         {
             try
             {
-                child = ProcessSpawner.Spawn(new SpawnOptions
+                var options = new SpawnOptions
                 {
                     Path = hook.Path,
                     Arguments = hook.Args is { Count: > 0 } args ? args : [hook.Path],
                     Environment = hook.Env ?? [],
                     Fds = [new FdMapping(stdinR, 0), new FdMapping(errW, 2)],
-                    ParentDeathSignal = Signals.SIGKILL, // a hook never outlives the runtime that waits for it
+                    // A hook never outlives the runtime that waits for it (but a pid namespace is entered from a thread that ends at once).
+                    ParentDeathSignal = inside?.PidPath is null ? Signals.SIGKILL : 0,
                     NewSession = true, // its own process group, so a timeout kills what it started too
-                });
+                    JoinNamespaces = inside?.Joins ?? [],
+                    // In the container's user namespace, as its root (as the init that runc runs such hooks from).
+                    User = inside?.Joins.Any(j => j.Kind == NamespaceFlags.User) == true ? new SpawnUser(0, 0) : null,
+                };
+                child = inside?.PidPath is { } pidPath ? Container.SpawnInPidNamespace(options, pidPath) : ProcessSpawner.Spawn(options);
             }
-            catch (ErrnoException e)
+            catch (Exception e) when (e is ErrnoException or ContainerException)
             {
                 stdinW.Dispose();
                 errR.Dispose();

@@ -8,7 +8,10 @@ internal static class SecureJoin
 {
     private const int MaxLinks = 255;
 
-    public static string Resolve(string rootfs, string path)
+    public static string Resolve(string rootfs, string path) => Resolve(rootfs, path, candidate => new FileInfo(candidate).LinkTarget);
+
+    /// <param name="readLink">The symlink target at a path under <paramref name="rootfs"/>, or null (how the container will see it).</param>
+    public static string Resolve(string rootfs, string path, Func<string, string?> readLink)
     {
         var resolved = new List<string>();
         var pending = new Stack<string>(path.Split('/', StringSplitOptions.RemoveEmptyEntries).AsEnumerable().Reverse());
@@ -23,7 +26,7 @@ internal static class SecureJoin
                 continue;
             }
             var candidate = Path.Combine(rootfs, string.Join('/', resolved.Append(part)));
-            var target = new FileInfo(candidate).LinkTarget;
+            var target = readLink(candidate);
             if (target is null)
             {
                 resolved.Add(part);

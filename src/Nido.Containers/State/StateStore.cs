@@ -6,7 +6,7 @@ namespace Nido.Containers;
 public sealed class StateStore(string root)
 {
     public const string DefaultRoot = "/run/nido";
-    public const string StateFile = "state.json", ConfigFile = "config.json", ExecFifo = "exec.fifo";
+    public const string StateFile = "state.json", ConfigFile = "config.json", ExecFifo = "exec.fifo", HooksFifo = "hooks.fifo";
 
     public string Root { get; } = Path.GetFullPath(root);
 

@@ -13,6 +13,8 @@ internal static partial class Interop
         public const long prctl = 157, pivot_root = 155, sethostname = 170, setdomainname = 171;
         public const long dup3 = 292, setns = 308, pidfd_send_signal = 424, pidfd_open = 434, clone3 = 435;
         public const long close_range = 436, seccomp = 317, umask = 95, unshare = 272, bpf = 321;
+        public const long openat = 257, mkdirat = 258, mknodat = 259, fchownat = 260, unlinkat = 263, symlinkat = 266;
+        public const long mount = 165, umount2 = 166, chroot = 161, prlimit64 = 302, pidfd_getfd = 438, mount_setattr = 442;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ public readonly record struct IdMapping(uint InsideId, uint OutsideId, uint Size
 /// <summary>A child started by <see cref="ProcessSpawner"/>, held by pidfd (no pid-reuse races).</summary>
 public sealed class ChildProcess : IDisposable
 {
-    private readonly SafeFdHandle? report;
+    private SafeFdHandle? report;
     private SafeFdHandle? release;
     private readonly IReadOnlyList<(string Syscall, string? Subject)> steps;
     private ExitStatus? exitStatus;
@@ -42,31 +42,62 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Lets a child spawned with WaitForRelease continue; returns once it has executed (or throws for the step that failed).</summary>
     public void Release()
     {
-        var r = release ?? throw new InvalidOperationException("the child was not spawned with WaitForRelease, or was already released");
+        if (Resume() is { } pause) throw new InvalidOperationException($"the child paused at {pause}; use Resume");
+    }
+
+    /// <summary>
+    /// Lets the child go on from its release wait or a <see cref="SpawnScript.Pause"/> (<paramref name="message"/> is what a
+    /// pause for the program reads: the path, NUL-terminated), then waits for its next pause or report: returns its name, or
+    /// null once the program is running. A failed step throws <see cref="ErrnoException"/> naming it (the child is reaped).
+    /// </summary>
+    public string? Resume(ReadOnlySpan<byte> message = default)
+    {
+        var r = release ?? throw new InvalidOperationException("the child was not spawned with WaitForRelease, or has executed");
+        try { FileIo.Write(r, message.IsEmpty ? [1] : message); }
+        catch (ErrnoException e) when (e.Errno == Errno.EPIPE) { } // it died: the report says how
+        return NextEvent();
+    }
+
+    /// <summary>Waits for the child's next pause or report (its name), or for execve (null); a failed step throws.</summary>
+    public string? NextEvent()
+    {
+        Span<byte> buf = stackalloc byte[8];
+        var got = 0;
+        while (got < buf.Length)
+        {
+            var n = report is null ? 0 : FileIo.Read(report, buf[got..]);
+            if (n == 0) break;
+            got += n;
+        }
+        if (got == 0)
+        {
+            // close-on-exec fired: the program is running
+            report?.Dispose();
+            report = null;
+            release?.Dispose();
+            release = null;
+            return null;
+        }
+        var index = MemoryMarshal.Read<int>(buf);
+        var errno = MemoryMarshal.Read<int>(buf[4..]);
+        var (syscall, subject) = index >= 0 && index < steps.Count ? steps[index] : ("execve", "no program step");
+        if (errno == -1 && got == buf.Length) return subject ?? syscall;
+        release?.Dispose();
         release = null;
-        using (r) FileIo.Write(r, [1]);
-        AwaitExec();
+        WaitForExit();
+        throw new ErrnoException(syscall, errno, subject);
+    }
+
+    /// <summary>Drops the release pipe of a child past its last pause (disposing would otherwise wait for it to exit).</summary>
+    public void CloseRelease()
+    {
+        release?.Dispose();
+        release = null;
     }
 
     internal void AwaitExec()
     {
-        Span<byte> buf = stackalloc byte[8];
-        var got = 0;
-        using (report)
-        {
-            while (got < buf.Length)
-            {
-                var n = FileIo.Read(report!, buf[got..]);
-                if (n == 0) break;
-                got += n;
-            }
-        }
-        if (got == 0) return; // close-on-exec fired: the program is running
-        var index = MemoryMarshal.Read<int>(buf);
-        var errno = MemoryMarshal.Read<int>(buf[4..]);
-        WaitForExit();
-        var (syscall, subject) = index < steps.Count ? steps[index] : ("execve", "no program step");
-        throw new ErrnoException(syscall, errno, subject);
+        if (NextEvent() is { } pause) throw new InvalidOperationException($"the child paused at {pause} without WaitForRelease");
     }
 
     /// <summary>Sends a signal through the pidfd. ESRCH (already exited) surfaces as <see cref="ErrnoException"/>.</summary>

@@ -15,6 +15,10 @@ public static class PidFd
         Errors.Check(Interop.syscall(Interop.Sys.pidfd_send_signal, pidfd.DangerousGetHandle(), signal, 0, 0, 0, 0),
             "pidfd_send_signal", $"{who ?? pidfd.ToString()}, {Signals.Name(signal)}");
 
+    /// <summary>pidfd_getfd(2): a copy of the process's descriptor <paramref name="fd"/> (close-on-exec here).</summary>
+    public static SafeFdHandle GetFd(SafeFdHandle pidfd, int fd) =>
+        new((int)Errors.Check(Interop.syscall(Interop.Sys.pidfd_getfd, pidfd.DangerousGetHandle(), fd, 0), "pidfd_getfd", $"fd {fd}"));
+
     /// <summary>Waits up to <paramref name="timeoutMs"/> (-1 = forever) for the process to exit; true if it has.</summary>
     public static bool WaitForExit(SafeFdHandle pidfd, int timeoutMs)
     {

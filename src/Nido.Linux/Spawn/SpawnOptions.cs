@@ -60,7 +60,7 @@ public sealed record SpawnOptions
 
     public SpawnSeccomp? Seccomp { get; init; }
 
-    /// <summary>Signal the child receives when the spawning thread exits (0 = none).</summary>
+    /// <summary>Signal the child receives when the spawning thread exits (0 = none); set first thing in the child.</summary>
     public int ParentDeathSignal { get; init; }
 
     /// <summary>
@@ -77,6 +77,12 @@ public sealed record SpawnOptions
 
     /// <summary>A cgroup v2 directory fd: the child starts inside it (CLONE_INTO_CGROUP).</summary>
     public SafeFdHandle? Cgroup { get; init; }
+
+    /// <summary>
+    /// System calls run after the descriptors are in place (and after the release), before hostname, cwd, credentials and
+    /// execve: a container init's mounts and pivot, its pauses for the parent, its wait for `start`.
+    /// </summary>
+    public SpawnScript? Setup { get; init; }
 
     /// <summary>Signal mask the program starts with (default: none blocked).</summary>
     public ulong SignalMask { get; init; }

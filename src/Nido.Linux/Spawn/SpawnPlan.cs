@@ -9,7 +9,7 @@ namespace Nido.Linux;
 internal sealed unsafe class SpawnPlan : IDisposable
 {
     private const ulong CLONE_PIDFD = 0x1000, CLONE_INTO_CGROUP = 0x200000000;
-    private const long CLOSE_RANGE_CLOEXEC = 4;
+    private const int O_CLOEXEC = 0x80000;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct Op
@@ -32,56 +32,89 @@ internal sealed unsafe class SpawnPlan : IDisposable
     /// <summary>The release pipe's write end when the child must wait (null otherwise).</summary>
     public SafeFdHandle? ReleaseWrite { get; }
 
+    /// <summary>Room for the program path a pause may receive (PIPE_BUF: one atomic write).</summary>
+    internal const int ProgramBufferSize = 4096;
+
+    private readonly Dictionary<int, int> carriedAt = []; // parent fd → its number in the child's block
+    private readonly byte* scratch, program;
+    private int reportChild, releaseChild;
+
     public SpawnPlan(SpawnOptions o)
     {
         Validate(o);
         var maxTarget = o.Fds.Count == 0 ? 2 : Math.Max(2, o.Fds.Max(f => f.Target));
-        var tempBase = maxTarget + 1;
+        scratch = arena.Alloc(8);
+        program = arena.Alloc(ProgramBufferSize);
 
-        // Everything the child reads by number sits above every target, so no dup3 can clobber it.
+        // The report pipe's child end sits above every target and is never moved: failures at any step can use it.
         var (reportRead, reportWrite) = FileIo.Pipe();
         ReportRead = reportRead;
-        var reportChild = Own(FileIo.Duplicate(reportWrite, tempBase));
+        var report = Own(FileIo.Duplicate(reportWrite, maxTarget + 1));
         reportWrite.Dispose();
+        reportChild = report.Fd;
+        SafeFdHandle? releaseRead = null;
+        if (o.WaitForRelease)
+        {
+            (releaseRead, var releaseWrite) = FileIo.Pipe();
+            ReleaseWrite = releaseWrite;
+            Own(releaseRead);
+        }
+
+        // Everything else the child needs moves into one block above every descriptor involved, so no move clobbers a
+        // source; then all other inherited descriptors (the parent's) are closed, not left open until execve.
+        var carried = new List<int>();
+        void Carry(int fd) { if (!carriedAt.ContainsKey(fd)) { carriedAt[fd] = -1; carried.Add(fd); } }
+        if (releaseRead is not null) Carry(releaseRead.Fd);
+        foreach (var map in o.Fds) Carry(map.Source.Fd);
+        foreach (var join in o.JoinNamespaces) Carry(join.Fd.Fd);
+        var slots = o.Setup?.Steps.SelectMany(step => step.Args).Select(a => a is ProcFdPath p ? p.Slot : a).OfType<SpawnFdSlot>().Distinct().ToList() ?? [];
+        var block = 1 + new[] { maxTarget, reportChild, reportRead.Fd, ReleaseWrite?.Fd ?? 0 }.Concat(carried)
+            .Concat(slots.Select(slot => slot.Source?.Fd ?? 0)).Max();
+        for (var i = 0; i < carried.Count; i++) carriedAt[carried[i]] = block + i;
+        for (var i = 0; i < slots.Count; i++) slots[i].Number = block + carried.Count + i;
+        var blockEnd = block + carried.Count + slots.Count;
+        if (releaseRead is not null) releaseChild = carriedAt[releaseRead.Fd];
 
         Header = arena.Alloc(SpawnTrampoline.HeaderSize);
         var zeroAction = arena.Alloc(32); // struct sigaction { SIG_DFL, 0, 0, 0 }
         for (var sig = 1; sig <= Signals.SIGRTMAX; sig++)
             if (sig is not Signals.SIGKILL and not Signals.SIGSTOP)
                 Add(Interop.Sys.rt_sigaction, "rt_sigaction", null, SpawnTrampoline.FlagIgnoreFailure, sig, (long)zeroAction, 0, 8);
+        // First, so that a parent that dies during the setup takes the child with it.
+        if (o.ParentDeathSignal != 0) Add(Interop.Sys.prctl, "prctl", "PR_SET_PDEATHSIG", 0, Interop.PR_SET_PDEATHSIG, o.ParentDeathSignal);
+
+        foreach (var fd in carried) Add(Interop.Sys.dup3, "dup3", $"fd {fd} → {carriedAt[fd]}", 0, fd, carriedAt[fd], O_CLOEXEC);
+        foreach (var slot in slots)
+            if (slot.Source is { } source) Add(Interop.Sys.dup3, "dup3", $"fd {source.Fd} → {slot.Number}", 0, source.Fd, slot.Number, O_CLOEXEC);
+        // Parent descriptors that are stdio numbers here (its stdio was closed) are its pipe ends: the child must not keep them.
+        foreach (var parentOnly in new[] { reportRead.Fd, ReleaseWrite?.Fd ?? -1 })
+            if (parentOnly is >= 0 and <= 2 && o.Fds.All(f => f.Target != parentOnly))
+                Add(Interop.Sys.close, "close", null, SpawnTrampoline.FlagIgnoreFailure, parentOnly);
+        // close_range (5.9+); an empty range is EINVAL, an older kernel ENOSYS: either way the descriptors are close-on-exec.
+        Add(Interop.Sys.close_range, "close_range", null, SpawnTrampoline.FlagIgnoreFailure, 3, reportChild - 1, 0);
+        Add(Interop.Sys.close_range, "close_range", null, SpawnTrampoline.FlagIgnoreFailure, reportChild + 1, block - 1, 0);
+        Add(Interop.Sys.close_range, "close_range", null, SpawnTrampoline.FlagIgnoreFailure, blockEnd, uint.MaxValue, 0);
 
         if (o.WaitForRelease)
-        {
-            var (releaseRead, releaseWrite) = FileIo.Pipe();
-            ReleaseWrite = releaseWrite;
-            var releaseChild = Own(FileIo.Duplicate(releaseRead, tempBase));
-            releaseRead.Dispose();
-            // The child is a copy of this process: it must drop its copy of the write end, or it would never see EOF.
-            Add(Interop.Sys.close, "close", "release pipe", SpawnTrampoline.FlagIgnoreFailure, releaseWrite.Fd);
-            Add(Interop.Sys.read, "read", "release pipe (the parent went away)", SpawnTrampoline.FlagZeroFails, releaseChild.Fd, (long)arena.Alloc(8), 1);
-        }
+            Add(Interop.Sys.read, "read", "release pipe (the parent went away)", SpawnTrampoline.FlagZeroFails, releaseChild, (long)scratch, 1);
 
         if (o.UnshareAfterRelease != NamespaceFlags.None)
             Add(Interop.Sys.unshare, "unshare", o.UnshareAfterRelease.ToString(), 0, (long)o.UnshareAfterRelease);
 
         foreach (var join in o.JoinNamespaces)
-            Add(Interop.Sys.setns, "setns", join.Kind == NamespaceFlags.None ? join.Fd.ToString() : Namespaces.ProcName(join.Kind), 0, Ref(join.Fd), (long)join.Kind);
+            Add(Interop.Sys.setns, "setns", join.Kind == NamespaceFlags.None ? join.Fd.ToString() : Namespaces.ProcName(join.Kind), 0, carriedAt[join.Fd.Fd], (long)join.Kind);
 
         if (o.NewSession) Add(Interop.Sys.setsid, "setsid", null, 0);
 
-        // Close-on-exec for every inherited descriptor from 3 up; the dup3s below then clear it on the targets.
-        Add(Interop.Sys.close_range, "close_range", null, SpawnTrampoline.FlagIgnoreFailure, 3, uint.MaxValue, CLOSE_RANGE_CLOEXEC);
         foreach (var map in o.Fds)
-        {
-            var temp = Own(FileIo.Duplicate(map.Source, tempBase));
-            Add(Interop.Sys.dup3, "dup3", $"{map.Source} → {map.Target}", 0, temp.Fd, map.Target, 0);
-        }
+            Add(Interop.Sys.dup3, "dup3", $"{map.Source} → {map.Target}", 0, carriedAt[map.Source.Fd], map.Target, 0);
         if (o.ControllingTerminal is { } ctty) Add(Interop.Sys.ioctl, "ioctl", $"TIOCSCTTY on fd {ctty}", 0, ctty, Interop.TIOCSCTTY, 0);
+
+        foreach (var step in o.Setup?.Steps ?? []) AddStep(step);
 
         if (o.Hostname is { } host) AddName(Interop.Sys.sethostname, "sethostname", host);
         if (o.Domainname is { } domain) AddName(Interop.Sys.setdomainname, "setdomainname", domain);
         if (o.WorkingDirectory is { } cwd) Add(Interop.Sys.chdir, "chdir", cwd, 0, (long)arena.Utf8(cwd));
-        if (o.ParentDeathSignal != 0) Add(Interop.Sys.prctl, "prctl", "PR_SET_PDEATHSIG", 0, Interop.PR_SET_PDEATHSIG, o.ParentDeathSignal);
 
         // Credentials last, in the order that keeps each step permitted: bounding set and (without no_new_privs)
         // seccomp while still privileged, the uid change with capabilities kept, then the exact sets.
@@ -98,7 +131,8 @@ internal sealed unsafe class SpawnPlan : IDisposable
             {
                 var list = (uint*)arena.Alloc(groups.Count * sizeof(uint));
                 for (var i = 0; i < groups.Count; i++) list[i] = groups[i];
-                Add(Interop.Sys.setgroups, "setgroups", $"{groups.Count} groups", 0, groups.Count, (long)list);
+                // Clearing the groups where setgroups is denied (a user namespace's "deny") is no loss: there are none to clear.
+                Add(Interop.Sys.setgroups, "setgroups", $"{groups.Count} groups", groups.Count == 0 ? SpawnTrampoline.Tolerate((int)Errno.EPERM) : 0, groups.Count, (long)list);
             }
             Add(Interop.Sys.setresgid, "setresgid", $"gid {user.Gid}", 0, user.Gid, user.Gid, user.Gid);
             Add(Interop.Sys.setresuid, "setresuid", $"uid {user.Uid}", 0, user.Uid, user.Uid, user.Uid);
@@ -125,7 +159,8 @@ internal sealed unsafe class SpawnPlan : IDisposable
         Add(Interop.Sys.rt_sigprocmask, "rt_sigprocmask", null, 0, Interop.SIG_SETMASK, (long)mask, 0, 8);
 
         var env = o.Environment ?? InheritedEnvironment();
-        Add(Interop.Sys.execve, "execve", o.Path, 0, (long)arena.Utf8(o.Path), (long)arena.StringArray(o.Arguments), (long)arena.StringArray(env));
+        var path = o.Setup?.ReceivesProgram == true ? program : arena.Utf8(o.Path);
+        Add(Interop.Sys.execve, "execve", o.Path, 0, (long)path, (long)arena.StringArray(o.Arguments), (long)arena.StringArray(env));
 
         var opsPtr = (Op*)arena.Alloc(ops.Count * sizeof(Op));
         for (var i = 0; i < ops.Count; i++) opsPtr[i] = ops[i];
@@ -134,9 +169,9 @@ internal sealed unsafe class SpawnPlan : IDisposable
         clone[0] = (ulong)o.NewNamespaces | CLONE_PIDFD | (o.Cgroup is null ? 0 : CLONE_INTO_CGROUP);
         clone[1] = (ulong)(Header + SpawnTrampoline.PidFdOffset);
         clone[4] = Signals.SIGCHLD;
-        if (o.Cgroup is { } cg) clone[10] = (ulong)Ref(cg);
+        if (o.Cgroup is { } cg) clone[10] = (ulong)cg.Fd; // read by clone3 in this process only
         *(ulong*)(Header + SpawnTrampoline.AllMaskOffset) = ulong.MaxValue;
-        *(long*)(Header + SpawnTrampoline.ErrorFdOffset) = reportChild.Fd;
+        *(long*)(Header + SpawnTrampoline.ErrorFdOffset) = reportChild;
         *(long*)(Header + SpawnTrampoline.OpCountOffset) = ops.Count;
         *(Op**)(Header + SpawnTrampoline.OpsOffset) = opsPtr;
     }
@@ -179,8 +214,44 @@ internal sealed unsafe class SpawnPlan : IDisposable
         return h;
     }
 
-    /// <summary>The caller's handle stays open during the spawn because the plan holds its own duplicate.</summary>
-    private long Ref(SafeFdHandle h) => Own(FileIo.Duplicate(h)).Fd;
+    /// <summary>Compiles a script step: plan values, strings, buffers and slots become the numbers and pointers the call takes.</summary>
+    private void AddStep(SpawnStep step)
+    {
+        var args = new long[6];
+        for (var i = 0; i < step.Args.Length; i++)
+            args[i] = step.Args[i] switch
+            {
+                long value => value,
+                string text => (long)arena.Utf8(text),
+                ProcFdPath reopen => (long)arena.Utf8($"/proc/self/fd/{reopen.Slot.Number}"),
+                byte[] bytes => (long)Copy(bytes),
+                SpawnFdSlot slot => slot.Number,
+                PlanArg.ReportFd => reportChild,
+                PlanArg.ReleaseFd => releaseChild != 0 ? releaseChild : throw new ArgumentException("spawn: a pause needs WaitForRelease"),
+                PlanArg.ProgramBuffer => (long)program,
+                PlanArg.ScratchBuffer => (long)scratch,
+                PlanArg.PauseRecord => (long)PauseRecord(ops.Count),
+                var other => throw new ArgumentException($"spawn: unsupported argument {other}"),
+            };
+        ops.Add(new Op { Nr = step.Nr, A1 = args[0], A2 = args[1], A3 = args[2], A4 = args[3], A5 = args[4], A6 = args[5], Flags = step.Flags });
+        Steps.Add((step.Syscall, step.Subject));
+    }
+
+    private byte* Copy(byte[] bytes)
+    {
+        var p = arena.Alloc(bytes.Length);
+        bytes.CopyTo(new Span<byte>(p, bytes.Length));
+        return p;
+    }
+
+    /// <summary>What a pause writes to the report pipe: its own op index and errno -1 (not a failure).</summary>
+    private byte* PauseRecord(int index)
+    {
+        var p = (int*)arena.Alloc(8);
+        p[0] = index;
+        p[1] = -1;
+        return (byte*)p;
+    }
 
     private static string[] InheritedEnvironment()
     {

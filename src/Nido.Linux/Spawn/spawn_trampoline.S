@@ -10,8 +10,10 @@
 # parent prepared, ending in execve. It touches no stack, no libc, and no managed state.
 #
 # plan layout:   0 clone_args (88)   96 all-signals mask   104 saved mask   112 error fd
-#              120 op count          128 report {u32 op index, u32 errno}   144 ops pointer
-# op (64 bytes): syscall nr, 6 args, flags (1 = ignore failure, 2 = a zero result is a failure too)
+#              120 op count          128 report {u32 op index, u32 errno}   144 ops pointer   152 saved result
+# op (64 bytes): syscall nr, 6 args, flags:
+#   bit 0 ignore failure, bit 1 a zero result is a failure too, bit 2 save the result (a new fd) in the plan,
+#   bit 3 the saved result replaces the first argument, bits 16-31 and 32-47: errnos that count as success.
 # A failing op writes the report to the error fd (close-on-exec: EOF there means execve succeeded) and exits 127.
 
     .intel_syntax noprefix
@@ -57,32 +59,50 @@ nido_spawn:
 .Lloop:
     cmp r14, r13
     jae .Lzero                  # ran past the last op: execve must have been missing
-    mov rax, [r12]
+    mov r15, [r12+56]
     mov rdi, [r12+8]
+    test r15d, 8
+    jz .Largs
+    mov rdi, [rbx+152]
+.Largs:
+    mov rax, [r12]
     mov rsi, [r12+16]
     mov rdx, [r12+24]
     mov r10, [r12+32]
     mov r8, [r12+40]
     mov r9, [r12+48]
     syscall
-    mov r15, [r12+56]
     test r15d, 1
     jnz .Lnext
     cmp rax, -4095
-    jae .Lerrno                 # -4095..-1 as unsigned: a failure
+    jae .Lfailed                # -4095..-1 as unsigned: a failure
     test r15d, 2
-    jz .Lnext
+    jz .Lok
     test rax, rax
     jz .Lzero
+.Lok:
+    test r15d, 4
+    jz .Lnext
+    mov [rbx+152], rax
 .Lnext:
     add r12, 64
     inc r14
     jmp .Lloop
+.Lfailed:
+    neg rax                     # errno; the op may name up to two that count as success
+    mov rcx, r15
+    shr rcx, 16
+    and ecx, 0xffff
+    cmp rax, rcx
+    je .Lnext
+    mov rcx, r15
+    shr rcx, 32
+    and ecx, 0xffff
+    cmp rax, rcx
+    je .Lnext
+    jmp .Lreport
 .Lzero:
     xor eax, eax
-    jmp .Lreport
-.Lerrno:
-    neg rax
 .Lreport:
     mov [rbx+128], r14d
     mov [rbx+132], eax

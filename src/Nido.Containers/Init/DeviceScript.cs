@@ -4,7 +4,7 @@ using Nido.Oci.Runtime;
 namespace Nido.Containers.Init;
 
 /// <summary>/dev inside the container: runc's default devices, the config's devices, and the standard links.</summary>
-internal static class DeviceSetup
+internal sealed class DeviceScript(SpawnScript script, RootfsView view, bool inUserNamespace)
 {
     public static readonly Device[] Defaults =
     [
@@ -16,37 +16,42 @@ internal static class DeviceSetup
         new() { Type = "c", Path = "/dev/tty", Major = 5, Minor = 0, FileMode = 0x1b6 },
     ];
 
-    /// <summary>Creates nodes under <paramref name="rootfs"/>; in a user namespace (no mknod) host nodes are bind-mounted instead.</summary>
-    public static void Create(string rootfs, IEnumerable<Device> devices, bool inUserNamespace)
+    /// <summary>Creates nodes with exactly their modes (umask 0); in a user namespace (no mknod) host nodes are bind-mounted instead.</summary>
+    public void Create(IReadOnlyCollection<Device> devices)
     {
+        if (devices.Count == 0) return;
+        script.SetUmask(0);
         foreach (var d in devices)
         {
-            var target = Path.Combine(rootfs, d.Path.TrimStart('/'));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (File.Exists(target)) File.Delete(target);
+            var target = view.Resolve(d.Path);
+            RootfsScript.MakeDirectories(script, view.Rootfs, Path.GetDirectoryName(target)!);
+            script.Remove(target);
             if (inUserNamespace)
             {
-                File.WriteAllBytes(target, []);
-                Mounts.Mount(d.Path, target, null, MountFlags.Bind);
+                script.CreateFile(target);
+                script.Mount(d.Path, target, null, MountFlags.Bind);
                 continue;
             }
-            Nodes.MakeDevice(target, d.Type[0], d.Major, d.Minor, d.FileMode ?? 0x1b6);
-            Nodes.ChownNoFollow(target, d.Uid ?? 0, d.Gid ?? 0);
+            script.MakeNode(target, d.Type[0], d.Major, d.Minor, d.FileMode ?? 0x1b6);
+            script.ChangeOwner(target, d.Uid ?? 0, d.Gid ?? 0);
         }
+        script.SetUmask(0x12);
     }
 
-    public static void Links(string rootfs)
+    /// <summary>fd, stdin/out/err, core and ptmx, each unless something is already there.</summary>
+    public void Links()
     {
+        var dev = view.Resolve("/dev");
         void Link(string name, string target)
         {
-            var path = Path.Combine(rootfs, "dev", name);
-            if (!File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is null) File.CreateSymbolicLink(path, target);
+            script.Symlink(target, Path.Combine(dev, name));
+            view.Linked(Path.Combine(dev, name), target);
         }
         Link("fd", "/proc/self/fd");
         Link("stdin", "/proc/self/fd/0");
         Link("stdout", "/proc/self/fd/1");
         Link("stderr", "/proc/self/fd/2");
         if (File.Exists("/proc/kcore")) Link("core", "/proc/kcore");
-        if (Directory.Exists(Path.Combine(rootfs, "dev/pts"))) Link("ptmx", "pts/ptmx");
+        if (view.IsDirectory(Path.Combine(dev, "pts"))) Link("ptmx", "pts/ptmx");
     }
 }

@@ -1,0 +1,78 @@
+using Nido.Linux;
+using Nido.Oci.Runtime;
+
+namespace Nido.Containers.Init;
+
+/// <summary>Where the init stops for the runtime, by the names <see cref="ChildProcess.Resume"/> returns.</summary>
+internal static class InitPauses
+{
+    /// <summary>Mounts made, before the pivot: prestart, createRuntime and createContainer hooks run now.</summary>
+    public const string Hooks = "hooks";
+    /// <summary>The root is in place: the runtime takes the console, finds the program and saves the state.</summary>
+    public const string Ready = "ready";
+    /// <summary>The init dropped its parent-death signal: `create` may exit.</summary>
+    public const string Committed = "committed";
+}
+
+/// <summary>
+/// The container's init as one spawn script: no second runtime process starts. The trampoline child builds the root,
+/// pauses for hooks and for `create` to commit, waits on the exec fifo for `start` (and on the hooks fifo for startContainer
+/// hooks), sets its limits, then the spawn's tail applies credentials and executes the program.
+/// </summary>
+internal sealed class InitScript
+{
+    public SpawnScript Script { get; } = new();
+
+    /// <summary>The console's master in the child, for the runtime to take (pidfd_getfd) and pass to --console-socket.</summary>
+    public SpawnFdSlot? ConsoleMaster { get; }
+
+    public bool HasCreateHooks { get; }
+
+    public InitScript(Spec spec, string rootfs, bool noPivot, IReadOnlyDictionary<string, string> cgroupPaths, SafeFdHandle execFifo, SafeFdHandle? hooksFifo)
+    {
+        var namespaces = spec.Linux?.Namespaces ?? [];
+        var userNs = namespaces.Any(n => n.Type == "user");
+        var mountNs = namespaces.Any(n => n.Type == "mount");
+        var process = spec.Process!;
+        var h = spec.Hooks;
+        HasCreateHooks = (h?.Prestart?.Count ?? 0) + (h?.CreateRuntime?.Count ?? 0) + (h?.CreateContainer?.Count ?? 0) > 0;
+        var s = Script;
+
+        // A new user namespace's maps were written during the release wait: become its root to create and mount.
+        if (namespaces.Any(n => n.Type == "user" && string.IsNullOrEmpty(n.Path))) s.BecomeRoot();
+        var rootfsScript = new RootfsScript(s, new RootfsView(rootfs), spec, userNs, cgroupPaths);
+        if (mountNs) rootfsScript.Prepare();
+        if (HasCreateHooks) s.Pause(InitPauses.Hooks);
+        if (mountNs)
+        {
+            rootfsScript.EnterRoot(noPivot);
+            s.MakeDirectories(process.Cwd); // before a read-only root makes that impossible
+            rootfsScript.Finish();
+        }
+        else
+        {
+            s.ChangeRoot(rootfs);
+            s.ChangeDirectory("/");
+        }
+        if (!string.IsNullOrEmpty(spec.Hostname)) s.SetHostname(spec.Hostname);
+        if (!string.IsNullOrEmpty(spec.Domainname)) s.SetDomainname(spec.Domainname);
+        if (process.Terminal)
+        {
+            ConsoleMaster = new SpawnFdSlot();
+            var size = process.ConsoleSize;
+            s.OpenConsole(ConsoleMaster, new SpawnFdSlot(), (ushort)(size?.Height ?? 24), (ushort)(size?.Width ?? 80));
+        }
+        s.PauseForProgram(InitPauses.Ready);
+        if (ConsoleMaster is not null) s.Close(ConsoleMaster);
+        s.SetParentDeathSignal(0);
+        s.Report(InitPauses.Committed);
+
+        // The fifos live in the runtime's state dir, reopened through descriptors taken before the pivot.
+        s.WriteFile(new SpawnFdSlot(execFifo), "0"u8, "exec fifo (waiting for start)");
+        if (hooksFifo is not null) s.AwaitByte(new SpawnFdSlot(hooksFifo), "hooks fifo (waiting for startContainer hooks)");
+        foreach (var r in process.Rlimits ?? [])
+            s.SetResourceLimit(ResourceLimits.Resource(r.Type), r.Soft, r.Hard, r.Type);
+        if (process.OomScoreAdj is { } adj)
+            s.WriteFile("/proc/self/oom_score_adj", System.Text.Encoding.ASCII.GetBytes(adj.ToString()), "oom_score_adj");
+    }
+}

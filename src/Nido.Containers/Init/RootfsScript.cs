@@ -1,0 +1,222 @@
+using Nido.Cgroups;
+using Nido.Linux;
+using Nido.Oci.Runtime;
+
+namespace Nido.Containers.Init;
+
+/// <summary>
+/// The init's filesystem steps, planned on the host and run by the spawn trampoline in the container's mount namespace:
+/// the mounts of config.json, /dev, the pivot, then sysctls, read-only and masked paths and a read-only root.
+/// </summary>
+internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spec, bool inUserNamespace, IReadOnlyDictionary<string, string> cgroupPaths)
+{
+    private string Rootfs => view.Rootfs;
+
+    /// <summary>Before the pivot: propagation, the rootfs bind, every mount, then devices and the /dev links.</summary>
+    public void Prepare()
+    {
+        var linux = spec.Linux;
+        // Nothing mounted from here on may propagate back to the host (runc's default is rslave).
+        var propagation = MountOptions.Parse([linux?.RootfsPropagation is { Length: > 0 } p ? p : "rslave"]);
+        script.Mount(null, "/", null, (propagation.Propagation == MountFlags.Shared ? MountFlags.Private : propagation.Propagation) | MountFlags.Rec);
+        script.Mount(Rootfs, Rootfs, null, MountFlags.Bind | MountFlags.Rec); // pivot_root needs the new root to be a mount point
+
+        var devIsBound = false;
+        foreach (var m in spec.Mounts ?? [])
+        {
+            MountOne(m);
+            if (m.Destination == "/dev" && MountOptions.Parse(m.Options).IsBind) devIsBound = true;
+        }
+        var devices = new DeviceScript(script, view, inUserNamespace);
+        if (!devIsBound)
+        {
+            devices.Create(DeviceScript.Defaults);
+            devices.Links();
+        }
+        devices.Create(linux?.Devices ?? []);
+    }
+
+    /// <summary>mkdir -p below the rootfs (the part above it is the host's and exists).</summary>
+    internal static void MakeDirectories(SpawnScript script, string rootfs, string path)
+    {
+        if (!path.StartsWith(rootfs + "/", StringComparison.Ordinal)) return;
+        var prefix = rootfs;
+        foreach (var part in path[(rootfs.Length + 1)..].Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            prefix += "/" + part;
+            script.MakeDirectory(prefix);
+        }
+    }
+
+    private void MountOne(Mount m)
+    {
+        var options = MountOptions.Parse(m.Options);
+        var target = view.Resolve(m.Destination);
+        var type = m.Type;
+        if (options.IsBind || type == "bind")
+        {
+            var source = m.Source!;
+            if (File.Exists(source) && !Directory.Exists(source))
+            {
+                MakeDirectories(script, Rootfs, Path.GetDirectoryName(target)!);
+                script.CreateFile(target);
+            }
+            else MakeDirectories(script, Rootfs, target);
+            script.Mount(source, target, null, MountFlags.Bind | (options.RecursiveBind ? MountFlags.Rec : 0));
+            // A bind ignores flags the first time: they are set on the new mount afterwards.
+            SetFlags(target, options.Flags & ~(MountFlags.Bind | MountFlags.Rec | MountFlags.Remount), options.ClearFlags, recursive: false, () => HostFlags(source));
+            view.Mounted(target, Path.GetFullPath(source));
+        }
+        else if (type == "cgroup")
+        {
+            MakeDirectories(script, Rootfs, target);
+            var layout = CgroupLayout.DetectSelf();
+            if (layout.Mode == CgroupMode.Unified) script.Mount("cgroup2", target, "cgroup2", options.Flags);
+            else MountCgroupV1(target, options.Flags, layout);
+            view.Mounted(target, null);
+        }
+        else
+        {
+            MakeDirectories(script, Rootfs, target);
+            script.Mount(m.Source ?? type, target, type, options.Flags, options.Data.Length == 0 ? null : options.Data);
+            view.Mounted(target, null);
+        }
+        if (options.Propagation != 0) script.Mount(null, target, null, options.Propagation | (options.Recursive ? MountFlags.Rec : 0));
+    }
+
+    /// <summary>
+    /// v1 has no single cgroup filesystem: like runc, a tmpfs holds one directory per hierarchy (named as on the host,
+    /// "cpu,cpuacct" with cpu and cpuacct links), each a bind of the container's own cgroup there, so the container
+    /// sees its cgroups as the root and its limits in the usual files.
+    /// </summary>
+    private void MountCgroupV1(string target, MountFlags flags, CgroupLayout layout)
+    {
+        script.Mount("tmpfs", target, "tmpfs", flags & ~MountFlags.ReadOnly, "mode=755");
+        foreach (var group in cgroupPaths.Where(kv => layout.V1Controllers.ContainsKey(kv.Key)).GroupBy(kv => layout.V1Controllers[kv.Key]))
+        {
+            var name = Path.GetFileName(group.Key);
+            var dir = Path.Combine(target, name);
+            script.MakeDirectory(dir);
+            // The runtime creates these directories before the init is released (a hierarchy it could not use is skipped).
+            var source = group.First().Value;
+            script.Mount(source, dir, null, MountFlags.Bind, tolerate: Errno.ENOENT);
+            SetFlags(dir, flags & (MountFlags.ReadOnly | MountFlags.NoSuid | MountFlags.NoDev | MountFlags.NoExec), 0, recursive: false, () => HostFlags(source), Errno.EINVAL);
+            foreach (var part in name.Split(',').Where(part => part != name))
+                script.Symlink(name, Path.Combine(target, part));
+        }
+        if ((flags & MountFlags.ReadOnly) != 0) script.Mount(null, target, null, MountFlags.Remount | flags);
+    }
+
+    /// <summary>Makes the rootfs "/", detaching the old root (pivot_root), or moves it over "/" and chroots with --no-pivot.</summary>
+    public void EnterRoot(bool noPivot)
+    {
+        script.ChangeDirectory(Rootfs);
+        if (noPivot)
+        {
+            script.Mount(Rootfs, "/", null, MountFlags.Move);
+            script.ChangeRoot(".");
+        }
+        else
+        {
+            // pivot_root(".", ".") stacks the old root on top of the new one; unmounting it leaves the new root alone,
+            // without needing a directory for the old root inside the container.
+            script.PivotRoot(".", ".");
+            script.Mount(null, ".", null, MountFlags.Slave | MountFlags.Rec);
+            script.Unmount(".", UnmountFlags.Detach);
+        }
+        script.ChangeDirectory("/");
+    }
+
+    /// <summary>After the pivot: sysctls, read-only and masked paths, read-only root, and the requested root propagation.</summary>
+    public void Finish()
+    {
+        var linux = spec.Linux;
+        foreach (var (key, value) in linux?.Sysctl ?? [])
+            script.WriteFile("/proc/sys/" + key.Replace('.', '/'), System.Text.Encoding.UTF8.GetBytes(value), $"sysctl {key}={value}");
+        // Paths the image lacks are skipped: each step accepts ENOENT.
+        foreach (var path in linux?.ReadonlyPaths ?? [])
+        {
+            script.Mount(path, path, null, MountFlags.Bind | MountFlags.Rec, tolerate: Errno.ENOENT);
+            SetFlags(path, MountFlags.ReadOnly, 0, recursive: true, () => CoveringFlags(path), Errno.ENOENT);
+        }
+        // /dev/null over a file, an empty read-only tmpfs over a directory: each attempt fails with ENOTDIR on the other kind.
+        foreach (var path in linux?.MaskedPaths ?? [])
+        {
+            script.Mount("/dev/null", path, null, MountFlags.Bind, tolerate: Errno.ENOENT, tolerate2: Errno.ENOTDIR);
+            script.Mount("tmpfs", path, "tmpfs", MountFlags.ReadOnly, "size=0", Errno.ENOENT, Errno.ENOTDIR);
+        }
+        if (spec.Root?.Readonly == true) SetFlags("/", MountFlags.ReadOnly, 0, recursive: false, () => CoveringFlags("/"));
+        if (linux?.RootfsPropagation is { Length: > 0 } p)
+        {
+            var propagation = MountOptions.Parse([p]);
+            script.Mount(null, "/", null, propagation.Propagation | (propagation.Recursive ? MountFlags.Rec : 0));
+        }
+    }
+
+    /// <summary>
+    /// Sets and clears per-mount flags of a bind. mount_setattr changes just those; without it (before 5.12) a bind remount
+    /// must restate every flag, and in a user namespace the inherited (locked) ones too, read from the host's mount table.
+    /// </summary>
+    private void SetFlags(string path, MountFlags set, MountFlags clear, bool recursive, Func<MountFlags> locked, Errno tolerate = 0)
+    {
+        if (set == 0 && clear == 0) return;
+        if (Mounts.HasMountSetattr)
+        {
+            var (attrSet, attrClear) = Attributes(set, clear);
+            if (attrSet != 0 || attrClear != 0) script.SetMountAttributes(path, attrSet, attrClear, recursive, tolerate);
+            return;
+        }
+        script.Mount(null, path, null, MountFlags.Bind | MountFlags.Remount | (recursive ? MountFlags.Rec : 0) | set | (locked() & ~clear), tolerate: tolerate);
+    }
+
+    private static (MountAttributes Set, MountAttributes Clear) Attributes(MountFlags set, MountFlags clear)
+    {
+        MountAttributes s = 0, c = 0;
+        void Map(MountFlags flag, MountAttributes attr)
+        {
+            if ((set & flag) != 0) s |= attr;
+            else if ((clear & flag) != 0) c |= attr;
+        }
+        Map(MountFlags.ReadOnly, MountAttributes.ReadOnly);
+        Map(MountFlags.NoSuid, MountAttributes.NoSuid);
+        Map(MountFlags.NoDev, MountAttributes.NoDev);
+        Map(MountFlags.NoExec, MountAttributes.NoExec);
+        Map(MountFlags.NoDirAtime, MountAttributes.NoDirAtime);
+        Map(MountFlags.NoSymFollow, MountAttributes.NoSymFollow);
+        // The access-time mode is one field: setting any mode clears the field first.
+        if ((set & MountFlags.NoAtime) != 0) { s |= MountAttributes.NoAtime; c |= MountAttributes.AtimeMask; }
+        else if ((set & MountFlags.StrictAtime) != 0) { s |= MountAttributes.StrictAtime; c |= MountAttributes.AtimeMask; }
+        else if ((set & MountFlags.RelAtime) != 0 || (clear & MountFlags.NoAtime) != 0) c |= MountAttributes.AtimeMask;
+        return (s, c);
+    }
+
+    /// <summary>The flags of the mount a container path will lie on (for the remount fallback): its config mount's, or the rootfs's.</summary>
+    private MountFlags CoveringFlags(string containerPath)
+    {
+        var mount = (spec.Mounts ?? []).Where(m => containerPath == m.Destination || containerPath.StartsWith(m.Destination.TrimEnd('/') + "/", StringComparison.Ordinal))
+            .MaxBy(m => m.Destination.Length);
+        if (mount is null) return HostFlags(Rootfs);
+        var options = MountOptions.Parse(mount.Options);
+        return options.IsBind ? HostFlags(mount.Source!) | LockedOnly(options.Flags) : LockedOnly(options.Flags);
+    }
+
+    /// <summary>The per-mount flags of the host mount holding <paramref name="path"/> (what a bind of it inherits).</summary>
+    private static MountFlags HostFlags(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var entry = MountInfo.ReadSelf().Where(e => full == e.MountPoint || full.StartsWith(e.MountPoint.TrimEnd('/') + "/", StringComparison.Ordinal))
+            .MaxBy(e => e.MountPoint.Length);
+        MountFlags flags = 0;
+        foreach (var o in entry?.Options.Split(',') ?? [])
+            flags |= o switch
+            {
+                "nosuid" => MountFlags.NoSuid, "nodev" => MountFlags.NoDev, "noexec" => MountFlags.NoExec,
+                "noatime" => MountFlags.NoAtime, "nodiratime" => MountFlags.NoDirAtime, "relatime" => MountFlags.RelAtime,
+                _ => 0,
+            };
+        return flags;
+    }
+
+    private static MountFlags LockedOnly(MountFlags flags) =>
+        flags & (MountFlags.NoSuid | MountFlags.NoDev | MountFlags.NoExec | MountFlags.NoAtime | MountFlags.NoDirAtime | MountFlags.RelAtime);
+}
