@@ -31,6 +31,8 @@ public static class NidoApp
     {
         foreach (var trailing in new[] { Commands.Oci.ExecVerb.Trailing, Commands.Oci.PsVerb.Trailing, Commands.Containers.RunCommand.Trailing, Commands.Containers.ExecCommand.Trailing })
             args = trailing.Separate(args);
+        // `nido-runc --version` (`-v`) is runc's: the same text as `nido --version`.
+        if (args is ["oci", "--version" or "-v"]) args = ["--version"];
         var parse = BuildRoot().Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {

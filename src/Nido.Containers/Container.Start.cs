@@ -59,6 +59,16 @@ public sealed partial class Container
         }
     }
 
+    /// <summary>
+    /// For a caller that created the init itself (`run`): waits until the program is executing, so a late failure (execve
+    /// of a file that is not a program, a limit that cannot be set) is its error rather than a bare exit status 127.
+    /// </summary>
+    public static void AwaitProgram(ChildProcess init)
+    {
+        try { init.NextEvent(); }
+        catch (ErrnoException e) { throw new ContainerException($"exec failed: {e.Message}", e); }
+    }
+
     /// <summary>Lets the init run the program: opening the exec fifo for reading unblocks the init's open for writing.</summary>
     public void Start()
     {

@@ -65,6 +65,7 @@ public sealed partial class Engine
             SafeFdHandle? master = null;
             if (console is not null) master = Track(cleanup, console.ReceiveMaster());
             container.Start();
+            Container.AwaitProgram(init);
             record = record with { StartedAt = DateTimeOffset.UtcNow };
             Containers.Save(record);
             reported = true;

@@ -19,7 +19,20 @@ public class CliTests
         var lines = output.TrimEnd().Split('\n');
         Assert.Matches(@"^nido version \d+\.\d+\.\d+$", lines[0]);
         Assert.StartsWith("commit: ", lines[1]);
-        Assert.StartsWith("runtime: .NET ", lines[2]);
+        Assert.Equal("spec: 1.2.0", lines[2]);
+        Assert.StartsWith("runtime: .NET ", lines[3]);
+    }
+
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("-v")]
+    public void The_runc_surface_answers_version_as_runc_does(string flag)
+    {
+        // nido-runc maps to `nido oci …`: runc's callers ask `runc --version` (podman info, containerd's shim).
+        var (code, output, err) = Run("oci", flag);
+        Assert.True(code == 0, err);
+        Assert.StartsWith("nido version ", output);
+        Assert.Contains("\nspec: ", output);
     }
 
     [Fact]

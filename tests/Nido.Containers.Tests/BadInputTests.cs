@@ -18,6 +18,20 @@ public class BadInputTests
         { """seccomp:SCMP_ACT_NOPE""", "unknown action \"SCMP_ACT_NOPE\"" },
     };
 
+    [Fact]
+    public void A_program_that_cannot_execute_is_the_error_of_run()
+    {
+        Runtime.RequireRoot();
+        using var bundle = Bundle.Create("/not-a-program");
+        using var root = new RuntimeRoot();
+        File.WriteAllText(Path.Combine(bundle.Rootfs, "not-a-program"), "data, not a program"); // no x bit: execve says EACCES
+        var r = root.Oci("run", "--bundle", bundle.Dir, "noexec");
+        Assert.NotEqual(0, r.Code);
+        Assert.Contains("exec failed", r.Err);
+        Assert.Contains("EACCES", r.Err);
+        root.AssertNoLeftovers(bundle);
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Is_rejected_cleanly(string edit, string expected)

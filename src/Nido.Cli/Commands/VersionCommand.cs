@@ -18,7 +18,8 @@ public static class VersionCommand
         // PublishAot flips the dynamic-code feature switch for plain builds too, so ask the file system instead:
         // only a CoreCLR build has its IL beside the host.
         var mode = File.Exists(Path.Combine(AppContext.BaseDirectory, "nido.dll")) ? "CoreCLR" : "native (AOT)";
-        return $"nido version {version}\ncommit: {commit}\nruntime: .NET {Environment.Version}, {RuntimeInformation.RuntimeIdentifier}, {mode}";
+        // "spec:" as runc prints it: the OCI runtime-spec version this runtime implements.
+        return $"nido version {version}\ncommit: {commit}\nspec: {Nido.Oci.Runtime.SpecVersion.Current}\nruntime: .NET {Environment.Version}, {RuntimeInformation.RuntimeIdentifier}, {mode}";
     }
 
     internal sealed class Action : SynchronousCommandLineAction

@@ -23,7 +23,11 @@ public static class RunVerb
             var (container, init) = Container.Create(store, options with { ConsoleSocket = console?.Path ?? options.ConsoleSocket });
             using (init)
             {
-                try { container.Start(); }
+                try
+                {
+                    container.Start();
+                    Container.AwaitProgram(init);
+                }
                 catch
                 {
                     container.Delete(force: true);
