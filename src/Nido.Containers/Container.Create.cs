@@ -75,7 +75,9 @@ public sealed partial class Container
             var (newNs, joins, pidNsPath) = PlanNamespaces(spec.Linux?.Namespaces ?? [], disposables, "linux.namespaces: cannot open");
             // The cgroups are known before the init exists: a v1 "cgroup" mount binds them.
             cgroup = Cgroups.CgroupManager.For(Cgroups.CgroupLayout.DetectSelf(), spec.Linux?.CgroupsPath, id);
-            var script = new InitScript(spec, rootfs, o.NoPivot, cgroup.Paths, fifo, hooksFifo);
+            // If this process is killed before the container is committed, the init dies with it (it clears this at commit).
+            var deathSignal = pidNsPath is null ? Signals.SIGKILL : 0;
+            var script = new InitScript(spec, rootfs, o.NoPivot, cgroup.Paths, fifo, hooksFifo, deathSignal);
             var p = spec.Process;
             var options = new SpawnOptions
             {
@@ -83,11 +85,10 @@ public sealed partial class Container
                 // The cgroup namespace is made after the move into the container's cgroups, so it is rooted there.
                 NewNamespaces = newNs & ~NamespaceFlags.Cgroup, UnshareAfterRelease = newNs & NamespaceFlags.Cgroup, JoinNamespaces = joins,
                 Setup = script.Script, WorkingDirectory = p.Cwd,
-                User = Init.ProcessSetup.UserOf(p, setgroupsDenied: false), Capabilities = Init.ProcessSetup.CapabilitiesOf(p.Capabilities),
+                User = Init.ProcessSetup.UserOf(p, JoinsDenyingSetgroups(spec)), Capabilities = Init.ProcessSetup.CapabilitiesOf(p.Capabilities),
                 NoNewPrivileges = p.NoNewPrivileges, Umask = p.User.Umask ?? 0x12,
                 Seccomp = spec.Linux?.Seccomp is { } profile ? Seccomp.SeccompCompiler.Compile(profile) : null,
-                // If this process is killed before the container is committed, the init dies with it (it clears this at commit).
-                ParentDeathSignal = pidNsPath is null ? Signals.SIGKILL : 0,
+                ParentDeathSignal = deathSignal,
             };
             init = pidNsPath is null ? ProcessSpawner.Spawn(options) : SpawnInPidNamespace(options, pidNsPath);
 
@@ -122,6 +123,7 @@ public sealed partial class Container
                 UnixSockets.SendFds(console!, System.Text.Encoding.UTF8.GetBytes(Pty.SlaveNameOf(master)), [master]);
             }
             var program = Init.ProcessSetup.ResolveProgram($"/proc/{init.Pid}/root", p);
+            if (System.Text.Encoding.UTF8.GetByteCount(program) >= 4096) throw new ContainerException($"exec: \"{program}\": the path is too long");
             var state = partial with { Created = DateTimeOffset.UtcNow, Annotations = spec.Annotations, Complete = true, CreatorPid = 0, CreatorStartTime = 0 };
             store.Save(state);
             if (o.PidFile is { } pidFile) WritePidFile(pidFile, init.Pid);
@@ -160,6 +162,12 @@ public sealed partial class Container
         try { return init.Resume(message); }
         catch (ErrnoException e) { throw new ContainerException($"container init failed: {e.Message}", e); }
     }
+
+    /// <summary>A joined user namespace (/proc/PID/ns/user) whose setgroups is "deny": the init then leaves its groups alone.</summary>
+    private static bool JoinsDenyingSetgroups(Spec spec) =>
+        spec.Linux?.Namespaces?.FirstOrDefault(n => n.Type == "user" && !string.IsNullOrEmpty(n.Path))?.Path is { } path
+        && path.StartsWith("/proc/", StringComparison.Ordinal) && path.EndsWith("/ns/user", StringComparison.Ordinal)
+        && int.TryParse(path[6..^8], out var pid) && Init.ProcessSetup.SetgroupsDenied(pid.ToString());
 
     private static T Track<T>(List<IDisposable> list, T item) where T : IDisposable
     {

@@ -94,8 +94,9 @@ public sealed partial class Container
             {
                 if (events[i].Data == 0 && (events[i].Events & EpollEvents.In) != 0 && FileIo.Read(fifo, buf) == 1)
                 {
-                    File.Delete(fifoPath);
+                    // The fifo goes (status "running") only once the init is past the startContainer hooks too.
                     RunStartContainer(init);
+                    File.Delete(fifoPath);
                     RunPoststart();
                     return;
                 }

@@ -42,7 +42,7 @@ public static class Mounts
     }
 
     private static readonly Lazy<bool> setattr = new(() =>
-        Interop.syscall(Interop.Sys.mount_setattr, -1, 0, 0, 0, 0, 0) != -1 || Marshal.GetLastPInvokeError() != (int)Errno.ENOSYS);
+        Interop.syscall(Interop.Sys.mount_setattr, -1, 0, 0, 0, 0, 0) != -1 || Marshal.GetLastPInvokeError() is not ((int)Errno.ENOSYS or (int)Errno.EPERM)); // EPERM: a seccomp filter refuses it
 
     /// <summary>Whether the kernel has mount_setattr(2) (5.12+): attributes change without restating the locked ones.</summary>
     public static bool HasMountSetattr => setattr.Value;

@@ -15,6 +15,7 @@ public class BadInputTests
         { """cap:CAP_FLY""", "unknown capability \"CAP_FLY\"" },
         { """c["process"]!["args"] = new JsonArray("/no/such/prog");""", "no such file or directory" },
         { """mount:badfs""", "ENODEV" },
+        { """mount:under-opaque""", "whose contents cannot be checked" },
         { """seccomp:SCMP_ACT_NOPE""", "unknown action \"SCMP_ACT_NOPE\"" },
     };
 
@@ -44,6 +45,10 @@ public class BadInputTests
             switch (edit)
             {
                 case "mount:relative": ((JsonArray)c["mounts"]!).Add(new JsonObject { ["destination"] = "relative", ["type"] = "tmpfs" }); break;
+                case "mount:under-opaque": // a symlink inside an overlay or disk filesystem would be followed from the host's root
+                    ((JsonArray)c["mounts"]!).Add(new JsonObject { ["destination"] = "/data", ["type"] = "overlay", ["source"] = "overlay", ["options"] = new JsonArray("lowerdir=/nonexistent") });
+                    ((JsonArray)c["mounts"]!).Add(new JsonObject { ["destination"] = "/data/sub", ["type"] = "tmpfs", ["source"] = "tmpfs" });
+                    break;
                 case "mount:badfs": ((JsonArray)c["mounts"]!).Add(new JsonObject { ["destination"] = "/x", ["type"] = "nosuchfs", ["source"] = "x" }); break;
                 case "ns:bogus": ((JsonArray)c["linux"]!["namespaces"]!).Add(new JsonObject { ["type"] = "bogus" }); break;
                 case "cap:CAP_FLY": ((JsonArray)c["process"]!["capabilities"]!["bounding"]!).Add("CAP_FLY"); break;

@@ -28,7 +28,8 @@ internal sealed class InitScript
 
     public bool HasCreateHooks { get; }
 
-    public InitScript(Spec spec, string rootfs, bool noPivot, IReadOnlyDictionary<string, string> cgroupPaths, SafeFdHandle execFifo, SafeFdHandle? hooksFifo)
+    /// <param name="parentDeathSignal">Set again after the uid change (a change of credentials clears it).</param>
+    public InitScript(Spec spec, string rootfs, bool noPivot, IReadOnlyDictionary<string, string> cgroupPaths, SafeFdHandle execFifo, SafeFdHandle? hooksFifo, int parentDeathSignal)
     {
         var namespaces = spec.Linux?.Namespaces ?? [];
         var userNs = namespaces.Any(n => n.Type == "user");
@@ -39,7 +40,11 @@ internal sealed class InitScript
         var s = Script;
 
         // A new user namespace's maps were written during the release wait: become its root to create and mount.
-        if (namespaces.Any(n => n.Type == "user" && string.IsNullOrEmpty(n.Path))) s.BecomeRoot();
+        if (namespaces.Any(n => n.Type == "user" && string.IsNullOrEmpty(n.Path)))
+        {
+            s.BecomeRoot();
+            if (parentDeathSignal != 0) s.SetParentDeathSignal(parentDeathSignal);
+        }
         var rootfsScript = new RootfsScript(s, new RootfsView(rootfs), spec, userNs, cgroupPaths);
         if (mountNs) rootfsScript.Prepare();
         if (HasCreateHooks) s.Pause(InitPauses.Hooks);

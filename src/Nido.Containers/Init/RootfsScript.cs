@@ -79,7 +79,7 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
         {
             MakeDirectories(script, Rootfs, target);
             script.Mount(m.Source ?? type, target, type, options.Flags, options.Data.Length == 0 ? null : options.Data);
-            view.Mounted(target, null);
+            view.Mounted(target, null, type);
         }
         if (options.Propagation != 0) script.Mount(null, target, null, options.Propagation | (options.Recursive ? MountFlags.Rec : 0));
     }

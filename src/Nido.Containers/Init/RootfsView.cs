@@ -9,13 +9,30 @@ internal sealed class RootfsView(string rootfs)
 {
     private readonly List<(string Target, string? Source)> mounts = []; // Source: a bind's host directory; null: a fresh filesystem
     private readonly Dictionary<string, string> links = [];
+    private readonly List<(string Target, string Type)> opaque = []; // filesystems with contents the host cannot inspect
+
+    /// <summary>Filesystems that start empty or whose contents the kernel makes: nothing in them can aim a path elsewhere.</summary>
+    private static readonly HashSet<string> Known = ["tmpfs", "ramfs", "proc", "sysfs", "devpts", "mqueue", "cgroup", "cgroup2", "securityfs", "debugfs", "tracefs", "bpf", "hugetlbfs", "fusectl", "configfs", "binfmt_misc"];
 
     public string Rootfs => rootfs;
 
     /// <summary>The host path (under the rootfs) that <paramref name="containerPath"/> names, symlinks resolved inside the root.</summary>
-    public string Resolve(string containerPath) => SecureJoin.Resolve(rootfs, containerPath, ReadLink);
+    public string Resolve(string containerPath)
+    {
+        var path = SecureJoin.Resolve(rootfs, containerPath, ReadLink);
+        // A symlink inside such a filesystem would be followed by the init from the host's root: refuse rather than guess.
+        foreach (var (target, type) in opaque)
+            if (path.StartsWith(target + "/", StringComparison.Ordinal))
+                throw new ContainerException($"mount destination {containerPath} lies inside the {type} mount at {target[rootfs.Length..]}, whose contents cannot be checked before the container starts");
+        return path;
+    }
 
-    public void Mounted(string target, string? bindSource) => mounts.Add((target, bindSource));
+    /// <param name="bindSource">A bind's host directory; null for a new filesystem of <paramref name="type"/>.</param>
+    public void Mounted(string target, string? bindSource, string? type = null)
+    {
+        mounts.Add((target, bindSource));
+        if (bindSource is null && type is not null && !Known.Contains(type)) opaque.Add((target, type));
+    }
 
     /// <summary>A symlink the init creates (on a fresh filesystem the host cannot look at).</summary>
     public void Linked(string path, string target) => links.TryAdd(path, target);

@@ -86,14 +86,16 @@ internal sealed unsafe class SpawnPlan : IDisposable
         foreach (var fd in carried) Add(Interop.Sys.dup3, "dup3", $"fd {fd} → {carriedAt[fd]}", 0, fd, carriedAt[fd], O_CLOEXEC);
         foreach (var slot in slots)
             if (slot.Source is { } source) Add(Interop.Sys.dup3, "dup3", $"fd {source.Fd} → {slot.Number}", 0, source.Fd, slot.Number, O_CLOEXEC);
-        // Parent descriptors that are stdio numbers here (its stdio was closed) are its pipe ends: the child must not keep them.
+        // The parent's pipe ends, closed explicitly too (close_range may be missing): a release read must see EOF if the parent dies.
         foreach (var parentOnly in new[] { reportRead.Fd, ReleaseWrite?.Fd ?? -1 })
-            if (parentOnly is >= 0 and <= 2 && o.Fds.All(f => f.Target != parentOnly))
+            if (parentOnly >= 0 && o.Fds.All(f => f.Target != parentOnly))
                 Add(Interop.Sys.close, "close", null, SpawnTrampoline.FlagIgnoreFailure, parentOnly);
         // close_range (5.9+); an empty range is EINVAL, an older kernel ENOSYS: either way the descriptors are close-on-exec.
         Add(Interop.Sys.close_range, "close_range", null, SpawnTrampoline.FlagIgnoreFailure, 3, reportChild - 1, 0);
         Add(Interop.Sys.close_range, "close_range", null, SpawnTrampoline.FlagIgnoreFailure, reportChild + 1, block - 1, 0);
         Add(Interop.Sys.close_range, "close_range", null, SpawnTrampoline.FlagIgnoreFailure, blockEnd, uint.MaxValue, 0);
+        foreach (var slot in slots) // an empty slot's number may hold a parent descriptor until the child fills it
+            if (slot.Source is null) Add(Interop.Sys.close, "close", null, SpawnTrampoline.FlagIgnoreFailure, slot.Number);
 
         if (o.WaitForRelease)
             Add(Interop.Sys.read, "read", "release pipe (the parent went away)", SpawnTrampoline.FlagZeroFails, releaseChild, (long)scratch, 1);
@@ -131,8 +133,7 @@ internal sealed unsafe class SpawnPlan : IDisposable
             {
                 var list = (uint*)arena.Alloc(groups.Count * sizeof(uint));
                 for (var i = 0; i < groups.Count; i++) list[i] = groups[i];
-                // Clearing the groups where setgroups is denied (a user namespace's "deny") is no loss: there are none to clear.
-                Add(Interop.Sys.setgroups, "setgroups", $"{groups.Count} groups", groups.Count == 0 ? SpawnTrampoline.Tolerate((int)Errno.EPERM) : 0, groups.Count, (long)list);
+                Add(Interop.Sys.setgroups, "setgroups", $"{groups.Count} groups", 0, groups.Count, (long)list);
             }
             Add(Interop.Sys.setresgid, "setresgid", $"gid {user.Gid}", 0, user.Gid, user.Gid, user.Gid);
             Add(Interop.Sys.setresuid, "setresuid", $"uid {user.Uid}", 0, user.Uid, user.Uid, user.Uid);
