@@ -54,19 +54,16 @@ public sealed partial class Container
             };
             store.Save(partial);
             File.WriteAllText(Path.Combine(dir, StateStore.ConfigFile), OciJson.Write(spec, OciJsonContext.Default.Spec));
-            var fifoPath = Path.Combine(dir, StateStore.ExecFifo);
-            Nodes.MakeFifo(fifoPath, 0x180); // 0600
-            if (HostIdOfRoot(spec.Linux?.UidMappings) is { } rootUid)
-                Nodes.ChownNoFollow(fifoPath, rootUid, HostIdOfRoot(spec.Linux?.GidMappings) ?? 0); // the init opens it as the namespace's root
-            var fifo = Track(disposables, FileIo.Open(fifoPath, FileIo.O_PATH));
-            SafeFdHandle? hooksFifo = null;
-            if (spec.Hooks?.StartContainer is { Count: > 0 })
+            SafeFdHandle MakeFifo(string name)
             {
-                var hooksPath = Path.Combine(dir, StateStore.HooksFifo);
-                Nodes.MakeFifo(hooksPath, 0x180);
-                if (HostIdOfRoot(spec.Linux?.UidMappings) is { } uid) Nodes.ChownNoFollow(hooksPath, uid, HostIdOfRoot(spec.Linux?.GidMappings) ?? 0);
-                hooksFifo = Track(disposables, FileIo.Open(hooksPath, FileIo.O_PATH));
+                var path = Path.Combine(dir, name);
+                Nodes.MakeFifo(path, 0x180); // 0600
+                if (HostIdOfRoot(spec.Linux?.UidMappings) is { } rootUid)
+                    Nodes.ChownNoFollow(path, rootUid, HostIdOfRoot(spec.Linux?.GidMappings) ?? 0); // the init opens it as the namespace's root
+                return Track(disposables, FileIo.Open(path, FileIo.O_PATH));
             }
+            var fifo = MakeFifo(StateStore.ExecFifo);
+            var hooksFifo = spec.Hooks?.StartContainer is { Count: > 0 } ? MakeFifo(StateStore.HooksFifo) : null;
             var console = o.ConsoleSocket is { } consolePath ? Track(disposables, ConnectConsole(consolePath)) : null;
 
             var fds = PreservedFds(o.PreserveFds, disposables);
@@ -75,7 +72,8 @@ public sealed partial class Container
             var (newNs, joins, pidNsPath) = PlanNamespaces(spec.Linux?.Namespaces ?? [], disposables, "linux.namespaces: cannot open");
             // The cgroups are known before the init exists: a v1 "cgroup" mount binds them.
             cgroup = Cgroups.CgroupManager.For(Cgroups.CgroupLayout.DetectSelf(), spec.Linux?.CgroupsPath, id);
-            // If this process is killed before the container is committed, the init dies with it (it clears this at commit).
+            // If this process is killed before the container is committed, the init dies with it (it clears this at commit);
+            // not in a joined pid namespace, which the init is spawned into from a thread that ends at once.
             var deathSignal = pidNsPath is null ? Signals.SIGKILL : 0;
             var script = new InitScript(spec, rootfs, o.NoPivot, cgroup.Paths, fifo, hooksFifo, deathSignal);
             var p = spec.Process;
@@ -90,7 +88,7 @@ public sealed partial class Container
                 Seccomp = spec.Linux?.Seccomp is { } profile ? Seccomp.SeccompCompiler.Compile(profile) : null,
                 ParentDeathSignal = deathSignal,
             };
-            init = pidNsPath is null ? ProcessSpawner.Spawn(options) : SpawnInPidNamespace(options, pidNsPath);
+            init = SpawnInPidNamespace(options, pidNsPath);
 
             if ((newNs & NamespaceFlags.User) != 0)
                 init.WriteIdMappings(Mappings(spec.Linux!.UidMappings), Mappings(spec.Linux!.GidMappings));
@@ -123,7 +121,7 @@ public sealed partial class Container
                 UnixSockets.SendFds(console!, System.Text.Encoding.UTF8.GetBytes(Pty.SlaveNameOf(master)), [master]);
             }
             var program = Init.ProcessSetup.ResolveProgram($"/proc/{init.Pid}/root", p);
-            if (System.Text.Encoding.UTF8.GetByteCount(program) >= 4096) throw new ContainerException($"exec: \"{program}\": the path is too long");
+            if (System.Text.Encoding.UTF8.GetByteCount(program) > SpawnScript.ProgramPathLimit) throw new ContainerException($"exec: \"{program}\": the path is too long");
             var state = partial with { Created = DateTimeOffset.UtcNow, Annotations = spec.Annotations, Complete = true, CreatorPid = 0, CreatorStartTime = 0 };
             store.Save(state);
             if (o.PidFile is { } pidFile) WritePidFile(pidFile, init.Pid);
@@ -218,9 +216,15 @@ public sealed partial class Container
         return (flags, joins, pidPath);
     }
 
-    /// <summary>A pid namespace is entered by the parent: setns(CLONE_NEWPID) on a throwaway thread affects only the children it then creates.</summary>
-    internal static ChildProcess SpawnInPidNamespace(SpawnOptions options, string path)
+    /// <summary>
+    /// Spawns, in the pid namespace at <paramref name="path"/> when there is one. That namespace is entered by the parent:
+    /// setns(CLONE_NEWPID) on a throwaway thread affects only the children it then creates. A parent-death signal is tied
+    /// to the spawning thread, which ends at once, so it is dropped there.
+    /// </summary>
+    internal static ChildProcess SpawnInPidNamespace(SpawnOptions options, string? path)
     {
+        if (path is null) return ProcessSpawner.Spawn(options);
+        options = options with { ParentDeathSignal = 0 };
         ChildProcess? child = null;
         Exception? error = null;
         var thread = new Thread(() =>

@@ -65,7 +65,7 @@ public sealed partial class Container
                 NoNewPrivileges = p.NoNewPrivileges, Umask = p.User.Umask ?? 0x12,
                 Seccomp = spec.Linux?.Seccomp is { } profile ? Seccomp.SeccompCompiler.Compile(profile) : null,
             };
-            child = joinsPid is null ? ProcessSpawner.Spawn(options) : SpawnInPidNamespace(options, joinsPid);
+            child = SpawnInPidNamespace(options, joinsPid);
             // Before it runs: the container's cgroups, the process's limits and OOM score.
             Cgroup?.AddProcess(child.Pid);
             foreach (var r in p.Rlimits ?? []) ResourceLimits.Set(r.Type, r.Soft, r.Hard, child.Pid);

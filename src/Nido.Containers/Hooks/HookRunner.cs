@@ -33,14 +33,13 @@ public static class HookRunner
                     Arguments = hook.Args is { Count: > 0 } args ? args : [hook.Path],
                     Environment = hook.Env ?? [],
                     Fds = [new FdMapping(stdinR, 0), new FdMapping(errW, 2)],
-                    // A hook never outlives the runtime that waits for it (but a pid namespace is entered from a thread that ends at once).
-                    ParentDeathSignal = inside?.PidPath is null ? Signals.SIGKILL : 0,
+                    ParentDeathSignal = Signals.SIGKILL, // a hook never outlives the runtime that waits for it
                     NewSession = true, // its own process group, so a timeout kills what it started too
                     JoinNamespaces = inside?.Joins ?? [],
                     // In the container's user namespace, as its root (as the init that runc runs such hooks from).
                     User = inside?.Joins.Any(j => j.Kind == NamespaceFlags.User) == true ? new SpawnUser(0, 0) : null,
                 };
-                child = inside?.PidPath is { } pidPath ? Container.SpawnInPidNamespace(options, pidPath) : ProcessSpawner.Spawn(options);
+                child = Container.SpawnInPidNamespace(options, inside?.PidPath);
             }
             catch (Exception e) when (e is ErrnoException or ContainerException)
             {

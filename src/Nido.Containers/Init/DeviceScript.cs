@@ -24,7 +24,7 @@ internal sealed class DeviceScript(SpawnScript script, RootfsView view, bool inU
         foreach (var d in devices)
         {
             var target = view.Resolve(d.Path);
-            RootfsScript.MakeDirectories(script, view.Rootfs, Path.GetDirectoryName(target)!);
+            script.MakeDirectories(Path.GetDirectoryName(target)!, below: view.Rootfs);
             script.Remove(target);
             if (inUserNamespace)
             {

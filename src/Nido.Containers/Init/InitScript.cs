@@ -26,8 +26,6 @@ internal sealed class InitScript
     /// <summary>The console's master in the child, for the runtime to take (pidfd_getfd) and pass to --console-socket.</summary>
     public SpawnFdSlot? ConsoleMaster { get; }
 
-    public bool HasCreateHooks { get; }
-
     /// <param name="parentDeathSignal">Set again after the uid change (a change of credentials clears it).</param>
     public InitScript(Spec spec, string rootfs, bool noPivot, IReadOnlyDictionary<string, string> cgroupPaths, SafeFdHandle execFifo, SafeFdHandle? hooksFifo, int parentDeathSignal)
     {
@@ -36,7 +34,7 @@ internal sealed class InitScript
         var mountNs = namespaces.Any(n => n.Type == "mount");
         var process = spec.Process!;
         var h = spec.Hooks;
-        HasCreateHooks = (h?.Prestart?.Count ?? 0) + (h?.CreateRuntime?.Count ?? 0) + (h?.CreateContainer?.Count ?? 0) > 0;
+        var hasCreateHooks = (h?.Prestart?.Count ?? 0) + (h?.CreateRuntime?.Count ?? 0) + (h?.CreateContainer?.Count ?? 0) > 0;
         var s = Script;
 
         // A new user namespace's maps were written during the release wait: become its root to create and mount.
@@ -47,7 +45,7 @@ internal sealed class InitScript
         }
         var rootfsScript = new RootfsScript(s, new RootfsView(rootfs), spec, userNs, cgroupPaths);
         if (mountNs) rootfsScript.Prepare();
-        if (HasCreateHooks) s.Pause(InitPauses.Hooks);
+        if (hasCreateHooks) s.Pause(InitPauses.Hooks);
         if (mountNs)
         {
             rootfsScript.EnterRoot(noPivot);

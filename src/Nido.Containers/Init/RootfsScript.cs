@@ -36,18 +36,6 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
         devices.Create(linux?.Devices ?? []);
     }
 
-    /// <summary>mkdir -p below the rootfs (the part above it is the host's and exists).</summary>
-    internal static void MakeDirectories(SpawnScript script, string rootfs, string path)
-    {
-        if (!path.StartsWith(rootfs + "/", StringComparison.Ordinal)) return;
-        var prefix = rootfs;
-        foreach (var part in path[(rootfs.Length + 1)..].Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            prefix += "/" + part;
-            script.MakeDirectory(prefix);
-        }
-    }
-
     private void MountOne(Mount m)
     {
         var options = MountOptions.Parse(m.Options);
@@ -58,10 +46,10 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
             var source = m.Source!;
             if (File.Exists(source) && !Directory.Exists(source))
             {
-                MakeDirectories(script, Rootfs, Path.GetDirectoryName(target)!);
+                script.MakeDirectories(Path.GetDirectoryName(target)!, below: Rootfs);
                 script.CreateFile(target);
             }
-            else MakeDirectories(script, Rootfs, target);
+            else script.MakeDirectories(target, below: Rootfs);
             script.Mount(source, target, null, MountFlags.Bind | (options.RecursiveBind ? MountFlags.Rec : 0));
             // A bind ignores flags the first time: they are set on the new mount afterwards.
             SetFlags(target, options.Flags & ~(MountFlags.Bind | MountFlags.Rec | MountFlags.Remount), options.ClearFlags, recursive: false, () => HostFlags(source));
@@ -69,7 +57,7 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
         }
         else if (type == "cgroup")
         {
-            MakeDirectories(script, Rootfs, target);
+            script.MakeDirectories(target, below: Rootfs);
             var layout = CgroupLayout.DetectSelf();
             if (layout.Mode == CgroupMode.Unified) script.Mount("cgroup2", target, "cgroup2", options.Flags);
             else MountCgroupV1(target, options.Flags, layout);
@@ -77,7 +65,7 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
         }
         else
         {
-            MakeDirectories(script, Rootfs, target);
+            script.MakeDirectories(target, below: Rootfs);
             script.Mount(m.Source ?? type, target, type, options.Flags, options.Data.Length == 0 ? null : options.Data);
             view.Mounted(target, null, type);
         }
@@ -206,15 +194,7 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
         var full = Path.GetFullPath(path);
         var entry = MountInfo.ReadSelf().Where(e => full == e.MountPoint || full.StartsWith(e.MountPoint.TrimEnd('/') + "/", StringComparison.Ordinal))
             .MaxBy(e => e.MountPoint.Length);
-        MountFlags flags = 0;
-        foreach (var o in entry?.Options.Split(',') ?? [])
-            flags |= o switch
-            {
-                "nosuid" => MountFlags.NoSuid, "nodev" => MountFlags.NoDev, "noexec" => MountFlags.NoExec,
-                "noatime" => MountFlags.NoAtime, "nodiratime" => MountFlags.NoDirAtime, "relatime" => MountFlags.RelAtime,
-                _ => 0,
-            };
-        return flags;
+        return LockedOnly(MountOptions.Parse(entry?.Options.Split(',')).Flags);
     }
 
     private static MountFlags LockedOnly(MountFlags flags) =>

@@ -74,16 +74,14 @@ public sealed class ChildProcess : IDisposable
             // close-on-exec fired: the program is running
             report?.Dispose();
             report = null;
-            release?.Dispose();
-            release = null;
+            CloseRelease();
             return null;
         }
         var index = MemoryMarshal.Read<int>(buf);
         var errno = MemoryMarshal.Read<int>(buf[4..]);
         var (syscall, subject) = index >= 0 && index < steps.Count ? steps[index] : ("execve", "no program step");
         if (errno == -1 && got == buf.Length) return subject ?? syscall;
-        release?.Dispose();
-        release = null;
+        CloseRelease();
         WaitForExit();
         throw new ErrnoException(syscall, errno, subject);
     }

@@ -32,6 +32,9 @@ public sealed class SpawnScript
     private const int AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100, AT_RECURSIVE = 0x8000;
     private const int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_NOCTTY = 0x100, O_CLOEXEC = 0x80000;
 
+    /// <summary>The longest program path (bytes) a pause for the program can receive: one atomic pipe write, NUL included.</summary>
+    public const int ProgramPathLimit = SpawnPlan.ProgramBufferSize - 1;
+
     internal List<SpawnStep> Steps { get; } = [];
 
     /// <summary>True when a pause hands the child its program path (the execve then uses it).</summary>
@@ -64,12 +67,15 @@ public sealed class SpawnScript
     public SpawnScript MakeDirectory(string path, uint mode = 0x1ed) =>
         Add(Interop.Sys.mkdirat, "mkdir", path, Tolerate(Errno.EEXIST), (long)AT_FDCWD, path, (long)mode);
 
-    /// <summary>mkdir -p: every component of an absolute path (existing ones, and symlinks to directories, are fine).</summary>
-    public SpawnScript MakeDirectories(string path, uint mode = 0x1ed)
+    /// <summary>
+    /// mkdir -p: every component of <paramref name="path"/> (existing ones, and symlinks to directories, are fine); with
+    /// <paramref name="below"/>, only those under that directory (a path not under it is left alone).
+    /// </summary>
+    public SpawnScript MakeDirectories(string path, string? below = null, uint mode = 0x1ed)
     {
-        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var prefix = path.StartsWith('/') ? "" : ".";
-        foreach (var part in parts)
+        if (below is not null && !path.StartsWith(below + "/", StringComparison.Ordinal)) return this;
+        var prefix = below ?? (path.StartsWith('/') ? "" : ".");
+        foreach (var part in path[(below?.Length ?? 0)..].Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             prefix += "/" + part;
             MakeDirectory(prefix, mode);
