@@ -16,6 +16,7 @@ public static class NidoApp
             if (option is VersionOption version) version.Action = new VersionCommand.Action();
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(Commands.Oci.OciCommand.Create());
+        root.Subcommands.Add(Commands.Vm.VmCommand.Create());
         foreach (var command in new[]
         {
             Commands.Containers.RunCommand.Create(), Commands.Containers.PsCommand.Create(), Commands.Containers.StopCommand.Create(),
@@ -46,7 +47,7 @@ public static class NidoApp
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is NidoException or ErrnoException or IOException or UnauthorizedAccessException or ArgumentException
-                                    or Nido.Containers.ContainerException or Nido.Oci.OciException)
+                                    or Nido.Containers.ContainerException or Nido.Oci.OciException or Nido.Vmm.VmmException)
         {
             stderr.WriteLine($"nido: {e.Message}");
             if (Environment.GetEnvironmentVariable("NIDO_DEBUG") == "1") stderr.WriteLine(e);

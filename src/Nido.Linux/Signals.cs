@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 namespace Nido.Linux;
 
 /// <summary>Signal numbers and names (x86-64), parsing as kill(1) and runc accept them, and per-thread masks.</summary>
@@ -72,6 +73,18 @@ public static class Signals
     /// <summary>kill(-pgid): every process of a process group (a spawned session leader's descendants that stayed in it).</summary>
     public static void SendToGroup(int pgid, int signal) =>
         Errors.Check(Interop.kill(-pgid, signal), "kill", $"process group {pgid}, {Name(signal)}");
+
+    /// <summary>Consumes one pending instance of a signal the thread blocks (rt_sigtimedwait with a zero timeout); false when none is pending.</summary>
+    public static unsafe bool TakePending(int signal)
+    {
+        var set = MaskOf(signal);
+        var zero = stackalloc long[2];
+        var rc = Interop.syscall(Interop.Sys.rt_sigtimedwait, (long)&set, 0, (long)zero, 8, 0, 0);
+        if (rc >= 0) return true;
+        var errno = (Errno)Marshal.GetLastPInvokeError();
+        if (errno is Errno.EAGAIN or Errno.EINTR) return false;
+        throw new ErrnoException("rt_sigtimedwait", (int)errno, Name(signal));
+    }
 
     public static int CurrentThreadId => Interop.gettid();
 

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Nido.Linux;
+using Nido.Vmm;
+using Nido.Vmm.Config;
+using Nido.Vmm.X86;
+
+namespace Nido.Cli.Commands.Vm;
+
+/// <summary>
+/// `nido vm run --kernel K …`: boots a VM with its serial console on this terminal. The exit code is the
+/// guest's isa-debug-exit value, 0 on power-off, and 1 (with the reason on stderr) on reset, triple fault or error.
+/// </summary>
+public static class VmRunCommand
+{
+    private static readonly Option<string?> Kernel = new("--kernel") { Description = "Kernel: bzImage, Multiboot ELF, or vmlinux with a PVH note" };
+    private static readonly Option<string?> Initrd = new("--initrd") { Description = "Initrd (Linux) or modules \"PATH [ARGS],…\" (Multiboot)" };
+    private static readonly Option<string> CommandLine = new("--cmdline", "--append") { Description = "Kernel command line", DefaultValueFactory = _ => "" };
+    private static readonly Option<int> Cpus = new("--cpus") { Description = "Number of vCPUs", DefaultValueFactory = _ => 1 };
+    private static readonly Option<string> Memory = new("--memory", "-m") { Description = "Guest RAM (MiB, or with K/M/G suffix)", DefaultValueFactory = _ => "256M" };
+    private static readonly Option<string[]> Disks = new("--disk") { Description = "Block device FILE[,ro] (repeatable)" };
+    private static readonly Option<string?> Net = new("--net") { Description = "Network: tap:NAME or none" };
+    private static readonly Option<string> Accel = new("--accel") { Description = "kvm or emu", DefaultValueFactory = _ => "kvm" };
+    private static readonly Option<string> Arch = new("--arch") { Description = "x86_64 or riscv64", DefaultValueFactory = _ => "x86_64" };
+    private static readonly Option<bool> HugePages = new("--huge-pages") { Description = "Back guest RAM with 2 MiB huge pages" };
+
+    public static Command Create()
+    {
+        var command = new Command("run", "Boot a VM with its serial console attached to this terminal")
+        {
+            Kernel, Initrd, CommandLine, Cpus, Memory, Disks, Net, Accel, Arch, HugePages,
+        };
+        command.SetAction(parse =>
+        {
+            var config = new VmConfig
+            {
+                Kernel = parse.GetValue(Kernel) ?? throw new NidoException("vm run: --kernel is required (there is no default guest yet)"),
+                Initrd = parse.GetValue(Initrd),
+                CommandLine = parse.GetValue(CommandLine) ?? "",
+                Cpus = parse.GetValue(Cpus),
+                MemoryBytes = VmConfig.ParseSize(parse.GetValue(Memory)!),
+                HugePages = parse.GetValue(HugePages),
+                Accel = parse.GetValue(Accel) switch
+                {
+                    "kvm" => Accelerator.Kvm,
+                    "emu" => Accelerator.Emu,
+                    var other => throw new NidoException($"--accel: \"{other}\" is not kvm or emu"),
+                },
+                Arch = parse.GetValue(Arch) switch
+                {
+                    "x86_64" or "x86-64" or "amd64" => Architecture.X86_64,
+                    "riscv64" => Architecture.RiscV64,
+                    var other => throw new NidoException($"--arch: \"{other}\" is not x86_64 or riscv64"),
+                },
+            };
+            if (parse.GetValue(Disks) is { Length: > 0 }) throw new NidoException("--disk: virtio-blk is not available yet");
+            if (parse.GetValue(Net) is { } net && net != "none") throw new NidoException("--net: virtio-net is not available yet (use none)");
+            return Run(config, parse.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    private static int Run(VmConfig config, TextWriter stderr)
+    {
+        var terminal = Terminal.IsTerminal(0);
+        using var stdout = Console.OpenStandardOutput();
+        using var vm = X86Machine.Build(config, new ConsoleStreams(stdout, Console.OpenStandardInput(), Escapes: terminal));
+        using var raw = terminal ? Terminal.MakeRaw(0) : null;
+        var outcome = vm.Run();
+        raw?.Dispose();
+        if (outcome.Reason is { } reason) stderr.WriteLine($"nido: vm: {reason}");
+        return outcome.ExitCode;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Runtime.InteropServices;
+using Nido.Hypervisor.Memory;
+using Nido.Linux;
+
+namespace Nido.Hypervisor.Kvm;
+
+/// <summary>A KVM VM with the in-kernel PIC/IOAPIC/LAPIC and PIT, guest memory registered slot by slot.</summary>
+public sealed class KvmVm : IVm
+{
+    // Three pages KVM needs below 4 GiB for real-mode emulation on Intel (TSS + identity map), out of the guest's RAM.
+    public const ulong TssAddress = 0xfffbd000, IdentityMapAddress = 0xfffbc000;
+
+    private readonly KvmHypervisor _kvm;
+    private readonly SafeFdHandle _vm;
+    private readonly List<KvmVcpu> _vcpus = [];
+
+    private KvmVm(KvmHypervisor kvm, SafeFdHandle vm, GuestMemory memory)
+    {
+        _kvm = kvm;
+        _vm = vm;
+        Memory = memory;
+    }
+
+    public GuestMemory Memory { get; }
+
+    internal SafeFdHandle Handle => _vm;
+
+    internal static KvmVm Create(KvmHypervisor kvm, GuestMemory memory)
+    {
+        var fd = new SafeFdHandle(Ioctl.Call(kvm.Handle, KvmApi.CreateVm, 0, "KVM_CREATE_VM"));
+        var vm = new KvmVm(kvm, fd, memory);
+        try
+        {
+            Ioctl.Call(fd, KvmApi.SetTssAddr, unchecked((nint)TssAddress), "KVM_SET_TSS_ADDR");
+            var identity = IdentityMapAddress;
+            Ioctl.Call(fd, KvmApi.SetIdentityMapAddr, ref identity, "KVM_SET_IDENTITY_MAP_ADDR");
+            Ioctl.Call(fd, KvmApi.CreateIrqchip, 0, "KVM_CREATE_IRQCHIP");
+            var pit = new PitConfig { Flags = 1 }; // KVM_PIT_SPEAKER_DUMMY: port 0x61 answers without a speaker.
+            Ioctl.Call(fd, KvmApi.CreatePit2, ref pit, "KVM_CREATE_PIT2");
+            var slot = 0u;
+            foreach (var region in memory.Regions)
+            {
+                var r = new UserMemoryRegion
+                {
+                    Slot = slot++, GuestPhysAddr = region.Start, MemorySize = region.Size, UserspaceAddr = (ulong)region.Mapping.Address,
+                };
+                Ioctl.Call(fd, KvmApi.SetUserMemoryRegion, ref r, $"KVM_SET_USER_MEMORY_REGION {region}");
+            }
+            return vm;
+        }
+        catch
+        {
+            vm.Dispose();
+            throw;
+        }
+    }
+
+    public IVcpu CreateVcpu(int index)
+    {
+        if (index < 0 || index >= _kvm.MaxVcpus)
+            throw new HypervisorException($"vCPU {index}: this host's KVM allows at most {_kvm.MaxVcpus} vCPUs");
+        var vcpu = KvmVcpu.Create(this, index, _kvm.RunSize);
+        _vcpus.Add(vcpu);
+        return vcpu;
+    }
+
+    public void SetIrqLine(int gsi, bool high)
+    {
+        var level = new IrqLevel { Irq = (uint)gsi, Level = high ? 1u : 0u };
+        Ioctl.Call(_vm, KvmApi.IrqLine, ref level, "KVM_IRQ_LINE");
+    }
+
+    /// <summary>KVM_IRQFD: a write to <paramref name="fd"/> pulses <paramref name="gsi"/> in the kernel, with no exit.</summary>
+    public void AttachIrqFd(SafeFdHandle fd, int gsi)
+    {
+        var irqfd = new IrqFd { Fd = (uint)fd.Fd, Gsi = (uint)gsi };
+        Ioctl.Call(_vm, KvmApi.Irqfd, ref irqfd, $"KVM_IRQFD gsi {gsi}");
+    }
+
+    public void Dispose()
+    {
+        foreach (var vcpu in _vcpus) vcpu.Dispose();
+        _vm.Dispose();
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct UserMemoryRegion
+    {
+        public uint Slot, Flags;
+        public ulong GuestPhysAddr, MemorySize, UserspaceAddr;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct IrqLevel
+    {
+        public uint Irq, Level;
+    }
+
+    [StructLayout(LayoutKind.Sequential, Size = 32)]
+    private struct IrqFd
+    {
+        public uint Fd, Gsi, Flags, ResampleFd;
+    }
+
+    [StructLayout(LayoutKind.Sequential, Size = 64)]
+    private struct PitConfig
+    {
+        public uint Flags;
+    }
+}

@@ -1,0 +1,55 @@
+namespace Nido.Vmm.Config;
+
+public enum Accelerator { Kvm, Emu }
+
+public enum Architecture { X86_64, RiscV64 }
+
+/// <summary>What the user asked for: immutable, checked once by <see cref="Validate"/> before anything is built.</summary>
+public sealed record VmConfig
+{
+    public const int MaxCpus = 64;
+    public const ulong MinMemory = 16UL << 20;
+
+    public required string Kernel { get; init; }
+
+    /// <summary>An initrd for Linux; for Multiboot kernels, QEMU's syntax: modules separated by commas, each "PATH [ARGS]".</summary>
+    public string? Initrd { get; init; }
+
+    public string CommandLine { get; init; } = "";
+
+    public int Cpus { get; init; } = 1;
+
+    public ulong MemoryBytes { get; init; } = 256UL << 20;
+
+    public bool HugePages { get; init; }
+
+    public Accelerator Accel { get; init; } = Accelerator.Kvm;
+
+    public Architecture Arch { get; init; } = Architecture.X86_64;
+
+    public VmConfig Validate()
+    {
+        if (string.IsNullOrEmpty(Kernel)) throw new VmmException("kernel: a kernel image is required");
+        if (!File.Exists(Kernel)) throw new VmmException($"kernel: {Kernel} does not exist");
+        if (Cpus < 1 || Cpus > MaxCpus) throw new VmmException($"cpus: {Cpus} is outside 1–{MaxCpus}");
+        if (MemoryBytes < MinMemory) throw new VmmException($"memory: {MemoryBytes >> 20} MiB is below the minimum of {MinMemory >> 20} MiB");
+        var align = HugePages ? 2UL << 20 : 4096UL;
+        if (MemoryBytes % align != 0) throw new VmmException($"memory: {MemoryBytes} bytes is not a multiple of {align} bytes");
+        if (Arch != Architecture.X86_64) throw new VmmException($"arch: {Arch.ToString().ToLowerInvariant()} is not available yet (only x86_64)");
+        if (Accel != Accelerator.Kvm) throw new VmmException("accel: the emulator backend is not available for x86_64; use --accel kvm");
+        return this;
+    }
+
+    /// <summary>Parses a size as QEMU's -m does: a number of MiB, or with a K, M, G or T suffix.</summary>
+    public static ulong ParseSize(string text)
+    {
+        var t = text.Trim();
+        if (t.Length == 0) throw new VmmException("memory: empty size");
+        var shift = char.ToUpperInvariant(t[^1]) switch { 'K' => 10, 'M' => 20, 'G' => 30, 'T' => 40, _ => -1 };
+        var digits = shift < 0 ? t : t[..^1];
+        if (shift < 0) shift = 20;
+        if (!ulong.TryParse(digits, out var n) || n == 0 || n > ulong.MaxValue >> shift)
+            throw new VmmException($"memory: \"{text}\" is not a size (a number of MiB, or with a K, M, G or T suffix)");
+        return n << shift;
+    }
+}

@@ -1,0 +1,133 @@
+using Nido.Devices;
+using Nido.Hypervisor;
+
+namespace Nido.Vmm;
+
+public enum VmRunState { NotStarted, Running, Paused, Stopped }
+
+/// <summary>
+/// A built VM: guest memory, the hypervisor VM, its vCPUs and buses. <see cref="Run"/> starts one thread per
+/// vCPU and returns when the guest or the host ends the VM; every thread has left the guest by then.
+/// </summary>
+public sealed class Vm : IDisposable
+{
+    private readonly IHypervisor _hypervisor;
+    private readonly IVm _vm;
+    private readonly IReadOnlyList<IVcpu> _vcpus;
+    private readonly IVcpuIo _io;
+    private readonly ManualResetEventSlim _running = new(true);
+    private readonly TaskCompletionSource<VmOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<Action> _onStart = [];
+    private volatile bool _stopping;
+    private volatile VmRunState _state = VmRunState.NotStarted;
+
+    internal Vm(IHypervisor hypervisor, IVm vm, IReadOnlyList<IVcpu> vcpus, Bus ports, Bus mmio)
+    {
+        _hypervisor = hypervisor;
+        _vm = vm;
+        _vcpus = vcpus;
+        Ports = ports;
+        Mmio = mmio;
+        _io = new MachineIo(ports, mmio);
+    }
+
+    public Bus Ports { get; }
+
+    public Bus Mmio { get; }
+
+    public VmRunState State => _state;
+
+    internal IVm Hypervisor => _vm;
+
+    /// <summary>Work to start with the vCPUs (console input pumps, device workers).</summary>
+    internal void OnStart(Action action) => _onStart.Add(action);
+
+    public VmOutcome Run()
+    {
+        if (_state != VmRunState.NotStarted) throw new InvalidOperationException("the VM has already run");
+        _state = VmRunState.Running;
+        var threads = _vcpus.Select(v => new Thread(() => VcpuMain(v)) { IsBackground = true, Name = $"vcpu {v.Index}" }).ToList();
+        foreach (var thread in threads) thread.Start();
+        foreach (var action in _onStart) action();
+        var outcome = _outcome.Task.GetAwaiter().GetResult();
+        foreach (var thread in threads) thread.Join();
+        _state = VmRunState.Stopped;
+        return outcome;
+    }
+
+    /// <summary>Ends the VM with <paramref name="outcome"/> (the first request wins) and takes every vCPU out of the guest.</summary>
+    public void Stop(VmOutcome outcome)
+    {
+        if (!_outcome.TrySetResult(outcome)) return;
+        _stopping = true;
+        _running.Set();
+        foreach (var vcpu in _vcpus) vcpu.Kick();
+    }
+
+    /// <summary>Takes every vCPU out of the guest and holds it until <see cref="Resume"/>.</summary>
+    public void Pause()
+    {
+        if (_state != VmRunState.Running) return;
+        _running.Reset();
+        _state = VmRunState.Paused;
+        foreach (var vcpu in _vcpus) vcpu.Kick();
+    }
+
+    public void Resume()
+    {
+        if (_state != VmRunState.Paused) return;
+        _state = VmRunState.Running;
+        _running.Set();
+    }
+
+    private void VcpuMain(IVcpu vcpu)
+    {
+        try
+        {
+            vcpu.AttachThread();
+            while (!_stopping)
+            {
+                if (!_running.IsSet)
+                {
+                    _running.Wait();
+                    continue;
+                }
+                var exit = vcpu.Run(_io);
+                switch (exit.Kind)
+                {
+                    case VmExitKind.Interrupted:
+                        break;
+                    case VmExitKind.Halted:
+                        Thread.Sleep(1); // Only without an in-kernel interrupt controller.
+                        break;
+                    case VmExitKind.Shutdown:
+                        Stop(new VmOutcome(VmOutcome.GuestFailure, $"guest {exit.Detail ?? "shutdown"} on vCPU {vcpu.Index} (the machine would reset)"));
+                        break;
+                    case VmExitKind.Reset:
+                        Stop(new VmOutcome(VmOutcome.GuestFailure, "guest requested a reset (reboot)"));
+                        break;
+                    case VmExitKind.PowerOff:
+                        Stop(new VmOutcome(0, null));
+                        break;
+                    default:
+                        Stop(new VmOutcome(VmOutcome.GuestFailure, $"vCPU {vcpu.Index}: {exit.Detail}"));
+                        break;
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            // A device or hypervisor failure ends this VM, never the process.
+            Stop(new VmOutcome(VmOutcome.GuestFailure, $"vCPU {vcpu.Index}: {e.Message}"));
+        }
+    }
+
+    public void Dispose()
+    {
+        Stop(new VmOutcome(VmOutcome.GuestFailure, "VM disposed"));
+        _vm.Dispose();
+        _vm.Memory.Dispose();
+        _hypervisor.Dispose();
+        _running.Dispose();
+    }
+}

@@ -1,0 +1,120 @@
+using Nido.Devices;
+using Nido.Devices.Legacy;
+using Nido.Hypervisor.Kvm;
+using Nido.Hypervisor.Memory;
+using Nido.Hypervisor.X86;
+using Nido.Machines.Boot;
+using Nido.Machines.X86;
+using Nido.Vmm.Config;
+
+namespace Nido.Vmm.X86;
+
+/// <summary>The host side of a VM's console: where the UART writes and what feeds it.</summary>
+public sealed record ConsoleStreams(Stream Output, Stream? Input = null, bool Escapes = false);
+
+/// <summary>
+/// Assembles the x86-64 PC-like machine on KVM: RAM around the 3–4 GiB hole, the in-kernel PIC, I/O APIC,
+/// LAPICs and PIT, COM1, the keyboard controller (for reset), the CMOS clock, isa-debug-exit, an MP table,
+/// per-vCPU CPUID, and the kernel loaded by the boot protocol its format calls for.
+/// </summary>
+public static class X86Machine
+{
+    public const int ComIrq = 4;
+    public const ushort Com1 = 0x3f8;
+
+    public static Vm Build(VmConfig config, ConsoleStreams console)
+    {
+        config.Validate();
+        var kernel = ReadFile(config.Kernel, "kernel");
+        var kvm = KvmHypervisor.Open();
+        GuestMemory? memory = null;
+        Vm? vm = null;
+        try
+        {
+            if (config.Cpus > kvm.MaxVcpus) throw new VmmException($"cpus: this host's KVM allows at most {kvm.MaxVcpus} vCPUs");
+            memory = GuestMemory.Anonymous(X86Layout.RamRanges(config.MemoryBytes), config.HugePages);
+            var hv = kvm.CreateVm(memory);
+            var vcpus = new List<IX86Vcpu>();
+            var ports = new Bus("port");
+            vm = new Vm(kvm, hv, vcpus, ports, new Bus("mmio"));
+            for (var i = 0; i < config.Cpus; i++) vcpus.Add((IX86Vcpu)hv.CreateVcpu(i));
+            var built = vm;
+
+            var uart = new Uart16550(console.Output, new VmInterruptLine(hv, ComIrq));
+            ports.Insert(Com1, 8, uart);
+            ports.Insert(DebugExit.DefaultPort, 4, new DebugExit(code => built.Stop(new VmOutcome(code, null))));
+            ports.Insert(I8042.DataPort, 5, new I8042(() => built.Stop(new VmOutcome(VmOutcome.GuestFailure, "guest requested a reset (reboot)"))));
+            var low = memory.Regions[0].Size;
+            ports.Insert(CmosRtc.IndexPort, 2, new CmosRtc(low, config.MemoryBytes - low));
+            if (console.Input is { } input)
+                vm.OnStart(new ConsoleInput(input, uart, console.Escapes,
+                    () => built.Stop(new VmOutcome(VmOutcome.GuestFailure, "stopped from the console (Ctrl-A x)"))).Start);
+
+            var entry = LoadKernel(memory, kernel, config);
+            MpTable.Write(memory, config.Cpus);
+            var supported = kvm.SupportedCpuid();
+            foreach (var vcpu in vcpus)
+            {
+                vcpu.SetCpuid(CpuidSetup.For(supported, vcpu.Index, config.Cpus));
+                vcpu.SetupLocalInterrupts();
+            }
+            BootCpu.Apply(vcpus[0], memory, entry);
+            return vm;
+        }
+        catch (Exception e) when (e is BootException or GuestMemoryException or Nido.Hypervisor.HypervisorException or Nido.Linux.ErrnoException)
+        {
+            Dispose(vm, memory, kvm);
+            throw new VmmException(e.Message, e);
+        }
+        catch
+        {
+            Dispose(vm, memory, kvm);
+            throw;
+        }
+    }
+
+    private static void Dispose(Vm? vm, GuestMemory? memory, KvmHypervisor kvm)
+    {
+        if (vm is not null) vm.Dispose();
+        else
+        {
+            memory?.Dispose();
+            kvm.Dispose();
+        }
+    }
+
+    private static BootEntry LoadKernel(GuestMemory memory, byte[] kernel, VmConfig config)
+    {
+        var name = config.Kernel;
+        if (MultibootLoader.FindHeader(kernel) >= 0)
+        {
+            var modules = ParseModules(config.Initrd);
+            return MultibootLoader.Load(memory, kernel, name, config.CommandLine, modules);
+        }
+        throw new VmmException($"kernel: {name} is not a format Nido boots (a Multiboot kernel, a bzImage, or an ELF vmlinux with a PVH note)");
+    }
+
+    /// <summary>QEMU's -initrd for Multiboot: "PATH [ARGS],PATH [ARGS]"; ",," is a literal comma.</summary>
+    internal static List<BootModule> ParseModules(string? spec)
+    {
+        var modules = new List<BootModule>();
+        if (string.IsNullOrEmpty(spec)) return modules;
+        foreach (var item in spec.Replace(",,", "\u0001").Split(','))
+        {
+            var text = item.Replace('\u0001', ',').Trim();
+            if (text.Length == 0) throw new VmmException($"initrd: empty module in \"{spec}\"");
+            var path = text.Split(' ', 2)[0];
+            modules.Add(new BootModule(ReadFile(path, "initrd"), text));
+        }
+        return modules;
+    }
+
+    private static byte[] ReadFile(string path, string what)
+    {
+        try { return File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new VmmException($"{what}: cannot read {path}: {e.Message}");
+        }
+    }
+}
