@@ -11,6 +11,9 @@ public interface IVcpu : IDisposable
     /// <summary>Prepares the calling thread to run this vCPU (signal masks for <see cref="Kick"/>); once per thread.</summary>
     void AttachThread();
 
+    /// <summary>Called by the vCPU's thread as it leaves for good, so that no later kick signals a reused thread id.</summary>
+    void DetachThread();
+
     VmExit Run(IVcpuIo io);
 
     /// <summary>From any thread: makes the current or next <see cref="Run"/> return <see cref="VmExitKind.Interrupted"/>.</summary>

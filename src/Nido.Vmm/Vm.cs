@@ -120,6 +120,10 @@ public sealed class Vm : IDisposable
             // A device or hypervisor failure ends this VM, never the process.
             Stop(new VmOutcome(VmOutcome.GuestFailure, $"vCPU {vcpu.Index}: {e.Message}"));
         }
+        finally
+        {
+            vcpu.DetachThread();
+        }
     }
 
     public void Dispose()

@@ -18,7 +18,8 @@ public sealed unsafe class KvmVcpu : IX86Vcpu
     private readonly MappedMemory _runMapping;
     private readonly byte* _run;
     private readonly int _runSize;
-    private volatile int _threadId;
+    private readonly object _threadLock = new();
+    private int _threadId;
 
     private KvmVcpu(int index, SafeFdHandle fd, MappedMemory run)
     {
@@ -50,17 +51,21 @@ public sealed unsafe class KvmVcpu : IX86Vcpu
         *(uint*)buffer = 8;
         *(ulong*)(buffer + 4) = previous & ~Signals.MaskOf(KickSignal);
         Ioctl.Call(_fd, KvmApi.SetSignalMask, (nint)buffer, "KVM_SET_SIGNAL_MASK");
-        _threadId = Signals.CurrentThreadId;
+        lock (_threadLock) _threadId = Signals.CurrentThreadId;
+    }
+
+    public void DetachThread()
+    {
+        lock (_threadLock) _threadId = 0;
     }
 
     public void Kick()
     {
         Volatile.Write(ref _run[KvmApi.RunImmediateExit], 1);
-        var tid = _threadId;
-        if (tid != 0)
+        // Under the lock the thread cannot detach (and exit, and have its id reused) between the check and the signal.
+        lock (_threadLock)
         {
-            try { Signals.SendToThread(tid, KickSignal); }
-            catch (ErrnoException e) when (e.Errno == Errno.ESRCH) { } // The thread already left.
+            if (_threadId != 0) Signals.SendToThread(_threadId, KickSignal);
         }
     }
 
@@ -239,7 +244,7 @@ public sealed unsafe class KvmVcpu : IX86Vcpu
 
     public void Dispose()
     {
-        _threadId = 0;
+        DetachThread();
         _runMapping.Dispose();
         _fd.Dispose();
     }

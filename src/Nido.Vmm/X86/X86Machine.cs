@@ -57,6 +57,7 @@ public static class X86Machine
             {
                 vcpu.SetCpuid(CpuidSetup.For(supported, vcpu.Index, config.Cpus));
                 vcpu.SetupLocalInterrupts();
+                vcpu.SetMsrs(BootMsrs.Entries);
             }
             BootCpu.Apply(vcpus[0], memory, entry);
             return vm;
@@ -86,6 +87,11 @@ public static class X86Machine
     private static BootEntry LoadKernel(GuestMemory memory, byte[] kernel, VmConfig config)
     {
         var name = config.Kernel;
+        if (LinuxLoader.IsBzImage(kernel))
+        {
+            var initrd = config.Initrd is { } path ? ReadFile(path, "initrd") : [];
+            return LinuxLoader.Load(memory, kernel, name, config.CommandLine, initrd, config.Initrd);
+        }
         if (MultibootLoader.FindHeader(kernel) >= 0)
         {
             var modules = ParseModules(config.Initrd);
