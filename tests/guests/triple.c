@@ -1,5 +1,7 @@
-/* triple: an empty IDT makes int3 unhandleable: #BP -> #GP -> #DF -> triple fault (shutdown).
- * The VMM must stop with a non-zero status and a reason; the guest never exits itself. */
+/* triple: an empty IDT makes ud2 unhandleable: #UD -> #GP -> #DF -> triple fault (shutdown).
+ * The VMM must stop with a non-zero status and a reason; the guest never exits itself. ud2 rather than
+ * int3: KVM's instruction emulator (all of a plain guest on PVM hosts) runs software interrupts only in
+ * real mode, while a fault is delivered by KVM's event injection on every host. */
 #include "multiboot.h"
 #include "print.h"
 #include "uart.h"
@@ -14,6 +16,6 @@ int kmain(uint32_t magic, struct mb_info *mbi)
 		uint16_t limit;
 		uint32_t base;
 	} __attribute__((packed)) empty = { 0, 0 };
-	__asm__ volatile("lidt %0; int3" : : "m"(empty));
-	fail(2, "int3 with an empty IDT returned");
+	__asm__ volatile("lidt %0; ud2" : : "m"(empty));
+	fail(2, "ud2 with an empty IDT returned");
 }
