@@ -13,6 +13,10 @@ declare -A GROUPS_PKGS=(
   # zstd makes zstd-compressed layers for the image tests.
   [clients]="podman containerd skopeo umoci docker-registry uidmap slirp4netns fuse-overlayfs zstd"
   [bench]="hyperfine time runc crun"
+  # The VMM's test guests are built at test time (tests/guests/build.sh).
+  [guests]="gcc binutils"
+  # The peer the VMM benchmark compares with (bench/vmm.sh); bc does its arithmetic.
+  [vmm]="qemu-system-x86 bc"
 )
 
 groups=("$@")

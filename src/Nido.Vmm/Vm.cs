@@ -18,6 +18,7 @@ public sealed class Vm : IDisposable
     private readonly ManualResetEventSlim _running = new(true);
     private readonly TaskCompletionSource<VmOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Action> _onStart = [];
+    private readonly List<IDisposable> _owned = [];
     private volatile bool _stopping;
     private volatile VmRunState _state = VmRunState.NotStarted;
 
@@ -38,6 +39,13 @@ public sealed class Vm : IDisposable
     public VmRunState State => _state;
 
     internal IVm Hypervisor => _vm;
+
+    /// <summary>Resources that live as long as the VM (disk files, taps); disposed after the vCPUs stop.</summary>
+    internal T Own<T>(T resource) where T : IDisposable
+    {
+        _owned.Add(resource);
+        return resource;
+    }
 
     /// <summary>Work to start with the vCPUs (console input pumps, device workers).</summary>
     internal void OnStart(Action action) => _onStart.Add(action);
@@ -130,6 +138,7 @@ public sealed class Vm : IDisposable
     {
         Stop(new VmOutcome(VmOutcome.GuestFailure, "VM disposed"));
         _vm.Dispose();
+        foreach (var resource in _owned) resource.Dispose();
         _vm.Memory.Dispose();
         _hypervisor.Dispose();
         _running.Dispose();

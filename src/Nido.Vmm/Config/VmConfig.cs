@@ -9,6 +9,7 @@ public sealed record VmConfig
 {
     public const int MaxCpus = 64;
     public const ulong MinMemory = 16UL << 20;
+    public const int MaxVirtioDevices = 8;
 
     public required string Kernel { get; init; }
 
@@ -23,6 +24,11 @@ public sealed record VmConfig
 
     public bool HugePages { get; init; }
 
+    public IReadOnlyList<Nido.Devices.Virtio.Block.BlockConfig> Disks { get; init; } = [];
+
+    /// <summary>Attach a virtio-rng device (on by default: guests boot faster with entropy).</summary>
+    public bool Rng { get; init; } = true;
+
     public Accelerator Accel { get; init; } = Accelerator.Kvm;
 
     public Architecture Arch { get; init; } = Architecture.X86_64;
@@ -35,9 +41,29 @@ public sealed record VmConfig
         if (MemoryBytes < MinMemory) throw new VmmException($"memory: {MemoryBytes >> 20} MiB is below the minimum of {MinMemory >> 20} MiB");
         var align = HugePages ? 2UL << 20 : 4096UL;
         if (MemoryBytes % align != 0) throw new VmmException($"memory: {MemoryBytes} bytes is not a multiple of {align} bytes");
+        foreach (var disk in Disks)
+            if (!File.Exists(disk.Path)) throw new VmmException($"disk: {disk.Path} does not exist");
+        if (Disks.Count + (Rng ? 1 : 0) > MaxVirtioDevices) throw new VmmException($"disk: at most {MaxVirtioDevices} virtio devices");
         if (Arch != Architecture.X86_64) throw new VmmException($"arch: {Arch.ToString().ToLowerInvariant()} is not available yet (only x86_64)");
         if (Accel != Accelerator.Kvm) throw new VmmException("accel: the emulator backend is not available for x86_64; use --accel kvm");
         return this;
+    }
+
+    /// <summary>Parses --disk FILE[,ro][,id=ID].</summary>
+    public static Nido.Devices.Virtio.Block.BlockConfig ParseDisk(string text)
+    {
+        var parts = text.Split(',');
+        if (parts[0].Length == 0) throw new VmmException($"disk: \"{text}\" has no file");
+        var readOnly = false;
+        string? id = null;
+        foreach (var option in parts.Skip(1))
+        {
+            if (option is "ro" or "readonly") readOnly = true;
+            else if (option is "rw") readOnly = false;
+            else if (option.StartsWith("id=", StringComparison.Ordinal)) id = option[3..];
+            else throw new VmmException($"disk: unknown option \"{option}\" in \"{text}\" (ro, rw, id=ID)");
+        }
+        return new Nido.Devices.Virtio.Block.BlockConfig(parts[0], readOnly, id);
     }
 
     /// <summary>Parses a size as QEMU's -m does: a number of MiB, or with a K, M, G or T suffix.</summary>

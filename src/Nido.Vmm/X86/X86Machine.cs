@@ -10,7 +10,7 @@ using Nido.Vmm.Config;
 namespace Nido.Vmm.X86;
 
 /// <summary>The host side of a VM's console: where the UART writes and what feeds it.</summary>
-public sealed record ConsoleStreams(Stream Output, Stream? Input = null, bool Escapes = false);
+public sealed record ConsoleStreams(Stream Output, Stream? Input = null, bool Escapes = false, Action<string>? Log = null);
 
 /// <summary>
 /// Assembles the x86-64 PC-like machine on KVM: RAM around the 3–4 GiB hole, the in-kernel PIC, I/O APIC,
@@ -21,6 +21,9 @@ public static class X86Machine
 {
     public const int ComIrq = 4;
     public const ushort Com1 = 0x3f8;
+    /// <summary>virtio-mmio windows: slot i at <see cref="VirtioBase"/> + i × 0x200, on ISA IRQ <see cref="VirtioIrqs"/>[i].</summary>
+    public const ulong VirtioBase = X86Layout.DeviceMmio;
+    public static readonly int[] VirtioIrqs = [5, 6, 7, 9, 10, 11, 12, 13];
 
     public static Vm Build(VmConfig config, ConsoleStreams console)
     {
@@ -36,7 +39,8 @@ public static class X86Machine
             var hv = kvm.CreateVm(memory);
             var vcpus = new List<IX86Vcpu>();
             var ports = new Bus("port");
-            vm = new Vm(kvm, hv, vcpus, ports, new Bus("mmio"));
+            var mmio = new Bus("mmio");
+            vm = new Vm(kvm, hv, vcpus, ports, mmio);
             for (var i = 0; i < config.Cpus; i++) vcpus.Add((IX86Vcpu)hv.CreateVcpu(i));
             var built = vm;
 
@@ -50,6 +54,15 @@ public static class X86Machine
                 vm.OnStart(new ConsoleInput(input, uart, console.Escapes,
                     () => built.Stop(new VmOutcome(VmOutcome.GuestFailure, "stopped from the console (Ctrl-A x)"))).Start);
 
+            var devices = new List<Nido.Devices.Virtio.IVirtioDevice>();
+            foreach (var disk in config.Disks) devices.Add(vm.Own(new Nido.Devices.Virtio.Block.VirtioBlock(disk)));
+            if (config.Rng) devices.Add(new Nido.Devices.Virtio.Rng.VirtioRng());
+            for (var i = 0; i < devices.Count; i++)
+            {
+                var transport = new Nido.Devices.Virtio.Transport.MmioTransport(devices[i], memory, new VmInterruptLine(hv, VirtioIrqs[i]), console.Log);
+                mmio.Insert(VirtioBase + (ulong)i * Nido.Devices.Virtio.Transport.MmioTransport.WindowSize, Nido.Devices.Virtio.Transport.MmioTransport.WindowSize, transport);
+            }
+
             var entry = LoadKernel(memory, kernel, config);
             MpTable.Write(memory, config.Cpus);
             var supported = kvm.SupportedCpuid();
@@ -62,7 +75,7 @@ public static class X86Machine
             BootCpu.Apply(vcpus[0], memory, entry);
             return vm;
         }
-        catch (Exception e) when (e is BootException or GuestMemoryException or Nido.Hypervisor.HypervisorException or Nido.Linux.ErrnoException)
+        catch (Exception e) when (e is BootException or GuestMemoryException or IOException or Nido.Hypervisor.HypervisorException or Nido.Linux.ErrnoException)
         {
             Dispose(vm, memory, kvm);
             throw new VmmException(e.Message, e);

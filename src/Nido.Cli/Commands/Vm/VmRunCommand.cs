@@ -39,6 +39,7 @@ public static class VmRunCommand
                 Cpus = parse.GetValue(Cpus),
                 MemoryBytes = VmConfig.ParseSize(parse.GetValue(Memory)!),
                 HugePages = parse.GetValue(HugePages),
+                Disks = [.. (parse.GetValue(Disks) ?? []).Select(VmConfig.ParseDisk)],
                 Accel = parse.GetValue(Accel) switch
                 {
                     "kvm" => Accelerator.Kvm,
@@ -52,7 +53,6 @@ public static class VmRunCommand
                     var other => throw new NidoException($"--arch: \"{other}\" is not x86_64 or riscv64"),
                 },
             };
-            if (parse.GetValue(Disks) is { Length: > 0 }) throw new NidoException("--disk: virtio-blk is not available yet");
             if (parse.GetValue(Net) is { } net && net != "none") throw new NidoException("--net: virtio-net is not available yet (use none)");
             return Run(config, parse.InvocationConfiguration.Error);
         });
@@ -63,7 +63,7 @@ public static class VmRunCommand
     {
         var terminal = Terminal.IsTerminal(0);
         using var stdout = Console.OpenStandardOutput();
-        using var vm = X86Machine.Build(config, new ConsoleStreams(stdout, Console.OpenStandardInput(), Escapes: terminal));
+        using var vm = X86Machine.Build(config, new ConsoleStreams(stdout, Console.OpenStandardInput(), Escapes: terminal, Log: line => stderr.WriteLine($"nido: vm: {line}")));
         using var raw = terminal ? Terminal.MakeRaw(0) : null;
         var outcome = vm.Run();
         raw?.Dispose();

@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+
+namespace Nido.Devices.Virtio.Rng;
+
+/// <summary>virtio-rng (entropy device, id 4): fills each device-writable buffer from the host's CSPRNG.</summary>
+public sealed class VirtioRng : IVirtioDevice
+{
+    private const int MaxRequest = 64 << 10;
+    private VirtioContext? _context;
+
+    public uint DeviceType => VirtioConstants.DeviceRng;
+
+    public ulong Features => VirtioConstants.Bit(VirtioConstants.FeatureVersion1) | VirtioConstants.Bit(VirtioConstants.FeatureIndirectDesc);
+
+    public IReadOnlyList<ushort> QueueMaxSizes { get; } = [256];
+
+    public void ReadConfig(uint offset, Span<byte> data) => data.Clear();
+
+    public void WriteConfig(uint offset, ReadOnlySpan<byte> data) { }
+
+    public void Activate(VirtioContext context) => _context = context;
+
+    public void Notify(int queue)
+    {
+        if (_context is not { } c) return;
+        var q = c.Queues[0];
+        var any = false;
+        Span<byte> random = stackalloc byte[4096];
+        while (q.TryPop(out var chain))
+        {
+            uint written = 0;
+            foreach (var b in chain.Writable)
+            {
+                // Bounded per request so a driver cannot make one notification run for ever.
+                var left = (int)Math.Min(b.Length, (uint)(MaxRequest - written));
+                for (uint at = 0; left > 0;)
+                {
+                    var n = Math.Min(left, random.Length);
+                    RandomNumberGenerator.Fill(random[..n]);
+                    random[..n].CopyTo(c.Memory.GetSpan(b.Address + at, n));
+                    at += (uint)n;
+                    left -= n;
+                    written += (uint)n;
+                }
+            }
+            q.AddUsed(chain.Head, written);
+            any = true;
+        }
+        if (any) c.SignalUsed(0);
+    }
+
+    public void Reset() => _context = null;
+}
