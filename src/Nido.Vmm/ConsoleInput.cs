@@ -1,12 +1,12 @@
-using Nido.Devices.Legacy;
+using Nido.Devices;
 
 namespace Nido.Vmm;
 
 /// <summary>
-/// Feeds the host's input to the guest's UART on a background thread, waiting for FIFO room rather than
+/// Feeds the host's input to the guest's console (UART or virtio-console) on a background thread, waiting for FIFO room rather than
 /// dropping bytes. On a terminal, Ctrl-A x ends the VM (QEMU's escape) and Ctrl-A Ctrl-A sends one Ctrl-A.
 /// </summary>
-internal sealed class ConsoleInput(Stream input, Uart16550 uart, bool escapes, Action quit)
+internal sealed class ConsoleInput(Stream input, IConsoleInput uart, bool escapes, Action quit)
 {
     private const byte CtrlA = 0x01;
 

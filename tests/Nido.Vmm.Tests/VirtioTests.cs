@@ -86,6 +86,16 @@ public sealed class VirtioTests : IDisposable
     }
 
     [Fact]
+    public void VirtioConsoleCarriesOutputAndTerminalInput()
+    {
+        Guests.RequireKvm();
+        var run = GuestRun.Start(new VmConfig { Kernel = Guests.Path("vconsole.elf"), Console = ConsoleDevice.Virtio }, "typed on the host\n");
+        Assert.Contains("hello from virtio-console", run.Lines);
+        Assert.Contains("vcon got: typed on the host", run.Lines);
+        Assert.Equal(0, run.Outcome.ExitCode);
+    }
+
+    [Fact]
     public void MissingDiskIsRefusedByName()
     {
         var e = Assert.Throws<VmmException>(() => new VmConfig { Kernel = "/bin/true", Disks = [new BlockConfig("/nonexistent/disk.img")] }.Validate());

@@ -5,7 +5,7 @@ namespace Nido.Devices.Legacy;
 /// instant (THR empties at once), receive holds a 64-byte FIFO filled by the host's input pump. Interrupts
 /// follow the chip: IIR reports the highest pending source, and the line stays high while one is pending.
 /// </summary>
-public sealed class Uart16550(Stream output, IInterruptLine? irq = null) : IBusDevice
+public sealed class Uart16550(Stream output, IInterruptLine? irq = null) : IBusDevice, IConsoleInput
 {
     public const int FifoSize = 64;
 

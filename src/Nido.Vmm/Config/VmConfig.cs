@@ -4,6 +4,9 @@ public enum Accelerator { Kvm, Emu }
 
 public enum Architecture { X86_64, RiscV64 }
 
+/// <summary>Which device the host terminal's input goes to; the UART's output reaches the terminal either way.</summary>
+public enum ConsoleDevice { Serial, Virtio }
+
 /// <summary>What the user asked for: immutable, checked once by <see cref="Validate"/> before anything is built.</summary>
 public sealed record VmConfig
 {
@@ -29,6 +32,8 @@ public sealed record VmConfig
     /// <summary>Attach a virtio-rng device (on by default: guests boot faster with entropy).</summary>
     public bool Rng { get; init; } = true;
 
+    public ConsoleDevice Console { get; init; } = ConsoleDevice.Serial;
+
     public Accelerator Accel { get; init; } = Accelerator.Kvm;
 
     public Architecture Arch { get; init; } = Architecture.X86_64;
@@ -43,7 +48,7 @@ public sealed record VmConfig
         if (MemoryBytes % align != 0) throw new VmmException($"memory: {MemoryBytes} bytes is not a multiple of {align} bytes");
         foreach (var disk in Disks)
             if (!File.Exists(disk.Path)) throw new VmmException($"disk: {disk.Path} does not exist");
-        if (Disks.Count + (Rng ? 1 : 0) > MaxVirtioDevices) throw new VmmException($"disk: at most {MaxVirtioDevices} virtio devices");
+        if (Disks.Count + (Rng ? 1 : 0) + (Console == ConsoleDevice.Virtio ? 1 : 0) > MaxVirtioDevices) throw new VmmException($"disk: at most {MaxVirtioDevices} virtio devices");
         if (Arch != Architecture.X86_64) throw new VmmException($"arch: {Arch.ToString().ToLowerInvariant()} is not available yet (only x86_64)");
         if (Accel != Accelerator.Kvm) throw new VmmException("accel: the emulator backend is not available for x86_64; use --accel kvm");
         return this;

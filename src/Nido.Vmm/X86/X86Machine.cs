@@ -50,13 +50,20 @@ public static class X86Machine
             ports.Insert(I8042.DataPort, 5, new I8042(() => built.Stop(new VmOutcome(VmOutcome.GuestFailure, "guest requested a reset (reboot)"))));
             var low = memory.Regions[0].Size;
             ports.Insert(CmosRtc.IndexPort, 2, new CmosRtc(low, config.MemoryBytes - low));
-            if (console.Input is { } input)
-                vm.OnStart(new ConsoleInput(input, uart, console.Escapes,
-                    () => built.Stop(new VmOutcome(VmOutcome.GuestFailure, "stopped from the console (Ctrl-A x)"))).Start);
 
             var devices = new List<Nido.Devices.Virtio.IVirtioDevice>();
             foreach (var disk in config.Disks) devices.Add(vm.Own(new Nido.Devices.Virtio.Block.VirtioBlock(disk)));
             if (config.Rng) devices.Add(new Nido.Devices.Virtio.Rng.VirtioRng());
+            IConsoleInput inputDevice = uart;
+            if (config.Console == ConsoleDevice.Virtio)
+            {
+                var virtioConsole = new Nido.Devices.Virtio.Console.VirtioConsole(console.Output);
+                devices.Add(virtioConsole);
+                inputDevice = virtioConsole;
+            }
+            if (console.Input is { } input)
+                vm.OnStart(new ConsoleInput(input, inputDevice, console.Escapes,
+                    () => built.Stop(new VmOutcome(VmOutcome.GuestFailure, "stopped from the console (Ctrl-A x)"))).Start);
             for (var i = 0; i < devices.Count; i++)
             {
                 var transport = new Nido.Devices.Virtio.Transport.MmioTransport(devices[i], memory, new VmInterruptLine(hv, VirtioIrqs[i]), console.Log);

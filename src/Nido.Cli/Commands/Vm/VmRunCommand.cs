@@ -21,13 +21,14 @@ public static class VmRunCommand
     private static readonly Option<string?> Net = new("--net") { Description = "Network: tap:NAME or none" };
     private static readonly Option<string> Accel = new("--accel") { Description = "kvm or emu", DefaultValueFactory = _ => "kvm" };
     private static readonly Option<string> Arch = new("--arch") { Description = "x86_64 or riscv64", DefaultValueFactory = _ => "x86_64" };
+    private static readonly Option<string> ConsoleOption = new("--console") { Description = "Where terminal input goes: serial (COM1) or virtio (hvc0)", DefaultValueFactory = _ => "serial" };
     private static readonly Option<bool> HugePages = new("--huge-pages") { Description = "Back guest RAM with 2 MiB huge pages" };
 
     public static Command Create()
     {
         var command = new Command("run", "Boot a VM with its serial console attached to this terminal")
         {
-            Kernel, Initrd, CommandLine, Cpus, Memory, Disks, Net, Accel, Arch, HugePages,
+            Kernel, Initrd, CommandLine, Cpus, Memory, Disks, Net, ConsoleOption, Accel, Arch, HugePages,
         };
         command.SetAction(parse =>
         {
@@ -40,6 +41,12 @@ public static class VmRunCommand
                 MemoryBytes = VmConfig.ParseSize(parse.GetValue(Memory)!),
                 HugePages = parse.GetValue(HugePages),
                 Disks = [.. (parse.GetValue(Disks) ?? []).Select(VmConfig.ParseDisk)],
+                Console = parse.GetValue(ConsoleOption) switch
+                {
+                    "serial" => ConsoleDevice.Serial,
+                    "virtio" => ConsoleDevice.Virtio,
+                    var other => throw new NidoException($"--console: \"{other}\" is not serial or virtio"),
+                },
                 Accel = parse.GetValue(Accel) switch
                 {
                     "kvm" => Accelerator.Kvm,
