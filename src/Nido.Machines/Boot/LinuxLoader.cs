@@ -40,10 +40,14 @@ public static class LinuxLoader
         if (payloadOffset >= kernel.Length) throw new BootException($"{name}: setup_sects ({setupSectors}) points past the end of the file");
         var payload = kernel[payloadOffset..];
         var relocatable = kernel[Relocatable] != 0;
-        var loadAddress = relocatable ? DefaultLoadAddress : U64(kernel, PrefAddress);
+        var loadAddress = relocatable || version < 0x020a ? DefaultLoadAddress : U64(kernel, PrefAddress);
+        if (loadAddress < X86Layout.HighMemory || !memory.Contains(loadAddress, (ulong)payload.Length))
+            throw new BootException($"{name}: the kernel needs 0x{payload.Length:x} bytes at 0x{loadAddress:x}, more than guest memory has there");
+        // Where the kernel decompresses and runs (boot.rst, init_size): it needs init_size bytes from there.
+        var runtimeStart = RuntimeStart(kernel, version, relocatable, loadAddress);
         var initSize = Math.Max((ulong)payload.Length, U32(kernel, InitSize));
-        if (loadAddress < X86Layout.HighMemory || !memory.Contains(loadAddress, initSize))
-            throw new BootException($"{name}: the kernel needs 0x{initSize:x} bytes at 0x{loadAddress:x}, more than guest memory has there");
+        if (!memory.Contains(runtimeStart, initSize))
+            throw new BootException($"{name}: the kernel needs 0x{initSize:x} bytes at 0x{runtimeStart:x}, more than guest memory has there");
         memory.Write(loadAddress, payload);
 
         // The zero page: the image's setup header (its length is in the byte at 0x201) and what the loader fills in.
@@ -63,7 +67,7 @@ public static class LinuxLoader
 
         if (initrdName is not null)
         {
-            var address = PlaceInitrd(memory, kernel, initrd.Length, loadAddress + initSize, initrdName);
+            var address = PlaceInitrd(memory, kernel, initrd.Length, Math.Max(loadAddress + (ulong)payload.Length, runtimeStart + initSize), initrdName);
             memory.Write(address, initrd);
             W32(zero, RamdiskImage, (uint)address);
             W32(zero, ExtRamdiskImage, (uint)(address >> 32));
@@ -83,6 +87,15 @@ public static class LinuxLoader
         }
         memory.Write(X86Layout.ZeroPage, zero);
         return new BootEntry(BootMode.Long64, loadAddress + 0x200, Rsi: X86Layout.ZeroPage, Rsp: X86Layout.BootStack);
+    }
+
+    private static ulong RuntimeStart(ReadOnlySpan<byte> kernel, ushort version, bool relocatable, ulong loadAddress)
+    {
+        var preferred = version >= 0x020a ? U64(kernel, PrefAddress) : loadAddress;
+        if (!relocatable) return preferred;
+        var alignment = Math.Max(1UL, U32(kernel, KernelAlignment));
+        var start = Math.Max(loadAddress, preferred);
+        return (start + alignment - 1) / alignment * alignment;
     }
 
     // As high in low RAM as initrd_addr_max allows, page-aligned, above the kernel's init_size footprint.

@@ -20,7 +20,7 @@ public static class CpuidSetup
             switch (e.Function)
             {
                 case 1:
-                    e.Ebx = (e.Ebx & 0x0000ffff) | (uint)index << 24 | (uint)Math.Min(cpus, 255) << 16 | 8 << 8; // CLFLUSH line 64 bytes.
+                    e.Ebx = (e.Ebx & 0x000000ff) | (uint)index << 24 | (uint)Math.Min(cpus, 255) << 16 | 8 << 8; // CLFLUSH line 64 bytes.
                     e.Ecx |= HypervisorBit;
                     e.Edx = cpus > 1 ? e.Edx | HttBit : e.Edx & ~HttBit;
                     break;
