@@ -24,13 +24,13 @@ cflags32="-m32 $common"
 cflags64="-m64 -mno-red-zone -mcmodel=small $common"
 
 lib="uart print util"
-multiboot_guests="hello mbinfo echo pit lapic cpuid smp triple portloop"
+multiboot_guests="hello mbinfo echo pit lapic cpuid smp triple portloop vblk vrng vnet vconsole"
 
-for f in $lib irq; do run gcc $cflags32 -c "$src/lib/$f.c" -o "$out/obj32/$f.o"; done
+for f in $lib irq virtio; do run gcc $cflags32 -c "$src/lib/$f.c" -o "$out/obj32/$f.o"; done
 for f in entry isr; do run gcc $cflags32 -c "$src/lib/$f.S" -o "$out/obj32/$f.o"; done
 run gcc $cflags32 -c "$src/smp_trampoline.S" -o "$out/obj32/smp_trampoline.o"
 libobjs32=""
-for f in $lib irq isr; do libobjs32="$libobjs32 $out/obj32/$f.o"; done
+for f in $lib irq isr virtio; do libobjs32="$libobjs32 $out/obj32/$f.o"; done
 
 for g in $multiboot_guests; do
 	run gcc $cflags32 -c "$src/$g.c" -o "$out/obj32/$g.o"
