@@ -204,30 +204,23 @@ public sealed unsafe class KvmVcpu : IX86Vcpu
         Ioctl.Call(_fd, KvmApi.SetFpu, ref state, "KVM_SET_FPU");
     }
 
-    public void SetCpuid(ReadOnlySpan<CpuidEntry> entries)
-    {
-        var size = 8 + entries.Length * sizeof(CpuidEntry);
-        var buffer = (byte*)NativeMemory.AllocZeroed((nuint)size);
-        try
-        {
-            *(uint*)buffer = (uint)entries.Length;
-            entries.CopyTo(new Span<CpuidEntry>(buffer + 8, entries.Length));
-            Ioctl.Call(_fd, KvmApi.SetCpuid2, (nint)buffer, "KVM_SET_CPUID2");
-        }
-        finally { NativeMemory.Free(buffer); }
-    }
+    public void SetCpuid(ReadOnlySpan<CpuidEntry> entries) => CallWithEntries(KvmApi.SetCpuid2, entries, "KVM_SET_CPUID2");
 
     public void SetMsrs(ReadOnlySpan<MsrEntry> entries)
     {
-        var size = 8 + entries.Length * sizeof(MsrEntry);
-        var buffer = (byte*)NativeMemory.AllocZeroed((nuint)size);
+        var set = CallWithEntries(KvmApi.SetMsrs, entries, "KVM_SET_MSRS");
+        if (set < entries.Length) throw new HypervisorException($"KVM_SET_MSRS: KVM refused MSR 0x{entries[set].Index:x}");
+    }
+
+    // The shape kvm_cpuid2 and kvm_msrs share: a u32 count, u32 padding, then the entries.
+    private int CallWithEntries<T>(uint request, ReadOnlySpan<T> entries, string name) where T : unmanaged
+    {
+        var buffer = (byte*)NativeMemory.AllocZeroed((nuint)(8 + entries.Length * sizeof(T)));
         try
         {
             *(uint*)buffer = (uint)entries.Length;
-            entries.CopyTo(new Span<MsrEntry>(buffer + 8, entries.Length));
-            var set = Ioctl.Call(_fd, KvmApi.SetMsrs, (nint)buffer, "KVM_SET_MSRS");
-            if (set < entries.Length)
-                throw new HypervisorException($"KVM_SET_MSRS: KVM refused MSR 0x{entries[set].Index:x}");
+            entries.CopyTo(new Span<T>(buffer + 8, entries.Length));
+            return Ioctl.Call(_fd, request, (nint)buffer, name);
         }
         finally { NativeMemory.Free(buffer); }
     }
