@@ -21,7 +21,7 @@ public sealed class Uart16550(Stream output, IInterruptLine? irq = null) : IBusD
     private readonly object _lock = new();
     // Host input and, separately, what the guest sent itself in loopback: the line is cut from the host then,
     // and a FIFO reset drops only the loopback bytes, so input typed or piped before the driver starts survives.
-    private readonly Queue<byte> _rx = new(), _loop = new();
+    private readonly HostInputQueue _rx = new(FifoSize), _loop = new(FifoSize);
     private byte _ier, _lcr, _mcr, _lsr = LsrThre | LsrTemt, _msr = MsrConnected, _scr, _dll = 0x0c, _dlm;
     private bool _fifos, _threPending, _irqHigh;
 
@@ -49,21 +49,14 @@ public sealed class Uart16550(Stream output, IInterruptLine? irq = null) : IBusD
     /// <summary>Queues host input for the guest; returns how many bytes fit (the rest must wait for space).</summary>
     public int EnqueueInput(ReadOnlySpan<byte> bytes)
     {
-        lock (_lock)
-        {
-            var taken = 0;
-            while (taken < bytes.Length && _rx.Count < FifoSize) _rx.Enqueue(bytes[taken++]);
-            if (taken > 0) UpdateIrq();
-            return taken;
-        }
+        var taken = _rx.Enqueue(bytes);
+        if (taken > 0)
+            lock (_lock) UpdateIrq();
+        return taken;
     }
 
     /// <summary>Blocks until the receive FIFO has room or the timeout passes; true when there is room.</summary>
-    public bool WaitForSpace(int timeoutMs)
-    {
-        lock (_lock)
-            return _rx.Count < FifoSize || Monitor.Wait(_lock, timeoutMs) && _rx.Count < FifoSize;
-    }
+    public bool WaitForSpace(int timeoutMs) => _rx.WaitForSpace(timeoutMs);
 
     private byte ReadRegister(int register)
     {
@@ -72,11 +65,8 @@ public sealed class Uart16550(Stream output, IInterruptLine? irq = null) : IBusD
             case Data when (_lcr & LcrDlab) != 0:
                 return _dll;
             case Data:
-                var queue = Receive;
-                if (queue.Count == 0) return 0;
-                var b = queue.Dequeue();
-                if (queue == _rx) Monitor.PulseAll(_lock);
-                return b;
+                Span<byte> b = stackalloc byte[1];
+                return Receive.Dequeue(b) == 1 ? b[0] : (byte)0;
             case Ier when (_lcr & LcrDlab) != 0:
                 return _dlm;
             case Ier:
@@ -113,8 +103,7 @@ public sealed class Uart16550(Stream output, IInterruptLine? irq = null) : IBusD
             case Data:
                 if ((_mcr & McrLoop) != 0)
                 {
-                    if (_loop.Count < FifoSize) _loop.Enqueue(value);
-                    else _lsr |= LsrOverrun;
+                    if (_loop.Enqueue([value]) == 0) _lsr |= LsrOverrun;
                 }
                 else Transmit(value);
                 _threPending = true;
@@ -146,7 +135,7 @@ public sealed class Uart16550(Stream output, IInterruptLine? irq = null) : IBusD
         }
     }
 
-    private Queue<byte> Receive => (_mcr & McrLoop) != 0 ? _loop : _rx;
+    private HostInputQueue Receive => (_mcr & McrLoop) != 0 ? _loop : _rx;
 
     private void Transmit(byte value)
     {

@@ -13,7 +13,7 @@ public sealed class VirtioConsole(Stream output) : IVirtioDevice, IConsoleInput
     private const int ReceiveQueue = 0, TransmitQueue = 1;
 
     private readonly object _lock = new();
-    private readonly Queue<byte> _pending = new();
+    private readonly HostInputQueue _pending = new(PendingLimit);
     private VirtioContext? _context;
 
     public uint DeviceType => VirtioConstants.DeviceConsole;
@@ -61,20 +61,12 @@ public sealed class VirtioConsole(Stream output) : IVirtioDevice, IConsoleInput
     /// <summary>Queues host input; returns how many bytes were accepted (the rest must wait, see <see cref="WaitForSpace"/>).</summary>
     public int EnqueueInput(ReadOnlySpan<byte> bytes)
     {
-        lock (_lock)
-        {
-            var taken = 0;
-            while (taken < bytes.Length && _pending.Count < PendingLimit) _pending.Enqueue(bytes[taken++]);
-            DeliverPending();
-            return taken;
-        }
+        var taken = _pending.Enqueue(bytes);
+        lock (_lock) DeliverPending();
+        return taken;
     }
 
-    public bool WaitForSpace(int timeoutMs)
-    {
-        lock (_lock)
-            return _pending.Count < PendingLimit || Monitor.Wait(_lock, timeoutMs) && _pending.Count < PendingLimit;
-    }
+    public bool WaitForSpace(int timeoutMs) => _pending.WaitForSpace(timeoutMs);
 
     private void Transmit(VirtioContext c)
     {
@@ -106,19 +98,12 @@ public sealed class VirtioConsole(Stream output) : IVirtioDevice, IConsoleInput
             uint written = 0;
             foreach (var b in chain.Writable)
             {
-                var n = (int)Math.Min(b.Length, (uint)_pending.Count);
-                var span = c.Memory.GetSpan(b.Address, n);
-                for (var i = 0; i < n; i++) span[i] = _pending.Dequeue();
-                written += (uint)n;
+                written += (uint)_pending.Dequeue(c.Memory.GetSpan(b.Address, (int)Math.Min(b.Length, PendingLimit)));
                 if (_pending.Count == 0) break;
             }
             q.AddUsed(chain.Head, written);
             any = true;
         }
-        if (any)
-        {
-            Monitor.PulseAll(_lock);
-            c.SignalUsed(ReceiveQueue);
-        }
+        if (any) c.SignalUsed(ReceiveQueue);
     }
 }
