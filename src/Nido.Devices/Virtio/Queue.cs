@@ -96,7 +96,7 @@ public sealed class Queue(ushort maxSize)
         return (Memory.Read<ushort>(AvailableRing) & 1) == 0;
     }
 
-    private static unsafe ref ushort Ref(GuestMemory memory, ulong address)
+    private static ref ushort Ref(GuestMemory memory, ulong address)
     {
         var span = memory.GetSpan(address, 2);
         return ref System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(span)[0];

@@ -172,36 +172,27 @@ public sealed unsafe class KvmVcpu : IX86Vcpu
         else io.MmioRead(address, data);
     }
 
-    public StandardRegisters GetRegisters()
+    public StandardRegisters GetRegisters() => Get<StandardRegisters>(KvmApi.GetRegs, "KVM_GET_REGS");
+
+    public void SetRegisters(in StandardRegisters registers) => Set(KvmApi.SetRegs, registers, "KVM_SET_REGS");
+
+    public SpecialRegisters GetSpecialRegisters() => Get<SpecialRegisters>(KvmApi.GetSregs, "KVM_GET_SREGS");
+
+    public void SetSpecialRegisters(in SpecialRegisters registers) => Set(KvmApi.SetSregs, registers, "KVM_SET_SREGS");
+
+    public void SetFpu(in FpuState fpu) => Set(KvmApi.SetFpu, fpu, "KVM_SET_FPU");
+
+    private T Get<T>(uint request, string name) where T : unmanaged
     {
-        var regs = default(StandardRegisters);
-        Ioctl.Call(_fd, KvmApi.GetRegs, ref regs, "KVM_GET_REGS");
-        return regs;
+        var value = default(T);
+        Ioctl.Call(_fd, request, ref value, name);
+        return value;
     }
 
-    public void SetRegisters(in StandardRegisters registers)
+    private void Set<T>(uint request, in T value, string name) where T : unmanaged
     {
-        var regs = registers;
-        Ioctl.Call(_fd, KvmApi.SetRegs, ref regs, "KVM_SET_REGS");
-    }
-
-    public SpecialRegisters GetSpecialRegisters()
-    {
-        var sregs = default(SpecialRegisters);
-        Ioctl.Call(_fd, KvmApi.GetSregs, ref sregs, "KVM_GET_SREGS");
-        return sregs;
-    }
-
-    public void SetSpecialRegisters(in SpecialRegisters registers)
-    {
-        var sregs = registers;
-        Ioctl.Call(_fd, KvmApi.SetSregs, ref sregs, "KVM_SET_SREGS");
-    }
-
-    public void SetFpu(in FpuState fpu)
-    {
-        var state = fpu;
-        Ioctl.Call(_fd, KvmApi.SetFpu, ref state, "KVM_SET_FPU");
+        var copy = value; // Ioctl.Call takes a ref; the caller's value stays untouched.
+        Ioctl.Call(_fd, request, ref copy, name);
     }
 
     public void SetCpuid(ReadOnlySpan<CpuidEntry> entries) => CallWithEntries(KvmApi.SetCpuid2, entries, "KVM_SET_CPUID2");

@@ -70,13 +70,6 @@ public sealed class KvmVm : IVm
         Ioctl.Call(_vm, KvmApi.IrqLine, ref level, "KVM_IRQ_LINE");
     }
 
-    /// <summary>KVM_IRQFD: a write to <paramref name="fd"/> pulses <paramref name="gsi"/> in the kernel, with no exit.</summary>
-    public void AttachIrqFd(SafeFdHandle fd, int gsi)
-    {
-        var irqfd = new IrqFd { Fd = (uint)fd.Fd, Gsi = (uint)gsi };
-        Ioctl.Call(_vm, KvmApi.Irqfd, ref irqfd, $"KVM_IRQFD gsi {gsi}");
-    }
-
     public void Dispose()
     {
         foreach (var vcpu in _vcpus) vcpu.Dispose();
@@ -94,12 +87,6 @@ public sealed class KvmVm : IVm
     private struct IrqLevel
     {
         public uint Irq, Level;
-    }
-
-    [StructLayout(LayoutKind.Sequential, Size = 32)]
-    private struct IrqFd
-    {
-        public uint Fd, Gsi, Flags, ResampleFd;
     }
 
     [StructLayout(LayoutKind.Sequential, Size = 64)]

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using static Nido.Machines.Boot.LittleEndian;
 
 namespace Nido.Machines.Boot;
 
@@ -105,10 +105,4 @@ public sealed class ElfImage
     }
 
     private static int Align4(int n) => (n + 3) & ~3;
-
-    private static ushort U16(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt16LittleEndian(b[at..]);
-
-    private static uint U32(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt32LittleEndian(b[at..]);
-
-    private static ulong U64(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt64LittleEndian(b[at..]);
 }

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using static Nido.Machines.Boot.LittleEndian;
 using System.Text;
 using Nido.Hypervisor.Memory;
 using Nido.Machines.X86;
@@ -81,8 +81,8 @@ public static class LinuxLoader
         for (var i = 0; i < map.Length; i++)
         {
             var at = E820Table + i * 20;
-            BinaryPrimitives.WriteUInt64LittleEndian(zero.AsSpan(at), map[i].Start);
-            BinaryPrimitives.WriteUInt64LittleEndian(zero.AsSpan(at + 8), map[i].Size);
+            W64(zero, at, map[i].Start);
+            W64(zero, at + 8, map[i].Size);
             W32(zero, at + 16, (uint)map[i].Type);
         }
         memory.Write(X86Layout.ZeroPage, zero);
@@ -111,12 +111,4 @@ public static class LinuxLoader
             throw new BootException($"initrd: {name} ({size} bytes) does not fit in guest memory beside the kernel; give the VM more memory");
         return address;
     }
-
-    private static ushort U16(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt16LittleEndian(b[at..]);
-
-    private static uint U32(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt32LittleEndian(b[at..]);
-
-    private static ulong U64(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt64LittleEndian(b[at..]);
-
-    private static void W32(Span<byte> b, int at, uint value) => BinaryPrimitives.WriteUInt32LittleEndian(b[at..], value);
 }

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using static Nido.Machines.Boot.LittleEndian;
 using System.Text;
 using Nido.Hypervisor.Memory;
 using Nido.Machines.X86;
@@ -143,10 +143,6 @@ public static class MultibootLoader
     }
 
     private static ulong Align(ulong value, ulong alignment) => (value + alignment - 1) & ~(alignment - 1);
-
-    private static uint U32(ReadOnlySpan<byte> b, int at) => BinaryPrimitives.ReadUInt32LittleEndian(b[at..]);
-
-    private static void W32(Span<byte> b, int at, uint value) => BinaryPrimitives.WriteUInt32LittleEndian(b[at..], value);
 
     /// <summary>NUL-terminated strings packed into the command-line area.</summary>
     private sealed class StringArea(GuestMemory memory)

@@ -25,23 +25,15 @@ public sealed class VirtioRng : IVirtioDevice
         if (_context is not { } c) return;
         var q = c.Queues[0];
         var any = false;
-        Span<byte> random = stackalloc byte[4096];
         while (q.TryPop(out var chain))
         {
             uint written = 0;
             foreach (var b in chain.Writable)
             {
                 // Bounded per request so a driver cannot make one notification run for ever.
-                var left = (int)Math.Min(b.Length, (uint)(MaxRequest - written));
-                for (uint at = 0; left > 0;)
-                {
-                    var n = Math.Min(left, random.Length);
-                    RandomNumberGenerator.Fill(random[..n]);
-                    random[..n].CopyTo(c.Memory.GetSpan(b.Address + at, n));
-                    at += (uint)n;
-                    left -= n;
-                    written += (uint)n;
-                }
+                var n = (int)Math.Min(b.Length, (uint)(MaxRequest - written));
+                RandomNumberGenerator.Fill(c.Memory.GetSpan(b.Address, n));
+                written += (uint)n;
             }
             q.AddUsed(chain.Head, written);
             any = true;
