@@ -137,8 +137,9 @@ public sealed class Vm : IDisposable
     public void Dispose()
     {
         Stop(new VmOutcome(VmOutcome.GuestFailure, "VM disposed"));
+        // Device threads (net receive) go first: they raise interrupts on the VM and write guest memory.
+        for (var i = _owned.Count - 1; i >= 0; i--) _owned[i].Dispose();
         _vm.Dispose();
-        foreach (var resource in _owned) resource.Dispose();
         _vm.Memory.Dispose();
         _hypervisor.Dispose();
         _running.Dispose();

@@ -77,6 +77,13 @@ public sealed class Queue(ushort maxSize)
         return true;
     }
 
+    /// <summary>Puts the last <paramref name="count"/> popped requests back, untouched (a device that found them too small for what it holds).</summary>
+    public void UndoPop(int count = 1)
+    {
+        if (count < 0 || count > Size) throw new ArgumentOutOfRangeException(nameof(count));
+        NextAvailable -= (ushort)count;
+    }
+
     /// <summary>Returns a request with the number of bytes the device wrote into it.</summary>
     public void AddUsed(ushort head, uint written)
     {

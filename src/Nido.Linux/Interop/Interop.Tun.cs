@@ -15,15 +15,32 @@ internal static partial class Interop
     {
         [FieldOffset(0)] public fixed byte ifr_name[IFNAMSIZ];
         [FieldOffset(16)] public short ifr_flags;
+        [FieldOffset(16)] public int ifr_ifindex;
     }
 }
 
 internal static partial class Interop
 {
-    internal const uint SIOCGIFFLAGS = 0x8913, SIOCSIFFLAGS = 0x8914;
+    internal const uint SIOCGIFFLAGS = 0x8913, SIOCSIFFLAGS = 0x8914, SIOCGIFINDEX = 0x8933;
     internal const short IFF_UP = 0x1;
-    internal const int AF_INET = 2;
+    internal const int AF_INET = 2, AF_PACKET = 17, SOCK_RAW = 3;
+
+    /// <summary>struct sockaddr_ll (20 bytes).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe struct SockAddrLl
+    {
+        public ushort sll_family;
+        public ushort sll_protocol;
+        public int sll_ifindex;
+        public ushort sll_hatype;
+        public byte sll_pkttype;
+        public byte sll_halen;
+        public fixed byte sll_addr[8];
+    }
 
     [LibraryImport(Libc, SetLastError = true)]
     internal static partial int socket(int domain, int type, int protocol);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static unsafe partial int bind(SafeFdHandle fd, void* addr, uint length);
 }

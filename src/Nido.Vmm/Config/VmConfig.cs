@@ -29,6 +29,8 @@ public sealed record VmConfig
 
     public IReadOnlyList<Nido.Devices.Virtio.Block.BlockConfig> Disks { get; init; } = [];
 
+    public IReadOnlyList<Nido.Devices.Virtio.Net.NetConfig> Networks { get; init; } = [];
+
     /// <summary>Attach a virtio-rng device (on by default: guests boot faster with entropy).</summary>
     public bool Rng { get; init; } = true;
 
@@ -48,7 +50,9 @@ public sealed record VmConfig
         if (MemoryBytes % align != 0) throw new VmmException($"memory: {MemoryBytes} bytes is not a multiple of {align} bytes");
         foreach (var disk in Disks)
             if (!File.Exists(disk.Path)) throw new VmmException($"disk: {disk.Path} does not exist");
-        if (Disks.Count + (Rng ? 1 : 0) + (Console == ConsoleDevice.Virtio ? 1 : 0) > MaxVirtioDevices) throw new VmmException($"disk: at most {MaxVirtioDevices} virtio devices");
+        if (Disks.Count + Networks.Count + (Rng ? 1 : 0) + (Console == ConsoleDevice.Virtio ? 1 : 0) > MaxVirtioDevices)
+            throw new VmmException($"devices: at most {MaxVirtioDevices} virtio devices (disks, network interfaces, rng, console)");
+        foreach (var group in Networks.GroupBy(n => n.Id).Where(g => g.Count() > 1)) throw new VmmException($"net: interface id {group.Key} is used twice");
         if (Arch != Architecture.X86_64) throw new VmmException($"arch: {Arch.ToString().ToLowerInvariant()} is not available yet (only x86_64)");
         if (Accel != Accelerator.Kvm) throw new VmmException("accel: the emulator backend is not available for x86_64; use --accel kvm");
         return this;
@@ -69,6 +73,26 @@ public sealed record VmConfig
             else throw new VmmException($"disk: unknown option \"{option}\" in \"{text}\" (ro, rw, id=ID)");
         }
         return new Nido.Devices.Virtio.Block.BlockConfig(parts[0], readOnly, id);
+    }
+
+    /// <summary>Parses --net none | tap | tap:NAME[,mac=MAC]; null for none.</summary>
+    public static Nido.Devices.Virtio.Net.NetConfig? ParseNet(string text, int index = 0)
+    {
+        if (text == "none") return null;
+        var parts = text.Split(',');
+        string? host;
+        if (parts[0] == "tap") host = null;
+        else if (parts[0].StartsWith("tap:", StringComparison.Ordinal) && parts[0].Length > 4) host = parts[0][4..];
+        else throw new VmmException($"net: \"{text}\" is not none, tap or tap:NAME[,mac=MAC]");
+        if (host is { Length: > 15 }) throw new VmmException($"net: interface name \"{host}\" is longer than 15 bytes");
+        byte[]? mac = null;
+        foreach (var option in parts.Skip(1))
+        {
+            if (option.StartsWith("mac=", StringComparison.Ordinal))
+                mac = Nido.Devices.Virtio.Net.NetConfig.ParseMac(option[4..]) ?? throw new VmmException($"net: \"{option[4..]}\" is not a unicast MAC address (aa:bb:cc:dd:ee:ff)");
+            else throw new VmmException($"net: unknown option \"{option}\" in \"{text}\" (mac=MAC)");
+        }
+        return new Nido.Devices.Virtio.Net.NetConfig(host, mac, $"eth{index}");
     }
 
     /// <summary>Parses a size as QEMU's -m does: a number of MiB, or with a K, M, G or T suffix.</summary>

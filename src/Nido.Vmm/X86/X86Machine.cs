@@ -53,6 +53,13 @@ public static class X86Machine
 
             var devices = new List<Nido.Devices.Virtio.IVirtioDevice>();
             foreach (var disk in config.Disks) devices.Add(vm.Own(new Nido.Devices.Virtio.Block.VirtioBlock(disk)));
+            foreach (var net in config.Networks)
+            {
+                var backend = Nido.Devices.Virtio.Net.TapBackend.Open(net.HostDevice);
+                var device = vm.Own(new Nido.Devices.Virtio.Net.VirtioNet(backend, net.Mac));
+                if (net.HostDevice is null) console.Log?.Invoke($"{net.Id}: created TAP {backend.Name}");
+                devices.Add(device);
+            }
             if (config.Rng) devices.Add(new Nido.Devices.Virtio.Rng.VirtioRng());
             IConsoleInput inputDevice = uart;
             if (config.Console == ConsoleDevice.Virtio)

@@ -23,35 +23,35 @@ internal sealed record GuestRun(string Output, VmOutcome Outcome)
         }
         return new GuestRun(output.ToString(), run.Result);
     }
+}
 
-    /// <summary>A thread-safe sink for the UART (written from vCPU threads).</summary>
-    private sealed class ConsoleCapture : Stream
+/// <summary>A thread-safe sink for the UART (written from vCPU threads).</summary>
+internal sealed class ConsoleCapture : Stream
+{
+    private readonly MemoryStream _bytes = new();
+
+    public override void Write(byte[] buffer, int offset, int count)
     {
-        private readonly MemoryStream _bytes = new();
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            lock (_bytes) _bytes.Write(buffer, offset, count);
-        }
-
-        public override void WriteByte(byte value)
-        {
-            lock (_bytes) _bytes.WriteByte(value);
-        }
-
-        public override string ToString()
-        {
-            lock (_bytes) return Encoding.UTF8.GetString(_bytes.ToArray());
-        }
-
-        public override void Flush() { }
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
+        lock (_bytes) _bytes.Write(buffer, offset, count);
     }
+
+    public override void WriteByte(byte value)
+    {
+        lock (_bytes) _bytes.WriteByte(value);
+    }
+
+    public override string ToString()
+    {
+        lock (_bytes) return Encoding.UTF8.GetString(_bytes.ToArray());
+    }
+
+    public override void Flush() { }
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
 }

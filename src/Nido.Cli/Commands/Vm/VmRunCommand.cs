@@ -18,7 +18,7 @@ public static class VmRunCommand
     private static readonly Option<int> Cpus = new("--cpus") { Description = "Number of vCPUs", DefaultValueFactory = _ => 1 };
     private static readonly Option<string> Memory = new("--memory", "-m") { Description = "Guest RAM (MiB, or with K/M/G suffix)", DefaultValueFactory = _ => "256M" };
     private static readonly Option<string[]> Disks = new("--disk") { Description = "Block device FILE[,ro] (repeatable)" };
-    private static readonly Option<string?> Net = new("--net") { Description = "Network: tap:NAME or none" };
+    private static readonly Option<string[]> Net = new("--net") { Description = "Network interface: none, tap (Nido creates nido%d) or tap:NAME (attach, or create), with ,mac=MAC; repeatable", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<string> Accel = new("--accel") { Description = "kvm or emu", DefaultValueFactory = _ => "kvm" };
     private static readonly Option<string> Arch = new("--arch") { Description = "x86_64 or riscv64", DefaultValueFactory = _ => "x86_64" };
     private static readonly Option<string> ConsoleOption = new("--console") { Description = "Where terminal input goes: serial (COM1) or virtio (hvc0)", DefaultValueFactory = _ => "serial" };
@@ -41,6 +41,7 @@ public static class VmRunCommand
                 MemoryBytes = VmConfig.ParseSize(parse.GetValue(Memory)!),
                 HugePages = parse.GetValue(HugePages),
                 Disks = [.. (parse.GetValue(Disks) ?? []).Select(VmConfig.ParseDisk)],
+                Networks = [.. (parse.GetValue(Net) ?? []).Select(VmConfig.ParseNet).OfType<Nido.Devices.Virtio.Net.NetConfig>()],
                 Console = parse.GetValue(ConsoleOption) switch
                 {
                     "serial" => ConsoleDevice.Serial,
@@ -60,7 +61,6 @@ public static class VmRunCommand
                     var other => throw new NidoException($"--arch: \"{other}\" is not x86_64 or riscv64"),
                 },
             };
-            if (parse.GetValue(Net) is { } net && net != "none") throw new NidoException("--net: virtio-net is not available yet (use none)");
             return Run(config, parse.InvocationConfiguration.Error);
         });
         return command;
