@@ -19,6 +19,8 @@ public sealed class Vm : IDisposable
     private readonly TaskCompletionSource<VmOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Action> _onStart = [];
     private readonly List<IDisposable> _owned = [];
+    private readonly object _stateLock = new();
+    private int _parked;
     private volatile bool _stopping;
     private volatile VmRunState _state = VmRunState.NotStarted;
 
@@ -37,6 +39,13 @@ public sealed class Vm : IDisposable
     public Bus Mmio { get; }
 
     public VmRunState State => _state;
+
+    /// <summary>Devices the API reaches after boot, by their configured ids.</summary>
+    public Dictionary<string, Nido.Devices.Virtio.Block.VirtioBlock> Drives { get; } = [];
+
+    public Dictionary<string, Nido.Devices.Virtio.Net.VirtioNet> Networks { get; } = [];
+
+    public Nido.Devices.Legacy.I8042? Keyboard { get; internal set; }
 
     internal IVm Hypervisor => _vm;
 
@@ -72,20 +81,41 @@ public sealed class Vm : IDisposable
         foreach (var vcpu in _vcpus) vcpu.Kick();
     }
 
-    /// <summary>Takes every vCPU out of the guest and holds it until <see cref="Resume"/>.</summary>
-    public void Pause()
+    /// <summary>
+    /// Takes every vCPU out of the guest and returns once all of them are parked (so guest memory and device
+    /// state are quiet), or the VM stopped meanwhile. False when the VM was not running.
+    /// </summary>
+    public bool Pause()
     {
-        if (_state != VmRunState.Running) return;
-        _running.Reset();
-        _state = VmRunState.Paused;
-        foreach (var vcpu in _vcpus) vcpu.Kick();
+        lock (_stateLock)
+        {
+            if (_state != VmRunState.Running || _stopping) return false;
+            _running.Reset();
+            _state = VmRunState.Paused;
+            foreach (var vcpu in _vcpus) vcpu.Kick();
+            while (Volatile.Read(ref _parked) < _vcpus.Count && !_stopping) Monitor.Wait(_stateLock, 10);
+            return true;
+        }
     }
 
-    public void Resume()
+    /// <summary>Lets the parked vCPUs run again; false when the VM was not paused.</summary>
+    public bool Resume()
     {
-        if (_state != VmRunState.Paused) return;
-        _state = VmRunState.Running;
-        _running.Set();
+        lock (_stateLock)
+        {
+            if (_state != VmRunState.Paused || _stopping) return false;
+            _state = VmRunState.Running;
+            _running.Set();
+            return true;
+        }
+    }
+
+    private void Park()
+    {
+        Interlocked.Increment(ref _parked);
+        lock (_stateLock) Monitor.PulseAll(_stateLock);
+        _running.Wait();
+        Interlocked.Decrement(ref _parked);
     }
 
     private void VcpuMain(IVcpu vcpu)
@@ -97,7 +127,7 @@ public sealed class Vm : IDisposable
             {
                 if (!_running.IsSet)
                 {
-                    _running.Wait();
+                    Park();
                     continue;
                 }
                 var exit = vcpu.Run(_io);

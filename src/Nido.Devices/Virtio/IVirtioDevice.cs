@@ -3,7 +3,7 @@ using Nido.Hypervisor.Memory;
 namespace Nido.Devices.Virtio;
 
 /// <summary>What a device gets when the driver sets DRIVER_OK: memory, its queues, the agreed features, and the transport's signals.</summary>
-public sealed class VirtioContext(GuestMemory memory, Queue[] queues, ulong features, Action<int> signalUsed, Action<string> needsReset)
+public sealed class VirtioContext(GuestMemory memory, Queue[] queues, ulong features, Action<int> signalUsed, Action<string> needsReset, Action? configChanged = null)
 {
     public GuestMemory Memory { get; } = memory;
 
@@ -15,6 +15,9 @@ public sealed class VirtioContext(GuestMemory memory, Queue[] queues, ulong feat
 
     /// <summary>Tells the driver that queue <paramref name="queue"/> has used buffers (unless it suppressed interrupts).</summary>
     public void SignalUsed(int queue) => signalUsed(queue);
+
+    /// <summary>The device's configuration space changed (a new capacity): bumps the generation and interrupts.</summary>
+    public void ConfigChanged() => configChanged?.Invoke();
 
     /// <summary>The driver broke the protocol: the device stops and reports DEVICE_NEEDS_RESET.</summary>
     public void NeedsReset(string why) => needsReset(why);

@@ -19,7 +19,7 @@ public sealed record ConsoleStreams(Stream Output, Stream? Input = null, bool Es
 /// </summary>
 public static class X86Machine
 {
-    public const int ComIrq = 4;
+    public const int ComIrq = 4, KeyboardIrq = 1;
     public const ushort Com1 = 0x3f8;
     /// <summary>virtio-mmio windows: slot i at <see cref="VirtioBase"/> + i × 0x200, on ISA IRQ <see cref="VirtioIrqs"/>[i].</summary>
     public const ulong VirtioBase = X86Layout.DeviceMmio;
@@ -47,17 +47,24 @@ public static class X86Machine
             var uart = new Uart16550(console.Output, new VmInterruptLine(hv, ComIrq));
             ports.Insert(Com1, 8, uart);
             ports.Insert(DebugExit.DefaultPort, 4, new DebugExit(code => built.Stop(new VmOutcome(code, null))));
-            ports.Insert(I8042.DataPort, 5, new I8042(() => built.Stop(new VmOutcome(VmOutcome.GuestFailure, "guest requested a reset (reboot)"))));
+            vm.Keyboard = new I8042(() => built.Stop(new VmOutcome(VmOutcome.GuestFailure, "guest requested a reset (reboot)")), new VmInterruptLine(hv, KeyboardIrq));
+            ports.Insert(I8042.DataPort, 5, vm.Keyboard);
             var low = memory.Regions[0].Size;
             ports.Insert(CmosRtc.IndexPort, 2, new CmosRtc(low, config.MemoryBytes - low));
 
             var devices = new List<Nido.Devices.Virtio.IVirtioDevice>();
-            foreach (var disk in config.Disks) devices.Add(vm.Own(new Nido.Devices.Virtio.Block.VirtioBlock(disk)));
+            foreach (var disk in config.Disks)
+            {
+                var block = vm.Own(new Nido.Devices.Virtio.Block.VirtioBlock(disk));
+                vm.Drives[disk.Id ?? disk.Path] = block;
+                devices.Add(block);
+            }
             foreach (var net in config.Networks)
             {
                 var backend = Nido.Devices.Virtio.Net.TapBackend.Open(net.HostDevice);
                 var device = vm.Own(new Nido.Devices.Virtio.Net.VirtioNet(backend, net.Mac));
                 if (net.HostDevice is null) console.Log?.Invoke($"{net.Id}: created TAP {backend.Name}");
+                vm.Networks[net.Id] = device;
                 devices.Add(device);
             }
             if (config.Rng) devices.Add(new Nido.Devices.Virtio.Rng.VirtioRng());
@@ -77,7 +84,7 @@ public static class X86Machine
                 mmio.Insert(VirtioBase + (ulong)i * Nido.Devices.Virtio.Transport.MmioTransport.WindowSize, Nido.Devices.Virtio.Transport.MmioTransport.WindowSize, transport);
             }
 
-            var entry = LoadKernel(memory, kernel, config);
+            var entry = LoadKernel(memory, kernel, config, devices.Count);
             MpTable.Write(memory, config.Cpus);
             var supported = kvm.SupportedCpuid();
             foreach (var vcpu in vcpus)
@@ -111,13 +118,13 @@ public static class X86Machine
         }
     }
 
-    private static BootEntry LoadKernel(GuestMemory memory, byte[] kernel, VmConfig config)
+    private static BootEntry LoadKernel(GuestMemory memory, byte[] kernel, VmConfig config, int virtioDevices)
     {
         var name = config.Kernel;
         if (LinuxLoader.IsBzImage(kernel))
         {
             var initrd = config.Initrd is { } path ? ReadFile(path, "initrd") : [];
-            return LinuxLoader.Load(memory, kernel, name, config.CommandLine, initrd, config.Initrd);
+            return LinuxLoader.Load(memory, kernel, name, WithVirtioMmio(config.CommandLine, virtioDevices), initrd, config.Initrd);
         }
         if (MultibootLoader.FindHeader(kernel) >= 0)
         {
@@ -125,6 +132,17 @@ public static class X86Machine
             return MultibootLoader.Load(memory, kernel, name, config.CommandLine, modules);
         }
         throw new VmmException($"kernel: {name} is not a format Nido boots (a Multiboot kernel, a bzImage, or an ELF vmlinux with a PVH note)");
+    }
+
+    /// <summary>
+    /// Describes the virtio-mmio windows on the Linux command line, as Firecracker does: kernels built with
+    /// VIRTIO_MMIO_CMDLINE_DEVICES find them this way.
+    /// </summary>
+    internal static string WithVirtioMmio(string commandLine, int devices)
+    {
+        var parts = Enumerable.Range(0, devices)
+            .Select(i => $"virtio_mmio.device={Nido.Devices.Virtio.Transport.MmioTransport.WindowSize}@0x{VirtioBase + (ulong)i * Nido.Devices.Virtio.Transport.MmioTransport.WindowSize:x}:{VirtioIrqs[i]}");
+        return string.Join(' ', new[] { commandLine }.Concat(parts).Where(p => p.Length > 0));
     }
 
     /// <summary>QEMU's -initrd for Multiboot: "PATH [ARGS],PATH [ARGS]"; ",," is a literal comma.</summary>

@@ -3,6 +3,12 @@ using Microsoft.Win32.SafeHandles;
 
 namespace Nido.Devices.Virtio.Block;
 
+/// <summary>Request counters of one virtio-blk device (read by the API's /metrics).</summary>
+public sealed class BlockCounters
+{
+    public long ReadCount, WriteCount, FlushCount, ReadBytes, WriteBytes;
+}
+
 /// <summary>
 /// virtio-blk (id 2) on a raw file: read, write, flush (fdatasync) and GET_ID, in 512-byte sectors. Requests
 /// are served on the notifying vCPU's thread. A request outside the disk or a write to a read-only disk gets
@@ -16,8 +22,8 @@ public sealed class VirtioBlock : IVirtioDevice, IDisposable
     private const byte StatusOk = 0, StatusIoErr = 1, StatusUnsupported = 2;
     private const ushort QueueSize = 256;
 
-    private readonly SafeFileHandle _file;
-    private readonly BlockConfig _config;
+    private SafeFileHandle _file;
+    private BlockConfig _config;
     private readonly byte[] _configSpace = new byte[24];
     private readonly object _lock = new();
     private VirtioContext? _context;
@@ -25,22 +31,52 @@ public sealed class VirtioBlock : IVirtioDevice, IDisposable
     public VirtioBlock(BlockConfig config)
     {
         _config = config;
-        try
-        {
-            _file = File.OpenHandle(config.Path, FileMode.Open, config.ReadOnly ? FileAccess.Read : FileAccess.ReadWrite, FileShare.ReadWrite);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new IOException($"disk {config.Path}: {e.Message}", e);
-        }
+        _file = Open(config);
         Capacity = (ulong)RandomAccess.GetLength(_file) / SectorSize;
         BinaryPrimitives.WriteUInt64LittleEndian(_configSpace, Capacity);
         BinaryPrimitives.WriteUInt32LittleEndian(_configSpace.AsSpan(12), QueueSize - 2); // seg_max: header and status take two.
         BinaryPrimitives.WriteUInt32LittleEndian(_configSpace.AsSpan(20), SectorSize);
     }
 
+    private static SafeFileHandle Open(BlockConfig config)
+    {
+        try
+        {
+            return File.OpenHandle(config.Path, FileMode.Open, config.ReadOnly ? FileAccess.Read : FileAccess.ReadWrite, FileShare.ReadWrite);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"disk {config.Path}: {e.Message}", e);
+        }
+    }
+
     /// <summary>Disk size in sectors (a partial last sector is not visible).</summary>
-    public ulong Capacity { get; }
+    public ulong Capacity { get; private set; }
+
+    public BlockCounters Counters { get; } = new();
+
+    public string Path => _config.Path;
+
+    /// <summary>
+    /// Swaps the backing file under a running guest (Firecracker's PATCH /drives) and tells the driver the
+    /// configuration changed, so it rereads the capacity. Requests are served under the same lock, so each one sees one file.
+    /// </summary>
+    public void ReplaceBackingFile(string path)
+    {
+        var config = _config with { Path = path };
+        var file = Open(config);
+        SafeFileHandle old;
+        lock (_lock)
+        {
+            old = _file;
+            _file = file;
+            _config = config;
+            Capacity = (ulong)RandomAccess.GetLength(file) / SectorSize;
+            BinaryPrimitives.WriteUInt64LittleEndian(_configSpace, Capacity);
+        }
+        old.Dispose();
+        _context?.ConfigChanged();
+    }
 
     public uint DeviceType => VirtioConstants.DeviceBlock;
 
@@ -54,6 +90,7 @@ public sealed class VirtioBlock : IVirtioDevice, IDisposable
     public void ReadConfig(uint offset, Span<byte> data)
     {
         data.Clear();
+        lock (_lock)
         if (offset < _configSpace.Length)
             _configSpace.AsSpan((int)offset, Math.Min(data.Length, _configSpace.Length - (int)offset)).CopyTo(data);
     }
@@ -139,23 +176,31 @@ public sealed class VirtioBlock : IVirtioDevice, IDisposable
             {
                 var n = RandomAccess.Read(_file, span, offset);
                 span[n..].Clear(); // A file shorter than a whole last sector reads as zeros.
+                Counters.ReadBytes += d.Length;
             }
-            else RandomAccess.Write(_file, (ReadOnlySpan<byte>)span, offset);
+            else
+            {
+                RandomAccess.Write(_file, (ReadOnlySpan<byte>)span, offset);
+                Counters.WriteBytes += d.Length;
+            }
             offset += d.Length;
             moved += d.Length;
         }
+        if (read) Counters.ReadCount++;
+        else Counters.WriteCount++;
         return (StatusOk, read ? moved : 0);
     }
 
     private (byte, uint) Flush()
     {
         RandomAccess.FlushToDisk(_file);
+        Counters.FlushCount++;
         return (StatusOk, 0);
     }
 
     private byte[] IdBytes()
     {
-        var id = System.Text.Encoding.ASCII.GetBytes(_config.Id ?? Path.GetFileName(_config.Path));
+        var id = System.Text.Encoding.ASCII.GetBytes(_config.Id ?? System.IO.Path.GetFileName(_config.Path));
         return id.Length > 20 ? id[..20] : id;
     }
 

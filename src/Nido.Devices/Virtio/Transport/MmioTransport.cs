@@ -156,7 +156,7 @@ public sealed class MmioTransport : IBusDevice
         try
         {
             foreach (var q in _queues.Where(q => q.Ready)) q.Activate(_memory, _driverFeatures);
-            _device.Activate(new VirtioContext(_memory, _queues, _driverFeatures, SignalUsed, NeedsReset));
+            _device.Activate(new VirtioContext(_memory, _queues, _driverFeatures, SignalUsed, NeedsReset, ConfigChanged));
         }
         catch (VirtioQueueException e)
         {
@@ -178,6 +178,12 @@ public sealed class MmioTransport : IBusDevice
     {
         if (!_queues[queue].WantsInterrupt()) return;
         Raise(1);
+    }
+
+    private void ConfigChanged()
+    {
+        lock (_lock) _configGeneration++;
+        Raise(2);
     }
 
     private void NeedsReset(string why)

@@ -1,0 +1,108 @@
+using System.Text.Json;
+
+namespace Nido.Vmm.Api;
+
+/// <summary>
+/// Metrics as Firecracker emits them: one JSON object per line, appended to the metrics file (or FIFO) on
+/// FlushMetrics and every 60 seconds, with counters since the previous flush.
+/// </summary>
+public sealed class ApiMetrics : IDisposable
+{
+    private readonly object _lock = new();
+    private readonly Dictionary<string, long> _previous = [];
+    private Stream? _output;
+    private Timer? _timer;
+
+    public MetricsConfig? Config { get; private set; }
+
+    public long ApiRequests, ApiFailures, ProcessStartupWallUs, ProcessStartupCpuUs;
+
+    public Func<Vm?>? CurrentVm { get; set; }
+
+    public void Configure(MetricsConfig config)
+    {
+        if (Config is not null) throw new ApiException("Reinitialization of metrics not allowed.");
+        if (config.MetricsPath is not { } path) throw ApiErrors.Missing("metrics_path");
+        try { _output = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ApiException($"Failed to open the metrics file {path}: {e.Message}");
+        }
+        Config = config;
+        _timer = new Timer(_ => { try { Flush(); } catch (ApiException) { } }, null, 60_000, 60_000);
+    }
+
+    public void Flush()
+    {
+        lock (_lock)
+        {
+            if (_output is null) throw new ApiException("The metrics system is not initialized.");
+            var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer))
+            {
+                json.WriteStartObject();
+                json.WriteNumber("utc_timestamp_ms", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                json.WriteStartObject("api_server");
+                json.WriteNumber("process_startup_time_us", ProcessStartupWallUs);
+                json.WriteNumber("process_startup_time_cpu_us", ProcessStartupCpuUs);
+                Counter(json, "api_server", "requests_count", Interlocked.Read(ref ApiRequests));
+                Counter(json, "api_server", "failures_count", Interlocked.Read(ref ApiFailures));
+                json.WriteEndObject();
+                var vm = CurrentVm?.Invoke();
+                json.WriteStartObject("block");
+                foreach (var (id, drive) in vm?.Drives ?? [])
+                {
+                    json.WriteStartObject(id);
+                    var c = drive.Counters;
+                    Counter(json, "block." + id, "read_count", c.ReadCount);
+                    Counter(json, "block." + id, "write_count", c.WriteCount);
+                    Counter(json, "block." + id, "flush_count", c.FlushCount);
+                    Counter(json, "block." + id, "read_bytes", c.ReadBytes);
+                    Counter(json, "block." + id, "write_bytes", c.WriteBytes);
+                    json.WriteEndObject();
+                }
+                json.WriteEndObject();
+                json.WriteStartObject("net");
+                foreach (var (id, net) in vm?.Networks ?? [])
+                {
+                    json.WriteStartObject(id);
+                    var c = net.Counters;
+                    Counter(json, "net." + id, "rx_packets_count", c.RxPackets);
+                    Counter(json, "net." + id, "rx_bytes_count", c.RxBytes);
+                    Counter(json, "net." + id, "rx_dropped_count", c.RxDropped);
+                    Counter(json, "net." + id, "tx_packets_count", c.TxPackets);
+                    Counter(json, "net." + id, "tx_bytes_count", c.TxBytes);
+                    Counter(json, "net." + id, "tx_dropped_count", c.TxDropped);
+                    json.WriteEndObject();
+                }
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            buffer.WriteByte((byte)'\n');
+            try
+            {
+                _output.Write(buffer.ToArray());
+                _output.Flush();
+            }
+            catch (IOException e)
+            {
+                throw new ApiException($"Failed to write metrics: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>Writes the change since the last flush, as Firecracker's SharedIncMetric does.</summary>
+    private void Counter(Utf8JsonWriter json, string group, string name, long value)
+    {
+        var key = group + "." + name;
+        _previous.TryGetValue(key, out var before);
+        _previous[key] = value;
+        json.WriteNumber(name, value - before);
+    }
+
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        lock (_lock) _output?.Dispose();
+    }
+}
