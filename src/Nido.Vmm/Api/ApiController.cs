@@ -21,10 +21,11 @@ public sealed class ApiController : IDisposable
     private Vm? _vm;
     private Thread? _runner;
 
-    public ApiController(string instanceId, ConsoleStreams console, Action<VmOutcome> onExit)
+    /// <param name="log">Where the log goes until PUT /logger names a file (stderr by default).</param>
+    public ApiController(string instanceId, ConsoleStreams console, Action<VmOutcome> onExit, TextWriter? log = null)
     {
         _id = instanceId;
-        Logger = new ApiLogger(instanceId);
+        Logger = new ApiLogger(instanceId, log ?? Console.Error);
         var logger = Logger;
         _console = console with { Log = line => logger.Log(LogLevel.Warning, line) };
         _onExit = onExit;

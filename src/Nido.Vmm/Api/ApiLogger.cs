@@ -6,10 +6,10 @@ public enum LogLevel { Off, Error, Warning, Info, Debug, Trace }
 /// The instance's log: stderr until PUT /logger names a file (or FIFO), then appended lines
 /// "TIME [ID:LEVEL] message", filtered by level as Firecracker's logger does.
 /// </summary>
-public sealed class ApiLogger(string instanceId) : IDisposable
+public sealed class ApiLogger(string instanceId, TextWriter defaultWriter) : IDisposable
 {
     private readonly object _lock = new();
-    private TextWriter _writer = Console.Error;
+    private TextWriter _writer = defaultWriter;
     private bool _ownsWriter;
     private LogLevel _level = LogLevel.Warning;
     private bool _showLevel = true, _configured;
@@ -21,7 +21,7 @@ public sealed class ApiLogger(string instanceId) : IDisposable
         if (_configured) throw new ApiException("Reinitialization of logger not allowed.");
         var level = ParseLevel(config.Level ?? "Info");
         if (config.Module is not null) throw new ApiException("Filtering the log by module is not supported by Nido.");
-        TextWriter writer = Console.Error;
+        var writer = _writer;
         var owns = false;
         if (config.LogPath is { } path)
         {

@@ -18,7 +18,7 @@ internal sealed class ApiHarness : IDisposable
     public ApiHarness()
     {
         Socket = Path.Combine(_dir, "api.sock");
-        Controller = new ApiController("test-vm", new ConsoleStreams(Output), outcome => Exit.TrySetResult(outcome));
+        Controller = new ApiController("test-vm", new ConsoleStreams(Output), outcome => Exit.TrySetResult(outcome), TextWriter.Null);
         _server = new UnixHttpServer(Socket, Controller.Handle);
         _server.Start();
         Client = new HttpClient(new SocketsHttpHandler
