@@ -126,6 +126,21 @@ public sealed class BootFuzzTests : IDisposable
         _escapes.AssertNone();
     }
 
+    // --- PvhLoader ---
+
+    [Fact]
+    public void PvhKernelsOnlyRefuseWithBootException()
+    {
+        var valid = Elf.Build(true, 0x1000000, 62,
+            new Seg(ElfImage.PtLoad, 0x1000000, 0x1000000, [0x90, 0xf4], MemorySize: 0x1000),
+            new Seg(ElfImage.PtNote, 0, 0, Elf.Note("Xen", PvhLoader.NotePhys32Entry, [0, 0, 0, 1])));
+        PvhLoader.Load(_memory, valid, "fuzz.pvh", "a b", new byte[300], "initrd");
+        foreach (var (how, data) in Mutants(valid, 18, 3000, valid.Length))
+            _escapes.Run(how, () => PvhLoader.Load(_memory, data, "fuzz.pvh", "a b", new byte[300], "initrd"));
+        _escapes.AssertNone();
+        Assert.True(_escapes.Accepted > 50, "too few mutants loaded to exercise the start info");
+    }
+
     // --- MultibootLoader ---
 
     private void Multiboot(byte[] kernel, int modules = 1) =>

@@ -41,6 +41,12 @@ for g in $multiboot_guests; do
 		-o "$out/$g.elf" "$out/obj32/entry.o" "$out/obj32/$g.o" $extra $libobjs32
 done
 
+# pvhinfo: the Multiboot layout plus the Xen PVH entry note (the loader prefers PVH when the note is there).
+run gcc $cflags32 -c "$src/pvhinfo.c" -o "$out/obj32/pvhinfo.o"
+run gcc $cflags32 -c "$src/pvh_note.S" -o "$out/obj32/pvh_note.o"
+run ld -m elf_i386 -nostdlib -static --build-id=none -z max-page-size=0x1000 -T "$src/pvh.ld" \
+	-o "$out/pvhinfo.elf" "$out/obj32/entry.o" "$out/obj32/pvhinfo.o" "$out/obj32/pvh_note.o" $libobjs32
+
 # linuxboot: setup sectors and payload linked together, flattened by their load addresses.
 for f in $lib; do run gcc $cflags64 -c "$src/lib/$f.c" -o "$out/obj64/$f.o"; done
 run gcc $cflags64 -c "$src/linuxboot.c" -o "$out/obj64/linuxboot.o"

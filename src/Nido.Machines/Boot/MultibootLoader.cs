@@ -96,7 +96,8 @@ public static class MultibootLoader
         return new BootEntry(BootMode.Protected32, entry, Rax: BootMagic, Rbx: X86Layout.MultibootInfo);
     }
 
-    private static (ulong Entry, ulong End) LoadElf(GuestMemory memory, ReadOnlySpan<byte> kernel, string name)
+    /// <summary>Loads every PT_LOAD segment at its physical address (above 1 MiB); returns the physical entry and the end.</summary>
+    internal static (ulong Entry, ulong End) LoadElf(GuestMemory memory, ReadOnlySpan<byte> kernel, string name)
     {
         var elf = ElfImage.Parse(kernel, name);
         if (elf.Machine is not (ElfImage.MachineX86 or ElfImage.MachineX86_64))

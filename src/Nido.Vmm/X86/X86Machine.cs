@@ -126,6 +126,11 @@ public static class X86Machine
             var initrd = config.Initrd is { } path ? ReadFile(path, "initrd") : [];
             return LinuxLoader.Load(memory, kernel, name, WithVirtioMmio(config.CommandLine, virtioDevices), initrd, config.Initrd);
         }
+        if (PvhLoader.FindEntry(kernel, name) is not null)
+        {
+            var initrd = config.Initrd is { } path ? ReadFile(path, "initrd") : [];
+            return PvhLoader.Load(memory, kernel, name, WithVirtioMmio(config.CommandLine, virtioDevices), initrd, config.Initrd);
+        }
         if (MultibootLoader.FindHeader(kernel) >= 0)
         {
             var modules = ParseModules(config.Initrd);
