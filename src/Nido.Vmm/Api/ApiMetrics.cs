@@ -49,33 +49,8 @@ public sealed class ApiMetrics : IDisposable
                 Counter(json, "api_server", "failures_count", Interlocked.Read(ref ApiFailures));
                 json.WriteEndObject();
                 var vm = CurrentVm?.Invoke();
-                json.WriteStartObject("block");
-                foreach (var (id, drive) in vm?.Drives ?? [])
-                {
-                    json.WriteStartObject(id);
-                    var c = drive.Counters;
-                    Counter(json, "block." + id, "read_count", c.ReadCount);
-                    Counter(json, "block." + id, "write_count", c.WriteCount);
-                    Counter(json, "block." + id, "flush_count", c.FlushCount);
-                    Counter(json, "block." + id, "read_bytes", c.ReadBytes);
-                    Counter(json, "block." + id, "write_bytes", c.WriteBytes);
-                    json.WriteEndObject();
-                }
-                json.WriteEndObject();
-                json.WriteStartObject("net");
-                foreach (var (id, net) in vm?.Networks ?? [])
-                {
-                    json.WriteStartObject(id);
-                    var c = net.Counters;
-                    Counter(json, "net." + id, "rx_packets_count", c.RxPackets);
-                    Counter(json, "net." + id, "rx_bytes_count", c.RxBytes);
-                    Counter(json, "net." + id, "rx_dropped_count", c.RxDropped);
-                    Counter(json, "net." + id, "tx_packets_count", c.TxPackets);
-                    Counter(json, "net." + id, "tx_bytes_count", c.TxBytes);
-                    Counter(json, "net." + id, "tx_dropped_count", c.TxDropped);
-                    json.WriteEndObject();
-                }
-                json.WriteEndObject();
+                Group(json, "block", vm?.Drives.Select(d => (d.Key, d.Value.Counters.Snapshot())));
+                Group(json, "net", vm?.Networks.Select(n => (n.Key, n.Value.Counters.Snapshot())));
                 json.WriteEndObject();
             }
             buffer.WriteByte((byte)'\n');
@@ -89,6 +64,19 @@ public sealed class ApiMetrics : IDisposable
                 throw new ApiException($"Failed to write metrics: {e.Message}");
             }
         }
+    }
+
+    /// <summary>{"block": {"rootfs": {"read_count": …}, …}}: one object per device id.</summary>
+    private void Group(Utf8JsonWriter json, string group, IEnumerable<(string Id, (string Name, long Value)[] Counters)>? devices)
+    {
+        json.WriteStartObject(group);
+        foreach (var (id, counters) in devices ?? [])
+        {
+            json.WriteStartObject(id);
+            foreach (var (name, value) in counters) Counter(json, $"{group}.{id}", name, value);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
     }
 
     /// <summary>Writes the change since the last flush, as Firecracker's SharedIncMetric does.</summary>

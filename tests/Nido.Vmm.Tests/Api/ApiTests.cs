@@ -163,8 +163,13 @@ public sealed class ApiTests : IDisposable
         var bigger = File("bigger.img", 65536);
         _api.Ok("PUT", "/boot-source", $$"""{"kernel_image_path": "{{Guests.Path("ticker.elf")}}", "boot_args": "period=2000000"}""");
         _api.Ok("PUT", "/drives/data", $$"""{"drive_id": "data", "path_on_host": "{{disk}}", "is_root_device": false}""");
+        var metrics = Path.Combine(_api.Dir, "metrics.json");
+        _api.Ok("PUT", "/metrics", $$"""{"metrics_path": "{{metrics}}"}""");
         _api.Ok("PUT", "/actions", """{"action_type": "InstanceStart"}""");
         _api.WaitFor("tick 2");
+        _api.Ok("PUT", "/actions", """{"action_type": "FlushMetrics"}""");
+        var flushed = JsonDocument.Parse(System.IO.File.ReadAllLines(metrics)[0]).RootElement;
+        Assert.Equal(0, flushed.GetProperty("block").GetProperty("data").GetProperty("write_count").GetInt64()); // The ticker never drives it.
         Assert.Equal("Running", _api.Get("/").GetProperty("state").GetString());
 
         _api.Ok("PATCH", "/vm", """{"state": "Paused"}""");

@@ -7,6 +7,10 @@ namespace Nido.Devices.Virtio.Block;
 public sealed class BlockCounters
 {
     public long ReadCount, WriteCount, FlushCount, ReadBytes, WriteBytes;
+
+    /// <summary>The counters under Firecracker's metric names.</summary>
+    public (string Name, long Value)[] Snapshot() =>
+        [("read_count", ReadCount), ("write_count", WriteCount), ("flush_count", FlushCount), ("read_bytes", ReadBytes), ("write_bytes", WriteBytes)];
 }
 
 /// <summary>

@@ -6,6 +6,11 @@ namespace Nido.Devices.Virtio.Net;
 public sealed class NetCounters
 {
     public long RxPackets, RxBytes, RxDropped, TxPackets, TxBytes, TxDropped;
+
+    /// <summary>The counters under Firecracker-style metric names.</summary>
+    public (string Name, long Value)[] Snapshot() =>
+        [("rx_packets_count", RxPackets), ("rx_bytes_count", RxBytes), ("rx_dropped_count", RxDropped),
+         ("tx_packets_count", TxPackets), ("tx_bytes_count", TxBytes), ("tx_dropped_count", TxDropped)];
 }
 
 /// <summary>
