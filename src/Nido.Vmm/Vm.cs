@@ -82,10 +82,12 @@ public sealed class Vm : IDisposable
     }
 
     /// <summary>
-    /// Takes every vCPU out of the guest and returns once all of them are parked (so guest memory and device
-    /// state are quiet), or the VM stopped meanwhile. False when the VM was not running.
+    /// Takes every vCPU out of the guest and returns once all of them are parked (no guest code runs; device
+    /// threads such as network receive still may fill buffers), or the VM stopped meanwhile. False when the
+    /// VM was not running; a VmmException, with the VM running again, when a vCPU did not stop in time
+    /// (stuck in a device call).
     /// </summary>
-    public bool Pause()
+    public bool Pause(int timeoutMs = 5000)
     {
         lock (_stateLock)
         {
@@ -93,7 +95,17 @@ public sealed class Vm : IDisposable
             _running.Reset();
             _state = VmRunState.Paused;
             foreach (var vcpu in _vcpus) vcpu.Kick();
-            while (Volatile.Read(ref _parked) < _vcpus.Count && !_stopping) Monitor.Wait(_stateLock, 10);
+            var deadline = Environment.TickCount64 + timeoutMs;
+            while (Volatile.Read(ref _parked) < _vcpus.Count && !_stopping)
+            {
+                if (Environment.TickCount64 > deadline)
+                {
+                    _state = VmRunState.Running;
+                    _running.Set();
+                    throw new VmmException($"{_vcpus.Count - Volatile.Read(ref _parked)} vCPU(s) did not stop within {timeoutMs} ms");
+                }
+                Monitor.Wait(_stateLock, 10);
+            }
             return true;
         }
     }

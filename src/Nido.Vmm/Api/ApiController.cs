@@ -27,7 +27,8 @@ public sealed class ApiController : IDisposable
         _id = instanceId;
         Logger = new ApiLogger(instanceId, log ?? Console.Error);
         var logger = Logger;
-        _console = console with { Log = line => logger.Log(LogLevel.Warning, line) };
+        var limiter = new LineRateLimiter(20);
+        _console = console with { Log = line => { if (limiter.Allow()) logger.Log(LogLevel.Warning, line); } };
         _onExit = onExit;
         Metrics.CurrentVm = () => _vm;
     }
@@ -50,11 +51,18 @@ public sealed class ApiController : IDisposable
         {
             return Route(request);
         }
-        catch (ApiException e)
+        catch (Exception e)
         {
+            // Bad paths (empty, NUL) and host errors the checks did not foresee still get an answer, not a dead server.
+            var (status, message) = e switch
+            {
+                ApiException a => (a.Status, a.Message),
+                ArgumentException or IOException or UnauthorizedAccessException or NotSupportedException or VmmException => (400, e.Message),
+                _ => (500, $"Internal error: {e.Message}"),
+            };
             Interlocked.Increment(ref Metrics.ApiFailures);
-            Logger.Log(LogLevel.Error, $"Received Error. Status code: {e.Status}. Message: {e.Message}");
-            return ApiErrors.Fault(e.Status, e.Message);
+            Logger.Log(LogLevel.Error, $"Received Error. Status code: {status}. Message: {message}");
+            return ApiErrors.Fault(status, message);
         }
     }
 
@@ -79,12 +87,10 @@ public sealed class ApiController : IDisposable
             ("PATCH", "vm", 1) => PostBoot(() => SetVmState(Body(r, ApiJson.Context.VmStateRequest))),
             ("GET", "vm", 2) when segments[1] == "config" =>
                 Json(Resources.ToFull(Logger.Config, Metrics.Config), ApiJson.Context.FullVmConfiguration),
-            _ => throw new ApiException($"Invalid request method and/or path: {r.Method} {HttpParser.Printable(r.Path)}.", KnownPath(segments[0]) ? 405 : 400),
+            // Firecracker answers 400 for an unknown path and for a known path with the wrong method alike.
+            _ => throw new ApiException($"Invalid request method and/or path: {r.Method} {HttpParser.Printable(r.Path)}."),
         };
     }
-
-    private static bool KnownPath(string first) =>
-        first is "" or "version" or "machine-config" or "boot-source" or "drives" or "network-interfaces" or "entropy" or "logger" or "metrics" or "actions" or "vm";
 
     private string StateName => _vm?.State switch
     {
@@ -155,7 +161,11 @@ public sealed class ApiController : IDisposable
         {
             case null: throw ApiErrors.Missing("state");
             case "Paused":
-                if (!_vm!.Pause() && _vm.State != VmRunState.Paused) throw new ApiException("The microVM is not running.");
+                try
+                {
+                    if (!_vm!.Pause() && _vm.State != VmRunState.Paused) throw new ApiException("The microVM is not running.");
+                }
+                catch (VmmException e) { throw new ApiException($"Failed to pause the microVM: {e.Message}"); }
                 break;
             case "Resumed":
                 if (!_vm!.Resume() && _vm.State != VmRunState.Running) throw new ApiException("The microVM is not paused.");
@@ -190,6 +200,23 @@ public sealed class ApiController : IDisposable
         if (!_vm!.Networks.ContainsKey(id)) throw new ApiException($"Invalid network interface ID: {id}");
         VmResources.CheckRateLimiter(body.RxRateLimiter);
         VmResources.CheckRateLimiter(body.TxRateLimiter);
+    }
+
+    /// <summary>Device messages a guest can provoke at will (queue errors after each reset): at most N per second reach the log.</summary>
+    private sealed class LineRateLimiter(int perSecond)
+    {
+        private long _second;
+        private int _count;
+
+        public bool Allow()
+        {
+            lock (this)
+            {
+                var now = Environment.TickCount64 / 1000;
+                if (now != _second) (_second, _count) = (now, 0);
+                return ++_count <= perSecond;
+            }
+        }
     }
 
     private static T Body<T>(HttpRequest r, JsonTypeInfo<T> type) where T : class

@@ -27,10 +27,10 @@ public sealed class ApiLogger(string instanceId, TextWriter defaultWriter) : IDi
         {
             try
             {
-                writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+                writer = new StreamWriter(LogFiles.Open(path)) { AutoFlush = true };
                 owns = true;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or Nido.Linux.ErrnoException)
             {
                 throw new ApiException($"Failed to open the log file {path}: {e.Message}");
             }

@@ -23,8 +23,8 @@ public sealed class ApiMetrics : IDisposable
     {
         if (Config is not null) throw new ApiException("Reinitialization of metrics not allowed.");
         if (config.MetricsPath is not { } path) throw ApiErrors.Missing("metrics_path");
-        try { _output = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        try { _output = LogFiles.Open(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or Nido.Linux.ErrnoException)
         {
             throw new ApiException($"Failed to open the metrics file {path}: {e.Message}");
         }
@@ -66,17 +66,22 @@ public sealed class ApiMetrics : IDisposable
         }
     }
 
-    /// <summary>{"block": {"rootfs": {"read_count": …}, …}}: one object per device id.</summary>
+    /// <summary>
+    /// Firecracker's layout: "block" (or "net") sums every device, and "block_{id}" holds each one's own.
+    /// </summary>
     private void Group(Utf8JsonWriter json, string group, IEnumerable<(string Id, (string Name, long Value)[] Counters)>? devices)
     {
+        var list = devices?.ToList() ?? [];
         json.WriteStartObject(group);
-        foreach (var (id, counters) in devices ?? [])
+        foreach (var name in list.SelectMany(d => d.Counters.Select(c => c.Name)).Distinct())
+            Counter(json, group, name, list.Sum(d => d.Counters.First(c => c.Name == name).Value));
+        json.WriteEndObject();
+        foreach (var (id, counters) in list)
         {
-            json.WriteStartObject(id);
-            foreach (var (name, value) in counters) Counter(json, $"{group}.{id}", name, value);
+            json.WriteStartObject($"{group}_{id}");
+            foreach (var (name, value) in counters) Counter(json, $"{group}_{id}", name, value);
             json.WriteEndObject();
         }
-        json.WriteEndObject();
     }
 
     /// <summary>Writes the change since the last flush, as Firecracker's SharedIncMetric does.</summary>
@@ -91,6 +96,11 @@ public sealed class ApiMetrics : IDisposable
     public void Dispose()
     {
         _timer?.Dispose();
-        lock (_lock) _output?.Dispose();
+        // A timer callback already running finds no output and gives up (Flush throws ApiException, caught there).
+        lock (_lock)
+        {
+            _output?.Dispose();
+            _output = null;
+        }
     }
 }

@@ -104,6 +104,7 @@ public sealed class VmResources
         if (others.Any(n => n.HostDevName == body.HostDevName)) throw new ApiException($"The host device name {body.HostDevName} is already in use.");
         if (body.GuestMac is not null && others.Any(n => n.GuestMac is { } m && NetConfig.ParseMac(m)!.SequenceEqual(NetConfig.ParseMac(body.GuestMac)!)))
             throw new ApiException($"The MAC address is already in use: {body.GuestMac}");
+        CheckTap(body.HostDevName);
         var index = Networks.FindIndex(n => n.IfaceId == id);
         if (index >= 0) Networks[index] = body;
         else
@@ -117,6 +118,19 @@ public sealed class VmResources
     {
         CheckRateLimiter(body.RateLimiter);
         Entropy = body;
+    }
+
+    /// <summary>
+    /// Firecracker opens the TAP when the interface is put, so a wrong name fails here rather than at
+    /// InstanceStart: attach once and let go (a TAP that did not exist comes and goes with the probe).
+    /// </summary>
+    private static void CheckTap(string name)
+    {
+        try { Nido.Linux.Tap.Open(name, vnetHeader: true).Dispose(); }
+        catch (Exception e) when (e is Nido.Linux.ErrnoException or ArgumentException)
+        {
+            throw new ApiException($"Could not create the network device: Open tap device failed: {name}: {e.Message}");
+        }
     }
 
     /// <summary>Rate limiting is not implemented: an empty limiter is accepted, a real one refused rather than ignored.</summary>

@@ -135,4 +135,43 @@ public sealed class VirtioNetTests : IDisposable
         Assert.True(_driver.Start(Version1, 256, 256));
         Assert.False(_driver.NeedsReset);
     }
+
+    [Fact]
+    public void AResetDropsTheHeldPacketAndTheOffloads()
+    {
+        Assert.True(_driver.Start(Version1 | Merge | GuestCsum | GuestTso4, 256, 256));
+        _backend.Incoming.Add(Packet(100, 0x66), TestContext.Current.CancellationToken); // Held: no buffers yet.
+        Thread.Sleep(50);
+        Assert.True(_driver.Start(Version1, 256, 256)); // Reset, then a driver without offloads.
+        Assert.Equal(NetOffloads.None, _backend.Offloads);
+        var buffer = _driver.Allocate(1526);
+        _driver.Queues[0].Add(new Buffer(buffer, 1526, true));
+        _driver.Queues[0].Notify();
+        _backend.Incoming.Add(Packet(60, 0x77), TestContext.Current.CancellationToken);
+        _driver.Queues[0].WaitUsed();
+        Assert.Equal(0x77, _driver.Memory.Read<byte>(buffer + 12)); // The old driver's packet never arrives.
+    }
+
+    [Fact]
+    public void BuffersWithoutWritableSpaceOrTooFewForAPacketNeverStopTheHost()
+    {
+        Assert.True(_driver.Start(Version1 | Merge, 16, 16));
+        // A whole ring of 12-byte buffers cannot hold a 4000-byte packet: it is dropped, the ring kept.
+        for (var i = 0; i < 16; i++) _driver.Queues[0].Add(new Buffer(_driver.Allocate(12), 12, true));
+        _driver.Queues[0].Notify();
+        _backend.Incoming.Add(Packet(4000, 0x88), TestContext.Current.CancellationToken);
+        var deadline = Environment.TickCount64 + 5000;
+        while (_net.Counters.RxDropped == 0 && Environment.TickCount64 < deadline) Thread.Sleep(1);
+        Assert.Equal(1, _net.Counters.RxDropped);
+        Assert.Equal(0, _driver.Queues[0].UsedIndex);
+
+        // A receive buffer the device may not write is a broken driver: NEEDS_RESET, and the host goes on.
+        Assert.True(_driver.Start(Version1 | Merge, 16, 16));
+        _driver.Queues[0].Add(new Buffer(_driver.Allocate(64), 64, false));
+        _driver.Queues[0].Notify();
+        _backend.Incoming.Add(Packet(60, 0x99), TestContext.Current.CancellationToken);
+        deadline = Environment.TickCount64 + 5000;
+        while (!_driver.NeedsReset && Environment.TickCount64 < deadline) Thread.Sleep(1);
+        Assert.True(_driver.NeedsReset);
+    }
 }

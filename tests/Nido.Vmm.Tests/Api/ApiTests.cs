@@ -96,9 +96,11 @@ public sealed class ApiTests : IDisposable
     [Fact]
     public void NetworkInterfacesAreValidated()
     {
+        Assert.SkipUnless(System.IO.File.Exists("/dev/net/tun"), "/dev/net/tun is missing: PUT /network-interfaces opens the TAP");
         _api.Fault("PUT", "/network-interfaces/eth0", """{"iface_id": "eth0"}""", "missing field `host_dev_name`");
         _api.Fault("PUT", "/network-interfaces/eth0", """{"iface_id": "eth0", "host_dev_name": "tap0", "guest_mac": "01:02:03:04:05:06"}""", "Invalid MAC");
         _api.Fault("PUT", "/network-interfaces/eth0", """{"iface_id": "eth0", "host_dev_name": "a-name-far-too-long"}""", "invalid TAP name");
+        _api.Fault("PUT", "/network-interfaces/eth0", """{"iface_id": "eth0", "host_dev_name": "lo"}""", "Open tap device failed: lo");
         _api.Ok("PUT", "/network-interfaces/eth0", """{"iface_id": "eth0", "host_dev_name": "tap0", "guest_mac": "06:00:00:00:00:01"}""");
         _api.Fault("PUT", "/network-interfaces/eth1", """{"iface_id": "eth1", "host_dev_name": "tap0"}""", "already in use");
         _api.Fault("PUT", "/network-interfaces/eth1", """{"iface_id": "eth1", "host_dev_name": "tap1", "guest_mac": "06:00:00:00:00:01"}""", "MAC address is already in use");
@@ -114,9 +116,35 @@ public sealed class ApiTests : IDisposable
         _api.Fault("PUT", "/actions", """{"action_type": "FlushMetrics"}""", "metrics system is not initialized");
         _api.Fault("PUT", "/actions", """{"action_type": "Reboot"}""", "unknown variant `Reboot`");
         _api.Fault("PATCH", "/vm", """{"state": "Paused"}""", "before starting the microVM");
-        _api.Fault("GET", "/actions", null, "Invalid request method and/or path", 405);
+        _api.Fault("GET", "/actions", null, "Invalid request method and/or path");
         _api.Fault("GET", "/snapshot/create", null, "Invalid request method and/or path");
         Assert.Equal("Not started", _api.Get("/").GetProperty("state").GetString());
+    }
+
+    [Theory]
+    [InlineData("/logger", """{"log_path": ""}""")]
+    [InlineData("/metrics", """{"metrics_path": ""}""")]
+    [InlineData("/boot-source", """{"kernel_image_path": ""}""")]
+    public void EmptyPathsAreRefusedAndTheServerStaysUp(string path, string body)
+    {
+        Assert.Equal(400, _api.Send("PUT", path, body).Status);
+        Assert.Equal(200, _api.Send("GET", "/").Status);
+    }
+
+    [Fact]
+    public void MetricsAndLoggerAcceptAFifoWithoutAReader()
+    {
+        var fifo = Path.Combine(_api.Dir, "metrics.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])!)
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        _api.Ok("PUT", "/metrics", $$"""{"metrics_path": "{{fifo}}"}""");
+        _api.Ok("PUT", "/actions", """{"action_type": "FlushMetrics"}""");
+        using var reader = new FileStream(fifo, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
+        var line = new StreamReader(reader).ReadLine();
+        Assert.Contains("\"api_server\"", line);
     }
 
     [Fact]
@@ -169,7 +197,7 @@ public sealed class ApiTests : IDisposable
         _api.WaitFor("tick 2");
         _api.Ok("PUT", "/actions", """{"action_type": "FlushMetrics"}""");
         var flushed = JsonDocument.Parse(System.IO.File.ReadAllLines(metrics)[0]).RootElement;
-        Assert.Equal(0, flushed.GetProperty("block").GetProperty("data").GetProperty("write_count").GetInt64()); // The ticker never drives it.
+        Assert.Equal(0, flushed.GetProperty("block_data").GetProperty("write_count").GetInt64()); // The ticker never drives it.
         Assert.Equal("Running", _api.Get("/").GetProperty("state").GetString());
 
         _api.Ok("PATCH", "/vm", """{"state": "Paused"}""");

@@ -70,6 +70,7 @@ public sealed class TapBackend : INetBackend
             if (n == 0) continue;
             try { return FileIo.Read(_tap.Handle, buffer); }
             catch (ErrnoException e) when (e.Errno == Errno.EAGAIN) { }
+            catch (ErrnoException) { return -1; } // The interface was deleted under us (EBADFD): no more input.
         }
     }
 

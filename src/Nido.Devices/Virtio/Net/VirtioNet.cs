@@ -36,6 +36,7 @@ public sealed class VirtioNet : IVirtioDevice, IDisposable
     private readonly AutoResetEvent _rxPosted = new(false);
     private readonly Thread _rxThread;
     private VirtioContext? _context;
+    private bool _dropHeld;
     private volatile bool _disposed;
 
     /// <param name="mac">The guest's MAC address (offered with VIRTIO_NET_F_MAC), or null to let the driver pick one.</param>
@@ -88,7 +89,12 @@ public sealed class VirtioNet : IVirtioDevice, IDisposable
 
     public void Reset()
     {
-        lock (_lock) lock (_txLock) _context = null;
+        lock (_lock) lock (_txLock)
+        {
+            _context = null;
+            _dropHeld = true; // A packet held for the old driver may use offloads the next one refuses.
+        }
+        _backend.SetOffloads(NetOffloads.None);
     }
 
     public void Notify(int queue)
@@ -133,7 +139,8 @@ public sealed class VirtioNet : IVirtioDevice, IDisposable
             var length = _backend.Receive(packet);
             if (length < 0) return;
             if (length < HeaderLength + 14) continue;
-            // Hold the packet until the driver has room for it (or the device goes away).
+            lock (_lock) _dropHeld = false;
+            // Hold the packet until the driver has room for it (or the device resets or goes away).
             while (!_disposed && !TryDeliver(packet.AsSpan(0, length))) _rxPosted.WaitOne();
         }
     }
@@ -141,20 +148,25 @@ public sealed class VirtioNet : IVirtioDevice, IDisposable
     /// <summary>Places one packet in the receive queue; false when the driver has not posted enough buffers yet.</summary>
     private bool TryDeliver(ReadOnlySpan<byte> packet)
     {
+        VirtioContext? broken = null;
+        string? why = null;
         lock (_lock)
         {
+            if (_dropHeld) return true;
             if (_context is not { } c || !c.Queues[ReceiveQueue].Ready) return false;
             try
             {
                 return Deliver(c, packet);
             }
-            catch (Exception e) when (e is VirtioQueueException or Nido.Hypervisor.Memory.GuestMemoryException)
+            catch (Exception e)
             {
-                c.NeedsReset(e.Message);
+                // Whatever the driver did wrong stops this device, never the process; the packet is lost with its state.
+                (broken, why) = (c, e.Message);
                 _context = null;
-                return true; // The packet is lost with the device's state.
             }
         }
+        broken.NeedsReset(why!); // Outside our lock: the transport takes its own, and a vCPU may hold it while calling Reset.
+        return true;
     }
 
     private bool Deliver(VirtioContext c, ReadOnlySpan<byte> packet)
@@ -165,12 +177,20 @@ public sealed class VirtioNet : IVirtioDevice, IDisposable
         var offset = 0;
         while (offset < packet.Length)
         {
+            if (used.Count == q.Size)
+            {
+                // A whole ring of tiny buffers still does not hold it: drop it rather than wait forever.
+                q.UndoPop(used.Count);
+                Counters.RxDropped++;
+                return true;
+            }
             if (!q.TryPop(out var chain))
             {
                 q.UndoPop(used.Count);
                 return false;
             }
             var room = GuestBuffers.TotalLength(chain.Writable);
+            if (room == 0) throw new VirtioQueueException("receive buffer without device-writable space");
             if ((used.Count == 0 && room < HeaderLength) || (!merge && room < packet.Length))
             {
                 // Buffers this small can never take the packet: drop it, keep the buffers for the next one.

@@ -53,15 +53,37 @@ public sealed class UnixHttpServer : IDisposable
         catch (SocketException) { return false; }
     }
 
+    /// <summary>More concurrent clients than this are turned away (Firecracker's micro_http allows 10).</summary>
+    public const int MaxConnections = 16;
+
     private void AcceptLoop()
     {
         while (!_disposed)
         {
             Socket connection;
             try { connection = _listener.Accept(); }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException) { return; }
-            lock (_connections) _connections.Add(connection);
-            new Thread(() => Serve(connection)) { IsBackground = true, Name = "api connection" }.Start();
+            catch (ObjectDisposedException) { return; }
+            catch (SocketException)
+            {
+                if (_disposed) return;
+                Thread.Sleep(50); // Out of fds or similar: keep serving once it passes.
+                continue;
+            }
+            lock (_connections)
+            {
+                if (_connections.Count >= MaxConnections)
+                {
+                    connection.Dispose();
+                    continue;
+                }
+                _connections.Add(connection);
+            }
+            try { new Thread(() => Serve(connection)) { IsBackground = true, Name = "api connection" }.Start(); }
+            catch (OutOfMemoryException)
+            {
+                lock (_connections) _connections.Remove(connection);
+                connection.Dispose();
+            }
         }
     }
 
@@ -97,7 +119,11 @@ public sealed class UnixHttpServer : IDisposable
                     return;
                 }
                 HttpResponse response;
-                lock (_handlerLock) response = _handler(request!);
+                lock (_handlerLock)
+                {
+                    try { response = _handler(request!); }
+                    catch (Exception e) { response = ApiErrors.Fault(500, $"Internal error: {e.Message}"); }
+                }
                 var keepAlive = request!.KeepAlive;
                 connection.Send(response.Serialize(keepAlive));
                 if (!keepAlive) return;
