@@ -19,7 +19,7 @@ public sealed class VirtioContext(GuestMemory memory, Queue[] queues, ulong feat
     /// <summary>The device's configuration space changed (a new capacity): bumps the generation and interrupts.</summary>
     public void ConfigChanged() => configChanged?.Invoke();
 
-    /// <summary>The driver broke the protocol: the device stops and reports DEVICE_NEEDS_RESET.</summary>
+    /// <summary>The driver broke the protocol: the device stops and reports DEVICE_NEEDS_RESET. Safe to call while holding the device's own locks.</summary>
     public void NeedsReset(string why) => needsReset(why);
 }
 

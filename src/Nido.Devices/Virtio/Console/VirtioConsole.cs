@@ -63,18 +63,15 @@ public sealed class VirtioConsole(Stream output) : IVirtioDevice, IConsoleInput
     {
         var taken = _pending.Enqueue(bytes);
         // On the host's input thread a broken ring must stop the device, not escape (the vCPU path has the transport's catch).
-        VirtioContext? broken = null;
-        string? why = null;
         lock (_lock)
         {
             try { DeliverPending(); }
             catch (Exception e) when (e is VirtioQueueException or Nido.Hypervisor.Memory.GuestMemoryException)
             {
-                (broken, why) = (_context, e.Message);
+                _context?.NeedsReset(e.Message);
                 _context = null;
             }
         }
-        broken?.NeedsReset(why!);
         return taken;
     }
 

@@ -148,8 +148,6 @@ public sealed class VirtioNet : IVirtioDevice, IDisposable
     /// <summary>Places one packet in the receive queue; false when the driver has not posted enough buffers yet.</summary>
     private bool TryDeliver(ReadOnlySpan<byte> packet)
     {
-        VirtioContext? broken = null;
-        string? why = null;
         lock (_lock)
         {
             if (_dropHeld) return true;
@@ -161,12 +159,11 @@ public sealed class VirtioNet : IVirtioDevice, IDisposable
             catch (Exception e)
             {
                 // Whatever the driver did wrong stops this device, never the process; the packet is lost with its state.
-                (broken, why) = (c, e.Message);
+                c.NeedsReset(e.Message);
                 _context = null;
+                return true;
             }
         }
-        broken.NeedsReset(why!); // Outside our lock: the transport takes its own, and a vCPU may hold it while calling Reset.
-        return true;
     }
 
     private bool Deliver(VirtioContext c, ReadOnlySpan<byte> packet)

@@ -18,7 +18,10 @@ public sealed class MmioTransport : IBusDevice
     private readonly IInterruptLine _irq;
     private readonly Action<string>? _log;
     private readonly Queue[] _queues;
-    private readonly object _lock = new(), _irqLock = new();
+    // _lock serialises register accesses (and is held while the device activates or resets); _statusLock
+    // guards only the status byte and the broken flag and is never held while calling out, so a device may
+    // report NeedsReset under its own locks without a lock-order cycle against a vCPU holding _lock.
+    private readonly object _lock = new(), _statusLock = new(), _irqLock = new();
     private uint _deviceFeaturesSel, _driverFeaturesSel, _queueSel, _configGeneration;
     private ulong _driverFeatures;
     private byte _status;
@@ -145,7 +148,7 @@ public sealed class MmioTransport : IBusDevice
             if ((_driverFeatures & ~_device.Features) != 0 || (_driverFeatures & version1) == 0)
                 value &= unchecked((byte)~VirtioConstants.StatusFeaturesOk);
         }
-        _status = (byte)(value | (_status & VirtioConstants.StatusNeedsReset));
+        lock (_statusLock) _status = (byte)(value | (_status & VirtioConstants.StatusNeedsReset));
         if ((adding & VirtioConstants.StatusDriverOk) != 0 && (_status & VirtioConstants.StatusFeaturesOk) != 0 && !_activated)
             Activate();
     }
@@ -167,7 +170,7 @@ public sealed class MmioTransport : IBusDevice
     private void Notify(uint queue)
     {
         bool live;
-        lock (_lock) live = _activated && !_broken && queue < _queues.Length && _queues[queue].Ready;
+        lock (_lock) live = _activated && !Broken && queue < _queues.Length && _queues[queue].Ready;
         if (!live) return;
         try { _device.Notify((int)queue); }
         catch (VirtioQueueException e) { NeedsReset(e.Message); }
@@ -186,9 +189,14 @@ public sealed class MmioTransport : IBusDevice
         Raise(2);
     }
 
+    private bool Broken
+    {
+        get { lock (_statusLock) return _broken; }
+    }
+
     private void NeedsReset(string why)
     {
-        lock (_lock)
+        lock (_statusLock)
         {
             if (_broken) return;
             _broken = true;
@@ -228,10 +236,14 @@ public sealed class MmioTransport : IBusDevice
     {
         _device.Reset();
         foreach (var q in _queues) q.Reset();
-        _status = 0;
+        lock (_statusLock)
+        {
+            _status = 0;
+            _broken = false;
+        }
         _driverFeatures = 0;
         _deviceFeaturesSel = _driverFeaturesSel = _queueSel = 0;
-        _activated = _broken = false;
+        _activated = false;
         Acknowledge(uint.MaxValue);
     }
 
