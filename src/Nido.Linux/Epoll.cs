@@ -36,6 +36,21 @@ public sealed class Epoll : IDisposable
         return n;
     }
 
+    /// <summary>Waits up to <paramref name="timeoutMs"/> (-1 = forever, EINTR retried) for <paramref name="fd"/> to become readable.</summary>
+    public static bool WaitReadable(SafeFdHandle fd, int timeoutMs)
+    {
+        using var epoll = new Epoll();
+        epoll.Add(fd, EpollEvents.In, 0);
+        Span<EpollEvent> events = stackalloc EpollEvent[1];
+        var deadline = timeoutMs < 0 ? long.MaxValue : Environment.TickCount64 + timeoutMs;
+        while (true)
+        {
+            var left = timeoutMs < 0 ? -1 : (int)Math.Max(0, deadline - Environment.TickCount64);
+            if (epoll.Wait(events, left) > 0) return true;
+            if (left == 0) return false;
+        }
+    }
+
     private unsafe void Control(int op, SafeFdHandle fd, EpollEvents events, ulong data, string name)
     {
         var ev = new Interop.EpollEventNative { events = (uint)events, data = data };

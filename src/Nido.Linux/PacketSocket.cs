@@ -35,19 +35,8 @@ public sealed class PacketSocket : IDisposable
     public void Send(ReadOnlySpan<byte> frame) => FileIo.Write(Handle, frame);
 
     /// <summary>Receives one frame into <paramref name="buffer"/>; returns its length, or -1 when none came within the timeout.</summary>
-    public int Receive(Span<byte> buffer, int timeoutMs)
-    {
-        using var epoll = new Epoll();
-        epoll.Add(Handle, EpollEvents.In, 0);
-        Span<EpollEvent> events = stackalloc EpollEvent[1];
-        var deadline = Environment.TickCount64 + timeoutMs;
-        while (true)
-        {
-            var left = (int)Math.Max(0, deadline - Environment.TickCount64);
-            if (epoll.Wait(events, left) > 0) return FileIo.Read(Handle, buffer);
-            if (left == 0) return -1;
-        }
-    }
+    public int Receive(Span<byte> buffer, int timeoutMs) =>
+        Epoll.WaitReadable(Handle, timeoutMs) ? FileIo.Read(Handle, buffer) : -1;
 
     public void Dispose() => Handle.Dispose();
 }

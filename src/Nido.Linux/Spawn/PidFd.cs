@@ -20,19 +20,7 @@ public static class PidFd
         new((int)Errors.Check(Interop.syscall(Interop.Sys.pidfd_getfd, pidfd.DangerousGetHandle(), fd, 0), "pidfd_getfd", $"fd {fd}"));
 
     /// <summary>Waits up to <paramref name="timeoutMs"/> (-1 = forever) for the process to exit; true if it has.</summary>
-    public static bool WaitForExit(SafeFdHandle pidfd, int timeoutMs)
-    {
-        using var epoll = new Epoll();
-        epoll.Add(pidfd, EpollEvents.In, 0);
-        Span<EpollEvent> events = stackalloc EpollEvent[1];
-        var deadline = timeoutMs < 0 ? long.MaxValue : Environment.TickCount64 + timeoutMs;
-        while (true)
-        {
-            var left = timeoutMs < 0 ? -1 : (int)Math.Max(0, deadline - Environment.TickCount64);
-            if (epoll.Wait(events, left) > 0) return true;
-            if (left == 0) return false;
-        }
-    }
+    public static bool WaitForExit(SafeFdHandle pidfd, int timeoutMs) => Epoll.WaitReadable(pidfd, timeoutMs);
 
     /// <summary>True while the process exists (signal 0 through the pidfd).</summary>
     public static bool IsAlive(SafeFdHandle pidfd)

@@ -103,10 +103,15 @@ public static class LinuxLoader
     {
         var max = (ulong)U32(kernel, InitrdAddrMax);
         if (max == 0) max = 0x37ffffff;
-        var low = memory.Regions[0];
-        var top = Math.Min(low.End, max + 1);
-        if ((ulong)size > top) throw new BootException($"initrd: {name} ({size} bytes) does not fit below 0x{top:x}");
-        var address = (top - (ulong)size) & ~0xfffUL;
+        return PlaceInitrdBelow(memory, max + 1, (ulong)size, kernelEnd, name);
+    }
+
+    /// <summary>The highest page-aligned address in low RAM, below <paramref name="limit"/>, where the initrd fits above the kernel (Linux and PVH boots alike).</summary>
+    internal static ulong PlaceInitrdBelow(GuestMemory memory, ulong limit, ulong size, ulong kernelEnd, string? name)
+    {
+        var top = Math.Min(memory.Regions[0].End, limit);
+        if (size > top) throw new BootException($"initrd: {name} ({size} bytes) does not fit below 0x{top:x}");
+        var address = (top - size) & ~0xfffUL;
         if (address < kernelEnd)
             throw new BootException($"initrd: {name} ({size} bytes) does not fit in guest memory beside the kernel; give the VM more memory");
         return address;

@@ -54,11 +54,8 @@ public static class PvhLoader
 
         if (!initrd.IsEmpty)
         {
-            var low = memory.Regions[0];
             var size = (ulong)initrd.Length;
-            var address = size <= low.End ? (low.End - size) & ~0xfffUL : 0;
-            if (address < kernelEnd)
-                throw new BootException($"initrd: {initrdName} ({size} bytes) does not fit in guest memory beside the kernel; give the VM more memory");
+            var address = LinuxLoader.PlaceInitrdBelow(memory, ulong.MaxValue, size, kernelEnd, initrdName);
             memory.Write(address, initrd);
             memory.Write(ModuleList, address);
             memory.Write(ModuleList + 8, size);

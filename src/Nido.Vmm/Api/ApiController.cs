@@ -177,8 +177,7 @@ public sealed class ApiController : IDisposable
 
     private void PatchDrive(string id, Drive body)
     {
-        if (body.DriveId is null) throw ApiErrors.Missing("drive_id");
-        if (body.DriveId != id) throw new ApiException("The id from the path does not match the id from the body!");
+        VmResources.CheckBodyId(id, body.DriveId, "drive_id");
         if (body.IsRootDevice is not null || body.IsReadOnly is not null || body.Partuuid is not null || body.CacheType is not null || body.IoEngine is not null || body.Socket is not null)
             throw new ApiException("Only path_on_host and rate_limiter can be updated on a running microVM.");
         if (!_vm!.Drives.TryGetValue(id, out var drive)) throw new ApiException($"Invalid block device ID: {id}");
@@ -194,8 +193,7 @@ public sealed class ApiController : IDisposable
 
     private void PatchNetwork(string id, NetworkInterface body)
     {
-        if (body.IfaceId is null) throw ApiErrors.Missing("iface_id");
-        if (body.IfaceId != id) throw new ApiException("The id from the path does not match the id from the body!");
+        VmResources.CheckBodyId(id, body.IfaceId, "iface_id");
         if (body.HostDevName is not null || body.GuestMac is not null) throw new ApiException("Only the rate limiters can be updated on a running microVM.");
         if (!_vm!.Networks.ContainsKey(id)) throw new ApiException($"Invalid network interface ID: {id}");
         VmResources.CheckRateLimiter(body.RxRateLimiter);

@@ -15,7 +15,13 @@ public sealed class ApiMetrics : IDisposable
 
     public MetricsConfig? Config { get; private set; }
 
-    public long ApiRequests, ApiFailures, ProcessStartupWallUs, ProcessStartupCpuUs;
+    public long ApiRequests, ApiFailures, ProcessStartupCpuUs;
+
+    /// <summary>When the API began answering; the wall time since process start is worked out at flush, off the start-up path.</summary>
+    public DateTime ApiReadyAt { get; set; }
+
+    private long ProcessStartupWallUs => ApiReadyAt == default ? 0
+        : (long)(ApiReadyAt - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMicroseconds;
 
     public Func<Vm?>? CurrentVm { get; set; }
 

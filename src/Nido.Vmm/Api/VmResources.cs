@@ -69,8 +69,7 @@ public sealed class VmResources
 
     public void SetDrive(string id, Drive body)
     {
-        if (body.DriveId is null) throw ApiErrors.Missing("drive_id");
-        if (body.DriveId != id) throw new ApiException("The id from the path does not match the id from the body!");
+        CheckBodyId(id, body.DriveId, "drive_id");
         CheckId(id, "drive");
         if (body.IsRootDevice is null) throw ApiErrors.Missing("is_root_device");
         if (body.Socket is not null) throw new ApiException("vhost-user drives (socket) are not supported by Nido.");
@@ -81,19 +80,12 @@ public sealed class VmResources
         CheckRateLimiter(body.RateLimiter);
         if (body.IsRootDevice == true && Drives.FirstOrDefault(d => d.IsRootDevice == true && d.DriveId != id) is { } other)
             throw new ApiException($"A root block device already exists ({other.DriveId})!");
-        var index = Drives.FindIndex(d => d.DriveId == id);
-        if (index >= 0) Drives[index] = body;
-        else
-        {
-            if (Drives.Count + Networks.Count + 1 > VmConfig.MaxVirtioDevices - 1) throw new ApiException($"Too many devices: Nido has {VmConfig.MaxVirtioDevices} virtio slots.");
-            Drives.Add(body);
-        }
+        Put(Drives, Drives.FindIndex(d => d.DriveId == id), body);
     }
 
     public void SetNetwork(string id, NetworkInterface body)
     {
-        if (body.IfaceId is null) throw ApiErrors.Missing("iface_id");
-        if (body.IfaceId != id) throw new ApiException("The id from the path does not match the id from the body!");
+        CheckBodyId(id, body.IfaceId, "iface_id");
         CheckId(id, "network interface");
         if (body.HostDevName is null) throw ApiErrors.Missing("host_dev_name");
         if (body.HostDevName.Length is 0 or > 15) throw new ApiException($"Could not create the network device: invalid TAP name \"{body.HostDevName}\" (1 to 15 bytes)");
@@ -105,13 +97,7 @@ public sealed class VmResources
         if (body.GuestMac is not null && others.Any(n => n.GuestMac is { } m && NetConfig.ParseMac(m)!.SequenceEqual(NetConfig.ParseMac(body.GuestMac)!)))
             throw new ApiException($"The MAC address is already in use: {body.GuestMac}");
         CheckTap(body.HostDevName);
-        var index = Networks.FindIndex(n => n.IfaceId == id);
-        if (index >= 0) Networks[index] = body;
-        else
-        {
-            if (Drives.Count + Networks.Count + 1 > VmConfig.MaxVirtioDevices - 1) throw new ApiException($"Too many devices: Nido has {VmConfig.MaxVirtioDevices} virtio slots.");
-            Networks.Add(body);
-        }
+        Put(Networks, Networks.FindIndex(n => n.IfaceId == id), body);
     }
 
     public void SetEntropy(EntropyDevice body)
@@ -140,6 +126,25 @@ public sealed class VmResources
         if (Real(limiter.Bandwidth) || Real(limiter.Ops))
             throw new ApiException("Rate limiters are not supported by Nido; omit rate_limiter or give it no buckets.");
         static bool Real(TokenBucket? b) => b is not null && (b.Size ?? 0) != 0 && (b.RefillTime ?? 0) != 0;
+    }
+
+    /// <summary>Replaces the device at <paramref name="index"/>, or adds one if a virtio slot is free (one stays for the rng).</summary>
+    private void Put<T>(List<T> devices, int index, T body)
+    {
+        if (index >= 0)
+        {
+            devices[index] = body;
+            return;
+        }
+        if (Drives.Count + Networks.Count + 1 > VmConfig.MaxVirtioDevices - 1) throw new ApiException($"Too many devices: Nido has {VmConfig.MaxVirtioDevices} virtio slots.");
+        devices.Add(body);
+    }
+
+    /// <summary>The id a body carries must be there and equal the one in the path (Firecracker's rule for PUT and PATCH).</summary>
+    internal static void CheckBodyId(string pathId, string? bodyId, string field)
+    {
+        if (bodyId is null) throw ApiErrors.Missing(field);
+        if (bodyId != pathId) throw new ApiException("The id from the path does not match the id from the body!");
     }
 
     private static void CheckId(string id, string what)

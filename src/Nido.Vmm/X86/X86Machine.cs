@@ -121,16 +121,13 @@ public static class X86Machine
     private static BootEntry LoadKernel(GuestMemory memory, byte[] kernel, VmConfig config, int virtioDevices)
     {
         var name = config.Kernel;
+        // Linux boots (bzImage, PVH) take one initrd and learn the virtio-mmio slots from the command line.
+        byte[] Initrd() => config.Initrd is { } path ? ReadFile(path, "initrd") : [];
+        var linuxCommandLine = WithVirtioMmio(config.CommandLine, virtioDevices);
         if (LinuxLoader.IsBzImage(kernel))
-        {
-            var initrd = config.Initrd is { } path ? ReadFile(path, "initrd") : [];
-            return LinuxLoader.Load(memory, kernel, name, WithVirtioMmio(config.CommandLine, virtioDevices), initrd, config.Initrd);
-        }
+            return LinuxLoader.Load(memory, kernel, name, linuxCommandLine, Initrd(), config.Initrd);
         if (PvhLoader.FindEntry(kernel, name) is not null)
-        {
-            var initrd = config.Initrd is { } path ? ReadFile(path, "initrd") : [];
-            return PvhLoader.Load(memory, kernel, name, WithVirtioMmio(config.CommandLine, virtioDevices), initrd, config.Initrd);
-        }
+            return PvhLoader.Load(memory, kernel, name, linuxCommandLine, Initrd(), config.Initrd);
         if (MultibootLoader.FindHeader(kernel) >= 0)
         {
             var modules = ParseModules(config.Initrd);

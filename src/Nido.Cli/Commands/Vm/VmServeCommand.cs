@@ -56,7 +56,7 @@ public static class VmServeCommand
             }
             var cpu = Environment.CpuUsage.TotalTime;
             controller.Metrics.ProcessStartupCpuUs = (long)cpu.TotalMicroseconds;
-            controller.Metrics.ProcessStartupWallUs = (long)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMicroseconds;
+            controller.Metrics.ApiReadyAt = DateTime.Now;
             if (configFile is not null)
             {
                 try { controller.ApplyConfigFile(configFile); }
