@@ -9,7 +9,7 @@ public sealed class E820Tests
     [
         new(0, 0x9fc00, E820Type.Ram),
         new(0x9fc00, 0x400, E820Type.Reserved), // EBDA.
-        new(0xf0000, 0x10000, E820Type.Reserved), // BIOS area.
+        new(0xe0000, 0x20000, E820Type.Reserved), // BIOS area: the ACPI tables.
     ];
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class LinuxBootTests
             Assert.Contains("e820 base=0x100000 len=0x1ff00000 type=1", run.Lines);
             Assert.Contains($"initrd len=70000 sum=0x{bytes.Aggregate(0u, (s, b) => s + b):x8}", run.Lines);
             Assert.Contains("loader=0xff", run.Lines);
+            Assert.Contains("acpi_rsdp=0xe0000", run.Lines);
         }
         finally { File.Delete(initrd); }
     }

@@ -18,6 +18,7 @@ public sealed class PvhBootTests
             var run = GuestRun.Start(new VmConfig { Kernel = Guests.Path("pvhinfo.elf"), CommandLine = "console=ttyS0 pvh=yes", Initrd = initrd, MemoryBytes = 128UL << 20, Rng = false });
             Assert.Equal(0, run.Outcome.ExitCode);
             Assert.Contains("pvh version=1", run.Lines);
+            Assert.Contains("pvh rsdp=0xe0000", run.Lines);
             Assert.Contains("pvh cmdline=console=ttyS0 pvh=yes", run.Lines);
             Assert.Contains($"pvh module 0 size=30000 sum=0x{bytes.Sum(b => b):x8} aligned=1", run.Lines);
             Assert.Contains("pvh mmap 0x100000+0x7f00000 type=1", run.Lines);

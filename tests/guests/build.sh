@@ -24,7 +24,7 @@ cflags32="-m32 $common"
 cflags64="-m64 -mno-red-zone -mcmodel=small $common"
 
 lib="uart print util"
-multiboot_guests="hello mbinfo echo pit lapic cpuid smp triple portloop vblk vrng vnet vconsole ticker"
+multiboot_guests="hello mbinfo echo pit lapic cpuid smp triple portloop vblk vrng vnet vconsole ticker acpi"
 
 for f in $lib irq virtio; do run gcc $cflags32 -c "$src/lib/$f.c" -o "$out/obj32/$f.o"; done
 for f in entry isr; do run gcc $cflags32 -c "$src/lib/$f.S" -o "$out/obj32/$f.o"; done

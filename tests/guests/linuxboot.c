@@ -17,6 +17,7 @@
 #define BP_E820_ENTRIES      0x1e8
 #define BP_HDR_MAGIC         0x202 /* "HdrS" of the copied setup header */
 #define BP_TYPE_OF_LOADER    0x210
+#define BP_ACPI_RSDP         0x070
 #define BP_RAMDISK_IMAGE     0x218
 #define BP_RAMDISK_SIZE      0x21c
 #define BP_CMD_LINE_PTR      0x228
@@ -77,5 +78,6 @@ int lb_main(const uint8_t *bp)
 		kprintf("initrd none\n");
 	}
 	kprintf("loader=0x%02x\n", bp[BP_TYPE_OF_LOADER]);
+	kprintf("acpi_rsdp=0x%llx\n", (unsigned long long)rd64(bp, BP_ACPI_RSDP));
 	return 0;
 }

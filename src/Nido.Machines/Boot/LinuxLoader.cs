@@ -18,7 +18,7 @@ public static class LinuxLoader
     private const int LoadFlags = 0x211, RamdiskImage = 0x218, RamdiskSize = 0x21c, CmdLinePtr = 0x228, InitrdAddrMax = 0x22c;
     private const int KernelAlignment = 0x230, Relocatable = 0x234, XLoadFlags = 0x236, CmdlineSize = 0x238, PrefAddress = 0x258, InitSize = 0x260;
     // boot_params fields outside the header.
-    private const int ExtRamdiskImage = 0x0c0, ExtRamdiskSize = 0x0c4, ExtCmdLinePtr = 0x0c8, E820Entries = 0x1e8, E820Table = 0x2d0;
+    private const int AcpiRsdpAddr = 0x070, ExtRamdiskImage = 0x0c0, ExtRamdiskSize = 0x0c4, ExtCmdLinePtr = 0x0c8, E820Entries = 0x1e8, E820Table = 0x2d0;
     private const int MaxE820 = 128;
     private const byte LoadedHigh = 1, Kernel64 = 1, LoaderUndefined = 0xff;
     private const uint HdrS = 0x53726448;
@@ -27,7 +27,7 @@ public static class LinuxLoader
     public static bool IsBzImage(ReadOnlySpan<byte> kernel) =>
         kernel.Length > 0x264 && U16(kernel, BootFlag) == 0xaa55 && U32(kernel, Header) == HdrS;
 
-    public static BootEntry Load(GuestMemory memory, ReadOnlySpan<byte> kernel, string name, string commandLine, ReadOnlySpan<byte> initrd, string? initrdName)
+    public static BootEntry Load(GuestMemory memory, ReadOnlySpan<byte> kernel, string name, string commandLine, ReadOnlySpan<byte> initrd, string? initrdName, ulong acpiRsdp = 0)
     {
         if (!IsBzImage(kernel)) throw new BootException($"{name}: not a bzImage (no \"HdrS\" setup header)");
         var version = U16(kernel, Version);
@@ -55,6 +55,7 @@ public static class LinuxLoader
         var headerEnd = Math.Min(0x202 + kernel[0x201], kernel.Length);
         kernel[SetupSects..headerEnd].CopyTo(zero.AsSpan(SetupSects));
         zero[TypeOfLoader] = LoaderUndefined;
+        W64(zero, AcpiRsdpAddr, acpiRsdp); // Kernels from 5.0 take it from here rather than scanning.
 
         var cmdlineMax = Math.Min(X86Layout.CommandLineMax - 1, version >= 0x0206 ? U32(kernel, CmdlineSize) : 255);
         var cmdline = Encoding.UTF8.GetBytes(commandLine);

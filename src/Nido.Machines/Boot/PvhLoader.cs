@@ -36,7 +36,7 @@ public static class PvhLoader
         return null;
     }
 
-    public static BootEntry Load(GuestMemory memory, ReadOnlyMemory<byte> kernel, string name, string commandLine, ReadOnlySpan<byte> initrd, string? initrdName)
+    public static BootEntry Load(GuestMemory memory, ReadOnlyMemory<byte> kernel, string name, string commandLine, ReadOnlySpan<byte> initrd, string? initrdName, ulong acpiRsdp = 0)
     {
         var entry = FindEntry(kernel, name) ?? throw new BootException($"{name}: no PVH entry note (Xen ELF note {NotePhys32Entry})");
         if (entry >= 1UL << 32) throw new BootException($"{name}: PVH entry 0x{entry:x} is above 4 GiB");
@@ -51,6 +51,7 @@ public static class PvhLoader
         memory.Write(X86Layout.CommandLine, cmdline);
         memory.Write(X86Layout.CommandLine + (ulong)cmdline.Length, (byte)0);
         W64(info, 24, X86Layout.CommandLine);
+        W64(info, 32, acpiRsdp);
 
         if (!initrd.IsEmpty)
         {

@@ -14,6 +14,9 @@ public static class MpTable
     public const int MaxIsaIrqs = 16;
     private const byte ApicVersion = 0x14, IoApicVersion = 0x11;
 
+    /// <summary>The I/O APIC's id: the first after the vCPUs' local APIC ids (the MADT uses the same).</summary>
+    public static byte IoApicId(int cpus) => (byte)cpus;
+
     /// <summary>Size of the tables for <paramref name="cpus"/> processors (they must fit in the 1 KiB EBDA).</summary>
     public static int Size(int cpus) => 16 + 44 + 20 * cpus + 8 + 8 + 8 * MaxIsaIrqs + 8 * 2;
 
@@ -41,7 +44,7 @@ public static class MpTable
         Encoding.ASCII.GetBytes("ISA   ", config.Slice(at + 2, 6));
         at += 8;
         entries++;
-        var ioApicId = (byte)cpus;
+        var ioApicId = IoApicId(cpus);
         config[at] = 2; // I/O APIC.
         config[at + 1] = ioApicId;
         config[at + 2] = IoApicVersion;

@@ -12,7 +12,9 @@ public static class X86Layout
     public const ulong Pml4 = 0x9000, Pdpt = 0xa000, PageDirectories = 0xb000; // Four page directories: 4 GiB of 2 MiB pages.
     public const ulong BootStack = 0x8ff0;
     public const ulong CommandLine = 0x20000, CommandLineMax = 0x10000;
-    public const ulong Ebda = 0x9fc00, BaseMemoryEnd = 0xa0000, BiosStart = 0xf0000, HighMemory = 0x100000;
+    public const ulong Ebda = 0x9fc00, BaseMemoryEnd = 0xa0000, BiosStart = 0xe0000, HighMemory = 0x100000;
+    /// <summary>The ACPI root pointer and tables: the start of the BIOS area, where guests scan for "RSD PTR ".</summary>
+    public const ulong AcpiTables = BiosStart;
     public const ulong MmioGapStart = 0xc000_0000, MmioGapEnd = 0x1_0000_0000;
     public const ulong IoApic = 0xfec0_0000, LocalApic = 0xfee0_0000;
     /// <summary>Where device MMIO windows (virtio, PCI BARs) start inside the gap.</summary>

@@ -5,6 +5,7 @@ using Nido.Hypervisor.Memory;
 using Nido.Hypervisor.X86;
 using Nido.Machines.Boot;
 using Nido.Machines.X86;
+using Nido.Machines.X86.Acpi;
 using Nido.Vmm.Config;
 
 namespace Nido.Vmm.X86;
@@ -49,6 +50,9 @@ public static class X86Machine
             ports.Insert(DebugExit.DefaultPort, 4, new DebugExit(code => built.Stop(new VmOutcome(code, null))));
             vm.Keyboard = new I8042(() => built.Stop(new VmOutcome(VmOutcome.GuestFailure, "guest requested a reset (reboot)")), new VmInterruptLine(hv, KeyboardIrq));
             ports.Insert(I8042.DataPort, 5, vm.Keyboard);
+            ports.Insert(AcpiPowerRegisters.DefaultPort, AcpiPowerRegisters.Length, new AcpiPowerRegisters(
+                () => built.Stop(new VmOutcome(0, null)),
+                () => built.Stop(new VmOutcome(VmOutcome.GuestFailure, "guest requested a reset (reboot)"))));
             var low = memory.Regions[0].Size;
             ports.Insert(CmosRtc.IndexPort, 2, new CmosRtc(low, config.MemoryBytes - low));
 
@@ -84,8 +88,11 @@ public static class X86Machine
                 mmio.Insert(VirtioBase + (ulong)i * Nido.Devices.Virtio.Transport.MmioTransport.WindowSize, Nido.Devices.Virtio.Transport.MmioTransport.WindowSize, transport);
             }
 
-            var entry = LoadKernel(memory, kernel, config, devices.Count);
+            // Both descriptions of the platform: the MP table for kernels without ACPI, ACPI for the rest (Debian's
+            // kernels parse no MP table, and find virtio-mmio only through the DSDT).
             MpTable.Write(memory, config.Cpus);
+            var rsdp = AcpiTables.Write(memory, AcpiPlatformFor(config.Cpus, devices.Count));
+            var entry = LoadKernel(memory, kernel, config, devices.Count, rsdp);
             var supported = kvm.SupportedCpuid();
             foreach (var vcpu in vcpus)
             {
@@ -118,16 +125,33 @@ public static class X86Machine
         }
     }
 
-    private static BootEntry LoadKernel(GuestMemory memory, byte[] kernel, VmConfig config, int virtioDevices)
+    /// <summary>What the ACPI tables describe: exactly the devices <see cref="Build"/> inserts.</summary>
+    internal static AcpiPlatform AcpiPlatformFor(int cpus, int virtioDevices) => new(
+        cpus,
+        MpTable.IoApicId(cpus),
+        new AcpiPowerPorts(
+            (ushort)(AcpiPowerRegisters.DefaultPort + AcpiPowerRegisters.SleepControl),
+            (ushort)(AcpiPowerRegisters.DefaultPort + AcpiPowerRegisters.SleepStatus),
+            (ushort)(AcpiPowerRegisters.DefaultPort + AcpiPowerRegisters.Reset),
+            AcpiPowerRegisters.ResetValue,
+            AcpiPowerRegisters.SoftOffType),
+        [new AcpiSerialPort(Com1, ComIrq)],
+        Keyboard: true,
+        Rtc: true,
+        [.. Enumerable.Range(0, virtioDevices).Select(i => new AcpiVirtioMmio(
+            VirtioBase + (ulong)i * Nido.Devices.Virtio.Transport.MmioTransport.WindowSize,
+            (uint)Nido.Devices.Virtio.Transport.MmioTransport.WindowSize, VirtioIrqs[i]))]);
+
+    private static BootEntry LoadKernel(GuestMemory memory, byte[] kernel, VmConfig config, int virtioDevices, ulong rsdp)
     {
         var name = config.Kernel;
         // Linux boots (bzImage, PVH) take one initrd and learn the virtio-mmio slots from the command line.
         byte[] Initrd() => config.Initrd is { } path ? ReadFile(path, "initrd") : [];
         var linuxCommandLine = WithVirtioMmio(config.CommandLine, virtioDevices);
         if (LinuxLoader.IsBzImage(kernel))
-            return LinuxLoader.Load(memory, kernel, name, linuxCommandLine, Initrd(), config.Initrd);
+            return LinuxLoader.Load(memory, kernel, name, linuxCommandLine, Initrd(), config.Initrd, rsdp);
         if (PvhLoader.FindEntry(kernel, name) is not null)
-            return PvhLoader.Load(memory, kernel, name, linuxCommandLine, Initrd(), config.Initrd);
+            return PvhLoader.Load(memory, kernel, name, linuxCommandLine, Initrd(), config.Initrd, rsdp);
         if (MultibootLoader.FindHeader(kernel) >= 0)
         {
             var modules = ParseModules(config.Initrd);
