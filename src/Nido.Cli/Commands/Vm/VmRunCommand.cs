@@ -7,12 +7,12 @@ using Nido.Vmm.X86;
 namespace Nido.Cli.Commands.Vm;
 
 /// <summary>
-/// `nido vm run --kernel K …`: boots a VM with its serial console on this terminal. The exit code is the
+/// `nido vm run [--kernel K] …`: boots a VM (the default guest without --kernel) with its serial console on this terminal. The exit code is the
 /// guest's isa-debug-exit value, 0 on power-off, and 1 (with the reason on stderr) on reset, triple fault or error.
 /// </summary>
 public static class VmRunCommand
 {
-    private static readonly Option<string?> Kernel = new("--kernel") { Description = "Kernel: bzImage, Multiboot ELF, or vmlinux with a PVH note" };
+    private static readonly Option<string?> Kernel = new("--kernel") { Description = "Kernel: bzImage, Multiboot ELF, or vmlinux with a PVH note (default: the default guest, see `nido vm guest`)" };
     private static readonly Option<string?> Initrd = new("--initrd") { Description = "Initrd (Linux) or modules \"PATH [ARGS],…\" (Multiboot)" };
     private static readonly Option<string> CommandLine = new("--cmdline", "--append") { Description = "Kernel command line", DefaultValueFactory = _ => "" };
     private static readonly Option<int> Cpus = new("--cpus") { Description = "Number of vCPUs", DefaultValueFactory = _ => 1 };
@@ -32,11 +32,22 @@ public static class VmRunCommand
         };
         command.SetAction(parse =>
         {
+            var kernel = parse.GetValue(Kernel);
+            var initrd = parse.GetValue(Initrd);
+            var cmdline = parse.GetValue(CommandLine) ?? "";
+            if (kernel is null)
+            {
+                // The default guest: its kernel and initramfs, its command line followed by the user's.
+                var guest = VmGuestCommand.Ensure(parse.InvocationConfiguration.Error);
+                kernel = guest.Kernel;
+                initrd ??= guest.Initrd;
+                cmdline = $"{guest.CommandLine} {cmdline}".Trim();
+            }
             var config = new VmConfig
             {
-                Kernel = parse.GetValue(Kernel) ?? throw new NidoException("vm run: --kernel is required (there is no default guest yet)"),
-                Initrd = parse.GetValue(Initrd),
-                CommandLine = parse.GetValue(CommandLine) ?? "",
+                Kernel = kernel,
+                Initrd = initrd,
+                CommandLine = cmdline,
                 Cpus = parse.GetValue(Cpus),
                 MemoryBytes = VmConfig.ParseSize(parse.GetValue(Memory)!),
                 HugePages = parse.GetValue(HugePages),

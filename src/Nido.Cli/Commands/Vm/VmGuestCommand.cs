@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Nido.Engine;
+using Nido.Vmm.Guest;
+
+namespace Nido.Cli.Commands.Vm;
+
+/// <summary>
+/// `nido vm guest`: assembles (once) and prints the default guest, Debian's cloud kernel with Nido's initramfs,
+/// so it can also be named in a Firecracker /boot-source or given to another VMM.
+/// </summary>
+public static class VmGuestCommand
+{
+    public static string Directory => Path.Combine(EnginePaths.FromEnvironment().DataRoot, "vm", "default-guest");
+
+    public static GuestImage Ensure(TextWriter log) => DefaultGuest.Ensure(Directory, line => log.WriteLine($"nido: vm: {line}"));
+
+    public static Command Create()
+    {
+        var command = new Command("guest", "Assemble the default guest (Debian's cloud kernel, Nido's initramfs) and print its files");
+        command.SetAction(parse =>
+        {
+            var guest = Ensure(parse.InvocationConfiguration.Error);
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"kernel:  {guest.Kernel}");
+            output.WriteLine($"initrd:  {guest.Initrd}");
+            output.WriteLine($"version: {guest.KernelVersion}");
+            output.WriteLine($"cmdline: {guest.CommandLine}");
+            return 0;
+        });
+        return command;
+    }
+}

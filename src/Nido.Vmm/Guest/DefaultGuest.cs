@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Nido.Vmm.Guest;
+
+/// <summary>The default guest's files: a Debian kernel, Nido's initramfs for it, and the command line it boots with.</summary>
+public sealed record GuestImage(string Kernel, string Initrd, string KernelVersion, string CommandLine);
+
+/// <summary>
+/// Assembles the default guest from Debian packages: the kernel of linux-image-cloud-amd64 (downloaded with
+/// apt-get and unpacked with dpkg-deb, never installed on the host) and an initramfs Nido writes itself:
+/// busybox from busybox-static, the virtio modules of that same kernel with their dependencies, and
+/// <see cref="GuestInit"/>. The result is cached under the data root and rebuilt when the recipe changes.
+/// </summary>
+public static class DefaultGuest
+{
+    public const string KernelPackage = "linux-image-cloud-amd64";
+    public const string Busybox = "/bin/busybox";
+    /// <summary>Serial console, reboot through the keyboard controller, reboot (so the VM ends) one second after a panic.</summary>
+    public const string BaseCommandLine = "console=ttyS0 reboot=k panic=1 pci=off";
+    /// <summary>virtio_pci rides along so the same initramfs also boots on QEMU's PC machines.</summary>
+    public static readonly string[] Modules = ["virtio_mmio", "virtio_pci", "virtio_blk", "virtio_net", "virtio_console", "virtio_rng"];
+
+    /// <summary>The cached guest under <paramref name="directory"/>, assembled first when absent or stale.</summary>
+    public static GuestImage Ensure(string directory, Action<string>? log = null)
+    {
+        var kernel = Path.Combine(directory, "vmlinuz");
+        var initrd = Path.Combine(directory, "initrd.img");
+        var stamp = Path.Combine(directory, "stamp");
+        var recipe = Recipe();
+        if (File.Exists(kernel) && File.Exists(initrd) && File.Exists(stamp) && File.ReadAllLines(stamp) is [var cachedVersion, var built] && built == recipe)
+            return new GuestImage(kernel, initrd, cachedVersion, BaseCommandLine);
+
+        if (!File.Exists(Busybox)) throw new VmmException($"default guest: {Busybox} is missing (Debian package busybox-static; scripts/setup.sh containers installs it)");
+        Directory.CreateDirectory(directory);
+        var work = Directory.CreateTempSubdirectory("nido-guest-");
+        try
+        {
+            var package = KernelPackageName();
+            log?.Invoke($"default guest: downloading {package} (the kernel of {KernelPackage})");
+            Run("apt-get", work.FullName, "download", "-q", package);
+            var deb = Directory.GetFiles(work.FullName, "*.deb").SingleOrDefault() ?? throw new VmmException($"default guest: apt-get download {package} left no .deb");
+            var root = Path.Combine(work.FullName, "root");
+            Run("dpkg-deb", work.FullName, "-x", deb, root);
+            var vmlinuz = Directory.GetFiles(Path.Combine(root, "boot"), "vmlinuz-*").SingleOrDefault() ?? throw new VmmException($"default guest: {package} has no /boot/vmlinuz-*");
+            var version = Path.GetFileName(vmlinuz)["vmlinuz-".Length..];
+            var modules = new KernelModules(Path.Combine(root, "lib", "modules", version, "kernel"));
+            var image = BuildInitramfs(modules, Busybox);
+            // Replace the cached files only once both new ones are complete.
+            File.Copy(vmlinuz, kernel + ".new", overwrite: true);
+            File.WriteAllBytes(initrd + ".new", image);
+            File.Move(kernel + ".new", kernel, overwrite: true);
+            File.Move(initrd + ".new", initrd, overwrite: true);
+            File.WriteAllLines(stamp, [version, recipe]);
+            log?.Invoke($"default guest: Linux {version} and a {image.Length / 1024} KiB initramfs in {directory}");
+            return new GuestImage(kernel, initrd, version, BaseCommandLine);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The gzip-compressed newc initramfs: busybox, the modules in load order, /init.</summary>
+    public static byte[] BuildInitramfs(KernelModules modules, string busybox)
+    {
+        var order = modules.InLoadOrder(Modules);
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var cpio = new CpioWriter(gzip);
+            foreach (var dir in new[] { "bin", "dev", "etc", "etc/nido", "lib", "lib/modules", "mnt", "proc", "root", "sbin", "sys", "tmp", "usr", "usr/bin", "usr/sbin" })
+                cpio.Directory(dir, dir == "tmp" ? 0x3ff : 0x1ed);
+            cpio.CharDevice("dev/console", 5, 1);
+            cpio.CharDevice("dev/null", 1, 3, 0x1b6);
+            cpio.File("bin/busybox", File.ReadAllBytes(busybox), 0x1ed);
+            cpio.Symlink("bin/sh", "busybox");
+            foreach (var name in order) cpio.File($"lib/modules/{name}.ko", File.ReadAllBytes(modules.PathOf(name)));
+            cpio.File("etc/nido/modules", Encoding.ASCII.GetBytes(string.Join('\n', order) + "\n"));
+            cpio.File("etc/passwd", "root:x:0:0:root:/root:/bin/sh\n"u8);
+            cpio.File("etc/group", "root:x:0:\n"u8);
+            cpio.File("init", Encoding.ASCII.GetBytes(GuestInit.Script.Replace("\r", "") + "\n"), 0x1ed);
+            cpio.Finish();
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>What the initramfs is made of; a change (new init, other modules, another busybox) rebuilds it.</summary>
+    private static string Recipe()
+    {
+        var busybox = File.Exists(Busybox) ? $"{new FileInfo(Busybox).Length}:{File.GetLastWriteTimeUtc(Busybox).Ticks}" : "none";
+        var text = $"{GuestInit.Script}\n{string.Join(',', Modules)}\n{BaseCommandLine}\n{busybox}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>The versioned package the metapackage depends on (linux-image-6.1.0-N-cloud-amd64).</summary>
+    private static string KernelPackageName()
+    {
+        var output = Run("apt-cache", Environment.CurrentDirectory, "depends", "--important", KernelPackage);
+        foreach (var line in output.Split('\n'))
+        {
+            var text = line.Trim();
+            if (text.StartsWith("Depends:") && text["Depends:".Length..].Trim() is { Length: > 0 } name && name.StartsWith("linux-image-"))
+                return name;
+        }
+        throw new VmmException($"default guest: apt-cache knows no kernel for {KernelPackage} (is Debian's archive in the apt sources?)");
+    }
+
+    private static string Run(string program, string directory, params string[] args)
+    {
+        var info = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        Process process;
+        try { process = Process.Start(info) ?? throw new VmmException($"default guest: cannot start {program}"); }
+        catch (System.ComponentModel.Win32Exception e) { throw new VmmException($"default guest: cannot run {program}: {e.Message} (the default guest is assembled with Debian's apt and dpkg; pass --kernel otherwise)"); }
+        using (process)
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+                throw new VmmException($"default guest: {program} {string.Join(' ', args)} failed (exit {process.ExitCode}): {stderr.Result.Trim()}");
+            return stdout;
+        }
+    }
+}
