@@ -13,8 +13,9 @@ declare -A GROUPS_PKGS=(
   # zstd makes zstd-compressed layers for the image tests.
   [clients]="podman containerd skopeo umoci docker-registry uidmap slirp4netns fuse-overlayfs zstd"
   [bench]="hyperfine time runc crun"
-  # The VMM's test guests are built at test time (tests/guests/build.sh); ACPICA (iasl, acpiexec) checks the ACPI tables.
-  [guests]="gcc binutils acpica-tools"
+  # The VMM's test guests are built at test time (tests/guests/build.sh); ACPICA (iasl, acpiexec) checks the ACPI
+  # tables; cpio, e2fsprogs and QEMU (its microvm machine) check the default guest's image.
+  [guests]="gcc binutils acpica-tools cpio e2fsprogs qemu-system-x86"
   # The peer the VMM benchmark compares with (bench/vmm.sh); bc does its arithmetic.
   [vmm]="qemu-system-x86 bc"
 )

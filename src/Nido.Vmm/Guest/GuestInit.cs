@@ -4,7 +4,8 @@ namespace Nido.Vmm.Guest;
 /// /init of the default guest (run by busybox sh): mounts the kernel filesystems, loads the virtio modules
 /// listed in /etc/nido/modules in dependency order, configures eth0 from nido.ip=ADDR/PREFIX and nido.gw=GW on
 /// the kernel command line, mounts /dev/vda on /mnt when it holds a filesystem, and gives the console a login
-/// shell with job control. When the shell exits the guest powers off, so `nido vm run` returns 0.
+/// shell with job control (none with nido.shell=0, for benchmarks). When the shell exits the guest powers off, so
+/// `nido vm run` returns 0.
 /// </summary>
 internal static class GuestInit
 {
@@ -42,8 +43,10 @@ internal static class GuestInit
           fi
         fi
         echo "nido-init: ready, Linux $(uname -r), $(grep -c ^processor /proc/cpuinfo) CPU(s)"
-        setsid cttyhack sh -l
-        echo "nido-init: the shell exited; powering off"
+        if [ "$(arg nido.shell)" != 0 ]; then
+          setsid cttyhack sh -l
+          echo "nido-init: the shell exited; powering off"
+        fi
         sync
         poweroff -f
         """;
