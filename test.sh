@@ -27,7 +27,9 @@ for proj in tests/*/*.Tests.csproj; do
   # xunit v3 test projects are executables; each gets a time limit so a hang fails instead of stalling CI.
   timeout --kill-after=10 600 "$exe" -noColor -trx "$results/$name.trx" >"$log" 2>&1
   rc=$?
-  grep -E "\[(FAIL|SKIP)\]|^\s+(Assert|Expected|Actual|System\.|Nido\.)|\.cs\([0-9]+" "$log" | grep -vE "^\s*at System\.|Total: [0-9]+" | head -200
+  # Failures with their assertion lines; each skip with the line after it, which says why.
+  awk '/\[SKIP\]/ { print; skip = 1; next } skip { print; skip = 0; next }
+       /\[FAIL\]|^[ \t]+(Assert|Expected|Actual|System\.|Nido\.)|\.cs\([0-9]+/ && !/^[ \t]*at System\.|Total: [0-9]+/' "$log" | head -200
   summary=$(grep -E "^\s*$name\s+Total:" "$log" | tail -1)
   if [ -z "$summary" ]; then
     echo "   $name did not finish (exit $rc); last lines:"; tail -20 "$log"
