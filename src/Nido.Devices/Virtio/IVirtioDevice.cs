@@ -21,6 +21,17 @@ public sealed class VirtioContext(GuestMemory memory, Queue[] queues, ulong feat
 
     /// <summary>The driver broke the protocol: the device stops and reports DEVICE_NEEDS_RESET. Safe to call while holding the device's own locks.</summary>
     public void NeedsReset(string why) => needsReset(why);
+
+    /// <summary>
+    /// Runs device work off the vCPU thread (a rate limiter's retry): a broken queue puts the device in
+    /// DEVICE_NEEDS_RESET, as it does when the transport calls Notify, instead of escaping the thread.
+    /// </summary>
+    public void Guarded(Action work)
+    {
+        try { work(); }
+        catch (VirtioQueueException e) { NeedsReset(e.Message); }
+        catch (Nido.Hypervisor.Memory.GuestMemoryException e) { NeedsReset(e.Message); }
+    }
 }
 
 /// <summary>

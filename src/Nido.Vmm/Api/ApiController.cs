@@ -181,7 +181,7 @@ public sealed class ApiController : IDisposable
         if (body.IsRootDevice is not null || body.IsReadOnly is not null || body.Partuuid is not null || body.CacheType is not null || body.IoEngine is not null || body.Socket is not null)
             throw new ApiException("Only path_on_host and rate_limiter can be updated on a running microVM.");
         if (!_vm!.Drives.TryGetValue(id, out var drive)) throw new ApiException($"Invalid block device ID: {id}");
-        VmResources.CheckRateLimiter(body.RateLimiter);
+        var (bandwidth, ops) = VmResources.ToUpdate(body.RateLimiter);
         if (body.PathOnHost is { } path)
         {
             try { drive.ReplaceBackingFile(path); }
@@ -189,15 +189,22 @@ public sealed class ApiController : IDisposable
             var stored = Resources.Drives.First(d => d.DriveId == id);
             stored.PathOnHost = path;
         }
+        drive.Limiter.Update(bandwidth, ops);
+        if (body.RateLimiter is not null) Resources.Drives.First(d => d.DriveId == id).RateLimiter = body.RateLimiter;
     }
 
     private void PatchNetwork(string id, NetworkInterface body)
     {
         VmResources.CheckBodyId(id, body.IfaceId, "iface_id");
         if (body.HostDevName is not null || body.GuestMac is not null) throw new ApiException("Only the rate limiters can be updated on a running microVM.");
-        if (!_vm!.Networks.ContainsKey(id)) throw new ApiException($"Invalid network interface ID: {id}");
-        VmResources.CheckRateLimiter(body.RxRateLimiter);
-        VmResources.CheckRateLimiter(body.TxRateLimiter);
+        if (!_vm!.Networks.TryGetValue(id, out var device)) throw new ApiException($"Invalid network interface ID: {id}");
+        var (rxBandwidth, rxOps) = VmResources.ToUpdate(body.RxRateLimiter);
+        var (txBandwidth, txOps) = VmResources.ToUpdate(body.TxRateLimiter);
+        device.RxLimiter.Update(rxBandwidth, rxOps);
+        device.TxLimiter.Update(txBandwidth, txOps);
+        var stored = Resources.Networks.First(n => n.IfaceId == id);
+        if (body.RxRateLimiter is not null) stored.RxRateLimiter = body.RxRateLimiter;
+        if (body.TxRateLimiter is not null) stored.TxRateLimiter = body.TxRateLimiter;
     }
 
     /// <summary>Device messages a guest can provoke at will (queue errors after each reset): at most N per second reach the log.</summary>

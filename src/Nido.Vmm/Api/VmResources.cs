@@ -1,3 +1,4 @@
+using Nido.Devices.RateLimit;
 using Nido.Devices.Virtio.Block;
 using Nido.Devices.Virtio.Net;
 using Nido.Vmm.Config;
@@ -77,7 +78,7 @@ public sealed class VmResources
         if (!File.Exists(body.PathOnHost)) throw new ApiException($"Unable to create the block device: cannot open {body.PathOnHost}: No such file or directory (os error 2)");
         if (body.CacheType is not (null or "Unsafe" or "Writeback")) throw new ApiException($"unknown variant `{body.CacheType}`, expected `Unsafe` or `Writeback`");
         if (body.IoEngine is not (null or "Sync" or "Async")) throw new ApiException($"unknown variant `{body.IoEngine}`, expected `Sync` or `Async`");
-        CheckRateLimiter(body.RateLimiter);
+        ToLimit(body.RateLimiter);
         if (body.IsRootDevice == true && Drives.FirstOrDefault(d => d.IsRootDevice == true && d.DriveId != id) is { } other)
             throw new ApiException($"A root block device already exists ({other.DriveId})!");
         Put(Drives, Drives.FindIndex(d => d.DriveId == id), body);
@@ -90,8 +91,8 @@ public sealed class VmResources
         if (body.HostDevName is null) throw ApiErrors.Missing("host_dev_name");
         if (body.HostDevName.Length is 0 or > 15) throw new ApiException($"Could not create the network device: invalid TAP name \"{body.HostDevName}\" (1 to 15 bytes)");
         if (body.GuestMac is { } mac && NetConfig.ParseMac(mac) is null) throw new ApiException($"Invalid MAC address: {mac}");
-        CheckRateLimiter(body.RxRateLimiter);
-        CheckRateLimiter(body.TxRateLimiter);
+        ToLimit(body.RxRateLimiter);
+        ToLimit(body.TxRateLimiter);
         var others = Networks.Where(n => n.IfaceId != id).ToList();
         if (others.Any(n => n.HostDevName == body.HostDevName)) throw new ApiException($"The host device name {body.HostDevName} is already in use.");
         if (body.GuestMac is not null && others.Any(n => n.GuestMac is { } m && NetConfig.ParseMac(m)!.SequenceEqual(NetConfig.ParseMac(body.GuestMac)!)))
@@ -102,7 +103,7 @@ public sealed class VmResources
 
     public void SetEntropy(EntropyDevice body)
     {
-        CheckRateLimiter(body.RateLimiter);
+        ToLimit(body.RateLimiter);
         Entropy = body;
     }
 
@@ -119,13 +120,31 @@ public sealed class VmResources
         }
     }
 
-    /// <summary>Rate limiting is not implemented: an empty limiter is accepted, a real one refused rather than ignored.</summary>
-    internal static void CheckRateLimiter(RateLimiter? limiter)
+    /// <summary>
+    /// A rate_limiter body as device limits: each bucket needs size and refill_time (Firecracker's required
+    /// fields); a bucket whose size or refill_time is 0 limits nothing, as in Firecracker.
+    /// </summary>
+    internal static RateLimiterConfig? ToLimit(RateLimiter? limiter)
     {
-        if (limiter is null) return;
-        if (Real(limiter.Bandwidth) || Real(limiter.Ops))
-            throw new ApiException("Rate limiters are not supported by Nido; omit rate_limiter or give it no buckets.");
-        static bool Real(TokenBucket? b) => b is not null && (b.Size ?? 0) != 0 && (b.RefillTime ?? 0) != 0;
+        if (limiter is null) return null;
+        var config = new RateLimiterConfig(Bucket(limiter.Bandwidth), Bucket(limiter.Ops));
+        return config.Bandwidth is null && config.Ops is null ? null : config;
+    }
+
+    /// <summary>A live update (PATCH): an absent bucket stays as it is, a zero one is removed, others replace it.</summary>
+    internal static (BucketUpdate Bandwidth, BucketUpdate Ops) ToUpdate(RateLimiter? limiter) =>
+        limiter is null ? (BucketUpdate.Keep, BucketUpdate.Keep) : (Update(limiter.Bandwidth), Update(limiter.Ops));
+
+    private static BucketUpdate Update(Api.TokenBucket? bucket) => bucket is null ? BucketUpdate.Keep : new BucketUpdate(true, Bucket(bucket));
+
+    private static TokenBucketConfig? Bucket(Api.TokenBucket? bucket)
+    {
+        if (bucket is null) return null;
+        var size = bucket.Size ?? throw ApiErrors.Missing("size");
+        var refill = bucket.RefillTime ?? throw ApiErrors.Missing("refill_time");
+        var burst = bucket.OneTimeBurst ?? 0;
+        if (size < 0 || refill < 0 || burst < 0) throw new ApiException("Rate limiter token bucket values cannot be negative.");
+        return size == 0 || refill == 0 ? null : new TokenBucketConfig(size, refill, burst);
     }
 
     /// <summary>Replaces the device at <paramref name="index"/>, or adds one if a virtio slot is free (one stays for the rng).</summary>
@@ -171,9 +190,10 @@ public sealed class VmResources
             Cpus = Machine.VcpuCount!.Value,
             MemoryBytes = (ulong)Machine.MemSizeMib!.Value << 20,
             HugePages = Machine.HugePages == "2M",
-            Disks = [.. drives.Select(d => new BlockConfig(d.PathOnHost!, d.IsReadOnly == true, d.DriveId))],
-            Networks = [.. Networks.Select(n => new NetConfig(n.HostDevName, n.GuestMac is { } m ? NetConfig.ParseMac(m) : null, n.IfaceId!))],
+            Disks = [.. drives.Select(d => new BlockConfig(d.PathOnHost!, d.IsReadOnly == true, d.DriveId, ToLimit(d.RateLimiter)))],
+            Networks = [.. Networks.Select(n => new NetConfig(n.HostDevName, n.GuestMac is { } m ? NetConfig.ParseMac(m) : null, n.IfaceId!, ToLimit(n.RxRateLimiter), ToLimit(n.TxRateLimiter)))],
             Rng = Entropy is not null,
+            RngRateLimit = ToLimit(Entropy?.RateLimiter),
         };
     }
 

@@ -34,6 +34,9 @@ public sealed record VmConfig
     /// <summary>Attach a virtio-rng device (on by default: guests boot faster with entropy).</summary>
     public bool Rng { get; init; } = true;
 
+    /// <summary>The entropy device's limits (Firecracker's /entropy rate_limiter), or null for none.</summary>
+    public Nido.Devices.RateLimit.RateLimiterConfig? RngRateLimit { get; init; }
+
     public ConsoleDevice Console { get; init; } = ConsoleDevice.Serial;
 
     public Accelerator Accel { get; init; } = Accelerator.Kvm;

@@ -66,12 +66,12 @@ public static class X86Machine
             foreach (var net in config.Networks)
             {
                 var backend = Nido.Devices.Virtio.Net.TapBackend.Open(net.HostDevice);
-                var device = vm.Own(new Nido.Devices.Virtio.Net.VirtioNet(backend, net.Mac));
+                var device = vm.Own(new Nido.Devices.Virtio.Net.VirtioNet(backend, net.Mac, net.RxRateLimit, net.TxRateLimit));
                 if (net.HostDevice is null) console.Log?.Invoke($"{net.Id}: created TAP {backend.Name}");
                 vm.Networks[net.Id] = device;
                 devices.Add(device);
             }
-            if (config.Rng) devices.Add(new Nido.Devices.Virtio.Rng.VirtioRng());
+            if (config.Rng) devices.Add(vm.Own(new Nido.Devices.Virtio.Rng.VirtioRng(config.RngRateLimit)));
             IConsoleInput inputDevice = uart;
             if (config.Console == ConsoleDevice.Virtio)
             {

@@ -18,7 +18,7 @@ public sealed class MmioInterruptTests : IDisposable
         using var driver = new VirtioDriver(new VirtioRng());
         Assert.True(driver.Start(1UL << 32, 8));
         var q = driver.Queues[0];
-        q.Publish(q.Add(new Buffer(driver.Allocate(16), 16, Writable: true)));
+        q.Add(new Buffer(driver.Allocate(16), 16, Writable: true));
         q.Notify();
         q.WaitUsed();
         Assert.True(driver.Line.High);
@@ -41,7 +41,7 @@ public sealed class MmioInterruptTests : IDisposable
         var q = driver.Queues[0];
         var header = driver.Allocate(16);
         driver.Memory.Write(header, 8u); // VIRTIO_BLK_T_GET_ID: a request that completes at once.
-        q.Publish(q.Add(new Buffer(header, 16, false), new Buffer(driver.Allocate(20), 20, true), new Buffer(driver.Allocate(1), 1, true)));
+        q.Add(new Buffer(header, 16, false), new Buffer(driver.Allocate(20), 20, true), new Buffer(driver.Allocate(1), 1, true));
         q.Notify();
         q.WaitUsed();
         // The driver reads the status (used buffer), then the configuration changes before it acknowledges.

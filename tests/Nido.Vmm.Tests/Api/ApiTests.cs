@@ -80,8 +80,10 @@ public sealed class ApiTests : IDisposable
         _api.Fault("PUT", "/drives/data", """{"drive_id": "data", "path_on_host": "/nonexistent.img", "is_root_device": false}""", "/nonexistent.img");
         _api.Fault("PUT", "/drives/data", $$"""{"drive_id": "data", "path_on_host": "{{a}}"}""", "missing field `is_root_device`");
         _api.Fault("PUT", "/drives/bad-id", $$"""{"drive_id": "bad-id", "path_on_host": "{{a}}", "is_root_device": false}""", "Invalid drive id");
-        _api.Fault("PUT", "/drives/data", "{\"drive_id\": \"data\", \"path_on_host\": \"" + a + "\", \"is_root_device\": false, \"rate_limiter\": {\"bandwidth\": {\"size\": 1000, \"refill_time\": 100}}}", "Rate limiters");
-        _api.Ok("PUT", "/drives/data", $$"""{"drive_id": "data", "path_on_host": "{{a}}", "is_root_device": false, "is_read_only": true}""");
+        var limited = (string limiter) => "{\"drive_id\": \"data\", \"path_on_host\": \"" + a + "\", \"is_root_device\": false, \"is_read_only\": true, \"rate_limiter\": " + limiter + "}";
+        _api.Fault("PUT", "/drives/data", limited("""{"ops": {"size": 10}}"""), "missing field `refill_time`");
+        _api.Fault("PUT", "/drives/data", limited("""{"ops": {"size": -1, "refill_time": 100}}"""), "cannot be negative");
+        _api.Ok("PUT", "/drives/data", limited("""{"bandwidth": {"size": 1000, "one_time_burst": 5000, "refill_time": 100}, "ops": {"size": 0, "refill_time": 0}}"""));
         _api.Ok("PUT", "/drives/rootfs", $$"""{"drive_id": "rootfs", "path_on_host": "{{b}}", "is_root_device": true}""");
         _api.Fault("PUT", "/drives/second", $$"""{"drive_id": "second", "path_on_host": "{{a}}", "is_root_device": true}""", "root block device already exists");
         _api.Fault("PATCH", "/drives/rootfs", $$"""{"drive_id": "rootfs", "path_on_host": "{{a}}"}""", "before starting the microVM");
@@ -89,6 +91,8 @@ public sealed class ApiTests : IDisposable
         var config = _api.Controller.Resources.ToVmConfig();
         Assert.Equal(["rootfs", "data"], config.Disks.Select(d => d.Id));
         Assert.True(config.Disks[1].ReadOnly);
+        Assert.Equal(new Nido.Devices.RateLimit.RateLimiterConfig(new(1000, 100, 5000), null), config.Disks[1].RateLimit); // A zero bucket limits nothing.
+        Assert.Null(config.Disks[0].RateLimit);
         Assert.Equal("console=ttyS0 root=/dev/vda rw", config.CommandLine);
         Assert.False(config.Rng); // Only with PUT /entropy, as in Firecracker.
     }

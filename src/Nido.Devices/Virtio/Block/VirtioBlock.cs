@@ -1,3 +1,4 @@
+using Nido.Devices.RateLimit;
 using System.Buffers.Binary;
 using Microsoft.Win32.SafeHandles;
 
@@ -36,6 +37,7 @@ public sealed class VirtioBlock : IVirtioDevice, IDisposable
     {
         _config = config;
         _file = Open(config);
+        Limiter = new RateLimiter(config.RateLimit);
         Capacity = (ulong)RandomAccess.GetLength(_file) / SectorSize;
         BinaryPrimitives.WriteUInt64LittleEndian(_configSpace, Capacity);
         BinaryPrimitives.WriteUInt32LittleEndian(_configSpace.AsSpan(12), QueueSize - 2); // seg_max: header and status take two.
@@ -58,6 +60,9 @@ public sealed class VirtioBlock : IVirtioDevice, IDisposable
     public ulong Capacity { get; private set; }
 
     public BlockCounters Counters { get; } = new();
+
+    /// <summary>Requests and bytes per second the guest may use (Firecracker's rate_limiter); changeable live.</summary>
+    public RateLimiter Limiter { get; }
 
     public string Path => _config.Path;
 
@@ -114,6 +119,12 @@ public sealed class VirtioBlock : IVirtioDevice, IDisposable
             var any = false;
             while (q.TryPop(out var chain))
             {
+                // Held back: the request stays in the ring and the limiter notifies again when it can pay.
+                if (!Limiter.TryConsume(DataBytes(chain), () => c.Guarded(() => Notify(0))))
+                {
+                    q.UndoPop();
+                    break;
+                }
                 var written = Serve(c, chain);
                 q.AddUsed(chain.Head, written);
                 any = true;
@@ -121,6 +132,9 @@ public sealed class VirtioBlock : IVirtioDevice, IDisposable
             if (any) c.SignalUsed(0);
         }
     }
+
+    /// <summary>What a request moves, for the bandwidth bucket: its buffers less the 16-byte header and the status byte.</summary>
+    private static long DataBytes(DescriptorChain chain) => Math.Max(0, chain.Buffers.Sum(b => (long)b.Length) - 17);
 
     // One request: header (readable, 16 bytes), data, status (the last writable byte). Returns bytes written to the guest.
     private uint Serve(VirtioContext c, DescriptorChain chain)
@@ -208,5 +222,9 @@ public sealed class VirtioBlock : IVirtioDevice, IDisposable
         return id.Length > 20 ? id[..20] : id;
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        Limiter.Dispose();
+        _file.Dispose();
+    }
 }

@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace Nido.Devices.Virtio.Net;
 
-/// <summary>A network interface as configured: the host TAP (null: Nido creates "nido%d"), the guest MAC (null: the driver picks one), an id.</summary>
-public sealed record NetConfig(string? HostDevice, byte[]? Mac = null, string Id = "eth0")
+/// <summary>A network interface as configured: the host TAP (null: Nido creates "nido%d"), the guest MAC (null: the driver picks one), an id, rate limits each way.</summary>
+public sealed record NetConfig(string? HostDevice, byte[]? Mac = null, string Id = "eth0",
+    Nido.Devices.RateLimit.RateLimiterConfig? RxRateLimit = null, Nido.Devices.RateLimit.RateLimiterConfig? TxRateLimit = null)
 {
     /// <summary>Parses "aa:bb:cc:dd:ee:ff"; null when it is not six hex octets or is a multicast address.</summary>
     public static byte[]? ParseMac(string text)

@@ -1,3 +1,4 @@
+using Nido.Devices.RateLimit;
 using System.Buffers.Binary;
 
 namespace Nido.Devices.Virtio.Net;
@@ -40,16 +41,23 @@ public sealed class VirtioNet : IVirtioDevice, IDisposable
     private volatile bool _disposed;
 
     /// <param name="mac">The guest's MAC address (offered with VIRTIO_NET_F_MAC), or null to let the driver pick one.</param>
-    public VirtioNet(INetBackend backend, byte[]? mac = null)
+    public VirtioNet(INetBackend backend, byte[]? mac = null, RateLimiterConfig? rxLimit = null, RateLimiterConfig? txLimit = null)
     {
         if (mac is not null && mac.Length != 6) throw new ArgumentException("a MAC address has 6 bytes", nameof(mac));
         _backend = backend;
         _mac = mac;
+        RxLimiter = new RateLimiter(rxLimit);
+        TxLimiter = new RateLimiter(txLimit);
         _rxThread = new Thread(ReceiveLoop) { IsBackground = true, Name = $"virtio-net {backend.Name}" };
         _rxThread.Start();
     }
 
     public NetCounters Counters { get; } = new();
+
+    /// <summary>Packets and bytes per second toward the guest and from it (Firecracker's rx/tx_rate_limiter); changeable live.</summary>
+    public RateLimiter RxLimiter { get; }
+
+    public RateLimiter TxLimiter { get; }
 
     public string HostName => _backend.Name;
 
@@ -113,6 +121,12 @@ public sealed class VirtioNet : IVirtioDevice, IDisposable
             while (q.TryPop(out var chain))
             {
                 var length = GuestBuffers.TotalLength(chain.Readable);
+                // Held back: the frame stays in the ring until the limiter can pay for it.
+                if (!TxLimiter.TryConsume(Math.Max(0, length - HeaderLength), () => c.Guarded(Transmit)))
+                {
+                    q.UndoPop();
+                    break;
+                }
                 if (length < HeaderLength + 14 || length > MaxPacket) Counters.TxDropped++;
                 else
                 {
@@ -140,9 +154,19 @@ public sealed class VirtioNet : IVirtioDevice, IDisposable
             if (length < 0) return;
             if (length < HeaderLength + 14) continue;
             lock (_lock) _dropHeld = false;
+            // Over the receive limit the packet waits here (the TAP queues the rest) until the limiter wakes this thread.
+            while (!_disposed && !RxLimiter.TryConsume(length - HeaderLength, WakeReceiver)) _rxPosted.WaitOne();
             // Hold the packet until the driver has room for it (or the device resets or goes away).
             while (!_disposed && !TryDeliver(packet.AsSpan(0, length))) _rxPosted.WaitOne();
         }
+    }
+
+    // A limiter's timer may fire while the device is being disposed.
+    private void WakeReceiver()
+    {
+        if (_disposed) return;
+        try { _rxPosted.Set(); }
+        catch (ObjectDisposedException) { }
     }
 
     /// <summary>Places one packet in the receive queue; false when the driver has not posted enough buffers yet.</summary>
@@ -216,6 +240,8 @@ public sealed class VirtioNet : IVirtioDevice, IDisposable
         _backend.Close();
         _rxPosted.Set();
         _rxThread.Join();
+        RxLimiter.Dispose();
+        TxLimiter.Dispose();
         _backend.Dispose();
         _rxPosted.Dispose();
     }

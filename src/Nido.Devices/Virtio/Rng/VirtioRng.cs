@@ -3,10 +3,14 @@ using System.Security.Cryptography;
 namespace Nido.Devices.Virtio.Rng;
 
 /// <summary>virtio-rng (entropy device, id 4): fills each device-writable buffer from the host's CSPRNG.</summary>
-public sealed class VirtioRng : IVirtioDevice
+public sealed class VirtioRng(Nido.Devices.RateLimit.RateLimiterConfig? limit = null) : IVirtioDevice, IDisposable
 {
     private const int MaxRequest = 64 << 10;
+    private readonly object _lock = new();
     private VirtioContext? _context;
+
+    /// <summary>Requests and bytes per second (Firecracker's entropy rate_limiter).</summary>
+    public Nido.Devices.RateLimit.RateLimiter Limiter { get; } = new(limit);
 
     public uint DeviceType => VirtioConstants.DeviceRng;
 
@@ -23,10 +27,20 @@ public sealed class VirtioRng : IVirtioDevice
     public void Notify(int queue)
     {
         if (_context is not { } c) return;
+        lock (_lock) Serve(c);
+    }
+
+    private void Serve(VirtioContext c)
+    {
         var q = c.Queues[0];
         var any = false;
         while (q.TryPop(out var chain))
         {
+            if (!Limiter.TryConsume(Math.Min(GuestBuffers.TotalLength(chain.Writable), MaxRequest), () => c.Guarded(() => Notify(0))))
+            {
+                q.UndoPop();
+                break;
+            }
             uint written = 0;
             foreach (var b in chain.Writable)
             {
@@ -42,4 +56,6 @@ public sealed class VirtioRng : IVirtioDevice
     }
 
     public void Reset() => _context = null;
+
+    public void Dispose() => Limiter.Dispose();
 }
