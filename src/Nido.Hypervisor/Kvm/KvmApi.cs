@@ -10,6 +10,7 @@ internal static class KvmApi
     public const uint GetSupportedCpuid = 0xc008ae05;
     // VM ioctls.
     public const uint CreateVcpu = 0xae41, SetUserMemoryRegion = 0x4020ae46, SetTssAddr = 0xae47, SetIdentityMapAddr = 0x4008ae48;
+    public const uint GetIrqchip = 0xc208ae62, SetIrqchip = 0x8208ae63;
     public const uint CreateIrqchip = 0xae60, IrqLine = 0x4008ae61, Irqfd = 0x4020ae76, CreatePit2 = 0x4040ae77, Ioeventfd = 0x4040ae79;
     // vCPU ioctls.
     public const uint Run = 0xae80, GetRegs = 0x8090ae81, SetRegs = 0x4090ae82, GetSregs = 0x8138ae83, SetSregs = 0x4138ae84;

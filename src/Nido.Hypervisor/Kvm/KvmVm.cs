@@ -25,6 +25,27 @@ public sealed class KvmVm : IVm
 
     internal SafeFdHandle Handle => _vm;
 
+    /// <summary>
+    /// KVM's 8259s start unmasked with vector base 0, and LINT0 passes them through as ExtINT: an ISA line raised
+    /// before the guest programs (or, hardware-reduced ACPI Linux, ever programs) the PICs would arrive as an
+    /// exception vector. Firmware leaves them masked at 0x08/0x70; masked at 0x20/0x28 here. Guests that use the
+    /// PICs initialise them, which resets both.
+    /// </summary>
+    private static unsafe void MaskPics(SafeFdHandle fd)
+    {
+        const int ChipSize = 520, Imr = 8 + 2, IrqBase = 8 + 5;
+        var chip = stackalloc byte[ChipSize];
+        for (uint id = 0; id < 2; id++)
+        {
+            new Span<byte>(chip, ChipSize).Clear();
+            *(uint*)chip = id;
+            Ioctl.Call(fd, KvmApi.GetIrqchip, (nint)chip, "KVM_GET_IRQCHIP");
+            chip[Imr] = 0xff;
+            chip[IrqBase] = (byte)(id == 0 ? 0x20 : 0x28);
+            Ioctl.Call(fd, KvmApi.SetIrqchip, (nint)chip, "KVM_SET_IRQCHIP");
+        }
+    }
+
     internal static KvmVm Create(KvmHypervisor kvm, GuestMemory memory)
     {
         var fd = new SafeFdHandle(Ioctl.Call(kvm.Handle, KvmApi.CreateVm, 0, "KVM_CREATE_VM"));
@@ -35,6 +56,7 @@ public sealed class KvmVm : IVm
             var identity = IdentityMapAddress;
             Ioctl.Call(fd, KvmApi.SetIdentityMapAddr, ref identity, "KVM_SET_IDENTITY_MAP_ADDR");
             Ioctl.Call(fd, KvmApi.CreateIrqchip, 0, "KVM_CREATE_IRQCHIP");
+            MaskPics(fd);
             var pit = new PitConfig { Flags = 1 }; // KVM_PIT_SPEAKER_DUMMY: port 0x61 answers without a speaker.
             Ioctl.Call(fd, KvmApi.CreatePit2, ref pit, "KVM_CREATE_PIT2");
             var slot = 0u;

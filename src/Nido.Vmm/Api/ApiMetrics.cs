@@ -55,8 +55,9 @@ public sealed class ApiMetrics : IDisposable
                 Counter(json, "api_server", "failures_count", Interlocked.Read(ref ApiFailures));
                 json.WriteEndObject();
                 var vm = CurrentVm?.Invoke();
-                Group(json, "block", vm?.Drives.Select(d => (d.Key, d.Value.Counters.Snapshot())));
-                Group(json, "net", vm?.Networks.Select(n => (n.Key, n.Value.Counters.Snapshot())));
+                Group(json, "block", vm?.Drives.Select(d => (d.Key, d.Value.Counters.Snapshot().Append(("rate_limiter_throttled_events", d.Value.Limiter.ThrottledEvents)).ToArray())));
+                Group(json, "net", vm?.Networks.Select(n => (n.Key, n.Value.Counters.Snapshot()
+                    .Append(("rx_rate_limiter_throttled", n.Value.RxLimiter.ThrottledEvents)).Append(("tx_rate_limiter_throttled", n.Value.TxLimiter.ThrottledEvents)).ToArray())));
                 json.WriteEndObject();
             }
             buffer.WriteByte((byte)'\n');

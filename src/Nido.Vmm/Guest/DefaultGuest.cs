@@ -48,12 +48,15 @@ public static class DefaultGuest
             var version = Path.GetFileName(vmlinuz)["vmlinuz-".Length..];
             var modules = new KernelModules(Path.Combine(root, "lib", "modules", version, "kernel"));
             var image = BuildInitramfs(modules, Busybox);
-            // Replace the cached files only once both new ones are complete.
-            File.Copy(vmlinuz, kernel + ".new", overwrite: true);
-            File.WriteAllBytes(initrd + ".new", image);
-            File.Move(kernel + ".new", kernel, overwrite: true);
-            File.Move(initrd + ".new", initrd, overwrite: true);
-            File.WriteAllLines(stamp, [version, recipe]);
+            // Replace the cached files only once both new ones are complete; names of this process's own, so two
+            // first runs at once each finish (the second rename wins with identical content).
+            var suffix = $".new{Environment.ProcessId}";
+            File.Copy(vmlinuz, kernel + suffix, overwrite: true);
+            File.WriteAllBytes(initrd + suffix, image);
+            File.WriteAllLines(stamp + suffix, [version, recipe]);
+            File.Move(kernel + suffix, kernel, overwrite: true);
+            File.Move(initrd + suffix, initrd, overwrite: true);
+            File.Move(stamp + suffix, stamp, overwrite: true);
             log?.Invoke($"default guest: Linux {version} and a {image.Length / 1024} KiB initramfs in {directory}");
             return new GuestImage(kernel, initrd, version, BaseCommandLine);
         }
