@@ -83,8 +83,8 @@ public sealed class MpTableTests : IDisposable
     public void ChecksumMakesTheSumZero()
     {
         byte[] bytes = [1, 2, 3, 250, 0];
-        bytes[4] = MpTable.Checksum(bytes);
+        bytes[4] = FirmwareChecksum.Of(bytes);
         Assert.Equal(0, Sum(bytes));
-        Assert.Equal(0, MpTable.Checksum([]));
+        Assert.Equal(0, FirmwareChecksum.Of([]));
     }
 }

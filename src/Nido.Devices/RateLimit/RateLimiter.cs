@@ -1,10 +1,7 @@
 namespace Nido.Devices.RateLimit;
 
 /// <summary>A device's limits: bytes (bandwidth) and requests (ops); a null bucket does not limit.</summary>
-public sealed record RateLimiterConfig(TokenBucketConfig? Bandwidth, TokenBucketConfig? Ops)
-{
-    public static readonly RateLimiterConfig Unlimited = new(null, null);
-}
+public sealed record RateLimiterConfig(TokenBucketConfig? Bandwidth, TokenBucketConfig? Ops);
 
 /// <summary>One bucket's change in a live update: keep it, remove it, or replace it.</summary>
 public readonly record struct BucketUpdate(bool Change, TokenBucketConfig? Bucket)
@@ -35,11 +32,6 @@ public sealed class RateLimiter : IDisposable
 
     /// <summary>Times a request was held back.</summary>
     public long ThrottledEvents => Interlocked.Read(ref _throttled);
-
-    public bool Limits
-    {
-        get { lock (_lock) return _bandwidth is not null || _ops is not null; }
-    }
 
     private TokenBucket? Bucket(TokenBucketConfig? config) => config is null ? null : new TokenBucket(config, _clock);
 

@@ -77,25 +77,17 @@ public static class MpTable
         Encoding.ASCII.GetBytes("NIDO VM     ", config.Slice(16, 12));
         BinaryPrimitives.WriteUInt16LittleEndian(config[34..], entries);
         BinaryPrimitives.WriteUInt32LittleEndian(config[36..], (uint)X86Layout.LocalApic);
-        config[7] = Checksum(config[..at]);
+        config[7] = FirmwareChecksum.Of(config[..at]);
 
         var pointer = table.AsSpan(0, 16);
         Encoding.ASCII.GetBytes("_MP_", pointer);
         BinaryPrimitives.WriteUInt32LittleEndian(pointer[4..], (uint)X86Layout.Ebda + 16);
         pointer[8] = 1; // Length in 16-byte units.
         pointer[9] = 4;
-        pointer[10] = Checksum(pointer);
+        pointer[10] = FirmwareChecksum.Of(pointer);
         memory.Write(X86Layout.Ebda, table);
         // BIOS data area: the EBDA segment at 0x40e and base memory in KiB at 0x413.
         memory.Write<ushort>(0x40e, (ushort)(X86Layout.Ebda >> 4));
         memory.Write<ushort>(0x413, (ushort)(X86Layout.Ebda >> 10));
-    }
-
-    /// <summary>The byte that makes the sum of <paramref name="bytes"/> (with it as zero) zero.</summary>
-    internal static byte Checksum(ReadOnlySpan<byte> bytes)
-    {
-        byte sum = 0;
-        foreach (var b in bytes) sum += b;
-        return (byte)-sum;
     }
 }

@@ -26,6 +26,9 @@ public static class X86Machine
     public const ulong VirtioBase = X86Layout.DeviceMmio;
     public static readonly int[] VirtioIrqs = [5, 6, 7, 9, 10, 11, 12, 13];
 
+    /// <summary>Where virtio-mmio slot <paramref name="slot"/> sits: the bus, the ACPI tables and the command line all use this.</summary>
+    internal static ulong VirtioWindow(int slot) => VirtioBase + (ulong)slot * Nido.Devices.Virtio.Transport.MmioTransport.WindowSize;
+
     public static Vm Build(VmConfig config, ConsoleStreams console)
     {
         config.Validate();
@@ -85,7 +88,7 @@ public static class X86Machine
             for (var i = 0; i < devices.Count; i++)
             {
                 var transport = new Nido.Devices.Virtio.Transport.MmioTransport(devices[i], memory, new VmInterruptLine(hv, VirtioIrqs[i]), console.Log);
-                mmio.Insert(VirtioBase + (ulong)i * Nido.Devices.Virtio.Transport.MmioTransport.WindowSize, Nido.Devices.Virtio.Transport.MmioTransport.WindowSize, transport);
+                mmio.Insert(VirtioWindow(i), Nido.Devices.Virtio.Transport.MmioTransport.WindowSize, transport);
             }
 
             // Both descriptions of the platform: the MP table for kernels without ACPI, ACPI for the rest (Debian's
@@ -139,7 +142,7 @@ public static class X86Machine
         Keyboard: true,
         Rtc: true,
         [.. Enumerable.Range(0, virtioDevices).Select(i => new AcpiVirtioMmio(
-            VirtioBase + (ulong)i * Nido.Devices.Virtio.Transport.MmioTransport.WindowSize,
+            VirtioWindow(i),
             (uint)Nido.Devices.Virtio.Transport.MmioTransport.WindowSize, VirtioIrqs[i]))]);
 
     private static BootEntry LoadKernel(GuestMemory memory, byte[] kernel, VmConfig config, int virtioDevices, ulong rsdp)
@@ -167,7 +170,7 @@ public static class X86Machine
     internal static string WithVirtioMmio(string commandLine, int devices)
     {
         var parts = Enumerable.Range(0, devices)
-            .Select(i => $"virtio_mmio.device={Nido.Devices.Virtio.Transport.MmioTransport.WindowSize}@0x{VirtioBase + (ulong)i * Nido.Devices.Virtio.Transport.MmioTransport.WindowSize:x}:{VirtioIrqs[i]}");
+            .Select(i => $"virtio_mmio.device={Nido.Devices.Virtio.Transport.MmioTransport.WindowSize}@0x{VirtioWindow(i):x}:{VirtioIrqs[i]}");
         return string.Join(' ', new[] { commandLine }.Concat(parts).Where(p => p.Length > 0));
     }
 

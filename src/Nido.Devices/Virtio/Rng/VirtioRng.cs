@@ -1,16 +1,17 @@
 using System.Security.Cryptography;
+using Nido.Devices.RateLimit;
 
 namespace Nido.Devices.Virtio.Rng;
 
 /// <summary>virtio-rng (entropy device, id 4): fills each device-writable buffer from the host's CSPRNG.</summary>
-public sealed class VirtioRng(Nido.Devices.RateLimit.RateLimiterConfig? limit = null) : IVirtioDevice, IDisposable
+public sealed class VirtioRng(RateLimiterConfig? limit = null) : IVirtioDevice, IDisposable
 {
     private const int MaxRequest = 64 << 10;
     private readonly object _lock = new();
     private VirtioContext? _context;
 
     /// <summary>Requests and bytes per second (Firecracker's entropy rate_limiter).</summary>
-    public Nido.Devices.RateLimit.RateLimiter Limiter { get; } = new(limit);
+    public RateLimiter Limiter { get; } = new(limit);
 
     public uint DeviceType => VirtioConstants.DeviceRng;
 

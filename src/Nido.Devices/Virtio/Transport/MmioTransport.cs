@@ -219,12 +219,11 @@ public sealed class MmioTransport : IBusDevice
     {
         lock (_irqLock)
         {
-            var before = _interruptStatus;
             _interruptStatus &= ~bits;
             // An acknowledgement that leaves a cause pending (one that arrived after the driver read the status)
             // drops and raises the line: an edge-triggered pin (ISA IRQs as MP-table and command-line kernels
             // set them up) would otherwise never see that cause; for a level-triggered pin it changes nothing.
-            if (bits != 0 && before != 0 && _interruptStatus != 0 && _irqHigh)
+            if (bits != 0 && _interruptStatus != 0 && _irqHigh)
             {
                 _irq.Set(false);
                 _irq.Set(true);

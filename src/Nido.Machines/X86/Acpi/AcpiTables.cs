@@ -46,8 +46,8 @@ public static class AcpiTables
         BinaryPrimitives.WriteUInt32LittleEndian(rsdp.AsSpan(16), (uint)rsdt);
         BinaryPrimitives.WriteUInt32LittleEndian(rsdp.AsSpan(20), RsdpSize);
         BinaryPrimitives.WriteUInt64LittleEndian(rsdp.AsSpan(24), xsdt);
-        rsdp[8] = SystemDescriptionTable.Checksum(rsdp.AsSpan(0, 20));
-        rsdp[32] = SystemDescriptionTable.Checksum(rsdp);
+        rsdp[8] = FirmwareChecksum.Of(rsdp.AsSpan(0, 20));
+        rsdp[32] = FirmwareChecksum.Of(rsdp);
         return rsdp;
     }
 

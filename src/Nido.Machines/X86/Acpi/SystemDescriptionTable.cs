@@ -24,16 +24,8 @@ public static class SystemDescriptionTable
         Encoding.ASCII.GetBytes(CreatorId, table.AsSpan(28, 4));
         BinaryPrimitives.WriteUInt32LittleEndian(table.AsSpan(32), CreatorRevision);
         body.CopyTo(table.AsSpan(HeaderSize));
-        table[9] = Checksum(table);
+        table[9] = FirmwareChecksum.Of(table);
         return table;
-    }
-
-    /// <summary>The byte that makes the sum of <paramref name="bytes"/> (with it as zero) zero.</summary>
-    public static byte Checksum(ReadOnlySpan<byte> bytes)
-    {
-        byte sum = 0;
-        foreach (var b in bytes) sum += b;
-        return (byte)-sum;
     }
 
     /// <summary>A Generic Address Structure for an I/O port register of <paramref name="bits"/> bits, byte access.</summary>
