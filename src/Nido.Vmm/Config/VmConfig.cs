@@ -43,6 +43,12 @@ public sealed record VmConfig
 
     public Architecture Arch { get; init; } = Architecture.X86_64;
 
+    /// <summary>The value of <see cref="Bios"/> that means no firmware: the kernel is entered in M-mode.</summary>
+    public const string BiosNone = "none";
+
+    /// <summary>riscv64 firmware: a path, <see cref="BiosNone"/>, or null for the default (Debian's OpenSBI).</summary>
+    public string? Bios { get; init; }
+
     public VmConfig Validate()
     {
         if (string.IsNullOrEmpty(Kernel)) throw new VmmException("kernel: a kernel image is required");
@@ -56,8 +62,11 @@ public sealed record VmConfig
         if (Disks.Count + Networks.Count + (Rng ? 1 : 0) + (Console == ConsoleDevice.Virtio ? 1 : 0) > MaxVirtioDevices)
             throw new VmmException($"devices: at most {MaxVirtioDevices} virtio devices (disks, network interfaces, rng, console)");
         foreach (var group in Networks.GroupBy(n => n.Id).Where(g => g.Count() > 1)) throw new VmmException($"net: interface id {group.Key} is used twice");
-        if (Arch != Architecture.X86_64) throw new VmmException($"arch: {Arch.ToString().ToLowerInvariant()} is not available yet (only x86_64)");
-        if (Accel != Accelerator.Kvm) throw new VmmException("accel: the emulator backend is not available for x86_64; use --accel kvm");
+        if (Arch == Architecture.RiscV64 && Accel != Accelerator.Emu)
+            throw new VmmException("accel: riscv64 guests run on the emulator (--accel emu); KVM here runs x86_64 guests only");
+        if (Arch == Architecture.X86_64 && Accel != Accelerator.Kvm) throw new VmmException("accel: the emulator runs riscv64 guests; x86_64 guests need --accel kvm");
+        if (Arch == Architecture.X86_64 && Bios is not null) throw new VmmException("bios: --bios applies to riscv64 guests only");
+        if (Arch == Architecture.RiscV64 && HugePages) throw new VmmException("huge-pages: not available for the emulator's RAM");
         return this;
     }
 

@@ -19,22 +19,31 @@ public static class VmRunCommand
     private static readonly Option<string> Memory = new("--memory", "-m") { Description = "Guest RAM (MiB, or with K/M/G suffix)", DefaultValueFactory = _ => "256M" };
     private static readonly Option<string[]> Disks = new("--disk") { Description = "Block device FILE[,ro] (repeatable)" };
     private static readonly Option<string[]> Net = new("--net") { Description = "Network interface: none, tap (Nido creates nido%d) or tap:NAME (attach, or create), with ,mac=MAC; repeatable", AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<string> Accel = new("--accel") { Description = "kvm or emu", DefaultValueFactory = _ => "kvm" };
+    private static readonly Option<string?> Accel = new("--accel") { Description = "kvm or emu (default: kvm for x86_64, emu for riscv64)" };
     private static readonly Option<string> Arch = new("--arch") { Description = "x86_64 or riscv64", DefaultValueFactory = _ => "x86_64" };
     private static readonly Option<string> ConsoleOption = new("--console") { Description = "Where terminal input goes: serial (COM1) or virtio (hvc0)", DefaultValueFactory = _ => "serial" };
+    private static readonly Option<string?> Bios = new("--bios") { Description = "riscv64 firmware: a file, or none to enter the kernel (a bare-metal ELF) in M-mode" };
     private static readonly Option<bool> HugePages = new("--huge-pages") { Description = "Back guest RAM with 2 MiB huge pages" };
 
     public static Command Create()
     {
         var command = new Command("run", "Boot a VM with its serial console attached to this terminal")
         {
-            Kernel, Initrd, CommandLine, Cpus, Memory, Disks, Net, ConsoleOption, Accel, Arch, HugePages,
+            Kernel, Initrd, CommandLine, Cpus, Memory, Disks, Net, ConsoleOption, Accel, Arch, Bios, HugePages,
         };
         command.SetAction(parse =>
         {
+            var arch = parse.GetValue(Arch) switch
+            {
+                "x86_64" or "x86-64" or "amd64" => Architecture.X86_64,
+                "riscv64" => Architecture.RiscV64,
+                var other => throw new NidoException($"--arch: \"{other}\" is not x86_64 or riscv64"),
+            };
             var kernel = parse.GetValue(Kernel);
             var initrd = parse.GetValue(Initrd);
             var cmdline = parse.GetValue(CommandLine) ?? "";
+            if (kernel is null && arch == Architecture.RiscV64)
+                throw new NidoException("--kernel: riscv64 has no default guest yet; give a kernel (with --bios none, a bare-metal ELF)");
             if (kernel is null)
             {
                 // The default guest: its kernel and initramfs, its command line followed by the user's.
@@ -61,16 +70,13 @@ public static class VmRunCommand
                 },
                 Accel = parse.GetValue(Accel) switch
                 {
+                    null => arch == Architecture.RiscV64 ? Accelerator.Emu : Accelerator.Kvm,
                     "kvm" => Accelerator.Kvm,
                     "emu" => Accelerator.Emu,
                     var other => throw new NidoException($"--accel: \"{other}\" is not kvm or emu"),
                 },
-                Arch = parse.GetValue(Arch) switch
-                {
-                    "x86_64" or "x86-64" or "amd64" => Architecture.X86_64,
-                    "riscv64" => Architecture.RiscV64,
-                    var other => throw new NidoException($"--arch: \"{other}\" is not x86_64 or riscv64"),
-                },
+                Arch = arch,
+                Bios = parse.GetValue(Bios),
             };
             return Run(config, parse.InvocationConfiguration.Error);
         });
@@ -81,7 +87,7 @@ public static class VmRunCommand
     {
         var terminal = Terminal.IsTerminal(0);
         using var stdout = Console.OpenStandardOutput();
-        using var vm = X86Machine.Build(config, new ConsoleStreams(stdout, Console.OpenStandardInput(), Escapes: terminal, Log: line => stderr.WriteLine($"nido: vm: {line}")));
+        using var vm = MachineFactory.Build(config, new ConsoleStreams(stdout, Console.OpenStandardInput(), Escapes: terminal, Log: line => stderr.WriteLine($"nido: vm: {line}")));
         using var raw = terminal ? Terminal.MakeRaw(0) : null;
         var outcome = vm.Run();
         raw?.Dispose();

@@ -1,0 +1,162 @@
+using System.Numerics;
+using Nido.Cpu.RiscV.Decoder;
+
+namespace Nido.Cpu.RiscV;
+
+/// <summary>
+/// The interpreter's dispatch: one case per operation. A case either completes (advancing Pc) or has taken a
+/// trap (Pc already at the handler); the families' helpers live in Instructions/.
+/// </summary>
+public sealed unsafe partial class Hart
+{
+    /// <summary>Executes <paramref name="ins"/> (the decode-cache slot at Pc); false only for a WFI that must wait.</summary>
+    private bool Execute(ref Instruction ins)
+    {
+        var len = (ulong)ins.Length;
+        switch (ins.Op)
+        {
+            case Op.Undecoded:
+                if (!DecodeInto(ref ins, out var cached)) return true;
+                return cached ? Execute(ref ins) : Execute(ref _scratch);
+            case Op.Illegal: RaiseIllegal(ins); return true;
+
+            case Op.Lui: X(ins.Rd) = (ulong)ins.Imm; break;
+            case Op.Auipc: X(ins.Rd) = Pc + (ulong)ins.Imm; break;
+            case Op.Jal: X(ins.Rd) = Pc + len; Pc += (ulong)ins.Imm; return true;
+            case Op.Jalr:
+                {
+                    var target = (X(ins.Rs1) + (ulong)ins.Imm) & ~1UL;
+                    X(ins.Rd) = Pc + len;
+                    Pc = target;
+                    return true;
+                }
+            case Op.Beq: if (X(ins.Rs1) == X(ins.Rs2)) { Pc += (ulong)ins.Imm; return true; } break;
+            case Op.Bne: if (X(ins.Rs1) != X(ins.Rs2)) { Pc += (ulong)ins.Imm; return true; } break;
+            case Op.Blt: if ((long)X(ins.Rs1) < (long)X(ins.Rs2)) { Pc += (ulong)ins.Imm; return true; } break;
+            case Op.Bge: if ((long)X(ins.Rs1) >= (long)X(ins.Rs2)) { Pc += (ulong)ins.Imm; return true; } break;
+            case Op.Bltu: if (X(ins.Rs1) < X(ins.Rs2)) { Pc += (ulong)ins.Imm; return true; } break;
+            case Op.Bgeu: if (X(ins.Rs1) >= X(ins.Rs2)) { Pc += (ulong)ins.Imm; return true; } break;
+
+            case Op.Lb: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out sbyte v)) return true; X(ins.Rd) = (ulong)v; break; }
+            case Op.Lh: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out short v)) return true; X(ins.Rd) = (ulong)v; break; }
+            case Op.Lw: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out int v)) return true; X(ins.Rd) = (ulong)v; break; }
+            case Op.Ld: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out ulong v)) return true; X(ins.Rd) = v; break; }
+            case Op.Lbu: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out byte v)) return true; X(ins.Rd) = v; break; }
+            case Op.Lhu: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out ushort v)) return true; X(ins.Rd) = v; break; }
+            case Op.Lwu: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out uint v)) return true; X(ins.Rd) = v; break; }
+            case Op.Sb: if (!Store(X(ins.Rs1) + (ulong)ins.Imm, (byte)X(ins.Rs2))) return true; break;
+            case Op.Sh: if (!Store(X(ins.Rs1) + (ulong)ins.Imm, (ushort)X(ins.Rs2))) return true; break;
+            case Op.Sw: if (!Store(X(ins.Rs1) + (ulong)ins.Imm, (uint)X(ins.Rs2))) return true; break;
+            case Op.Sd: if (!Store(X(ins.Rs1) + (ulong)ins.Imm, X(ins.Rs2))) return true; break;
+
+            case Op.Addi: X(ins.Rd) = X(ins.Rs1) + (ulong)ins.Imm; break;
+            case Op.Slti: X(ins.Rd) = (long)X(ins.Rs1) < ins.Imm ? 1UL : 0; break;
+            case Op.Sltiu: X(ins.Rd) = X(ins.Rs1) < (ulong)ins.Imm ? 1UL : 0; break;
+            case Op.Xori: X(ins.Rd) = X(ins.Rs1) ^ (ulong)ins.Imm; break;
+            case Op.Ori: X(ins.Rd) = X(ins.Rs1) | (ulong)ins.Imm; break;
+            case Op.Andi: X(ins.Rd) = X(ins.Rs1) & (ulong)ins.Imm; break;
+            case Op.Slli: X(ins.Rd) = X(ins.Rs1) << (int)ins.Imm; break;
+            case Op.Srli: X(ins.Rd) = X(ins.Rs1) >> (int)ins.Imm; break;
+            case Op.Srai: X(ins.Rd) = (ulong)((long)X(ins.Rs1) >> (int)ins.Imm); break;
+            case Op.Add: X(ins.Rd) = X(ins.Rs1) + X(ins.Rs2); break;
+            case Op.Sub: X(ins.Rd) = X(ins.Rs1) - X(ins.Rs2); break;
+            case Op.Sll: X(ins.Rd) = X(ins.Rs1) << (int)(X(ins.Rs2) & 63); break;
+            case Op.Slt: X(ins.Rd) = (long)X(ins.Rs1) < (long)X(ins.Rs2) ? 1UL : 0; break;
+            case Op.Sltu: X(ins.Rd) = X(ins.Rs1) < X(ins.Rs2) ? 1UL : 0; break;
+            case Op.Xor: X(ins.Rd) = X(ins.Rs1) ^ X(ins.Rs2); break;
+            case Op.Srl: X(ins.Rd) = X(ins.Rs1) >> (int)(X(ins.Rs2) & 63); break;
+            case Op.Sra: X(ins.Rd) = (ulong)((long)X(ins.Rs1) >> (int)(X(ins.Rs2) & 63)); break;
+            case Op.Or: X(ins.Rd) = X(ins.Rs1) | X(ins.Rs2); break;
+            case Op.And: X(ins.Rd) = X(ins.Rs1) & X(ins.Rs2); break;
+            case Op.Addiw: X(ins.Rd) = SignExtend32(X(ins.Rs1) + (ulong)ins.Imm); break;
+            case Op.Slliw: X(ins.Rd) = SignExtend32((uint)X(ins.Rs1) << (int)ins.Imm); break;
+            case Op.Srliw: X(ins.Rd) = SignExtend32((uint)X(ins.Rs1) >> (int)ins.Imm); break;
+            case Op.Sraiw: X(ins.Rd) = (ulong)(long)((int)X(ins.Rs1) >> (int)ins.Imm); break;
+            case Op.Addw: X(ins.Rd) = SignExtend32(X(ins.Rs1) + X(ins.Rs2)); break;
+            case Op.Subw: X(ins.Rd) = SignExtend32(X(ins.Rs1) - X(ins.Rs2)); break;
+            case Op.Sllw: X(ins.Rd) = SignExtend32((uint)X(ins.Rs1) << (int)(X(ins.Rs2) & 31)); break;
+            case Op.Srlw: X(ins.Rd) = SignExtend32((uint)X(ins.Rs1) >> (int)(X(ins.Rs2) & 31)); break;
+            case Op.Sraw: X(ins.Rd) = (ulong)(long)((int)X(ins.Rs1) >> (int)(X(ins.Rs2) & 31)); break;
+            case Op.Fence: case Op.FenceI: break; // the interpreter is sequentially consistent per hart; fetch re-checks bytes
+            case Op.Ecall: Ecall(); return true;
+            case Op.Ebreak: RaiseException(ExceptionCause.Breakpoint, Pc); return true;
+
+            case Op.Mul: X(ins.Rd) = X(ins.Rs1) * X(ins.Rs2); break;
+            case Op.Mulh: X(ins.Rd) = MulHigh((long)X(ins.Rs1), (long)X(ins.Rs2)); break;
+            case Op.Mulhsu: X(ins.Rd) = MulHighSignedUnsigned((long)X(ins.Rs1), X(ins.Rs2)); break;
+            case Op.Mulhu: X(ins.Rd) = MulHighUnsigned(X(ins.Rs1), X(ins.Rs2)); break;
+            case Op.Div: X(ins.Rd) = Div((long)X(ins.Rs1), (long)X(ins.Rs2)); break;
+            case Op.Divu: X(ins.Rd) = Divu(X(ins.Rs1), X(ins.Rs2)); break;
+            case Op.Rem: X(ins.Rd) = Rem((long)X(ins.Rs1), (long)X(ins.Rs2)); break;
+            case Op.Remu: X(ins.Rd) = Remu(X(ins.Rs1), X(ins.Rs2)); break;
+            case Op.Mulw: X(ins.Rd) = SignExtend32(X(ins.Rs1) * X(ins.Rs2)); break;
+            case Op.Divw: X(ins.Rd) = Divw((int)X(ins.Rs1), (int)X(ins.Rs2)); break;
+            case Op.Divuw: X(ins.Rd) = Divuw((uint)X(ins.Rs1), (uint)X(ins.Rs2)); break;
+            case Op.Remw: X(ins.Rd) = Remw((int)X(ins.Rs1), (int)X(ins.Rs2)); break;
+            case Op.Remuw: X(ins.Rd) = Remuw((uint)X(ins.Rs1), (uint)X(ins.Rs2)); break;
+
+            case Op.LrW: if (!LoadReserved(ins, 4)) return true; break;
+            case Op.LrD: if (!LoadReserved(ins, 8)) return true; break;
+            case Op.ScW: if (!StoreConditional(ins, 4)) return true; break;
+            case Op.ScD: if (!StoreConditional(ins, 8)) return true; break;
+            case Op.AmoswapW: case Op.AmoaddW: case Op.AmoxorW: case Op.AmoandW: case Op.AmoorW:
+            case Op.AmominW: case Op.AmomaxW: case Op.AmominuW: case Op.AmomaxuW:
+                if (!AmoW(ins)) return true;
+                break;
+            case Op.AmoswapD: case Op.AmoaddD: case Op.AmoxorD: case Op.AmoandD: case Op.AmoorD:
+            case Op.AmominD: case Op.AmomaxD: case Op.AmominuD: case Op.AmomaxuD:
+                if (!AmoD(ins)) return true;
+                break;
+
+            case Op.Csrrw: case Op.Csrrs: case Op.Csrrc: case Op.Csrrwi: case Op.Csrrsi: case Op.Csrrci:
+                if (!CsrInstruction(ins)) return true;
+                break;
+            case Op.Mret: Mret(ins); return true;
+            case Op.Sret: Sret(ins); return true;
+            case Op.Wfi: return Wfi(ins) ?? false;
+            case Op.SfenceVma: if (!SfenceVma(ins)) return true; break;
+
+            case Op.AddUw: X(ins.Rd) = (uint)X(ins.Rs1) + X(ins.Rs2); break;
+            case Op.Sh1add: X(ins.Rd) = (X(ins.Rs1) << 1) + X(ins.Rs2); break;
+            case Op.Sh2add: X(ins.Rd) = (X(ins.Rs1) << 2) + X(ins.Rs2); break;
+            case Op.Sh3add: X(ins.Rd) = (X(ins.Rs1) << 3) + X(ins.Rs2); break;
+            case Op.Sh1addUw: X(ins.Rd) = ((ulong)(uint)X(ins.Rs1) << 1) + X(ins.Rs2); break;
+            case Op.Sh2addUw: X(ins.Rd) = ((ulong)(uint)X(ins.Rs1) << 2) + X(ins.Rs2); break;
+            case Op.Sh3addUw: X(ins.Rd) = ((ulong)(uint)X(ins.Rs1) << 3) + X(ins.Rs2); break;
+            case Op.SlliUw: X(ins.Rd) = (ulong)(uint)X(ins.Rs1) << (int)ins.Imm; break;
+
+            case Op.Andn: X(ins.Rd) = X(ins.Rs1) & ~X(ins.Rs2); break;
+            case Op.Orn: X(ins.Rd) = X(ins.Rs1) | ~X(ins.Rs2); break;
+            case Op.Xnor: X(ins.Rd) = ~(X(ins.Rs1) ^ X(ins.Rs2)); break;
+            case Op.Clz: X(ins.Rd) = (ulong)BitOperations.LeadingZeroCount(X(ins.Rs1)); break;
+            case Op.Clzw: X(ins.Rd) = Clz32(X(ins.Rs1)); break;
+            case Op.Ctz: X(ins.Rd) = Ctz64(X(ins.Rs1)); break;
+            case Op.Ctzw: X(ins.Rd) = Ctz32(X(ins.Rs1)); break;
+            case Op.Cpop: X(ins.Rd) = (ulong)BitOperations.PopCount(X(ins.Rs1)); break;
+            case Op.Cpopw: X(ins.Rd) = (ulong)BitOperations.PopCount((uint)X(ins.Rs1)); break;
+            case Op.Max: X(ins.Rd) = (ulong)Math.Max((long)X(ins.Rs1), (long)X(ins.Rs2)); break;
+            case Op.Maxu: X(ins.Rd) = Math.Max(X(ins.Rs1), X(ins.Rs2)); break;
+            case Op.Min: X(ins.Rd) = (ulong)Math.Min((long)X(ins.Rs1), (long)X(ins.Rs2)); break;
+            case Op.Minu: X(ins.Rd) = Math.Min(X(ins.Rs1), X(ins.Rs2)); break;
+            case Op.SextB: X(ins.Rd) = (ulong)(sbyte)X(ins.Rs1); break;
+            case Op.SextH: X(ins.Rd) = (ulong)(short)X(ins.Rs1); break;
+            case Op.ZextH: X(ins.Rd) = (ushort)X(ins.Rs1); break;
+            case Op.Rol: X(ins.Rd) = BitOperations.RotateLeft(X(ins.Rs1), (int)(X(ins.Rs2) & 63)); break;
+            case Op.Ror: X(ins.Rd) = BitOperations.RotateRight(X(ins.Rs1), (int)(X(ins.Rs2) & 63)); break;
+            case Op.Rolw: X(ins.Rd) = SignExtend32(BitOperations.RotateLeft((uint)X(ins.Rs1), (int)(X(ins.Rs2) & 31))); break;
+            case Op.Rorw: X(ins.Rd) = SignExtend32(BitOperations.RotateRight((uint)X(ins.Rs1), (int)(X(ins.Rs2) & 31))); break;
+            case Op.Rori: X(ins.Rd) = BitOperations.RotateRight(X(ins.Rs1), (int)ins.Imm); break;
+            case Op.Roriw: X(ins.Rd) = SignExtend32(BitOperations.RotateRight((uint)X(ins.Rs1), (int)ins.Imm)); break;
+            case Op.OrcB: X(ins.Rd) = OrCombine(X(ins.Rs1)); break;
+            case Op.Rev8: X(ins.Rd) = BinaryPrimitivesReverse(X(ins.Rs1)); break;
+
+            default:
+                if (!ExecuteFloat(ins)) return true;
+                break;
+        }
+        Pc += len;
+        return true;
+    }
+
+    private static ulong BinaryPrimitivesReverse(ulong v) => System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(v);
+}

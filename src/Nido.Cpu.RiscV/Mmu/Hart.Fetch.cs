@@ -1,0 +1,76 @@
+using System.Runtime.CompilerServices;
+using Nido.Cpu.RiscV.Decoder;
+using Nido.Cpu.RiscV.Mmu;
+
+namespace Nido.Cpu.RiscV;
+
+/// <summary>
+/// Instruction fetch through a decode cache: one array of decoded slots per 4 KiB RAM page (a slot per halfword).
+/// Each slot keeps the bits it was decoded from and is re-decoded when memory no longer holds them, so
+/// self-modifying code, DMA into code pages and other harts' stores need no invalidation protocol.
+/// </summary>
+public sealed unsafe partial class Hart
+{
+    private readonly Instruction[]?[] _decodePages;
+    private ulong _fetchVpn = ulong.MaxValue;
+    private Instruction[] _fetchPage = [];
+    private byte* _fetchHost;
+    // Where instructions that cannot live in a slot are decoded (a 32-bit instruction straddling two pages).
+    private Instruction _scratch;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref Instruction Fetch(out bool ok)
+    {
+        var pc = Pc;
+        if ((pc >> 12) != _fetchVpn && !RefillFetch(pc))
+        {
+            ok = false;
+            return ref _scratch;
+        }
+        var offset = (int)(pc & 0xfff);
+        ref var ins = ref _fetchPage[offset >> 1];
+        if ((Unsafe.ReadUnaligned<uint>(_fetchHost + offset) & ins.Mask) != ins.Raw) ins.Op = Op.Undecoded;
+        ok = true;
+        return ref ins;
+    }
+
+    private bool RefillFetch(ulong pc)
+    {
+        if (!Translate(pc, Access.Execute, Mode, pc, out var pa)) return false;
+        var page = pa & ~0xfffUL;
+        if (!RamContains(page, 4096)) return AccessFault(Access.Execute, pc, out _);
+        var index = (page - _ramBase) >> 12;
+        _fetchPage = _decodePages[index] ??= new Instruction[2048];
+        _fetchHost = _ram + (page - _ramBase);
+        _fetchVpn = pc >> 12;
+        return true;
+    }
+
+    /// <summary>
+    /// Decodes the instruction at Pc into <paramref name="slot"/>, or into the scratch slot when it straddles a page
+    /// (its second half then comes through its own translation). False when fetching the second half faulted.
+    /// </summary>
+    private bool DecodeInto(ref Instruction slot, out bool cached)
+    {
+        var offset = (int)(Pc & 0xfff);
+        var low = *(ushort*)(_fetchHost + offset);
+        cached = true;
+        if ((low & 3) != 3)
+        {
+            slot = InstructionDecoder.Decode16(low);
+            return true;
+        }
+        if (offset != 0xffe)
+        {
+            slot = InstructionDecoder.Decode32(*(uint*)(_fetchHost + offset));
+            return true;
+        }
+        cached = false;
+        var next = Pc + 2;
+        if (!Translate(next, Access.Execute, Mode, next, out var pa)) return false;
+        if (!RamContains(pa, 2)) return AccessFault(Access.Execute, next, out _);
+        var high = *(ushort*)(_ram + (pa - _ramBase));
+        _scratch = InstructionDecoder.Decode32(low | ((uint)high << 16));
+        return true;
+    }
+}

@@ -1,0 +1,190 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Nido.Cpu.RiscV.Csr;
+using Nido.Cpu.RiscV.Mmu;
+
+namespace Nido.Cpu.RiscV;
+
+/// <summary>
+/// Address translation: satp (Bare, Sv39, Sv48), the page walk with hardware A/D updates, and direct-mapped
+/// TLBs per (effective privilege, access kind) that map a virtual page straight to host memory for RAM.
+/// </summary>
+public sealed unsafe partial class Hart
+{
+    private struct TlbEntry
+    {
+        public ulong Tag;        // virtual page number, or ulong.MaxValue when empty
+        public nint Host;        // host address of the page (RAM pages only)
+        public ulong MmioTag;    // virtual page number of a cached device translation
+        public ulong MmioPage;   // its physical page address
+    }
+
+    private const int TlbWays = 256;
+    // [effective mode 0=U, 1=S, 2=M/bare][access kind] blocks of TlbWays entries.
+    private readonly TlbEntry[] _tlb = new TlbEntry[3 * 3 * TlbWays];
+    private int _readBase, _writeBase, _fetchBase;
+
+    private ulong _satp;
+
+    private void InitTlbs()
+    {
+        FlushTlb();
+        UpdateMmuContext();
+    }
+
+    private void FlushTlb()
+    {
+        var t = _tlb.AsSpan();
+        for (var i = 0; i < t.Length; i++) t[i] = new TlbEntry { Tag = ulong.MaxValue, MmioTag = ulong.MaxValue };
+        _fetchVpn = ulong.MaxValue;
+    }
+
+    private static int ModeIndex(PrivilegeMode mode) => mode switch { PrivilegeMode.User => 0, PrivilegeMode.Supervisor => 1, _ => 2 };
+
+    /// <summary>Recomputes which TLB blocks loads, stores and fetches use (after a privilege, MPRV or MPP change).</summary>
+    private void UpdateMmuContext()
+    {
+        var data = Mode;
+        if (Mode == PrivilegeMode.Machine && (_mstatus & MStatus.Mprv) != 0)
+            data = (PrivilegeMode)((_mstatus & MStatus.Mpp) >> MStatus.MppShift);
+        var d = ModeIndex(data);
+        _readBase = (d * 3 + (int)Access.Read) * TlbWays;
+        _writeBase = (d * 3 + (int)Access.Write) * TlbWays;
+        _fetchBase = (ModeIndex(Mode) * 3 + (int)Access.Execute) * TlbWays;
+        _fetchVpn = ulong.MaxValue;
+    }
+
+    private PrivilegeMode DataMode => (_readBase / (3 * TlbWays)) switch { 0 => PrivilegeMode.User, 1 => PrivilegeMode.Supervisor, _ => PrivilegeMode.Machine };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref TlbEntry TlbAt(int block, ulong vpn) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_tlb), block + (int)(vpn & (TlbWays - 1)));
+
+    /// <summary>
+    /// Translates <paramref name="va"/> for <paramref name="access"/> at privilege <paramref name="mode"/>.
+    /// On a fault the trap is taken (tval = <paramref name="faultAddress"/>) and false returned.
+    /// </summary>
+    private bool Translate(ulong va, Access access, PrivilegeMode mode, ulong faultAddress, out ulong pa)
+    {
+        var satpMode = _satp >> 60;
+        if (mode == PrivilegeMode.Machine || satpMode == 0)
+        {
+            pa = va;
+            return true;
+        }
+        var levels = satpMode == 8 ? 3 : 4;
+        var vaBits = 12 + 9 * levels;
+        // The upper bits must all equal the top translated bit.
+        if ((ulong)((long)(va << (64 - vaBits)) >> (64 - vaBits)) != va) return PageFault(access, faultAddress, out pa);
+
+        var table = (_satp & Pte.PpnMask) << 12;
+        for (var level = levels - 1; level >= 0; level--)
+        {
+            var pteAddress = table + ((va >> (12 + 9 * level)) & 511) * 8;
+            if (!RamContains(pteAddress, 8)) return AccessFault(access, faultAddress, out pa);
+            ref var pteRef = ref *(ulong*)(_ram + (pteAddress - _ramBase));
+            while (true)
+            {
+                var pte = Volatile.Read(ref pteRef);
+                if ((pte & Pte.V) == 0 || ((pte & Pte.R) == 0 && (pte & Pte.W) != 0) || (pte & Pte.Reserved) != 0)
+                    return PageFault(access, faultAddress, out pa);
+                if ((pte & (Pte.R | Pte.X)) == 0)
+                {
+                    if (level == 0) return PageFault(access, faultAddress, out pa);
+                    table = ((pte >> Pte.PpnShift) & Pte.PpnMask) << 12;
+                    break;
+                }
+                if (!Permitted(pte, access, mode)) return PageFault(access, faultAddress, out pa);
+                var ppn = (pte >> Pte.PpnShift) & Pte.PpnMask;
+                var lowPpnMask = (1UL << (9 * level)) - 1;
+                if ((ppn & lowPpnMask) != 0) return PageFault(access, faultAddress, out pa); // misaligned superpage
+                // Hardware A/D update (as QEMU does), atomically against other harts' walks and stores.
+                var wanted = pte | Pte.A | (access == Access.Write ? Pte.D : 0);
+                if (wanted != pte && Interlocked.CompareExchange(ref pteRef, wanted, pte) != pte) continue;
+                pa = ((ppn & ~lowPpnMask) << 12) | (va & ((1UL << (12 + 9 * level)) - 1));
+                return true;
+            }
+        }
+        return PageFault(access, faultAddress, out pa);
+    }
+
+    private bool Permitted(ulong pte, Access access, PrivilegeMode mode)
+    {
+        if (mode == PrivilegeMode.User)
+        {
+            if ((pte & Pte.U) == 0) return false;
+        }
+        else if ((pte & Pte.U) != 0 && (access == Access.Execute || (_mstatus & MStatus.Sum) == 0))
+            return false;
+        return access switch
+        {
+            Access.Read => (pte & Pte.R) != 0 || ((_mstatus & MStatus.Mxr) != 0 && (pte & Pte.X) != 0),
+            Access.Write => (pte & Pte.W) != 0,
+            _ => (pte & Pte.X) != 0,
+        };
+    }
+
+    private bool PageFault(Access access, ulong address, out ulong pa)
+    {
+        pa = 0;
+        RaiseException(access switch
+        {
+            Access.Read => ExceptionCause.LoadPageFault,
+            Access.Write => ExceptionCause.StorePageFault,
+            _ => ExceptionCause.InstructionPageFault,
+        }, address);
+        return false;
+    }
+
+    private bool AccessFault(Access access, ulong address, out ulong pa)
+    {
+        pa = 0;
+        RaiseException(access switch
+        {
+            Access.Read => ExceptionCause.LoadAccessFault,
+            Access.Write => ExceptionCause.StoreAccessFault,
+            _ => ExceptionCause.InstructionAccessFault,
+        }, address);
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool RamContains(ulong pa, ulong length) => pa - _ramBase < _ramSize && length <= _ramSize - (pa - _ramBase);
+
+    /// <summary>
+    /// Translates a data access and, for RAM, fills the TLB so the next access to the page is a fast hit.
+    /// Returns the host address for RAM, or 0 with <paramref name="pa"/> set for a device.
+    /// </summary>
+    private bool TranslateData(ulong va, Access access, ulong faultAddress, out nint host, out ulong pa)
+    {
+        var vpn = va >> 12;
+        var block = access == Access.Write ? _writeBase : _readBase;
+        ref var e = ref TlbAt(block, vpn);
+        if (e.MmioTag == vpn)
+        {
+            host = 0;
+            pa = e.MmioPage | (va & 0xfff);
+            return true;
+        }
+        if (!Translate(va, access, DataMode, faultAddress, out pa))
+        {
+            host = 0;
+            return false;
+        }
+        var page = pa & ~0xfffUL;
+        if (RamContains(page, 4096))
+        {
+            e.Tag = vpn;
+            e.Host = (nint)(_ram + (page - _ramBase));
+            host = e.Host + (nint)(va & 0xfff);
+            return true;
+        }
+        if (!RamContains(pa, 1))
+        {
+            e.MmioTag = vpn;
+            e.MmioPage = page;
+        }
+        host = RamContains(pa, 1) ? (nint)(_ram + (pa - _ramBase)) : 0;
+        return true;
+    }
+}
