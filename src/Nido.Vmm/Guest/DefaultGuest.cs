@@ -67,9 +67,12 @@ public static class DefaultGuest
     }
 
     /// <summary>The gzip-compressed newc initramfs: busybox, the modules in load order, /init.</summary>
-    public static byte[] BuildInitramfs(KernelModules modules, string busybox)
+    public static byte[] BuildInitramfs(KernelModules modules, string busybox) => BuildInitramfs(modules, File.ReadAllBytes(busybox), Modules);
+
+    /// <summary>The initramfs for a kernel's <paramref name="modules"/>, with <paramref name="wanted"/> and their dependencies.</summary>
+    public static byte[] BuildInitramfs(KernelModules modules, byte[] busybox, IEnumerable<string> wanted)
     {
-        var order = modules.InLoadOrder(Modules);
+        var order = modules.InLoadOrder(wanted);
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
         {
@@ -78,9 +81,9 @@ public static class DefaultGuest
                 cpio.Directory(dir, dir == "tmp" ? 0x3ff : 0x1ed);
             cpio.CharDevice("dev/console", 5, 1);
             cpio.CharDevice("dev/null", 1, 3, 0x1b6);
-            cpio.File("bin/busybox", File.ReadAllBytes(busybox), 0x1ed);
+            cpio.File("bin/busybox", busybox, 0x1ed);
             cpio.Symlink("bin/sh", "busybox");
-            foreach (var name in order) cpio.File($"lib/modules/{name}.ko", File.ReadAllBytes(modules.PathOf(name)));
+            foreach (var name in order) cpio.File($"lib/modules/{name}.ko", modules.Bytes(name));
             cpio.File("etc/nido/modules", Encoding.ASCII.GetBytes(string.Join('\n', order) + "\n"));
             cpio.File("etc/passwd", "root:x:0:0:root:/root:/bin/sh\n"u8);
             cpio.File("etc/group", "root:x:0:\n"u8);
@@ -111,7 +114,7 @@ public static class DefaultGuest
         throw new VmmException($"default guest: apt-cache knows no kernel for {KernelPackage} (is Debian's archive in the apt sources?)");
     }
 
-    private static string Run(string program, string directory, params string[] args)
+    internal static string Run(string program, string directory, params string[] args)
     {
         var info = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) info.ArgumentList.Add(a);

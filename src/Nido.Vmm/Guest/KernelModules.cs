@@ -3,9 +3,10 @@ using System.Text;
 namespace Nido.Vmm.Guest;
 
 /// <summary>
-/// The loadable modules of an unpacked kernel package (lib/modules/VERSION/kernel/…/*.ko), found by module
-/// name, with the dependencies each declares in its .modinfo ("depends=a,b"), so an initramfs can carry
-/// exactly what it needs and insmod it in order without depmod or modprobe.
+/// The loadable modules of an unpacked kernel package (lib/modules/VERSION/kernel/…/*.ko, or *.ko.xz as Debian 13
+/// ships them, decompressed with xz), found by module name, with the dependencies each declares in its .modinfo
+/// ("depends=a,b"), so an initramfs can carry exactly what it needs and insmod it in order without depmod or
+/// modprobe.
 /// </summary>
 public sealed class KernelModules
 {
@@ -14,9 +15,41 @@ public sealed class KernelModules
     public KernelModules(string modulesDirectory)
     {
         if (!Directory.Exists(modulesDirectory)) throw new VmmException($"default guest: no kernel modules at {modulesDirectory}");
-        _byName = Directory.EnumerateFiles(modulesDirectory, "*.ko", SearchOption.AllDirectories)
-            .GroupBy(path => Normalize(Path.GetFileNameWithoutExtension(path)))
+        _byName = Directory.EnumerateFiles(modulesDirectory, "*", SearchOption.AllDirectories)
+            .Where(path => path.EndsWith(".ko", StringComparison.Ordinal) || path.EndsWith(".ko.xz", StringComparison.Ordinal))
+            .GroupBy(path => Normalize(Path.GetFileName(path).Split('.')[0]))
             .ToDictionary(g => g.Key, g => g.First());
+        _cache = [];
+    }
+
+    private readonly Dictionary<string, byte[]> _cache;
+
+    /// <summary>The module's ELF object, decompressed when the package ships it as .ko.xz.</summary>
+    public byte[] Bytes(string name)
+    {
+        name = Normalize(name);
+        if (_cache.TryGetValue(name, out var bytes)) return bytes;
+        var path = PathOf(name);
+        bytes = path.EndsWith(".xz", StringComparison.Ordinal) ? Unxz(path) : File.ReadAllBytes(path);
+        return _cache[name] = bytes;
+    }
+
+    private static byte[] Unxz(string path)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("xz") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-dc", "--", path }) info.ArgumentList.Add(a);
+        System.Diagnostics.Process process;
+        try { process = System.Diagnostics.Process.Start(info)!; }
+        catch (System.ComponentModel.Win32Exception e) { throw new VmmException($"default guest: cannot run xz to unpack {Path.GetFileName(path)}: {e.Message} (Debian package xz-utils)"); }
+        using (process)
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var output = new MemoryStream();
+            process.StandardOutput.BaseStream.CopyTo(output);
+            process.WaitForExit();
+            if (process.ExitCode != 0) throw new VmmException($"default guest: xz -d {path} failed: {stderr.Result.Trim()}");
+            return output.ToArray();
+        }
     }
 
     /// <summary>Module names are the file name with '-' read as '_' (virtio-rng.ko is virtio_rng).</summary>
@@ -35,7 +68,7 @@ public sealed class KernelModules
             name = Normalize(name);
             if (order.Contains(name)) return;
             if (!visiting.Add(name)) throw new VmmException($"default guest: module {name} depends on itself");
-            foreach (var dependency in Dependencies(File.ReadAllBytes(PathOf(name)))) Visit(dependency);
+            foreach (var dependency in Dependencies(Bytes(name))) Visit(dependency);
             order.Add(name);
         }
         foreach (var name in wanted) Visit(name);

@@ -12,14 +12,20 @@ public static class VmGuestCommand
 {
     public static string Directory => Path.Combine(EnginePaths.FromEnvironment().DataRoot, "vm", "default-guest");
 
-    public static GuestImage Ensure(TextWriter log) => DefaultGuest.Ensure(Directory, line => log.WriteLine($"nido: vm: {line}"));
+    public static string RiscVDirectory => Path.Combine(EnginePaths.FromEnvironment().DataRoot, "vm", "default-guest-riscv64");
+
+    public static GuestImage Ensure(TextWriter log, bool riscv = false) => riscv
+        ? RiscVGuest.Ensure(RiscVDirectory, line => log.WriteLine($"nido: vm: {line}"))
+        : DefaultGuest.Ensure(Directory, line => log.WriteLine($"nido: vm: {line}"));
 
     public static Command Create()
     {
-        var command = new Command("guest", "Assemble the default guest (Debian's cloud kernel, Nido's initramfs) and print its files");
+        var arch = new Option<string>("--arch") { Description = "x86_64 (Debian's cloud kernel) or riscv64 (Debian 13's riscv64 kernel)", DefaultValueFactory = _ => "x86_64" };
+        arch.AcceptOnlyFromAmong("x86_64", "riscv64");
+        var command = new Command("guest", "Assemble the default guest (a Debian kernel, Nido's initramfs) and print its files") { arch };
         command.SetAction(parse =>
         {
-            var guest = Ensure(parse.InvocationConfiguration.Error);
+            var guest = Ensure(parse.InvocationConfiguration.Error, parse.GetValue(arch) == "riscv64");
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"kernel:  {guest.Kernel}");
             output.WriteLine($"initrd:  {guest.Initrd}");

@@ -42,12 +42,10 @@ public static class VmRunCommand
             var kernel = parse.GetValue(Kernel);
             var initrd = parse.GetValue(Initrd);
             var cmdline = parse.GetValue(CommandLine) ?? "";
-            if (kernel is null && arch == Architecture.RiscV64)
-                throw new NidoException("--kernel: riscv64 has no default guest yet; give a kernel (with --bios none, a bare-metal ELF)");
             if (kernel is null)
             {
                 // The default guest: its kernel and initramfs, its command line followed by the user's.
-                var guest = VmGuestCommand.Ensure(parse.InvocationConfiguration.Error);
+                var guest = VmGuestCommand.Ensure(parse.InvocationConfiguration.Error, arch == Architecture.RiscV64);
                 kernel = guest.Kernel;
                 initrd ??= guest.Initrd;
                 cmdline = $"{guest.CommandLine} {cmdline}".Trim();

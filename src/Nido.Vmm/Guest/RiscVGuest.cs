@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Nido.Vmm.Guest;
+
+/// <summary>
+/// The default riscv64 guest: Debian 13's riscv64 kernel (linux-image-riscv64) and busybox-static for riscv64,
+/// fetched with a private apt configuration (<see cref="PrivateApt"/>) from the host's own Debian mirror and
+/// unpacked with dpkg-deb, plus Nido's initramfs (the same <see cref="GuestInit"/> as x86) with the virtio-mmio,
+/// block, net, rng and ext4 modules of that kernel. Cached like the x86 guest and rebuilt when the recipe changes.
+/// </summary>
+public static class RiscVGuest
+{
+    public const string KernelPackage = "linux-image-riscv64";
+    public const string Suite = "trixie";
+    public const string Architecture = "riscv64";
+    /// <summary>The ns16550a console; reboot one second after a panic, which powers the VM off through SBI.</summary>
+    public const string BaseCommandLine = "console=ttyS0 panic=1";
+    public static readonly string[] Modules = ["virtio_mmio", "virtio_blk", "virtio_net", "virtio_rng", "ext4"];
+
+    public static GuestImage Ensure(string directory, Action<string>? log = null)
+    {
+        var kernel = Path.Combine(directory, "Image");
+        var initrd = Path.Combine(directory, "initrd.img");
+        var stamp = Path.Combine(directory, "stamp");
+        var recipe = Recipe();
+        if (File.Exists(kernel) && File.Exists(initrd) && File.Exists(stamp) && File.ReadAllLines(stamp) is [var cachedVersion, var built] && built == recipe)
+            return new GuestImage(kernel, initrd, cachedVersion, BaseCommandLine);
+
+        Directory.CreateDirectory(directory);
+        var work = Directory.CreateTempSubdirectory("nido-rvguest-");
+        try
+        {
+            var apt = new PrivateApt(Path.Combine(work.FullName, "apt"), Architecture, Suite);
+            log?.Invoke($"default guest: reading Debian {Suite} ({Architecture}) package lists");
+            apt.Update();
+            var package = apt.DependencyOf(KernelPackage, "linux-image-");
+            log?.Invoke($"default guest: downloading {package} and busybox-static ({Architecture})");
+            var debs = Directory.CreateDirectory(Path.Combine(work.FullName, "debs")).FullName;
+            var files = apt.Download(debs, package, "busybox-static");
+            var root = Path.Combine(work.FullName, "root");
+            foreach (var deb in files) DefaultGuest.Run("dpkg-deb", work.FullName, "-x", deb, root);
+            var image = Directory.GetFiles(Path.Combine(root, "boot"), "vmlinux-*").SingleOrDefault()
+                ?? throw new VmmException($"default guest: {package} has no /boot/vmlinux-*");
+            var version = Path.GetFileName(image)["vmlinux-".Length..];
+            var modulesRoot = new[] { Path.Combine(root, "usr", "lib", "modules", version, "kernel"), Path.Combine(root, "lib", "modules", version, "kernel") }
+                .FirstOrDefault(Directory.Exists) ?? throw new VmmException($"default guest: {package} has no modules for {version}");
+            var busybox = new[] { Path.Combine(root, "usr", "bin", "busybox"), Path.Combine(root, "bin", "busybox") }
+                .FirstOrDefault(File.Exists) ?? throw new VmmException("default guest: busybox-static has no busybox binary");
+            var initramfs = DefaultGuest.BuildInitramfs(new KernelModules(modulesRoot), File.ReadAllBytes(busybox), Modules);
+            var suffix = $".new{Environment.ProcessId}";
+            File.Copy(image, kernel + suffix, overwrite: true);
+            File.WriteAllBytes(initrd + suffix, initramfs);
+            File.WriteAllLines(stamp + suffix, [version, recipe]);
+            File.Move(kernel + suffix, kernel, overwrite: true);
+            File.Move(initrd + suffix, initrd, overwrite: true);
+            File.Move(stamp + suffix, stamp, overwrite: true);
+            log?.Invoke($"default guest: Linux {version} ({Architecture}) and a {initramfs.Length / 1024} KiB initramfs in {directory}");
+            return new GuestImage(kernel, initrd, version, BaseCommandLine);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static string Recipe()
+    {
+        var text = $"{GuestInit.Script}\n{string.Join(',', Modules)}\n{BaseCommandLine}\n{Suite}\n{KernelPackage}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}
