@@ -77,7 +77,13 @@ public sealed unsafe partial class Hart
             case Op.Sllw: X(ins.Rd) = SignExtend32((uint)X(ins.Rs1) << (int)(X(ins.Rs2) & 31)); break;
             case Op.Srlw: X(ins.Rd) = SignExtend32((uint)X(ins.Rs1) >> (int)(X(ins.Rs2) & 31)); break;
             case Op.Sraw: X(ins.Rd) = (ulong)(long)((int)X(ins.Rs1) >> (int)(X(ins.Rs2) & 31)); break;
-            case Op.Fence: case Op.FenceI: break; // the interpreter is sequentially consistent per hart; fetch re-checks bytes
+            case Op.Fence:
+                // x86 keeps every order RISC-V fences ask for except a store before a later load (TSO's store
+                // buffer): a fence with W in its predecessors and R in its successors needs a full barrier, or
+                // harts miss each other's flags (Dekker-style wakeups in the scheduler). fence.tso (fm=8) does not.
+                if ((ins.Raw & (1u << 24)) != 0 && (ins.Raw & (2u << 20)) != 0 && (ins.Raw >> 28) != 8) Interlocked.MemoryBarrier();
+                break;
+            case Op.FenceI: break; // fetch re-checks the bytes of every cached instruction
             case Op.Ecall: Ecall(); return true;
             case Op.Ebreak: RaiseException(ExceptionCause.Breakpoint, Pc); return true;
 

@@ -6,6 +6,8 @@ namespace Nido.Cpu.RiscV;
 /// <summary>Zicsr instructions, ecall/ebreak, xRET, WFI and SFENCE.VMA with their privilege checks.</summary>
 public sealed partial class Hart
 {
+    private const ulong SeipBit = 1UL << Interrupt.SupervisorExternal;
+
     /// <summary>One CSR instruction; false when it trapped.</summary>
     private bool CsrInstruction(in Instruction ins)
     {
@@ -21,11 +23,14 @@ public sealed partial class Hart
         }
         if (isWrite)
         {
+            // Only the software-written SEIP takes part in a read-modify-write of mip (privileged spec): else a
+            // csrs mip, SSIP while the PLIC asserts SEIP would latch SEIP in software, a never-ending interrupt.
+            var modify = csr == Csr.CsrAddress.Mip ? (old & ~SeipBit) | (_mipSoftware & SeipBit) : old;
             var value = ins.Op switch
             {
                 Op.Csrrw or Op.Csrrwi => source,
-                Op.Csrrs or Op.Csrrsi => old | source,
-                _ => old & ~source,
+                Op.Csrrs or Op.Csrrsi => modify | source,
+                _ => modify & ~source,
             };
             if (!TryWriteCsr(csr, value))
             {
