@@ -16,6 +16,10 @@ declare -A GROUPS_PKGS=(
   # The VMM's test guests are built at test time (tests/guests/build.sh); ACPICA (iasl, acpiexec) checks the ACPI
   # tables; cpio, e2fsprogs and QEMU (its microvm machine) check the default guest's image.
   [guests]="gcc binutils acpica-tools cpio e2fsprogs qemu-system-x86"
+  # The RISC-V emulator: Debian's OpenSBI (default firmware), the bare-metal toolchain its ISA tests are built
+  # with, QEMU's riscv64 machines (the oracle and bench/emu.sh's peer), dtc (checks the device tree), xz (the
+  # riscv64 guest's kernel modules are .ko.xz).
+  [emu]="opensbi gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf qemu-system-misc device-tree-compiler xz-utils"
   # The peer the VMM benchmark compares with (bench/vmm.sh); bc does its arithmetic.
   [vmm]="qemu-system-x86 bc"
 )
