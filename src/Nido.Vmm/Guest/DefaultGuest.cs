@@ -46,7 +46,10 @@ public static class DefaultGuest
             Run("dpkg-deb", work.FullName, "-x", deb, root);
             var vmlinuz = Directory.GetFiles(Path.Combine(root, "boot"), "vmlinuz-*").SingleOrDefault() ?? throw new VmmException($"default guest: {package} has no /boot/vmlinuz-*");
             var version = Path.GetFileName(vmlinuz)["vmlinuz-".Length..];
-            var modules = new KernelModules(Path.Combine(root, "lib", "modules", version, "kernel"));
+            // Debian 12 ships modules under /lib/modules as .ko; Debian 13 under /usr/lib/modules as .ko.xz.
+            var modulesRoot = new[] { Path.Combine(root, "lib", "modules", version, "kernel"), Path.Combine(root, "usr", "lib", "modules", version, "kernel") }
+                .FirstOrDefault(Directory.Exists) ?? throw new VmmException($"default guest: {package} has no modules for {version}");
+            var modules = new KernelModules(modulesRoot);
             var image = BuildInitramfs(modules, Busybox);
             // Replace the cached files only once both new ones are complete; names of this process's own, so two
             // first runs at once each finish (the second rename wins with identical content).
