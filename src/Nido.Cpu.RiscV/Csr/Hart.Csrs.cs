@@ -150,10 +150,15 @@ public sealed partial class Hart
                     if ((cfg & 3) == 2) cfg &= 0xfc; // W without R is reserved
                     _pmpcfg[first + i] = (byte)(cfg & 0x9f);
                 }
+                PmpChanged();
                 return true;
             case >= CsrAddress.Pmpaddr0 and <= CsrAddress.Pmpaddr63:
                 var index = csr - CsrAddress.Pmpaddr0;
-                if (index < PmpEntries && (_pmpcfg[index] & 0x80) == 0) _pmpaddr[index] = value & ((1UL << 54) - 1);
+                if (index < PmpEntries && PmpAddressWritable(index))
+                {
+                    _pmpaddr[index] = value & ((1UL << 54) - 1);
+                    PmpChanged();
+                }
                 return true;
             case CsrAddress.Mcycle: _cycleOffset = value - _instret; return true;
             case CsrAddress.Minstret: _instretOffset = value - _instret; return true;

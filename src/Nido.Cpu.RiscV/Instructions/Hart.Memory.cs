@@ -52,7 +52,7 @@ public sealed unsafe partial class Hart
             }
             return true;
         }
-        if (!TranslateData(va, Access.Read, va, out var host, out var pa)) return false;
+        if (!TranslateData(va, Access.Read, va, size, out var host, out var pa)) return false;
         if (host != 0)
         {
             value = size switch
@@ -75,12 +75,12 @@ public sealed unsafe partial class Hart
         {
             // Translate every byte before writing any, so a fault on the second page leaves memory unchanged.
             for (var i = 0; i < size; i++)
-                if (!TranslateData(va + (ulong)i, Access.Write, va + (ulong)i, out _, out _)) return false;
+                if (!TranslateData(va + (ulong)i, Access.Write, va + (ulong)i, 1, out _, out _)) return false;
             for (var i = 0; i < size; i++)
                 if (!StoreSlow(va + (ulong)i, 1, value >> (8 * i))) return false;
             return true;
         }
-        if (!TranslateData(va, Access.Write, va, out var host, out var pa)) return false;
+        if (!TranslateData(va, Access.Write, va, size, out var host, out var pa)) return false;
         if (host != 0)
         {
             switch (size)
@@ -110,7 +110,7 @@ public sealed unsafe partial class Hart
             RaiseException(isLoadReserved ? ExceptionCause.LoadMisaligned : ExceptionCause.StoreMisaligned, va);
             return false;
         }
-        if (!TranslateData(va, isLoadReserved ? Access.Read : Access.Write, va, out host, out pa)) return false;
+        if (!TranslateData(va, isLoadReserved ? Access.Read : Access.Write, va, size, out host, out pa)) return false;
         if (host != 0) return true;
         RaiseException(isLoadReserved ? ExceptionCause.LoadAccessFault : ExceptionCause.StoreAccessFault, va);
         return false;

@@ -39,10 +39,13 @@ public sealed unsafe partial class Hart
         if (!Translate(pc, Access.Execute, Mode, pc, out var pa)) return false;
         var page = pa & ~0xfffUL;
         if (!RamContains(page, 4096)) return AccessFault(Access.Execute, pc, out _);
+        var wholePage = PmpAllows(page, 4096, Access.Execute, Mode);
+        if (!wholePage && !PmpAllows(pa, 2, Access.Execute, Mode)) return AccessFault(Access.Execute, pc, out _);
         var index = (page - _ramBase) >> 12;
         _fetchPage = _decodePages[index] ??= new Instruction[2048];
         _fetchHost = _ram + (page - _ramBase);
-        _fetchVpn = pc >> 12;
+        // A page PMP splits is not remembered: every fetch from it comes back here to be checked.
+        _fetchVpn = wholePage ? pc >> 12 : ulong.MaxValue;
         return true;
     }
 
@@ -68,7 +71,7 @@ public sealed unsafe partial class Hart
         cached = false;
         var next = Pc + 2;
         if (!Translate(next, Access.Execute, Mode, next, out var pa)) return false;
-        if (!RamContains(pa, 2)) return AccessFault(Access.Execute, next, out _);
+        if (!RamContains(pa, 2) || !PmpAllows(pa, 2, Access.Execute, Mode)) return AccessFault(Access.Execute, next, out _);
         var high = *(ushort*)(_ram + (pa - _ramBase));
         _scratch = InstructionDecoder.Decode32(low | ((uint)high << 16));
         return true;

@@ -81,7 +81,9 @@ public sealed unsafe partial class Hart
         for (var level = levels - 1; level >= 0; level--)
         {
             var pteAddress = table + ((va >> (12 + 9 * level)) & 511) * 8;
-            if (!RamContains(pteAddress, 8)) return AccessFault(access, faultAddress, out pa);
+            // Page-table reads are S-level accesses, subject to PMP like any other.
+            if (!RamContains(pteAddress, 8) || !PmpAllows(pteAddress, 8, Access.Read, PrivilegeMode.Supervisor))
+                return AccessFault(access, faultAddress, out pa);
             ref var pteRef = ref *(ulong*)(_ram + (pteAddress - _ramBase));
             while (true)
             {
@@ -152,10 +154,11 @@ public sealed unsafe partial class Hart
     private bool RamContains(ulong pa, ulong length) => pa - _ramBase < _ramSize && length <= _ramSize - (pa - _ramBase);
 
     /// <summary>
-    /// Translates a data access and, for RAM, fills the TLB so the next access to the page is a fast hit.
+    /// Translates a data access of <paramref name="size"/> bytes, checks PMP and, for RAM, fills the TLB so the next
+    /// access to the page is a fast hit.
     /// Returns the host address for RAM, or 0 with <paramref name="pa"/> set for a device.
     /// </summary>
-    private bool TranslateData(ulong va, Access access, ulong faultAddress, out nint host, out ulong pa)
+    private bool TranslateData(ulong va, Access access, ulong faultAddress, int size, out nint host, out ulong pa)
     {
         var vpn = va >> 12;
         var block = access == Access.Write ? _writeBase : _readBase;
@@ -166,12 +169,21 @@ public sealed unsafe partial class Hart
             pa = e.MmioPage | (va & 0xfff);
             return true;
         }
-        if (!Translate(va, access, DataMode, faultAddress, out pa))
+        var mode = DataMode;
+        if (!Translate(va, access, mode, faultAddress, out pa))
         {
             host = 0;
             return false;
         }
         var page = pa & ~0xfffUL;
+        if (!PmpAllows(page, 4096, access, mode))
+        {
+            // Entries split this page (or deny it): check this access alone and cache nothing.
+            host = 0;
+            if (!PmpAllows(pa, (ulong)size, access, mode)) return AccessFault(access, faultAddress, out pa);
+            if (RamContains(pa, (ulong)size)) host = (nint)(_ram + (pa - _ramBase));
+            return true;
+        }
         if (RamContains(page, 4096))
         {
             e.Tag = vpn;

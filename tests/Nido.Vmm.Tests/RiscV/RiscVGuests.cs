@@ -14,7 +14,7 @@ internal static class RiscVGuests
     public static readonly string[] Programs =
     [
         "rv64i", "rv64m", "rv64a", "rv64c", "zicsr", "zicntr", "traps", "interrupts",
-        "sv39", "sv48", "rv64f", "rv64d", "fcvt", "fround", "zbab",
+        "sv39", "sv48", "pmp", "rv64f", "rv64d", "fcvt", "fround", "zbab",
     ];
 
     private const string Compiler = "riscv64-unknown-elf-gcc";

@@ -20,7 +20,7 @@ command -v "$cc" >/dev/null 2>&1 || { echo "build.sh: $cc not found (apt-get ins
 common="-mabi=lp64d -mcmodel=medany -nostdlib -nostartfiles -static -Wl,--build-id=none -T $src/link.ld -I$src"
 
 # Every program needs only RV64GC, except zbab (Zba/Zbb), kept apart so a CPU without them can skip it.
-programs="rv64i rv64m rv64a rv64c zicsr zicntr traps interrupts sv39 sv48 rv64f rv64d fcvt fround"
+programs="rv64i rv64m rv64a rv64c zicsr zicntr traps interrupts sv39 sv48 pmp rv64f rv64d fcvt fround"
 for p in $programs; do
 	run "$cc" -march=rv64gc $common -o "$out/$p.elf" "$src/$p.S"
 done
