@@ -40,13 +40,16 @@ public sealed partial class Hart
         if (pending == 0) return;
         var machineEnabled = Mode < PrivilegeMode.Machine || (_mstatus & MStatus.Mie) != 0;
         var supervisorEnabled = Mode < PrivilegeMode.Supervisor || (Mode == PrivilegeMode.Supervisor && (_mstatus & MStatus.Sie) != 0);
-        var takeable = (machineEnabled ? pending & ~_mideleg : 0) | (supervisorEnabled ? pending & _mideleg : 0);
-        if (takeable == 0) return;
-        foreach (var irq in Interrupt.Priority)
+        // Interrupts for M-mode come before delegated ones; within each, the spec's priority order.
+        foreach (var takeable in (ReadOnlySpan<ulong>)[machineEnabled ? pending & ~_mideleg : 0, supervisorEnabled ? pending & _mideleg : 0])
         {
-            if ((takeable & (1UL << irq)) == 0) continue;
-            TakeTrap(irq, 0, interrupt: true);
-            return;
+            if (takeable == 0) continue;
+            foreach (var irq in Interrupt.Priority)
+            {
+                if ((takeable & (1UL << irq)) == 0) continue;
+                TakeTrap(irq, 0, interrupt: true);
+                return;
+            }
         }
     }
 

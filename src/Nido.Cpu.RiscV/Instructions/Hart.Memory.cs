@@ -73,7 +73,7 @@ public sealed unsafe partial class Hart
     {
         if ((va & 0xfff) > (ulong)(4096 - size))
         {
-            // Translate every byte before writing any, so a fault on the second page leaves memory unchanged.
+            // Translate every byte before writing any, so a page fault on the second page leaves memory unchanged.
             for (var i = 0; i < size; i++)
                 if (!TranslateData(va + (ulong)i, Access.Write, va + (ulong)i, 1, out _, out _)) return false;
             for (var i = 0; i < size; i++)

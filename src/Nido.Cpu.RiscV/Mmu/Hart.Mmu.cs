@@ -182,6 +182,7 @@ public sealed unsafe partial class Hart
             host = 0;
             if (!PmpAllows(pa, (ulong)size, access, mode)) return AccessFault(access, faultAddress, out pa);
             if (RamContains(pa, (ulong)size)) host = (nint)(_ram + (pa - _ramBase));
+            else if (RamContains(pa, 1)) return AccessFault(access, faultAddress, out pa);
             return true;
         }
         if (RamContains(page, 4096))
@@ -191,12 +192,17 @@ public sealed unsafe partial class Hart
             host = e.Host + (nint)(va & 0xfff);
             return true;
         }
-        if (!RamContains(pa, 1))
+        if (RamContains(pa, 1))
         {
-            e.MmioTag = vpn;
-            e.MmioPage = page;
+            // RAM that ends inside this page: only accesses wholly inside it are RAM; one running past its end is a fault.
+            host = 0;
+            if (!RamContains(pa, (ulong)size)) return AccessFault(access, faultAddress, out pa);
+            host = (nint)(_ram + (pa - _ramBase));
+            return true;
         }
-        host = RamContains(pa, 1) ? (nint)(_ram + (pa - _ramBase)) : 0;
+        e.MmioTag = vpn;
+        e.MmioPage = page;
+        host = 0;
         return true;
     }
 }

@@ -88,7 +88,7 @@ internal sealed class PrivateApt
                 if (!line.StartsWith('#') && line.IndexOf(':') is > 0 and var colon && !char.IsWhiteSpace(line[0]))
                     fields[line[..colon].Trim()] = line[(colon + 1)..].Trim();
             if (!fields.TryGetValue("Types", out var types) || !types.Split(' ').Contains("deb")) continue;
-            if (fields.TryGetValue("Enabled", out var enabled) && enabled == "no") continue;
+            if (fields.TryGetValue("Enabled", out var enabled) && enabled.ToLowerInvariant() is "no" or "false" or "off" or "0") continue;
             if (!fields.TryGetValue("URIs", out var uris) || !fields.TryGetValue("Suites", out var suites)) continue;
             fields.TryGetValue("Signed-By", out var keyring);
             foreach (var uri in uris.Split(' ', StringSplitOptions.RemoveEmptyEntries))
