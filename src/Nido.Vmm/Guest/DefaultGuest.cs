@@ -73,7 +73,8 @@ public static class DefaultGuest
     public static byte[] BuildInitramfs(KernelModules modules, string busybox) => BuildInitramfs(modules, File.ReadAllBytes(busybox), Modules);
 
     /// <summary>The initramfs for a kernel's <paramref name="modules"/>, with <paramref name="wanted"/> and their dependencies.</summary>
-    public static byte[] BuildInitramfs(KernelModules modules, byte[] busybox, IEnumerable<string> wanted)
+    /// <param name="unsigned">Drop the modules' appended signatures (see <see cref="KernelModules.WithoutSignature"/>).</param>
+    public static byte[] BuildInitramfs(KernelModules modules, byte[] busybox, IEnumerable<string> wanted, bool unsigned = false)
     {
         var order = modules.InLoadOrder(wanted);
         using var buffer = new MemoryStream();
@@ -86,7 +87,8 @@ public static class DefaultGuest
             cpio.CharDevice("dev/null", 1, 3, 0x1b6);
             cpio.File("bin/busybox", busybox, 0x1ed);
             cpio.Symlink("bin/sh", "busybox");
-            foreach (var name in order) cpio.File($"lib/modules/{name}.ko", modules.Bytes(name));
+            foreach (var name in order)
+                cpio.File($"lib/modules/{name}.ko", unsigned ? KernelModules.WithoutSignature(modules.Bytes(name)) : modules.Bytes(name));
             cpio.File("etc/nido/modules", Encoding.ASCII.GetBytes(string.Join('\n', order) + "\n"));
             cpio.File("etc/passwd", "root:x:0:0:root:/root:/bin/sh\n"u8);
             cpio.File("etc/group", "root:x:0:\n"u8);

@@ -75,6 +75,24 @@ public sealed class KernelModules
         return order;
     }
 
+    private static ReadOnlySpan<byte> SignatureMarker => "~Module signature appended~\n"u8;
+
+    /// <summary>
+    /// The module without its appended signature (PKCS#7 + struct module_signature + marker), as an unsigned
+    /// build would produce it: the kernel loads it (Debian does not force signatures) and notes a taint. The
+    /// emulated guest uses this because checking an RSA signature per module costs seconds of interpretation.
+    /// </summary>
+    public static byte[] WithoutSignature(byte[] module)
+    {
+        const int infoSize = 12; // struct module_signature: algo, hash, id_type, signer_len, key_id_len, pad[3], be32 sig_len
+        var marker = SignatureMarker;
+        if (module.Length < marker.Length + infoSize || !module.AsSpan(module.Length - marker.Length).SequenceEqual(marker)) return module;
+        var info = module.AsSpan(module.Length - marker.Length - infoSize, infoSize);
+        var signatureLength = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(info[8..]) + info[3] + (long)info[4];
+        var end = module.Length - marker.Length - infoSize - signatureLength;
+        return end > 0 ? module[..(int)end] : module;
+    }
+
     /// <summary>The "depends=" entry of a module's .modinfo strings (NUL-separated key=value).</summary>
     internal static string[] Dependencies(ReadOnlySpan<byte> module)
     {

@@ -69,6 +69,34 @@ public sealed class InitramfsTests : IDisposable
     }
 
     [Fact]
+    public void CompressedModulesAreUnpackedWithXz()
+    {
+        Assert.SkipUnless(File.Exists("/usr/bin/xz"), "xz (xz-utils) is not installed");
+        Module("virtio.ko", "");
+        var packed = Module("virtio_ring.ko", "virtio");
+        var plain = File.ReadAllBytes(packed);
+        using (var xz = Process.Start("xz", ["-z", packed])) xz.WaitForExit();
+        var modules = new KernelModules(Path.Combine(_dir, "kernel"));
+        Assert.Equal(["virtio", "virtio_ring"], modules.InLoadOrder(["virtio_ring"]));
+        Assert.EndsWith("virtio_ring.ko.xz", modules.PathOf("virtio_ring"));
+        Assert.Equal(plain, modules.Bytes("virtio_ring"));
+    }
+
+    [Fact]
+    public void AppendedSignaturesAreStripped()
+    {
+        var body = Encoding.ASCII.GetBytes("\u007fELF module body");
+        var signature = new byte[300];
+        Random.Shared.NextBytes(signature);
+        var info = new byte[12];
+        info[2] = 2; // PKEY_ID_PKCS7
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(info.AsSpan(8), (uint)signature.Length);
+        byte[] signed = [.. body, .. signature, .. info, .. Encoding.ASCII.GetBytes("~Module signature appended~\n")];
+        Assert.Equal(body, KernelModules.WithoutSignature(signed));
+        Assert.Equal(body, KernelModules.WithoutSignature(body)); // unsigned stays as it is
+    }
+
+    [Fact]
     public void DependencyCyclesAreRefused()
     {
         Module("a.ko", "b");
