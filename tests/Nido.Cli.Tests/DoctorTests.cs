@@ -60,6 +60,17 @@ public class DoctorTests
     }
 
     [Fact]
+    public void Missing_opensbi_is_a_warning_naming_the_way_out()
+    {
+        using var host = FakeHost.Modern();
+        host.Delete("usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin");
+        var (code, lines) = Doctor(host);
+        Assert.Equal(0, code);
+        Assert.StartsWith("warn  emulator", Line(lines, "emulator"));
+        Assert.Contains("--bios none", Line(lines, "emulator"));
+    }
+
+    [Fact]
     public void An_old_kernel_or_no_cgroups_fail_with_exit_1()
     {
         using var host = FakeHost.Modern();

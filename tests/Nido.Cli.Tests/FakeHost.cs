@@ -22,6 +22,8 @@ internal sealed class FakeHost : IDisposable
         h.Write("proc/cpuinfo", "processor\t: 0\nflags\t\t: fpu vme vmx sse\n");
         h.Write("dev/kvm", "");
         h.Write("dev/net/tun", "");
+        h.Write("usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin", "");
+        h.Write("usr/bin/xz", "");
         Directory.CreateDirectory(Path.Combine(h.Root, "sys/module/kvm_intel"));
         h.Write("proc/sys/kernel/seccomp/actions_avail", "kill_process kill_thread trap errno user_notif trace log allow\n");
         return h;

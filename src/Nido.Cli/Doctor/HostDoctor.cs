@@ -17,7 +17,7 @@ public static class HostDoctor
     public static IReadOnlyList<IHostCheck> Checks { get; } =
     [
         new KernelCheck(), new PrivilegeCheck(), new KvmCheck(), new CgroupCheck(), new NamespaceCheck(),
-        new OverlayCheck(), new TunCheck(), new SeccompCheck(),
+        new OverlayCheck(), new TunCheck(), new SeccompCheck(), new EmuCheck(),
     ];
 
     public static IReadOnlyList<CheckResult> RunAll(HostView host) => Checks.Select(c =>
