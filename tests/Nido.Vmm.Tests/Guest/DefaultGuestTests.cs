@@ -10,6 +10,7 @@ namespace Nido.Vmm.Tests.Guest;
 /// a TAP. Under Nido this needs hardware KVM (kvm_intel/kvm_amd); under QEMU's microvm machine (ACPI,
 /// virtio-mmio: the same discovery path as Nido's) it checks the guest image anywhere QEMU is installed.
 /// </summary>
+[Collection(Infrastructure.WholeGuests.Name)]
 public sealed class DefaultGuestTests : IDisposable
 {
     // One cache for the whole test run (and later runs): the kernel is downloaded once.

@@ -10,6 +10,7 @@ namespace Nido.Vmm.Tests.RiscV;
 /// on the emulator through Debian's OpenSBI: the test drives its shell over the UART (uname -m, the hart count),
 /// writes an ext4 virtio-blk disk the host then reads with debugfs, pings the host over a TAP, and powers off.
 /// </summary>
+[Collection(Infrastructure.WholeGuests.Name)]
 public sealed class RiscVLinuxTests : IDisposable
 {
     private static readonly string Root = Path.Combine(TestPaths.RepoRoot(), "artifacts", "test-cache", "nido-root");
