@@ -63,6 +63,27 @@ public sealed class CliTests
         Assert.Contains(message, error);
     }
 
+    [Theory]
+    [InlineData("--arch", "riscv64", "--accel", "kvm", "accel: riscv64 guests run on the emulator")]
+    [InlineData("--accel", "emu", "--cpus", "1", "accel: the emulator runs riscv64 guests")]
+    [InlineData("--bios", "none", "--cpus", "1", "bios: --bios applies to riscv64 guests only")]
+    [InlineData("--arch", "riscv64", "--bios", "/nonexistent/fw.bin", "bios: /nonexistent/fw.bin does not exist")]
+    [InlineData("--arch", "riscv64", "--huge-pages", "--cpus=1", "huge-pages: not available for the emulator's RAM")]
+    public void ArchAccelAndBiosCombinationsAreChecked(string flag1, string value1, string flag2, string value2, string message)
+    {
+        var (code, _, error) = Nido("", "--kernel", "/bin/true", flag1, value1, flag2, value2);
+        Assert.Equal(1, code);
+        Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public void AnX86ElfIsRefusedAsARiscVKernel()
+    {
+        var (code, _, error) = Nido("", "--arch", "riscv64", "--bios", "none", "--kernel", Guests.Path("hello.elf"));
+        Assert.Equal(1, code);
+        Assert.Contains("is not a 64-bit RISC-V ELF", error);
+    }
+
     [Fact]
     public void MissingKernelIsAnError()
     {
