@@ -43,6 +43,18 @@ internal sealed class LinuxSession : IDisposable
         return new LinuxSession(Process.Start(info)!);
     }
 
+    /// <summary>Waits up to <paramref name="seconds"/> for <paramref name="text"/>; false (no failure) when it did not come.</summary>
+    public async Task<bool> TryWaitFor(string text, int seconds)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!Output.Contains(text))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline) return false;
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        return true;
+    }
+
     /// <summary>Waits for <paramref name="text"/> on the console, failing with what was printed after <paramref name="seconds"/>.</summary>
     public async Task WaitFor(string text, int seconds)
     {
