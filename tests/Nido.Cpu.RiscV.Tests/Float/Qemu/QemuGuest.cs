@@ -32,7 +32,8 @@ internal static class QemuGuest
     {
         string source = CSource(asmBodies);
         string hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..16];
-        string dir = Path.Combine(Path.GetTempPath(), "nido-fp-qemu-" + hash);
+        // Cached with the other test artifacts (not in /tmp, where it would outlive the checkout).
+        string dir = Path.Combine(Nido.Tests.Shared.TestPaths.RepoRoot(), "artifacts", "test-cache", "fp-qemu-" + hash);
         Directory.CreateDirectory(dir);
         string elf = Path.Combine(dir, "guest.elf");
         if (!File.Exists(elf))
