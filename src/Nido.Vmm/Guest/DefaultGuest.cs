@@ -26,15 +26,11 @@ public static class DefaultGuest
     /// <summary>The cached guest under <paramref name="directory"/>, assembled first when absent or stale.</summary>
     public static GuestImage Ensure(string directory, Action<string>? log = null)
     {
-        var kernel = Path.Combine(directory, "vmlinuz");
-        var initrd = Path.Combine(directory, "initrd.img");
-        var stamp = Path.Combine(directory, "stamp");
+        var cache = new GuestCache(directory, "vmlinuz", BaseCommandLine);
         var recipe = Recipe();
-        if (File.Exists(kernel) && File.Exists(initrd) && File.Exists(stamp) && File.ReadAllLines(stamp) is [var cachedVersion, var built] && built == recipe)
-            return new GuestImage(kernel, initrd, cachedVersion, BaseCommandLine);
+        if (cache.Find(recipe) is { } cached) return cached;
 
         if (!File.Exists(Busybox)) throw new VmmException($"default guest: {Busybox} is missing (Debian package busybox-static; scripts/setup.sh containers installs it)");
-        Directory.CreateDirectory(directory);
         var work = Directory.CreateTempSubdirectory("nido-guest-");
         try
         {
@@ -46,22 +42,10 @@ public static class DefaultGuest
             Run("dpkg-deb", work.FullName, "-x", deb, root);
             var vmlinuz = Directory.GetFiles(Path.Combine(root, "boot"), "vmlinuz-*").SingleOrDefault() ?? throw new VmmException($"default guest: {package} has no /boot/vmlinuz-*");
             var version = Path.GetFileName(vmlinuz)["vmlinuz-".Length..];
-            // Debian 12 ships modules under /lib/modules as .ko; Debian 13 under /usr/lib/modules as .ko.xz.
-            var modulesRoot = new[] { Path.Combine(root, "lib", "modules", version, "kernel"), Path.Combine(root, "usr", "lib", "modules", version, "kernel") }
-                .FirstOrDefault(Directory.Exists) ?? throw new VmmException($"default guest: {package} has no modules for {version}");
-            var modules = new KernelModules(modulesRoot);
-            var image = BuildInitramfs(modules, Busybox);
-            // Replace the cached files only once both new ones are complete; names of this process's own, so two
-            // first runs at once each finish (the second rename wins with identical content).
-            var suffix = $".new{Environment.ProcessId}";
-            File.Copy(vmlinuz, kernel + suffix, overwrite: true);
-            File.WriteAllBytes(initrd + suffix, image);
-            File.WriteAllLines(stamp + suffix, [version, recipe]);
-            File.Move(kernel + suffix, kernel, overwrite: true);
-            File.Move(initrd + suffix, initrd, overwrite: true);
-            File.Move(stamp + suffix, stamp, overwrite: true);
+            var image = BuildInitramfs(KernelModules.InPackage(root, version, package), Busybox);
+            var guest = cache.Store(vmlinuz, image, version, recipe);
             log?.Invoke($"default guest: Linux {version} and a {image.Length / 1024} KiB initramfs in {directory}");
-            return new GuestImage(kernel, initrd, version, BaseCommandLine);
+            return guest;
         }
         finally
         {

@@ -52,6 +52,14 @@ public sealed class KernelModules
         }
     }
 
+    /// <summary>
+    /// The modules of an unpacked kernel package: Debian 12 ships them under /lib/modules as .ko, Debian 13 under
+    /// /usr/lib/modules as .ko.xz.
+    /// </summary>
+    public static KernelModules InPackage(string root, string version, string package) =>
+        new(new[] { Path.Combine(root, "lib", "modules", version, "kernel"), Path.Combine(root, "usr", "lib", "modules", version, "kernel") }
+            .FirstOrDefault(Directory.Exists) ?? throw new VmmException($"default guest: {package} has no modules for {version}"));
+
     /// <summary>Module names are the file name with '-' read as '_' (virtio-rng.ko is virtio_rng).</summary>
     public static string Normalize(string name) => name.Replace('-', '_');
 

@@ -24,14 +24,10 @@ public static class RiscVGuest
 
     public static GuestImage Ensure(string directory, Action<string>? log = null)
     {
-        var kernel = Path.Combine(directory, "Image");
-        var initrd = Path.Combine(directory, "initrd.img");
-        var stamp = Path.Combine(directory, "stamp");
+        var cache = new GuestCache(directory, "Image", BaseCommandLine);
         var recipe = Recipe();
-        if (File.Exists(kernel) && File.Exists(initrd) && File.Exists(stamp) && File.ReadAllLines(stamp) is [var cachedVersion, var built] && built == recipe)
-            return new GuestImage(kernel, initrd, cachedVersion, BaseCommandLine);
+        if (cache.Find(recipe) is { } cached) return cached;
 
-        Directory.CreateDirectory(directory);
         var work = Directory.CreateTempSubdirectory("nido-rvguest-");
         try
         {
@@ -47,20 +43,12 @@ public static class RiscVGuest
             var image = Directory.GetFiles(Path.Combine(root, "boot"), "vmlinux-*").SingleOrDefault()
                 ?? throw new VmmException($"default guest: {package} has no /boot/vmlinux-*");
             var version = Path.GetFileName(image)["vmlinux-".Length..];
-            var modulesRoot = new[] { Path.Combine(root, "usr", "lib", "modules", version, "kernel"), Path.Combine(root, "lib", "modules", version, "kernel") }
-                .FirstOrDefault(Directory.Exists) ?? throw new VmmException($"default guest: {package} has no modules for {version}");
             var busybox = new[] { Path.Combine(root, "usr", "bin", "busybox"), Path.Combine(root, "bin", "busybox") }
                 .FirstOrDefault(File.Exists) ?? throw new VmmException("default guest: busybox-static has no busybox binary");
-            var initramfs = DefaultGuest.BuildInitramfs(new KernelModules(modulesRoot), File.ReadAllBytes(busybox), Modules, unsigned: true);
-            var suffix = $".new{Environment.ProcessId}";
-            File.Copy(image, kernel + suffix, overwrite: true);
-            File.WriteAllBytes(initrd + suffix, initramfs);
-            File.WriteAllLines(stamp + suffix, [version, recipe]);
-            File.Move(kernel + suffix, kernel, overwrite: true);
-            File.Move(initrd + suffix, initrd, overwrite: true);
-            File.Move(stamp + suffix, stamp, overwrite: true);
+            var initramfs = DefaultGuest.BuildInitramfs(KernelModules.InPackage(root, version, package), File.ReadAllBytes(busybox), Modules, unsigned: true);
+            var guest = cache.Store(image, initramfs, version, recipe);
             log?.Invoke($"default guest: Linux {version} ({Architecture}) and a {initramfs.Length / 1024} KiB initramfs in {directory}");
-            return new GuestImage(kernel, initrd, version, BaseCommandLine);
+            return guest;
         }
         finally
         {

@@ -1,7 +1,5 @@
 using Nido.Devices;
 using Nido.Devices.Legacy;
-using Nido.Devices.Virtio;
-using Nido.Devices.Virtio.Transport;
 using Nido.Hypervisor.Emu;
 using Nido.Hypervisor.Memory;
 using Nido.Hypervisor.RiscV;
@@ -23,9 +21,9 @@ public static class RiscVMachine
     public static Vm Build(VmConfig config, ConsoleStreams console)
     {
         config.Validate();
-        var kernel = ReadFile(config.Kernel, "kernel");
+        var kernel = BootFiles.Read(config.Kernel, "kernel");
         var firmware = config.Bios == VmConfig.BiosNone ? null : ReadFirmware(config.Bios);
-        var initrd = config.Initrd is { } initrdPath ? ReadFile(initrdPath, "initrd") : null;
+        var initrd = config.Initrd is { } initrdPath ? BootFiles.Read(initrdPath, "initrd") : null;
         var emu = new EmuHypervisor();
         GuestMemory? memory = null;
         Vm? vm = null;
@@ -46,42 +44,12 @@ public static class RiscVMachine
                 code => built.Stop(new VmOutcome(code, code == 0 ? null : $"guest powered off with failure code {code}")),
                 () => built.Stop(new VmOutcome(VmOutcome.GuestFailure, "guest requested a reset (reboot)"))));
 
-            var devices = new List<IVirtioDevice>();
-            foreach (var disk in config.Disks)
-            {
-                var block = vm.Own(new Nido.Devices.Virtio.Block.VirtioBlock(disk));
-                vm.Drives[disk.Id ?? disk.Path] = block;
-                devices.Add(block);
-            }
-            foreach (var net in config.Networks)
-            {
-                var backend = Nido.Devices.Virtio.Net.TapBackend.Open(net.HostDevice);
-                var device = vm.Own(new Nido.Devices.Virtio.Net.VirtioNet(backend, net.Mac, net.RxRateLimit, net.TxRateLimit));
-                if (net.HostDevice is null) console.Log?.Invoke($"{net.Id}: created TAP {backend.Name}");
-                vm.Networks[net.Id] = device;
-                devices.Add(device);
-            }
-            if (config.Rng) devices.Add(vm.Own(new Nido.Devices.Virtio.Rng.VirtioRng(config.RngRateLimit)));
-            IConsoleInput inputDevice = uart;
-            if (config.Console == ConsoleDevice.Virtio)
-            {
-                var virtioConsole = new Nido.Devices.Virtio.Console.VirtioConsole(console.Output);
-                devices.Add(virtioConsole);
-                inputDevice = virtioConsole;
-            }
-            if (console.Input is { } input)
-                vm.OnStart(new ConsoleInput(input, inputDevice, console.Escapes,
-                    () => built.Stop(new VmOutcome(VmOutcome.GuestFailure, "stopped from the console (Ctrl-A x)"))).Start);
-            for (var i = 0; i < devices.Count; i++)
-            {
-                var transport = new MmioTransport(devices[i], memory, new VmInterruptLine(hv, VirtLayout.VirtioIrq(i)), console.Log);
-                mmio.Insert(VirtLayout.VirtioWindow(i), MmioTransport.WindowSize, transport);
-            }
+            var virtioDevices = VirtioDevices.Attach(vm, config, console, uart, memory, mmio, i => new VmInterruptLine(hv, VirtLayout.VirtioIrq(i)), VirtLayout.VirtioWindow);
 
             var boot = firmware is null
                 ? new BootImages(LoadBareMetal(memory, kernel, config), 0, null)
                 : LoadFirmwareAndKernel(memory, firmware, kernel, config);
-            var layout = PlaceBootData(memory, config, initrd, boot, devices.Count);
+            var layout = PlaceBootData(memory, config, initrd, boot, virtioDevices);
             foreach (var vcpu in vcpus) vcpu.SetEntry(boot.Entry, (ulong)vcpu.Index, layout.Fdt, layout.FirmwareInfo);
 
             var symbols = ElfSymbols.Find(kernel, "tohost", "fromhost");
@@ -125,7 +93,7 @@ public static class RiscVMachine
             throw new VmmException(path == DefaultFirmware
                 ? $"bios: the default firmware {path} is missing (install Debian's opensbi package: scripts/setup.sh emu), or pass --bios FILE or --bios none"
                 : $"bios: {path} does not exist");
-        return ReadFile(path, "bios");
+        return BootFiles.Read(path, "bios");
     }
 
     /// <summary>
@@ -239,14 +207,5 @@ public static class RiscVMachine
             throw new VmmException($"kernel: {config.Kernel} is not a 64-bit RISC-V ELF (machine {elf.Machine})");
         LoadElf(memory, elf, kernel, ramEnd, "kernel");
         return elf.ToPhysical(elf.Entry) ?? elf.Entry;
-    }
-
-    private static byte[] ReadFile(string path, string what)
-    {
-        try { return File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new VmmException($"{what}: cannot read {path}: {e.Message}");
-        }
     }
 }

@@ -32,7 +32,7 @@ public static class X86Machine
     public static Vm Build(VmConfig config, ConsoleStreams console)
     {
         config.Validate();
-        var kernel = ReadFile(config.Kernel, "kernel");
+        var kernel = BootFiles.Read(config.Kernel, "kernel");
         var kvm = KvmHypervisor.Open();
         GuestMemory? memory = null;
         Vm? vm = null;
@@ -59,43 +59,13 @@ public static class X86Machine
             var low = memory.Regions[0].Size;
             ports.Insert(CmosRtc.IndexPort, 2, new CmosRtc(low, config.MemoryBytes - low));
 
-            var devices = new List<Nido.Devices.Virtio.IVirtioDevice>();
-            foreach (var disk in config.Disks)
-            {
-                var block = vm.Own(new Nido.Devices.Virtio.Block.VirtioBlock(disk));
-                vm.Drives[disk.Id ?? disk.Path] = block;
-                devices.Add(block);
-            }
-            foreach (var net in config.Networks)
-            {
-                var backend = Nido.Devices.Virtio.Net.TapBackend.Open(net.HostDevice);
-                var device = vm.Own(new Nido.Devices.Virtio.Net.VirtioNet(backend, net.Mac, net.RxRateLimit, net.TxRateLimit));
-                if (net.HostDevice is null) console.Log?.Invoke($"{net.Id}: created TAP {backend.Name}");
-                vm.Networks[net.Id] = device;
-                devices.Add(device);
-            }
-            if (config.Rng) devices.Add(vm.Own(new Nido.Devices.Virtio.Rng.VirtioRng(config.RngRateLimit)));
-            IConsoleInput inputDevice = uart;
-            if (config.Console == ConsoleDevice.Virtio)
-            {
-                var virtioConsole = new Nido.Devices.Virtio.Console.VirtioConsole(console.Output);
-                devices.Add(virtioConsole);
-                inputDevice = virtioConsole;
-            }
-            if (console.Input is { } input)
-                vm.OnStart(new ConsoleInput(input, inputDevice, console.Escapes,
-                    () => built.Stop(new VmOutcome(VmOutcome.GuestFailure, "stopped from the console (Ctrl-A x)"))).Start);
-            for (var i = 0; i < devices.Count; i++)
-            {
-                var transport = new Nido.Devices.Virtio.Transport.MmioTransport(devices[i], memory, new VmInterruptLine(hv, VirtioIrqs[i]), console.Log);
-                mmio.Insert(VirtioWindow(i), Nido.Devices.Virtio.Transport.MmioTransport.WindowSize, transport);
-            }
+            var virtioDevices = VirtioDevices.Attach(vm, config, console, uart, memory, mmio, i => new VmInterruptLine(hv, VirtioIrqs[i]), VirtioWindow);
 
             // Both descriptions of the platform: the MP table for kernels without ACPI, ACPI for the rest (Debian's
             // kernels parse no MP table, and find virtio-mmio only through the DSDT).
             MpTable.Write(memory, config.Cpus);
-            var rsdp = AcpiTables.Write(memory, AcpiPlatformFor(config.Cpus, devices.Count));
-            var entry = LoadKernel(memory, kernel, config, devices.Count, rsdp);
+            var rsdp = AcpiTables.Write(memory, AcpiPlatformFor(config.Cpus, virtioDevices));
+            var entry = LoadKernel(memory, kernel, config, virtioDevices, rsdp);
             var supported = kvm.SupportedCpuid();
             foreach (var vcpu in vcpus)
             {
@@ -149,7 +119,7 @@ public static class X86Machine
     {
         var name = config.Kernel;
         // Linux boots (bzImage, PVH) take one initrd and learn the virtio-mmio slots from the command line.
-        byte[] Initrd() => config.Initrd is { } path ? ReadFile(path, "initrd") : [];
+        byte[] Initrd() => config.Initrd is { } path ? BootFiles.Read(path, "initrd") : [];
         var linuxCommandLine = WithVirtioMmio(config.CommandLine, virtioDevices);
         if (LinuxLoader.IsBzImage(kernel))
             return LinuxLoader.Load(memory, kernel, name, linuxCommandLine, Initrd(), config.Initrd, rsdp);
@@ -184,17 +154,8 @@ public static class X86Machine
             var text = item.Replace('\u0001', ',').Trim();
             if (text.Length == 0) throw new VmmException($"initrd: empty module in \"{spec}\"");
             var path = text.Split(' ', 2)[0];
-            modules.Add(new BootModule(ReadFile(path, "initrd"), text));
+            modules.Add(new BootModule(BootFiles.Read(path, "initrd"), text));
         }
         return modules;
-    }
-
-    private static byte[] ReadFile(string path, string what)
-    {
-        try { return File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new VmmException($"{what}: cannot read {path}: {e.Message}");
-        }
     }
 }
