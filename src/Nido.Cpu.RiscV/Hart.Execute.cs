@@ -83,7 +83,9 @@ public sealed unsafe partial class Hart
                 // harts miss each other's flags (Dekker-style wakeups in the scheduler). fence.tso (fm=8) does not.
                 if ((ins.Raw & (1u << 24)) != 0 && (ins.Raw & (2u << 20)) != 0 && (ins.Raw >> 28) != 8) Interlocked.MemoryBarrier();
                 break;
-            case Op.FenceI: break; // fetch re-checks the bytes of every cached instruction
+            // The interpreter's fetch re-checks the bytes of every cached instruction; translations are re-checked
+            // once the generation moves on.
+            case Op.FenceI: _codeGeneration++; break;
             case Op.Ecall: Ecall(); return true;
             case Op.Ebreak: RaiseException(ExceptionCause.Breakpoint, Pc); return true;
 
@@ -164,5 +166,5 @@ public sealed unsafe partial class Hart
         return true;
     }
 
-    private static ulong BinaryPrimitivesReverse(ulong v) => System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(v);
+    internal static ulong BinaryPrimitivesReverse(ulong v) => System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(v);
 }

@@ -55,6 +55,7 @@ public sealed partial class Hart
 
     private void TakeTrap(ulong cause, ulong tval, bool interrupt)
     {
+        JitFault = true;
         _reservationValid = false;
         var delegated = Mode <= PrivilegeMode.Supervisor && (((interrupt ? _mideleg : _medeleg) >> (int)cause) & 1) != 0;
         var causeValue = cause | (interrupt ? 1UL << 63 : 0);

@@ -33,7 +33,8 @@ public sealed unsafe partial class Hart
     private int _attention = 1;
     private int _stopRequested;
 
-    public Hart(int hartId, IMemoryBus bus, IHartClock clock)
+    /// <param name="translator">Binary translator for this hart; by default the one <see cref="Translation.Translators.Factory"/> makes, if any.</param>
+    public Hart(int hartId, IMemoryBus bus, IHartClock clock, Translation.IBlockTranslator? translator = null)
     {
         HartId = hartId;
         _bus = bus;
@@ -43,6 +44,12 @@ public sealed unsafe partial class Hart
         _ramSize = bus.RamSize;
         _decodePages = new Instruction[(_ramSize + 4095) / 4096][];
         InitTlbs();
+        _translator = translator ?? Translation.Translators.Factory?.Invoke(this);
+        if (_translator is not null)
+        {
+            _blockPages = new Translation.TranslatedBlock?[_decodePages.Length][];
+            _heatPages = new ushort[_decodePages.Length][];
+        }
     }
 
     /// <summary>Instructions retired so far (minstret).</summary>
@@ -76,6 +83,7 @@ public sealed unsafe partial class Hart
     /// </summary>
     public HartExit Run(long budget)
     {
+        if (_translator is not null) return RunTranslated(budget);
         while (true)
         {
             if (Volatile.Read(ref _attention) != 0)

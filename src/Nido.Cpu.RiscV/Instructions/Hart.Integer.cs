@@ -6,15 +6,15 @@ namespace Nido.Cpu.RiscV;
 /// <summary>M-extension and bit-manipulation arithmetic with the ISA's results for the corner cases.</summary>
 public sealed partial class Hart
 {
-    private static ulong SignExtend32(ulong value) => (ulong)(long)(int)value;
+    internal static ulong SignExtend32(ulong value) => (ulong)(long)(int)value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulHigh(long a, long b) => (ulong)Math.BigMul(a, b, out _);
+    internal static ulong MulHigh(long a, long b) => (ulong)Math.BigMul(a, b, out _);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulHighUnsigned(ulong a, ulong b) => Math.BigMul(a, b, out _);
+    internal static ulong MulHighUnsigned(ulong a, ulong b) => Math.BigMul(a, b, out _);
 
-    private static ulong MulHighSignedUnsigned(long a, ulong b)
+    internal static ulong MulHighSignedUnsigned(long a, ulong b)
     {
         // (signed a) × (unsigned b): the unsigned product, corrected by b << 64 when a is negative.
         var high = Math.BigMul((ulong)a, b, out _);
@@ -22,17 +22,17 @@ public sealed partial class Hart
     }
 
     // Division by zero gives all ones (quotient) or the dividend (remainder); overflow gives the dividend / zero.
-    private static ulong Div(long a, long b) => b == 0 ? ulong.MaxValue : (a == long.MinValue && b == -1) ? (ulong)a : (ulong)(a / b);
-    private static ulong Divu(ulong a, ulong b) => b == 0 ? ulong.MaxValue : a / b;
-    private static ulong Rem(long a, long b) => b == 0 ? (ulong)a : (a == long.MinValue && b == -1) ? 0 : (ulong)(a % b);
-    private static ulong Remu(ulong a, ulong b) => b == 0 ? a : a % b;
+    internal static ulong Div(long a, long b) => b == 0 ? ulong.MaxValue : (a == long.MinValue && b == -1) ? (ulong)a : (ulong)(a / b);
+    internal static ulong Divu(ulong a, ulong b) => b == 0 ? ulong.MaxValue : a / b;
+    internal static ulong Rem(long a, long b) => b == 0 ? (ulong)a : (a == long.MinValue && b == -1) ? 0 : (ulong)(a % b);
+    internal static ulong Remu(ulong a, ulong b) => b == 0 ? a : a % b;
 
-    private static ulong Divw(int a, int b) => SignExtend32((ulong)(b == 0 ? -1 : (a == int.MinValue && b == -1) ? a : a / b));
-    private static ulong Divuw(uint a, uint b) => SignExtend32(b == 0 ? uint.MaxValue : a / b);
-    private static ulong Remw(int a, int b) => SignExtend32((ulong)(b == 0 ? a : (a == int.MinValue && b == -1) ? 0 : a % b));
-    private static ulong Remuw(uint a, uint b) => SignExtend32(b == 0 ? a : a % b);
+    internal static ulong Divw(int a, int b) => SignExtend32((ulong)(b == 0 ? -1 : (a == int.MinValue && b == -1) ? a : a / b));
+    internal static ulong Divuw(uint a, uint b) => SignExtend32(b == 0 ? uint.MaxValue : a / b);
+    internal static ulong Remw(int a, int b) => SignExtend32((ulong)(b == 0 ? a : (a == int.MinValue && b == -1) ? 0 : a % b));
+    internal static ulong Remuw(uint a, uint b) => SignExtend32(b == 0 ? a : a % b);
 
-    private static ulong OrCombine(ulong v)
+    internal static ulong OrCombine(ulong v)
     {
         ulong r = 0;
         for (var i = 0; i < 64; i += 8)
@@ -40,7 +40,7 @@ public sealed partial class Hart
         return r;
     }
 
-    private static ulong Clz32(ulong v) => (ulong)BitOperations.LeadingZeroCount((uint)v);
-    private static ulong Ctz32(ulong v) => (uint)v == 0 ? 32 : (ulong)BitOperations.TrailingZeroCount((uint)v);
-    private static ulong Ctz64(ulong v) => v == 0 ? 64 : (ulong)BitOperations.TrailingZeroCount(v);
+    internal static ulong Clz32(ulong v) => (ulong)BitOperations.LeadingZeroCount((uint)v);
+    internal static ulong Ctz32(ulong v) => (uint)v == 0 ? 32 : (ulong)BitOperations.TrailingZeroCount((uint)v);
+    internal static ulong Ctz64(ulong v) => v == 0 ? 64 : (ulong)BitOperations.TrailingZeroCount(v);
 }

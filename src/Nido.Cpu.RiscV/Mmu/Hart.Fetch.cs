@@ -44,6 +44,7 @@ public sealed unsafe partial class Hart
         var index = (page - _ramBase) >> 12;
         _fetchPage = _decodePages[index] ??= new Instruction[2048];
         _fetchHost = _ram + (page - _ramBase);
+        SelectTranslationPage(index, page);
         // A page PMP splits is not remembered: every fetch from it comes back here to be checked.
         _fetchVpn = wholePage ? pc >> 12 : ulong.MaxValue;
         return true;

@@ -7,7 +7,8 @@ namespace Nido.Cpu.RiscV.Tests.Fuzz;
 /// Guests are untrusted: whatever code, page tables and CSR values they bring, <see cref="Hart.Run"/> must not
 /// throw, must not touch host memory outside RAM (guard pages fault, canaries record small overruns), and must
 /// send only non-RAM addresses to the bus. Random code runs in M, S and U mode under random satp, trap vectors,
-/// delegation and interrupt lines, with host-side CSR writes and device answers mixed in between slices.
+/// delegation and interrupt lines, with host-side CSR writes and device answers mixed in between slices; the
+/// same with the binary translator on.
 /// </summary>
 public sealed class HartFuzzTests
 {
@@ -15,11 +16,13 @@ public sealed class HartFuzzTests
     private const long SliceBudget = 500;
 
     [Theory]
-    [InlineData(CodeKind.RandomWords, 100)]
-    [InlineData(CodeKind.RandomHalfwords, 100)]
-    [InlineData(CodeKind.ValidInstructions, 200)]
-    [InlineData(CodeKind.Mixed, 200)]
-    public void RandomGuestsNeverEscapeTheHart(CodeKind kind, int iterations)
+    [InlineData(CodeKind.RandomWords, 100, false)]
+    [InlineData(CodeKind.RandomHalfwords, 100, false)]
+    [InlineData(CodeKind.ValidInstructions, 200, false)]
+    [InlineData(CodeKind.Mixed, 200, false)]
+    [InlineData(CodeKind.ValidInstructions, 150, true)]
+    [InlineData(CodeKind.Mixed, 150, true)]
+    public void RandomGuestsNeverEscapeTheHart(CodeKind kind, int iterations, bool translate)
     {
         iterations = FuzzBudget.Iterations(iterations);
         for (var i = 0; i < iterations; i++)
@@ -27,7 +30,7 @@ public sealed class HartFuzzTests
             var seed = FuzzBudget.Seed((int)kind + 1, i);
             try
             {
-                RunOne(kind, seed);
+                RunOne(kind, seed, translate);
             }
             catch (Exception e) when (e is not Xunit.Sdk.IAssertionException)
             {
@@ -36,11 +39,12 @@ public sealed class HartFuzzTests
         }
     }
 
-    private static void RunOne(CodeKind kind, int seed)
+    private static void RunOne(CodeKind kind, int seed, bool translate)
     {
         var rng = new Random(seed);
         var devices = new Random(seed ^ 0x5eed);
-        using var m = new TestMachine(RandomGuest.RamSize);
+        // Translated: every region entry is translated on first use, so the random code runs as CIL.
+        using var m = new TestMachine(RandomGuest.RamSize, translate ? new Nido.Cpu.RiscV.Jit.BlockJit(new() { Threshold = 1, Synchronous = true }) : null);
         var guest = new RandomGuest(rng, m);
         m.Bus.Logging = false;
         m.Bus.OnRead = (_, _) => (devices.Next(5) != 0, (ulong)devices.NextInt64());

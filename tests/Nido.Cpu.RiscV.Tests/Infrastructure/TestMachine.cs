@@ -8,11 +8,11 @@ internal sealed class TestMachine : IDisposable
 {
     public const ulong RamBase = TestBus.DefaultRamBase;
 
-    public TestMachine(ulong ramSize = 1 << 20)
+    public TestMachine(ulong ramSize = 1 << 20, Translation.IBlockTranslator? translator = null)
     {
         Ram = new NativeRam(ramSize);
         Bus = new TestBus(Ram);
-        Hart = new Hart(0, Bus, Clock);
+        Hart = new Hart(0, Bus, Clock, translator);
         Hart.Pc = RamBase;
         OpenPmp();
     }

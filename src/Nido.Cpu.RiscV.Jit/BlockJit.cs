@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using Nido.Cpu.RiscV.Translation;
+
+namespace Nido.Cpu.RiscV.Jit;
+
+/// <summary>
+/// The translator harts use when the process can run emitted code (CoreCLR): hot regions are decoded from the
+/// page snapshot the hart sent, emitted as CIL and compiled by .NET's JIT on one background thread shared by all
+/// harts (or on the hart's thread when synchronous). A region that fails to translate stays interpreted.
+/// </summary>
+public sealed class BlockJit : IBlockTranslator
+{
+    private static readonly BlockingCollection<TranslationRequest> Queue = new(new ConcurrentQueue<TranslationRequest>());
+    private static readonly Lazy<Thread> Worker = new(StartWorker);
+    private static long _translated, _failed, _refused;
+
+    private readonly JitOptions _options;
+
+    public BlockJit(JitOptions options) => _options = options;
+
+    /// <summary>Makes every hart created from now on translate (null options: none does).</summary>
+    public static void Install(JitOptions? options) =>
+        Translators.Factory = options is null ? null : _ => new BlockJit(options);
+
+    /// <summary>Regions translated, entries that could not be (their first instruction is a system one), failures.</summary>
+    public static (long Translated, long Refused, long Failed) Statistics =>
+        (Interlocked.Read(ref _translated), Interlocked.Read(ref _refused), Interlocked.Read(ref _failed));
+
+    public int Threshold => _options.Threshold;
+
+    public void Request(TranslationRequest request)
+    {
+        if (_options.Synchronous)
+        {
+            Translate(request, rethrow: true);
+            return;
+        }
+        _ = Worker.Value;
+        Queue.Add(request);
+    }
+
+    private static Thread StartWorker()
+    {
+        var thread = new Thread(() =>
+        {
+            foreach (var request in Queue.GetConsumingEnumerable()) Translate(request, rethrow: false);
+        })
+        { IsBackground = true, Name = "riscv-jit" };
+        thread.Start();
+        return thread;
+    }
+
+    private static void Translate(TranslationRequest request, bool rethrow)
+    {
+        TranslatedBlock? block = null;
+        try
+        {
+            var region = RegionDecoder.Decode(request.Page, request.EntryOffset);
+            if (region is null)
+            {
+                Interlocked.Increment(ref _refused);
+                return;
+            }
+            var code = RegionCompiler.Compile(region, $"riscv@{request.PhysicalPage + (ulong)request.EntryOffset:x}");
+            block = new TranslatedBlock(code, region.Low, request.Page[region.Low..region.High], request.Generation);
+            Interlocked.Increment(ref _translated);
+        }
+        catch (Exception) when (!rethrow)
+        {
+            // A translator bug must not take the guest down: the region stays interpreted.
+            Interlocked.Increment(ref _failed);
+        }
+        finally
+        {
+            request.Hart.InstallTranslation(request, block);
+        }
+    }
+}

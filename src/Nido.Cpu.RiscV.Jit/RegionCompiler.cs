@@ -1,0 +1,274 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using Nido.Cpu.RiscV.Decoder;
+using Nido.Cpu.RiscV.Translation;
+
+namespace Nido.Cpu.RiscV.Jit;
+
+/// <summary>
+/// Emits one region as a DynamicMethod <c>void (Hart hart, ulong pc)</c>. Guest registers the region uses live
+/// in CIL locals (loaded once on entry, written back on every exit), so .NET's JIT keeps them in host registers;
+/// edges between the region's blocks are CIL branches, with the budget and attention checked on backward ones.
+/// Every address is <c>pc</c> plus a constant, which keeps translations position-independent.
+/// </summary>
+internal sealed partial class RegionCompiler
+{
+    private const BindingFlags Internal = BindingFlags.NonPublic | BindingFlags.Instance;
+    private static readonly MethodInfo Registers = typeof(Hart).GetProperty(nameof(Hart.JitRegisters), Internal)!.GetMethod!;
+    private static readonly MethodInfo Attention = typeof(Hart).GetProperty(nameof(Hart.JitAttention), Internal)!.GetMethod!;
+    private static readonly MethodInfo Retire = typeof(Hart).GetMethod(nameof(Hart.JitRetire), Internal)!;
+    private static readonly MethodInfo Interpret = typeof(Hart).GetMethod(nameof(Hart.JitInterpret), Internal)!;
+    private static readonly FieldInfo PcField = typeof(Hart).GetField(nameof(Hart.Pc))!;
+    private static readonly FieldInfo FaultField = typeof(Hart).GetField(nameof(Hart.JitFault), Internal)!;
+    private static readonly FieldInfo BudgetField = typeof(Hart).GetField(nameof(Hart.JitBudget), Internal)!;
+
+    private readonly Region _region;
+    private readonly ILGenerator _il;
+    private readonly LocalBuilder?[] _x = new LocalBuilder?[32];
+    private readonly bool[] _written = new bool[32];
+    private readonly Dictionary<int, Label> _blocks = [];
+    // Trap exits by how many of the current block's counted instructions did not run.
+    private readonly Dictionary<int, Label> _trapExits = [];
+    private LocalBuilder _xs = null!, _n = null!, _next = null!, _va = null!, _addr = null!, _tmp = null!;
+    private Label _exit;
+
+    private RegionCompiler(Region region, ILGenerator il)
+    {
+        _region = region;
+        _il = il;
+    }
+
+    public static TranslatedCode Compile(Region region, string name)
+    {
+        var method = new DynamicMethod(name, typeof(void), [typeof(Hart), typeof(ulong)], typeof(Hart).Module, skipVisibility: true);
+        new RegionCompiler(region, method.GetILGenerator(region.InstructionCount * 48)).Emit();
+        return method.CreateDelegate<TranslatedCode>();
+    }
+
+    private void Emit()
+    {
+        DeclareLocals();
+        _exit = _il.DefineLabel();
+        foreach (var start in _region.Blocks.Keys) _blocks[start] = _il.DefineLabel();
+
+        // Prologue: the register file's first element, then every register the region touches.
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Call, Registers);
+        _il.Emit(OpCodes.Ldc_I4_0);
+        _il.Emit(OpCodes.Ldelema, typeof(ulong));
+        _il.Emit(OpCodes.Stloc, _xs);
+        for (var r = 1; r < 32; r++)
+        {
+            if (_x[r] is null) continue;
+            RegisterAddress(r);
+            _il.Emit(OpCodes.Ldind_I8);
+            _il.Emit(OpCodes.Stloc, _x[r]!);
+        }
+
+        _il.Emit(OpCodes.Br, _blocks[_region.Entry]);
+        foreach (var block in _region.Blocks.Values) EmitBlock(block);
+
+        // Trap exits: the trap set Pc; uncount what did not run.
+        foreach (var (notRun, label) in _trapExits)
+        {
+            _il.MarkLabel(label);
+            if (notRun != 0)
+            {
+                _il.Emit(OpCodes.Ldloc, _n);
+                _il.Emit(OpCodes.Ldc_I8, (long)notRun);
+                _il.Emit(OpCodes.Sub);
+                _il.Emit(OpCodes.Stloc, _n);
+            }
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldfld, PcField);
+            _il.Emit(OpCodes.Stloc, _next);
+            _il.Emit(OpCodes.Br, _exit);
+        }
+
+        // Epilogue: registers back, Pc, retired count.
+        _il.MarkLabel(_exit);
+        for (var r = 1; r < 32; r++)
+            if (_written[r]) StoreRegisterBack(r);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldloc, _next);
+        _il.Emit(OpCodes.Stfld, PcField);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldloc, _n);
+        _il.Emit(OpCodes.Call, Retire);
+        _il.Emit(OpCodes.Ret);
+    }
+
+    private void DeclareLocals()
+    {
+        _xs = _il.DeclareLocal(typeof(ulong).MakeByRefType());
+        _n = _il.DeclareLocal(typeof(long));
+        _next = _il.DeclareLocal(typeof(ulong));
+        _va = _il.DeclareLocal(typeof(ulong));
+        _addr = _il.DeclareLocal(typeof(nint));
+        _tmp = _il.DeclareLocal(typeof(ulong));
+        foreach (var block in _region.Blocks.Values)
+        {
+            foreach (var (_, ins) in block.Body)
+            {
+                Use(ins.Rs1);
+                Use(ins.Rs2);
+                if (ins.Rd < 32) Use(ins.Rd);
+                if (InstructionClass.Of(ins.Op) == Treatment.Interpret)
+                {
+                    // The interpreter reads and writes the register file: these are flushed before and reloaded after.
+                    Use(ins.Rs3);
+                    foreach (var r in (ReadOnlySpan<byte>)[ins.Rs1, ins.Rs2, ins.Rs3, ins.Rd])
+                        if (r is > 0 and < 32) _written[r] = true;
+                }
+                else if (WritesRd(ins.Op) && ins.Rd is > 0 and < 32) _written[ins.Rd] = true;
+            }
+        }
+    }
+
+    private void Use(byte r)
+    {
+        if (r is > 0 and < 32) _x[r] ??= _il.DeclareLocal(typeof(ulong));
+    }
+
+    private static bool WritesRd(Op op) => !InstructionClass.IsBranch(op) && op is not (Op.Sb or Op.Sh or Op.Sw or Op.Sd);
+
+    private void EmitBlock(BasicBlock block)
+    {
+        _il.MarkLabel(_blocks[block.Start]);
+        var count = block.Body.Count;
+        _il.Emit(OpCodes.Ldloc, _n);
+        _il.Emit(OpCodes.Ldc_I8, (long)count);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Stloc, _n);
+        for (var i = 0; i < count; i++)
+        {
+            var (offset, ins) = block.Body[i];
+            var trap = TrapExit(count - i - 1);
+            switch (InstructionClass.Of(ins.Op))
+            {
+                case Treatment.Interpret: EmitInterpreted(offset, ins, trap); break;
+                default:
+                    if (!EmitControl(block, offset, ins) && !EmitMemory(offset, ins, trap)) EmitInteger(offset, ins);
+                    break;
+            }
+        }
+        if (block.End == BlockEnd.Leave) ExitTo(block.Next);
+    }
+
+    private Label TrapExit(int notRun)
+    {
+        if (!_trapExits.TryGetValue(notRun, out var label)) _trapExits[notRun] = label = _il.DefineLabel();
+        return label;
+    }
+
+    /// <summary>F/D, atomics and fences: registers they use go to the register file, the interpreter runs them.</summary>
+    private void EmitInterpreted(int offset, Instruction ins, Label trap)
+    {
+        foreach (var r in Distinct(ins.Rs1, ins.Rs2, ins.Rs3, ins.Rd)) StoreRegisterBack(r);
+        SetPc(offset);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Call, Interpret);
+        BranchOnFault(trap);
+        if (ins.Rd is > 0 and < 32)
+        {
+            RegisterAddress(ins.Rd);
+            _il.Emit(OpCodes.Ldind_I8);
+            _il.Emit(OpCodes.Stloc, _x[ins.Rd]!);
+        }
+    }
+
+    private static IEnumerable<int> Distinct(params byte[] registers) => registers.Where(r => r is > 0 and < 32).Distinct().Select(r => (int)r);
+
+    // ---- Small emitters shared by the instruction families. ----
+
+    /// <summary>Pushes x[r] (0 for x0).</summary>
+    private void Load(int r)
+    {
+        if (r == 0) _il.Emit(OpCodes.Ldc_I8, 0L);
+        else _il.Emit(OpCodes.Ldloc, _x[r]!);
+    }
+
+    /// <summary>Pops the value into rd (discarded for x0).</summary>
+    private void Store(int rd)
+    {
+        if (rd is 0 or Instruction.ZeroSink) _il.Emit(OpCodes.Pop);
+        else _il.Emit(OpCodes.Stloc, _x[rd]!);
+    }
+
+    private void RegisterAddress(int r)
+    {
+        _il.Emit(OpCodes.Ldloc, _xs);
+        _il.Emit(OpCodes.Ldc_I4, r * 8);
+        _il.Emit(OpCodes.Add);
+    }
+
+    private void StoreRegisterBack(int r)
+    {
+        RegisterAddress(r);
+        _il.Emit(OpCodes.Ldloc, _x[r]!);
+        _il.Emit(OpCodes.Stind_I8);
+    }
+
+    /// <summary>Pushes the guest address of page offset <paramref name="offset"/>: pc + (offset - entry).</summary>
+    private void PushPc(long offset)
+    {
+        _il.Emit(OpCodes.Ldarg_1);
+        var delta = offset - _region.Entry;
+        if (delta == 0) return;
+        _il.Emit(OpCodes.Ldc_I8, delta);
+        _il.Emit(OpCodes.Add);
+    }
+
+    private void SetPc(int offset)
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        PushPc(offset);
+        _il.Emit(OpCodes.Stfld, PcField);
+    }
+
+    private void BranchOnFault(Label trap)
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldfld, FaultField);
+        _il.Emit(OpCodes.Brtrue, trap);
+    }
+
+    /// <summary>Leaves the region for page offset <paramref name="target"/> (which may lie outside the page).</summary>
+    private void ExitTo(long target)
+    {
+        PushPc(target);
+        _il.Emit(OpCodes.Stloc, _next);
+        _il.Emit(OpCodes.Br, _exit);
+    }
+
+    /// <summary>
+    /// Continues at <paramref name="target"/>: a CIL branch when the region holds it (after the budget and
+    /// attention check if it is backward, so loops stay interruptible), else a region exit.
+    /// </summary>
+    private void Goto(int from, int target)
+    {
+        if (!RegionDecoder.InPage(target) || !_blocks.TryGetValue(target, out var label))
+        {
+            ExitTo(target);
+            return;
+        }
+        if (target <= from)
+        {
+            var leave = _il.DefineLabel();
+            _il.Emit(OpCodes.Ldloc, _n);
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldfld, BudgetField);
+            _il.Emit(OpCodes.Bge, leave);
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Call, Attention);
+            _il.Emit(OpCodes.Volatile);
+            _il.Emit(OpCodes.Ldind_I4);
+            _il.Emit(OpCodes.Brtrue, leave);
+            _il.Emit(OpCodes.Br, label);
+            _il.MarkLabel(leave);
+            ExitTo(target);
+            return;
+        }
+        _il.Emit(OpCodes.Br, label);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Runtime.CompilerServices;
+using Nido.Cpu.RiscV.Translation;
+
+namespace Nido.Cpu.RiscV;
+
+/// <summary>
+/// The hart's side of binary translation: the dispatch loop that runs translated regions where it has them and
+/// interprets elsewhere, heat counting at region heads (instructions reached by a jump, a trap or a region exit),
+/// and the helpers translated code calls. Translations are kept per physical page and entry offset; they are
+/// trusted until FENCE.I moves the code generation on (the ISA makes stores visible to instruction fetch only
+/// then), after which each is compared with memory before its next use.
+/// </summary>
+public sealed unsafe partial class Hart
+{
+    private const ushort HeatRequested = ushort.MaxValue;
+
+    private readonly IBlockTranslator? _translator;
+    private readonly TranslatedBlock?[]?[] _blockPages = [];
+    private readonly ushort[]?[] _heatPages = [];
+    private TranslatedBlock?[] _fetchBlocks = [];
+    private ushort[] _fetchHeat = [];
+    private ulong _fetchPhysicalPage;
+    private int _codeGeneration;
+
+    /// <summary>Instructions left in the current slice, for translated code (which retires through <see cref="JitRetire"/>).</summary>
+    internal long JitBudget;
+
+    /// <summary>Set whenever a trap is taken; translated code checks it after each call that can trap.</summary>
+    internal bool JitFault;
+
+    /// <summary>Whether this hart runs translated code (a translator was installed when it was created).</summary>
+    public bool Translates => _translator is not null;
+
+    private HartExit RunTranslated(long budget)
+    {
+        var head = true;
+        var threshold = _translator!.Threshold;
+        while (true)
+        {
+            if (Volatile.Read(ref _attention) != 0)
+            {
+                Volatile.Write(ref _attention, 0);
+                if (Interlocked.Exchange(ref _stopRequested, 0) != 0) return HartExit.Stopped;
+                TakePendingInterrupt();
+            }
+            if (budget <= 0) return HartExit.Budget;
+            var pc = Pc;
+            if ((pc >> 12) != _fetchVpn && !RefillFetch(pc))
+            {
+                budget--;
+                _instret++;
+                head = true;
+                continue;
+            }
+            // A page PMP splits is never cached (_fetchVpn stays invalid): it is only interpreted.
+            if ((pc >> 12) == _fetchVpn)
+            {
+                var slot = (int)(pc & 0xfff) >> 1;
+                var block = _fetchBlocks[slot];
+                if (block is not null && (block.Generation == _codeGeneration || Revalidate(block, slot)))
+                {
+                    JitBudget = budget;
+                    JitFault = false;
+                    block.Code(this, pc);
+                    budget = JitBudget;
+                    head = true;
+                    continue;
+                }
+                if (head)
+                {
+                    ref var heat = ref _fetchHeat[slot];
+                    if (heat != HeatRequested && ++heat >= threshold)
+                    {
+                        heat = HeatRequested;
+                        RequestTranslation(slot);
+                        continue; // a translator that answers at once has installed it
+                    }
+                }
+            }
+            budget--;
+            _instret++;
+            ref var ins = ref Fetch(out var ok);
+            if (!ok)
+            {
+                head = true;
+                continue;
+            }
+            if (!Execute(ref ins)) return HartExit.WaitForInterrupt;
+            head = Pc != pc + ins.Length;
+        }
+    }
+
+    private void RequestTranslation(int slot)
+    {
+        var page = new byte[4096];
+        new ReadOnlySpan<byte>(_fetchHost, 4096).CopyTo(page);
+        _translator!.Request(new TranslationRequest(this, _fetchPhysicalPage, slot * 2, page, _codeGeneration));
+    }
+
+    /// <summary>After a FENCE.I: keeps the block if memory still holds what it was translated from.</summary>
+    private bool Revalidate(TranslatedBlock block, int slot)
+    {
+        if (new ReadOnlySpan<byte>(_fetchHost + block.Start, block.Bytes.Length).SequenceEqual(block.Bytes))
+        {
+            block.Generation = _codeGeneration;
+            return true;
+        }
+        _fetchBlocks[slot] = null;
+        _fetchHeat[slot] = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Installs the translator's answer to <paramref name="request"/> (any thread). Null means the entry cannot be
+    /// translated; it stays interpreted.
+    /// </summary>
+    public void InstallTranslation(TranslationRequest request, TranslatedBlock? block)
+    {
+        if (block is null || request.PhysicalPage - _ramBase >= _ramSize) return;
+        var blocks = _blockPages[(request.PhysicalPage - _ramBase) >> 12];
+        if (blocks is not null) Volatile.Write(ref blocks[request.EntryOffset >> 1], block);
+    }
+
+    /// <summary>RefillFetch's part: the translation tables of the page instruction fetch now reads.</summary>
+    private void SelectTranslationPage(ulong index, ulong physicalPage)
+    {
+        if (_translator is null) return;
+        _fetchBlocks = _blockPages[index] ??= new TranslatedBlock?[2048];
+        _fetchHeat = _heatPages[index] ??= new ushort[2048];
+        _fetchPhysicalPage = physicalPage;
+    }
+
+    // ---- What translated code calls (Nido.Cpu.RiscV.Jit emits these calls). ----
+
+    /// <summary>x0..x31 and the x0 sink.</summary>
+    internal ulong[] JitRegisters => _x;
+
+    /// <summary>Host address of a load's bytes on a TLB hit in RAM within one page, else 0 (take <see cref="JitLoadSlow"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal nint JitReadHost(ulong va, int size)
+    {
+        var vpn = va >> 12;
+        ref var e = ref TlbAt(_readBase, vpn);
+        return e.Tag == vpn && (va & 0xfff) <= (ulong)(4096 - size) ? e.Host + (nint)(va & 0xfff) : 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal nint JitWriteHost(ulong va, int size)
+    {
+        var vpn = va >> 12;
+        ref var e = ref TlbAt(_writeBase, vpn);
+        return e.Tag == vpn && (va & 0xfff) <= (ulong)(4096 - size) ? e.Host + (nint)(va & 0xfff) : 0;
+    }
+
+    /// <summary>A load the TLB did not answer (Pc must be the load's): the zero-extended value; a trap sets <see cref="JitFault"/>.</summary>
+    internal ulong JitLoadSlow(ulong va, int size)
+    {
+        LoadSlow(va, size, out var value);
+        return value;
+    }
+
+    internal void JitStoreSlow(ulong va, int size, ulong value) => StoreSlow(va, size, value);
+
+    /// <summary>Interprets the instruction at Pc (one translated code leaves to the interpreter: F/D, A, fences).</summary>
+    internal void JitInterpret()
+    {
+        ref var ins = ref Fetch(out var ok);
+        if (ok) Execute(ref ins);
+    }
+
+    internal void JitRetire(long instructions)
+    {
+        _instret += (ulong)instructions;
+        JitBudget -= instructions;
+    }
+
+    internal ref int JitAttention => ref _attention;
+}

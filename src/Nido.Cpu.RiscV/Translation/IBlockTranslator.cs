@@ -1,0 +1,26 @@
+namespace Nido.Cpu.RiscV.Translation;
+
+/// <summary>
+/// A hart's binary translator (the JIT in Nido.Cpu.RiscV.Jit, which needs CoreCLR). The hart asks for a region
+/// once its entry is hot; the translator answers through <see cref="Hart.InstallTranslation"/>, now or later
+/// from another thread, and the hart interprets meanwhile.
+/// </summary>
+public interface IBlockTranslator
+{
+    /// <summary>How many times a region entry runs in the interpreter before it is requested.</summary>
+    int Threshold { get; }
+
+    void Request(TranslationRequest request);
+}
+
+/// <summary>
+/// A hot entry point: the physical page's bytes as they were when it became hot, the entry's page offset, and the
+/// code generation they belong to.
+/// </summary>
+public sealed record TranslationRequest(Hart Hart, ulong PhysicalPage, int EntryOffset, byte[] Page, int Generation);
+
+/// <summary>How new harts get a translator: the process that hosts the JIT sets <see cref="Factory"/> once at start.</summary>
+public static class Translators
+{
+    public static Func<Hart, IBlockTranslator?>? Factory { get; set; }
+}
