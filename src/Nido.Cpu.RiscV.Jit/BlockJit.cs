@@ -12,7 +12,7 @@ public sealed class BlockJit : IBlockTranslator
 {
     private static readonly BlockingCollection<TranslationRequest> Queue = new(new ConcurrentQueue<TranslationRequest>());
     private static readonly Lazy<Thread> Worker = new(StartWorker);
-    private static long _translated, _failed, _refused;
+    private static long _translated, _failed, _refused, _instructions, _ticks;
 
     private readonly JitOptions _options;
 
@@ -25,6 +25,10 @@ public sealed class BlockJit : IBlockTranslator
     /// <summary>Regions translated, entries that could not be (their first instruction is a system one), failures.</summary>
     public static (long Translated, long Refused, long Failed) Statistics =>
         (Interlocked.Read(ref _translated), Interlocked.Read(ref _refused), Interlocked.Read(ref _failed));
+
+    /// <summary>Guest instructions in translated regions, and the time spent translating and compiling them.</summary>
+    public static (long Instructions, TimeSpan Time) Work =>
+        (Interlocked.Read(ref _instructions), System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks)));
 
     public int Threshold => _options.Threshold;
 
@@ -53,6 +57,7 @@ public sealed class BlockJit : IBlockTranslator
     private static void Translate(TranslationRequest request, bool rethrow)
     {
         TranslatedBlock? block = null;
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var region = RegionDecoder.Decode(request.Page, request.EntryOffset);
@@ -62,8 +67,10 @@ public sealed class BlockJit : IBlockTranslator
                 return;
             }
             var code = RegionCompiler.Compile(region, $"riscv@{request.PhysicalPage + (ulong)request.EntryOffset:x}");
+            code(null!, 0); // compiles it here (see RegionCompiler.Emit)
             block = new TranslatedBlock(code, region.Low, request.Page[region.Low..region.High], request.Generation);
             Interlocked.Increment(ref _translated);
+            Interlocked.Add(ref _instructions, region.InstructionCount);
         }
         catch (Exception) when (!rethrow)
         {
@@ -72,6 +79,7 @@ public sealed class BlockJit : IBlockTranslator
         }
         finally
         {
+            Interlocked.Add(ref _ticks, System.Diagnostics.Stopwatch.GetTimestamp() - start);
             request.Hart.InstallTranslation(request, block);
         }
     }

@@ -3,8 +3,12 @@ namespace Nido.Cpu.RiscV.Jit;
 /// <summary>How the translator works; <see cref="FromEnvironment"/> reads the knobs tests and benchmarks use.</summary>
 public sealed record JitOptions
 {
-    /// <summary>Interpreted runs of a region entry before it is translated.</summary>
-    public int Threshold { get; init; } = 16;
+    /// <summary>
+    /// Interpreted runs of a region entry before it is translated. High because .NET's JIT takes about a millisecond
+    /// per region: booting Linux, 2000 beats 300 (the translator thread falls behind) and 20000 (too much stays
+    /// interpreted).
+    /// </summary>
+    public int Threshold { get; init; } = 2000;
 
     /// <summary>Translate on the hart's thread at once instead of on the background translator thread.</summary>
     public bool Synchronous { get; init; }

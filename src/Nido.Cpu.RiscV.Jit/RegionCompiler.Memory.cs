@@ -5,34 +5,36 @@ using Nido.Cpu.RiscV.Decoder;
 namespace Nido.Cpu.RiscV.Jit;
 
 /// <summary>
-/// Integer loads and stores: the TLB lookup inlined (a hit in RAM is one host access), everything else through
-/// the hart's slow path, which may trap.
+/// Integer loads and stores: the TLB lookup inlined (a hit in RAM is one host access). Anything else (a miss, a
+/// device, a page-crossing access, a fault) leaves the region before the instruction for the interpreter to do:
+/// with no calls on its paths the region's guest registers can all stay in host registers.
 /// </summary>
 internal sealed partial class RegionCompiler
 {
-    private static readonly MethodInfo ReadHost = typeof(Hart).GetMethod(nameof(Hart.JitReadHost), Internal)!;
-    private static readonly MethodInfo WriteHost = typeof(Hart).GetMethod(nameof(Hart.JitWriteHost), Internal)!;
-    private static readonly MethodInfo LoadSlow = typeof(Hart).GetMethod(nameof(Hart.JitLoadSlow), Internal)!;
-    private static readonly MethodInfo StoreSlow = typeof(Hart).GetMethod(nameof(Hart.JitStoreSlow), Internal)!;
+    private static readonly FieldInfo TlbRead = typeof(Hart).GetField(nameof(Hart.JitTlbRead), Internal)!;
+    private static readonly FieldInfo TlbWrite = typeof(Hart).GetField(nameof(Hart.JitTlbWrite), Internal)!;
 
-    private bool EmitMemory(int offset, Instruction ins, Label trap)
+    /// <param name="miss">Where the region leaves for the interpreter to do this instruction.</param>
+    private bool EmitMemory(Instruction ins, Label miss)
     {
         switch (ins.Op)
         {
-            case Op.Lb: EmitLoad(offset, ins, 1, OpCodes.Ldind_I1, OpCodes.Conv_I1, trap); return true;
-            case Op.Lh: EmitLoad(offset, ins, 2, OpCodes.Ldind_I2, OpCodes.Conv_I2, trap); return true;
-            case Op.Lw: EmitLoad(offset, ins, 4, OpCodes.Ldind_I4, OpCodes.Conv_I4, trap); return true;
-            case Op.Ld: EmitLoad(offset, ins, 8, OpCodes.Ldind_I8, null, trap); return true;
-            case Op.Lbu: EmitLoad(offset, ins, 1, OpCodes.Ldind_U1, null, trap); return true;
-            case Op.Lhu: EmitLoad(offset, ins, 2, OpCodes.Ldind_U2, null, trap); return true;
-            case Op.Lwu: EmitLoad(offset, ins, 4, OpCodes.Ldind_U4, null, trap); return true;
-            case Op.Sb: EmitStore(offset, ins, 1, OpCodes.Stind_I1, trap); return true;
-            case Op.Sh: EmitStore(offset, ins, 2, OpCodes.Stind_I2, trap); return true;
-            case Op.Sw: EmitStore(offset, ins, 4, OpCodes.Stind_I4, trap); return true;
-            case Op.Sd: EmitStore(offset, ins, 8, OpCodes.Stind_I8, trap); return true;
+            case Op.Lb: EmitLoad(ins, 1, OpCodes.Ldind_I1, signed: true, miss); return true;
+            case Op.Lh: EmitLoad(ins, 2, OpCodes.Ldind_I2, signed: true, miss); return true;
+            case Op.Lw: EmitLoad(ins, 4, OpCodes.Ldind_I4, signed: true, miss); return true;
+            case Op.Ld: EmitLoad(ins, 8, OpCodes.Ldind_I8, signed: true, miss); return true;
+            case Op.Lbu: EmitLoad(ins, 1, OpCodes.Ldind_U1, signed: false, miss); return true;
+            case Op.Lhu: EmitLoad(ins, 2, OpCodes.Ldind_U2, signed: false, miss); return true;
+            case Op.Lwu: EmitLoad(ins, 4, OpCodes.Ldind_U4, signed: false, miss); return true;
+            case Op.Sb: EmitStore(ins, 1, OpCodes.Stind_I1, miss); return true;
+            case Op.Sh: EmitStore(ins, 2, OpCodes.Stind_I2, miss); return true;
+            case Op.Sw: EmitStore(ins, 4, OpCodes.Stind_I4, miss); return true;
+            case Op.Sd: EmitStore(ins, 8, OpCodes.Stind_I8, miss); return true;
             default: return false;
         }
     }
+
+    public static bool IsMemory(Op op) => op is >= Op.Lb and <= Op.Sd;
 
     private void EffectiveAddress(Instruction ins)
     {
@@ -45,71 +47,75 @@ internal sealed partial class RegionCompiler
         _il.Emit(OpCodes.Stloc, _va);
     }
 
-    /// <param name="narrow">How the slow path's zero-extended value is sign-extended (null: it is already right).</param>
-    private void EmitLoad(int offset, Instruction ins, int size, OpCode load, OpCode? narrow, Label trap)
+    /// <summary>
+    /// The inlined TLB hit test: branches to <paramref name="miss"/> unless va's page is in the TLB and the
+    /// access stays inside it; on a hit leaves the host address in _addr.
+    /// </summary>
+    private void TlbLookup(FieldInfo tlb, int size, Label miss)
     {
-        var slow = _il.DefineLabel();
-        var done = _il.DefineLabel();
-        EffectiveAddress(ins);
-        _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Ldloc, _va);
-        _il.Emit(OpCodes.Ldc_I4, size);
-        _il.Emit(OpCodes.Call, ReadHost);
+        _il.Emit(OpCodes.Ldc_I4, 12);
+        _il.Emit(OpCodes.Shr_Un);
+        _il.Emit(OpCodes.Stloc, _vpn);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldfld, tlb);
+        _il.Emit(OpCodes.Ldloc, _vpn);
+        _il.Emit(OpCodes.Conv_I);
+        _il.Emit(OpCodes.Ldc_I4, Hart.TlbWays - 1);
+        _il.Emit(OpCodes.Conv_I);
+        _il.Emit(OpCodes.And);
+        _il.Emit(OpCodes.Sizeof, typeof(Hart.TlbEntry));
+        _il.Emit(OpCodes.Conv_I);
+        _il.Emit(OpCodes.Mul);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Stloc, _entry);
+        _il.Emit(OpCodes.Ldloc, _entry);
+        _il.Emit(OpCodes.Ldind_I8); // Tag
+        _il.Emit(OpCodes.Ldloc, _vpn);
+        _il.Emit(OpCodes.Bne_Un, miss);
+        _il.Emit(OpCodes.Ldloc, _va);
+        _il.Emit(OpCodes.Conv_I);
+        _il.Emit(OpCodes.Ldc_I4, 0xfff);
+        _il.Emit(OpCodes.Conv_I);
+        _il.Emit(OpCodes.And);
         _il.Emit(OpCodes.Stloc, _addr);
-        _il.Emit(OpCodes.Ldloc, _addr);
-        _il.Emit(OpCodes.Brfalse, slow);
-        _il.Emit(OpCodes.Ldloc, _addr);
-        _il.Emit(load);
-        _il.Emit(size == 8 ? OpCodes.Nop : load == OpCodes.Ldind_I1 || load == OpCodes.Ldind_I2 || load == OpCodes.Ldind_I4 ? OpCodes.Conv_I8 : OpCodes.Conv_U8);
-        Store(ins.Rd);
-        _il.Emit(OpCodes.Br, done);
-
-        _il.MarkLabel(slow);
-        SetPc(offset);
-        _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Ldloc, _va);
-        _il.Emit(OpCodes.Ldc_I4, size);
-        _il.Emit(OpCodes.Call, LoadSlow);
-        _il.Emit(OpCodes.Stloc, _tmp);
-        BranchOnFault(trap);
-        _il.Emit(OpCodes.Ldloc, _tmp);
-        if (narrow is { } n)
+        if (size > 1)
         {
-            _il.Emit(n);
-            _il.Emit(OpCodes.Conv_I8);
+            _il.Emit(OpCodes.Ldloc, _addr);
+            _il.Emit(OpCodes.Ldc_I4, 4096 - size);
+            _il.Emit(OpCodes.Conv_I);
+            _il.Emit(OpCodes.Bgt_Un, miss);
         }
-        Store(ins.Rd);
-        _il.MarkLabel(done);
+        _il.Emit(OpCodes.Ldloc, _entry);
+        _il.Emit(OpCodes.Ldc_I4, HostOffset);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Ldind_I); // Host
+        _il.Emit(OpCodes.Ldloc, _addr);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Stloc, _addr);
     }
 
-    private void EmitStore(int offset, Instruction ins, int size, OpCode store, Label trap)
+    private static readonly int HostOffset = (int)System.Runtime.InteropServices.Marshal.OffsetOf<Hart.TlbEntry>(nameof(Hart.TlbEntry.Host));
+
+    private void EmitLoad(Instruction ins, int size, OpCode load, bool signed, Label miss)
     {
-        var slow = _il.DefineLabel();
-        var done = _il.DefineLabel();
         EffectiveAddress(ins);
-        _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Ldloc, _va);
-        _il.Emit(OpCodes.Ldc_I4, size);
-        _il.Emit(OpCodes.Call, WriteHost);
-        _il.Emit(OpCodes.Stloc, _addr);
+        TlbLookup(TlbRead, size, miss);
         _il.Emit(OpCodes.Ldloc, _addr);
-        _il.Emit(OpCodes.Brfalse, slow);
+        _il.Emit(load);
+        if (size < 8) _il.Emit(signed ? OpCodes.Conv_I8 : OpCodes.Conv_U8);
+        Store(ins.Rd);
+    }
+
+    private void EmitStore(Instruction ins, int size, OpCode store, Label miss)
+    {
+        EffectiveAddress(ins);
+        TlbLookup(TlbWrite, size, miss);
         _il.Emit(OpCodes.Ldloc, _addr);
         Load(ins.Rs2);
         if (size == 4) _il.Emit(OpCodes.Conv_U4);
         else if (size == 2) _il.Emit(OpCodes.Conv_U2);
         else if (size == 1) _il.Emit(OpCodes.Conv_U1);
         _il.Emit(store);
-        _il.Emit(OpCodes.Br, done);
-
-        _il.MarkLabel(slow);
-        SetPc(offset);
-        _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Ldloc, _va);
-        _il.Emit(OpCodes.Ldc_I4, size);
-        Load(ins.Rs2);
-        _il.Emit(OpCodes.Call, StoreSlow);
-        BranchOnFault(trap);
-        _il.MarkLabel(done);
     }
 }

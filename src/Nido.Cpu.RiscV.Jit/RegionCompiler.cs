@@ -8,14 +8,13 @@ namespace Nido.Cpu.RiscV.Jit;
 /// <summary>
 /// Emits one region as a DynamicMethod <c>void (Hart hart, ulong pc)</c>. Guest registers the region uses live
 /// in CIL locals (loaded once on entry, written back on every exit), so .NET's JIT keeps them in host registers;
-/// edges between the region's blocks are CIL branches, with the budget and attention checked on backward ones.
+/// edges between the region's blocks are CIL branches, with the slice's budget checked on backward ones.
 /// Every address is <c>pc</c> plus a constant, which keeps translations position-independent.
 /// </summary>
 internal sealed partial class RegionCompiler
 {
     private const BindingFlags Internal = BindingFlags.NonPublic | BindingFlags.Instance;
-    private static readonly MethodInfo Registers = typeof(Hart).GetProperty(nameof(Hart.JitRegisters), Internal)!.GetMethod!;
-    private static readonly MethodInfo Attention = typeof(Hart).GetProperty(nameof(Hart.JitAttention), Internal)!.GetMethod!;
+    private static readonly MethodInfo Registers = typeof(Hart).GetProperty(nameof(Hart.JitRegisterFile), Internal)!.GetMethod!;
     private static readonly MethodInfo Retire = typeof(Hart).GetMethod(nameof(Hart.JitRetire), Internal)!;
     private static readonly MethodInfo Interpret = typeof(Hart).GetMethod(nameof(Hart.JitInterpret), Internal)!;
     private static readonly FieldInfo PcField = typeof(Hart).GetField(nameof(Hart.Pc))!;
@@ -29,7 +28,9 @@ internal sealed partial class RegionCompiler
     private readonly Dictionary<int, Label> _blocks = [];
     // Trap exits by how many of the current block's counted instructions did not run.
     private readonly Dictionary<int, Label> _trapExits = [];
-    private LocalBuilder _xs = null!, _n = null!, _next = null!, _va = null!, _addr = null!, _tmp = null!;
+    // Exits before a load or store the TLB did not answer: (label, its page offset, instructions not run).
+    private readonly List<(Label Label, int Offset, int NotRun)> _missExits = [];
+    private LocalBuilder _n = null!, _limit = null!, _next = null!, _va = null!, _vpn = null!, _addr = null!, _entry = null!;
     private Label _exit;
 
     private RegionCompiler(Region region, ILGenerator il)
@@ -51,12 +52,18 @@ internal sealed partial class RegionCompiler
         _exit = _il.DefineLabel();
         foreach (var start in _region.Blocks.Keys) _blocks[start] = _il.DefineLabel();
 
-        // Prologue: the register file's first element, then every register the region touches.
+        // Called with no hart it only returns: the translator calls it so on its own thread, because .NET compiles a
+        // DynamicMethod at its first call and that should not be on the hart's.
+        var body = _il.DefineLabel();
         _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Call, Registers);
-        _il.Emit(OpCodes.Ldc_I4_0);
-        _il.Emit(OpCodes.Ldelema, typeof(ulong));
-        _il.Emit(OpCodes.Stloc, _xs);
+        _il.Emit(OpCodes.Brtrue, body);
+        _il.Emit(OpCodes.Ret);
+        _il.MarkLabel(body);
+
+        // Prologue: the slice's budget, then every register the region touches.
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldfld, BudgetField);
+        _il.Emit(OpCodes.Stloc, _limit);
         for (var r = 1; r < 32; r++)
         {
             if (_x[r] is null) continue;
@@ -67,6 +74,17 @@ internal sealed partial class RegionCompiler
 
         _il.Emit(OpCodes.Br, _blocks[_region.Entry]);
         foreach (var block in _region.Blocks.Values) EmitBlock(block);
+
+        // TLB misses: back to the instruction, for the interpreter.
+        foreach (var (label, offset, notRun) in _missExits)
+        {
+            _il.MarkLabel(label);
+            _il.Emit(OpCodes.Ldloc, _n);
+            _il.Emit(OpCodes.Ldc_I8, (long)notRun);
+            _il.Emit(OpCodes.Sub);
+            _il.Emit(OpCodes.Stloc, _n);
+            ExitTo(offset);
+        }
 
         // Trap exits: the trap set Pc; uncount what did not run.
         foreach (var (notRun, label) in _trapExits)
@@ -100,21 +118,25 @@ internal sealed partial class RegionCompiler
 
     private void DeclareLocals()
     {
-        _xs = _il.DeclareLocal(typeof(ulong).MakeByRefType());
         _n = _il.DeclareLocal(typeof(long));
+        _limit = _il.DeclareLocal(typeof(long));
         _next = _il.DeclareLocal(typeof(ulong));
         _va = _il.DeclareLocal(typeof(ulong));
+        _vpn = _il.DeclareLocal(typeof(ulong));
         _addr = _il.DeclareLocal(typeof(nint));
-        _tmp = _il.DeclareLocal(typeof(ulong));
+        _entry = _il.DeclareLocal(typeof(nint));
         foreach (var block in _region.Blocks.Values)
         {
             foreach (var (_, ins) in block.Body)
             {
-                Use(ins.Rs1);
-                Use(ins.Rs2);
-                if (ins.Rd < 32) Use(ins.Rd);
+                if (ReadsRs1(ins.Op)) Use(ins.Rs1);
+                if (ReadsRs2(ins.Op)) Use(ins.Rs2);
+                if (ins.Rd < 32 && WritesRd(ins.Op)) Use(ins.Rd);
                 if (InstructionClass.Of(ins.Op) == Treatment.Interpret)
                 {
+                    Use(ins.Rs1);
+                    Use(ins.Rs2);
+                    if (ins.Rd < 32) Use(ins.Rd);
                     // The interpreter reads and writes the register file: these are flushed before and reloaded after.
                     Use(ins.Rs3);
                     foreach (var r in (ReadOnlySpan<byte>)[ins.Rs1, ins.Rs2, ins.Rs3, ins.Rd])
@@ -132,6 +154,14 @@ internal sealed partial class RegionCompiler
 
     private static bool WritesRd(Op op) => !InstructionClass.IsBranch(op) && op is not (Op.Sb or Op.Sh or Op.Sw or Op.Sd);
 
+    // Exact operand sets keep the region's live guest registers few, so .NET's JIT can keep them in host registers.
+    private static bool ReadsRs1(Op op) => op is not (Op.Lui or Op.Auipc or Op.Jal);
+
+    private static bool ReadsRs2(Op op) => InstructionClass.IsBranch(op) || op is Op.Sb or Op.Sh or Op.Sw or Op.Sd
+        || (op is >= Op.Add and <= Op.And or >= Op.Addw and <= Op.Sraw or >= Op.Mul and <= Op.Remuw
+            or >= Op.AddUw and <= Op.Sh3addUw or Op.Andn or Op.Orn or Op.Xnor or Op.Max or Op.Maxu or Op.Min or Op.Minu
+            or Op.Rol or Op.Rolw or Op.Ror or Op.Rorw);
+
     private void EmitBlock(BasicBlock block)
     {
         _il.MarkLabel(_blocks[block.Start]);
@@ -143,14 +173,14 @@ internal sealed partial class RegionCompiler
         for (var i = 0; i < count; i++)
         {
             var (offset, ins) = block.Body[i];
-            var trap = TrapExit(count - i - 1);
-            switch (InstructionClass.Of(ins.Op))
+            if (InstructionClass.Of(ins.Op) == Treatment.Interpret) EmitInterpreted(offset, ins, TrapExit(count - i - 1));
+            else if (IsMemory(ins.Op))
             {
-                case Treatment.Interpret: EmitInterpreted(offset, ins, trap); break;
-                default:
-                    if (!EmitControl(block, offset, ins) && !EmitMemory(offset, ins, trap)) EmitInteger(offset, ins);
-                    break;
+                var miss = _il.DefineLabel();
+                _missExits.Add((miss, offset, count - i));
+                EmitMemory(ins, miss);
             }
+            else if (!EmitControl(block, offset, ins)) EmitInteger(offset, ins);
         }
         if (block.End == BlockEnd.Leave) ExitTo(block.Next);
     }
@@ -197,7 +227,8 @@ internal sealed partial class RegionCompiler
 
     private void RegisterAddress(int r)
     {
-        _il.Emit(OpCodes.Ldloc, _xs);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Call, Registers);
         _il.Emit(OpCodes.Ldc_I4, r * 8);
         _il.Emit(OpCodes.Add);
     }
@@ -242,8 +273,8 @@ internal sealed partial class RegionCompiler
     }
 
     /// <summary>
-    /// Continues at <paramref name="target"/>: a CIL branch when the region holds it (after the budget and
-    /// attention check if it is backward, so loops stay interruptible), else a region exit.
+    /// Continues at <paramref name="target"/>: a CIL branch when the region holds it (after the budget check if it
+    /// is backward, so loops end with the slice), else a region exit.
     /// </summary>
     private void Goto(int from, int target)
     {
@@ -254,16 +285,11 @@ internal sealed partial class RegionCompiler
         }
         if (target <= from)
         {
+            // Backward: leave once the slice's budget is spent (which also bounds how long interrupts wait).
             var leave = _il.DefineLabel();
             _il.Emit(OpCodes.Ldloc, _n);
-            _il.Emit(OpCodes.Ldarg_0);
-            _il.Emit(OpCodes.Ldfld, BudgetField);
+            _il.Emit(OpCodes.Ldloc, _limit);
             _il.Emit(OpCodes.Bge, leave);
-            _il.Emit(OpCodes.Ldarg_0);
-            _il.Emit(OpCodes.Call, Attention);
-            _il.Emit(OpCodes.Volatile);
-            _il.Emit(OpCodes.Ldind_I4);
-            _il.Emit(OpCodes.Brtrue, leave);
             _il.Emit(OpCodes.Br, label);
             _il.MarkLabel(leave);
             ExitTo(target);

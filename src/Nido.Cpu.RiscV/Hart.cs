@@ -17,8 +17,9 @@ public sealed unsafe partial class Hart
     private readonly ulong _ramBase;
     private readonly ulong _ramSize;
 
-    // x0..x31, then the sink that writes to x0 go to (see Instruction.ZeroSink).
-    private readonly ulong[] _x = new ulong[33];
+    // x0..x31, then the sink that writes to x0 go to (see Instruction.ZeroSink). Pinned: translated code
+    // addresses it directly.
+    private readonly ulong[] _x = GC.AllocateArray<ulong>(33, pinned: true);
     // f0..f31 as raw bits; singles are NaN-boxed.
     private readonly ulong[] _f = new ulong[32];
 

@@ -11,7 +11,7 @@ namespace Nido.Cpu.RiscV;
 /// </summary>
 public sealed unsafe partial class Hart
 {
-    private struct TlbEntry
+    internal struct TlbEntry
     {
         public ulong Tag;        // virtual page number, or ulong.MaxValue when empty
         public nint Host;        // host address of the page (RAM pages only)
@@ -19,9 +19,10 @@ public sealed unsafe partial class Hart
         public ulong MmioPage;   // its physical page address
     }
 
-    private const int TlbWays = 256;
+    internal const int TlbWays = 256;
     // [effective mode 0=U, 1=S, 2=M/bare][access kind] blocks of TlbWays entries.
-    private readonly TlbEntry[] _tlb = new TlbEntry[3 * 3 * TlbWays];
+    // Pinned: translated code looks entries up by address (JitTlbRead, JitTlbWrite).
+    private readonly TlbEntry[] _tlb = GC.AllocateArray<TlbEntry>(3 * 3 * TlbWays, pinned: true);
     private int _readBase, _writeBase, _fetchBase;
 
     private ulong _satp;
@@ -52,6 +53,8 @@ public sealed unsafe partial class Hart
         _writeBase = (d * 3 + (int)Access.Write) * TlbWays;
         _fetchBase = (ModeIndex(Mode) * 3 + (int)Access.Execute) * TlbWays;
         _fetchVpn = ulong.MaxValue;
+        JitTlbRead = (nint)Unsafe.AsPointer(ref TlbAt(_readBase, 0));
+        JitTlbWrite = (nint)Unsafe.AsPointer(ref TlbAt(_writeBase, 0));
     }
 
     private PrivilegeMode DataMode => (_readBase / (3 * TlbWays)) switch { 0 => PrivilegeMode.User, 1 => PrivilegeMode.Supervisor, _ => PrivilegeMode.Machine };

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Nido.Cpu.RiscV.Translation;
 
 namespace Nido.Cpu.RiscV;
@@ -62,11 +63,16 @@ public sealed unsafe partial class Hart
                     JitBudget = budget;
                     JitFault = false;
                     block.Code(this, pc);
-                    budget = JitBudget;
                     head = true;
-                    continue;
+                    if (JitBudget != budget)
+                    {
+                        budget = JitBudget;
+                        continue;
+                    }
+                    // Nothing retired: its first instruction is a load or store the TLB did not answer, which
+                    // translated code leaves to the interpreter.
                 }
-                if (head)
+                else if (head)
                 {
                     ref var heat = ref _fetchHeat[slot];
                     if (heat != HeatRequested && ++heat >= threshold)
@@ -130,36 +136,17 @@ public sealed unsafe partial class Hart
         _fetchPhysicalPage = physicalPage;
     }
 
-    // ---- What translated code calls (Nido.Cpu.RiscV.Jit emits these calls). ----
+    // ---- What translated code uses (Nido.Cpu.RiscV.Jit emits these accesses). ----
 
-    /// <summary>x0..x31 and the x0 sink.</summary>
-    internal ulong[] JitRegisters => _x;
+    /// <summary>Address of x0 (x0..x31, then the x0 sink): the register file is pinned.</summary>
+    internal nint JitRegisterFile => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_x));
 
-    /// <summary>Host address of a load's bytes on a TLB hit in RAM within one page, else 0 (take <see cref="JitLoadSlow"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal nint JitReadHost(ulong va, int size)
-    {
-        var vpn = va >> 12;
-        ref var e = ref TlbAt(_readBase, vpn);
-        return e.Tag == vpn && (va & 0xfff) <= (ulong)(4096 - size) ? e.Host + (nint)(va & 0xfff) : 0;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal nint JitWriteHost(ulong va, int size)
-    {
-        var vpn = va >> 12;
-        ref var e = ref TlbAt(_writeBase, vpn);
-        return e.Tag == vpn && (va & 0xfff) <= (ulong)(4096 - size) ? e.Host + (nint)(va & 0xfff) : 0;
-    }
-
-    /// <summary>A load the TLB did not answer (Pc must be the load's): the zero-extended value; a trap sets <see cref="JitFault"/>.</summary>
-    internal ulong JitLoadSlow(ulong va, int size)
-    {
-        LoadSlow(va, size, out var value);
-        return value;
-    }
-
-    internal void JitStoreSlow(ulong va, int size, ulong value) => StoreSlow(va, size, value);
+    /// <summary>
+    /// Addresses of the first entries of the TLBs loads and stores use now (pinned): an entry maps virtual page vpn
+    /// when the one at <c>vpn % TlbWays</c> has Tag == vpn, its bytes then at Host. They change only with the
+    /// privilege or MPRV, that is in traps and system instructions, never inside a region.
+    /// </summary>
+    internal nint JitTlbRead, JitTlbWrite;
 
     /// <summary>Interprets the instruction at Pc (one translated code leaves to the interpreter: F/D, A, fences).</summary>
     internal void JitInterpret()
@@ -173,6 +160,4 @@ public sealed unsafe partial class Hart
         _instret += (ulong)instructions;
         JitBudget -= instructions;
     }
-
-    internal ref int JitAttention => ref _attention;
 }

@@ -2,8 +2,7 @@ namespace Nido.Cpu.RiscV.Translation;
 
 /// <summary>
 /// Translated guest code: runs the hart from <paramref name="pc"/> (the region's entry, whose bytes it was
-/// translated from) until it leaves the region, takes a trap or sees the budget or attention flag at a backward
-/// branch; then Pc, the registers and the retired count are the interpreter's. Code is position-independent
+/// translated from) until it leaves the region, takes a trap or has spent the budget at a backward branch; then Pc, the registers and the retired count are the interpreter's. Code is position-independent
 /// (every address is computed from <paramref name="pc"/>), so one translation serves every virtual address the
 /// physical page is mapped at.
 /// </summary>

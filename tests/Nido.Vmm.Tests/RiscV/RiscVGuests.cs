@@ -43,13 +43,15 @@ internal static class RiscVGuests
     }
 
     /// <summary>Runs a program to its end or the timeout (then killed): exit code, stdout, stderr.</summary>
-    public static async Task<(int Code, string Out, string Err)> Run(string program, IEnumerable<string> args, int timeoutSeconds)
+    public static async Task<(int Code, string Out, string Err)> Run(string program, IEnumerable<string> args, int timeoutSeconds,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
         };
         foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();

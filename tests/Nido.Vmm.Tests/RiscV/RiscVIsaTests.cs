@@ -3,8 +3,8 @@ using Nido.Tests.Shared;
 namespace Nido.Vmm.Tests.RiscV;
 
 /// <summary>
-/// The RISC-V ISA test programs (tests/guests/riscv) under the emulator and, as the oracle, under QEMU's
-/// spike machine. Each program reports through HTIF: tohost = 1 passes, (N &lt;&lt; 1) | 1 fails case N,
+/// The RISC-V ISA test programs (tests/guests/riscv) under the emulator (interpreted, and translated) and, as
+/// the oracle, under QEMU's spike machine. Each program reports through HTIF: tohost = 1 passes, (N &lt;&lt; 1) | 1 fails case N,
 /// which the runner turns into its exit status (QEMU: status N; nido: non-zero, N on stderr).
 /// </summary>
 public sealed class RiscVIsaTests
@@ -13,16 +13,29 @@ public sealed class RiscVIsaTests
 
     public static TheoryData<string> Programs => new(RiscVGuests.Programs);
 
-    [Theory, MemberData(nameof(Programs))]
-    public async Task PassesUnderNido(string program)
+    /// <summary>Each program interpreted (NIDO_JIT=off) and with every region translated on first use (eager).</summary>
+    public static TheoryData<string, string> ProgramsAndModes =>
+        new(RiscVGuests.Programs.SelectMany(p => new[] { (p, "off"), (p, "eager") }));
+
+    [Theory, MemberData(nameof(ProgramsAndModes))]
+    public async Task PassesUnderNido(string program, string jit)
     {
         var nido = TestPaths.NativeNido();
         var elf = RiscVGuests.Path(program);
         var (code, output, error) = await RiscVGuests.Run(nido,
-            ["vm", "run", "--arch", "riscv64", "--bios", "none", "--kernel", elf], TimeoutSeconds);
+            ["vm", "run", "--arch", "riscv64", "--bios", "none", "--kernel", elf], TimeoutSeconds,
+            new Dictionary<string, string> { ["NIDO_JIT"] = jit, ["NIDO_JIT_STATS"] = "1" });
         Assert.True(code == 0,
-            $"{program}: nido vm run exited {code} (the number of the failing case is on stderr; the cases are in tests/guests/riscv/{Source(program)})\n" +
+            $"{program} (NIDO_JIT={jit}): nido vm run exited {code} (the number of the failing case is on stderr; the cases are in tests/guests/riscv/{Source(program)})\n" +
             $"stdout:\n{output}\nstderr:\n{error}");
+        if (jit == "eager")
+        {
+            // The native nido handed the run to nido-emu (CoreCLR), which translated regions and none failed.
+            var stats = System.Text.RegularExpressions.Regex.Match(error, @"jit: (\d+) regions .* (\d+) failed");
+            Assert.True(stats.Success, $"{program}: no translator statistics on stderr (was the run handed to nido-emu?)\n{error}");
+            Assert.NotEqual("0", stats.Groups[1].Value);
+            Assert.Equal("0", stats.Groups[2].Value);
+        }
     }
 
     [Theory, MemberData(nameof(Programs))]
