@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The RISC-V emulator against QEMU's TCG, alternating in one run, medians and the ratio:
+# The RISC-V emulator (with its binary translator, and interpreting: NIDO_JIT=off) against QEMU's TCG,
+# alternating in one run, medians and the ratio of the translated runs to QEMU's:
 #  1. guest instructions per second on an integer loop and on a load/store loop (bare-metal ELFs, HTIF exit;
 #     a 1-iteration build of each is timed too and subtracted, so process start-up does not count);
 #  2. wall time from process start to the kernel's "Run /init" line with the default riscv64 guest (Debian 13's
@@ -17,6 +18,7 @@ trap 'rm -rf "$work"' EXIT
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 ms() { local start=$(date +%s%N); "$@" >/dev/null 2>&1 </dev/null; echo $(( ($(date +%s%N) - start) / 1000000 )); }
 run_nido() { "$nido" vm run --arch riscv64 --bios none --kernel "$1"; }
+run_interp() { NIDO_JIT=off "$nido" vm run --arch riscv64 --bios none --kernel "$1"; }
 run_qemu() { qemu-system-riscv64 -M spike -bios none -nographic -monitor none -serial none -kernel "$1"; }
 
 declare -A per_iter=([int]=4 [mem]=7)
@@ -26,15 +28,16 @@ for loop in int mem; do
       -T "$root/tests/guests/riscv/link.ld" -o "$work/$loop-$n.elf" "$root/bench/emu/loop-$loop.S" 2>/dev/null
   done
   for i in $(seq "$runs"); do
-    for vm in nido qemu; do
+    for vm in nido interp qemu; do
       base=$(ms "run_$vm" "$work/$loop-1.elf") full=$(ms "run_$vm" "$work/$loop-$iters.elf")
       echo $(( full > base ? full - base : 1 )) >>"$work/$loop-$vm.ms"
     done
   done
   instructions=$(( iters * ${per_iter[$loop]} ))
-  n=$(median <"$work/$loop-nido.ms") q=$(median <"$work/$loop-qemu.ms")
-  printf '%-22s nido %7.0f M instr/s   qemu-tcg %7.0f M instr/s   nido/qemu %.2f\n' "$loop loop ($runs runs)" \
-    "$(echo "$instructions / $n / 1000" | bc -l)" "$(echo "$instructions / $q / 1000" | bc -l)" "$(echo "$q / $n" | bc -l)"
+  n=$(median <"$work/$loop-nido.ms") i=$(median <"$work/$loop-interp.ms") q=$(median <"$work/$loop-qemu.ms")
+  printf '%-22s nido %7.0f M instr/s   interpreter %7.0f M instr/s   qemu-tcg %7.0f M instr/s   nido/qemu %.2f\n' \
+    "$loop loop ($runs runs)" "$(echo "$instructions / $n / 1000" | bc -l)" "$(echo "$instructions / $i / 1000" | bc -l)" \
+    "$(echo "$instructions / $q / 1000" | bc -l)" "$(echo "$q / $n" | bc -l)"
 done
 
 [ "${SKIP_BOOT:-0}" = 1 ] && exit 0
@@ -53,7 +56,9 @@ to_init() {
 }
 for i in $(seq "$runs"); do
   timeout 300 "${boot_nido[@]}" </dev/null 2>/dev/null | to_init >>"$work/boot-nido.ms"
+  NIDO_JIT=off timeout 300 "${boot_nido[@]}" </dev/null 2>/dev/null | to_init >>"$work/boot-interp.ms"
   timeout 300 "${boot_qemu[@]}" </dev/null 2>/dev/null | to_init >>"$work/boot-qemu.ms"
 done
-n=$(median <"$work/boot-nido.ms") q=$(median <"$work/boot-qemu.ms")
-printf '%-22s nido %7d ms            qemu-tcg %7d ms            nido/qemu %.2f\n' "boot to /init ($runs runs)" "$n" "$q" "$(echo "$n / $q" | bc -l)"
+n=$(median <"$work/boot-nido.ms") i=$(median <"$work/boot-interp.ms") q=$(median <"$work/boot-qemu.ms")
+printf '%-22s nido %7d ms            interpreter %7d ms            qemu-tcg %7d ms            nido/qemu %.2f\n' \
+  "boot to /init ($runs runs)" "$n" "$i" "$q" "$(echo "$n / $q" | bc -l)"
