@@ -102,6 +102,8 @@ internal sealed partial class RegionCompiler
         EffectiveAddress(ins);
         TlbLookup(TlbRead, size, miss);
         _il.Emit(OpCodes.Ldloc, _addr);
+        // Volatile: .NET's JIT must not hoist a guest load out of a loop (a spin on another hart's flag).
+        _il.Emit(OpCodes.Volatile);
         _il.Emit(load);
         if (size < 8) _il.Emit(signed ? OpCodes.Conv_I8 : OpCodes.Conv_U8);
         Store(ins.Rd);

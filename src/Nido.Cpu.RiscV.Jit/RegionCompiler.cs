@@ -28,7 +28,8 @@ internal sealed partial class RegionCompiler
     private readonly Dictionary<int, Label> _blocks = [];
     // Trap exits by how many of the current block's counted instructions did not run.
     private readonly Dictionary<int, Label> _trapExits = [];
-    // Exits before a load or store the TLB did not answer: (label, its page offset, instructions not run).
+    // Exits before an instruction left to the interpreter (a load or store the TLB did not answer, code that
+    // changed): (label, its page offset, instructions not run).
     private readonly List<(Label Label, int Offset, int NotRun)> _missExits = [];
     private LocalBuilder _n = null!, _limit = null!, _next = null!, _va = null!, _vpn = null!, _addr = null!, _entry = null!;
     private Label _exit;
@@ -173,16 +174,19 @@ internal sealed partial class RegionCompiler
         for (var i = 0; i < count; i++)
         {
             var (offset, ins) = block.Body[i];
-            if (InstructionClass.Of(ins.Op) == Treatment.Interpret) EmitInterpreted(offset, ins, TrapExit(count - i - 1));
-            else if (IsMemory(ins.Op))
-            {
-                var miss = _il.DefineLabel();
-                _missExits.Add((miss, offset, count - i));
-                EmitMemory(ins, miss);
-            }
+            if (InstructionClass.Of(ins.Op) == Treatment.Interpret) EmitInterpreted(offset, ins, TrapExit(count - i - 1), ExitBefore(offset, count - i));
+            else if (IsMemory(ins.Op)) EmitMemory(ins, ExitBefore(offset, count - i));
             else if (!EmitControl(block, offset, ins)) EmitInteger(offset, ins);
         }
         if (block.End == BlockEnd.Leave) ExitTo(block.Next);
+    }
+
+    /// <summary>An exit that leaves the instruction at <paramref name="offset"/> to the interpreter, uncounted.</summary>
+    private Label ExitBefore(int offset, int notRun)
+    {
+        var label = _il.DefineLabel();
+        _missExits.Add((label, offset, notRun));
+        return label;
     }
 
     private Label TrapExit(int notRun)
@@ -192,12 +196,15 @@ internal sealed partial class RegionCompiler
     }
 
     /// <summary>F/D, atomics and fences: registers they use go to the register file, the interpreter runs them.</summary>
-    private void EmitInterpreted(int offset, Instruction ins, Label trap)
+    /// <param name="changed">Where the region leaves, before the instruction, when memory no longer holds it.</param>
+    private void EmitInterpreted(int offset, Instruction ins, Label trap, Label changed)
     {
         foreach (var r in Distinct(ins.Rs1, ins.Rs2, ins.Rs3, ins.Rd)) StoreRegisterBack(r);
         SetPc(offset);
         _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldc_I4, unchecked((int)ins.Raw));
         _il.Emit(OpCodes.Call, Interpret);
+        _il.Emit(OpCodes.Brfalse, changed);
         BranchOnFault(trap);
         if (ins.Rd is > 0 and < 32)
         {

@@ -46,6 +46,7 @@ public sealed unsafe partial class Hart
             }
             if (budget <= 0) return HartExit.Budget;
             var pc = Pc;
+            var afterStub = false;
             if ((pc >> 12) != _fetchVpn && !RefillFetch(pc))
             {
                 budget--;
@@ -70,7 +71,8 @@ public sealed unsafe partial class Hart
                         continue;
                     }
                     // Nothing retired: its first instruction is a load or store the TLB did not answer, which
-                    // translated code leaves to the interpreter.
+                    // translated code leaves to the interpreter; what follows it may start a region of its own.
+                    afterStub = true;
                 }
                 else if (head)
                 {
@@ -92,7 +94,7 @@ public sealed unsafe partial class Hart
                 continue;
             }
             if (!Execute(ref ins)) return HartExit.WaitForInterrupt;
-            head = Pc != pc + ins.Length;
+            head = afterStub || Pc != pc + ins.Length;
         }
     }
 
@@ -148,11 +150,19 @@ public sealed unsafe partial class Hart
     /// </summary>
     internal nint JitTlbRead, JitTlbWrite;
 
-    /// <summary>Interprets the instruction at Pc (one translated code leaves to the interpreter: F/D, A, fences).</summary>
-    internal void JitInterpret()
+    /// <summary>
+    /// Interprets the instruction at Pc (one translated code leaves to the interpreter: F/D, A, fences) if memory
+    /// still holds <paramref name="raw"/>, the instruction that was translated; false (nothing done) otherwise, and the
+    /// region leaves before it, so a region never mixes old code with new.
+    /// </summary>
+    internal bool JitInterpret(uint raw)
     {
+        var offset = (int)(Pc & 0xfff);
+        var mask = (raw & 3) == 3 ? 0xffffffffu : 0xffffu;
+        if ((Pc >> 12) != _fetchVpn || (Unsafe.ReadUnaligned<uint>(_fetchHost + offset) & mask) != raw) return false;
         ref var ins = ref Fetch(out var ok);
         if (ok) Execute(ref ins);
+        return true;
     }
 
     internal void JitRetire(long instructions)

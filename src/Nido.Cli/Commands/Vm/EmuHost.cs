@@ -24,6 +24,13 @@ internal static class EmuHost
         }
         var args = Environment.GetCommandLineArgs();
         var env = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}").ToList();
-        Exec.Execve(Path, [Path, .. args.Skip(1)], env);
+        try
+        {
+            Exec.Execve(Path, [Path, .. args.Skip(1)], env);
+        }
+        catch (ErrnoException e)
+        {
+            stderr.WriteLine($"nido: vm: cannot start the emulator's translator host: {e.Message}; interpreting");
+        }
     }
 }
