@@ -80,10 +80,7 @@ internal sealed partial class RegionCompiler
         foreach (var (label, offset, notRun) in _missExits)
         {
             _il.MarkLabel(label);
-            _il.Emit(OpCodes.Ldloc, _n);
-            _il.Emit(OpCodes.Ldc_I8, (long)notRun);
-            _il.Emit(OpCodes.Sub);
-            _il.Emit(OpCodes.Stloc, _n);
+            Uncount(notRun);
             ExitTo(offset);
         }
 
@@ -91,13 +88,7 @@ internal sealed partial class RegionCompiler
         foreach (var (notRun, label) in _trapExits)
         {
             _il.MarkLabel(label);
-            if (notRun != 0)
-            {
-                _il.Emit(OpCodes.Ldloc, _n);
-                _il.Emit(OpCodes.Ldc_I8, (long)notRun);
-                _il.Emit(OpCodes.Sub);
-                _il.Emit(OpCodes.Stloc, _n);
-            }
+            Uncount(notRun);
             _il.Emit(OpCodes.Ldarg_0);
             _il.Emit(OpCodes.Ldfld, PcField);
             _il.Emit(OpCodes.Stloc, _next);
@@ -115,6 +106,16 @@ internal sealed partial class RegionCompiler
         _il.Emit(OpCodes.Ldloc, _n);
         _il.Emit(OpCodes.Call, Retire);
         _il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>Takes back instructions a block counted on entry but did not run (it is left early).</summary>
+    private void Uncount(int notRun)
+    {
+        if (notRun == 0) return;
+        _il.Emit(OpCodes.Ldloc, _n);
+        _il.Emit(OpCodes.Ldc_I8, (long)notRun);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Stloc, _n);
     }
 
     private void DeclareLocals()

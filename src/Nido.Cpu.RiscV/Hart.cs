@@ -87,12 +87,7 @@ public sealed unsafe partial class Hart
         if (_translator is not null) return RunTranslated(budget);
         while (true)
         {
-            if (Volatile.Read(ref _attention) != 0)
-            {
-                Volatile.Write(ref _attention, 0);
-                if (Interlocked.Exchange(ref _stopRequested, 0) != 0) return HartExit.Stopped;
-                TakePendingInterrupt();
-            }
+            if (Volatile.Read(ref _attention) != 0 && Attend()) return HartExit.Stopped;
             if (budget-- <= 0) return HartExit.Budget;
             _instret++;
 
@@ -100,6 +95,18 @@ public sealed unsafe partial class Hart
             if (!ok) continue;
             if (!Execute(ref ins)) return HartExit.WaitForInterrupt;
         }
+    }
+
+    /// <summary>
+    /// What the attention flag asks for, before the next instruction: true when a stop was requested, else any
+    /// pending interrupt is taken.
+    /// </summary>
+    private bool Attend()
+    {
+        Volatile.Write(ref _attention, 0);
+        if (Interlocked.Exchange(ref _stopRequested, 0) != 0) return true;
+        TakePendingInterrupt();
+        return false;
     }
 
     /// <summary>Executes one instruction (tests single-step with it); false when it was a WFI that must wait.</summary>

@@ -38,12 +38,7 @@ public sealed unsafe partial class Hart
         var threshold = _translator!.Threshold;
         while (true)
         {
-            if (Volatile.Read(ref _attention) != 0)
-            {
-                Volatile.Write(ref _attention, 0);
-                if (Interlocked.Exchange(ref _stopRequested, 0) != 0) return HartExit.Stopped;
-                TakePendingInterrupt();
-            }
+            if (Volatile.Read(ref _attention) != 0 && Attend()) return HartExit.Stopped;
             if (budget <= 0) return HartExit.Budget;
             var pc = Pc;
             var afterStub = false;
