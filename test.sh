@@ -5,7 +5,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 cd "$root"
 
-scripts/setup.sh base containers clients guests emu || exit 1
+scripts/setup.sh base containers clients guests emu jvm || exit 1
 ./nido --version >/dev/null || { echo "test.sh: the native nido did not build"; echo "0 passed, 1 failed"; exit 1; }
 export NIDO_BIN="$root/artifacts/nido/nido"
 

@@ -22,6 +22,9 @@ declare -A GROUPS_PKGS=(
   [emu]="opensbi gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf qemu-system-misc device-tree-compiler xz-utils"
   # The peer the VMM benchmark compares with (bench/vmm.sh); bc does its arithmetic.
   [vmm]="qemu-system-x86 bc"
+  # The JVM: JDK 17's class library (lib/modules, read by Nido's jimage reader) and javac, which builds the test
+  # programs; its `java` is the tests' oracle and bench/jvm.sh's peer; gcc builds the JNI test libraries.
+  [jvm]="openjdk-17-jdk-headless gcc"
 )
 
 groups=("$@")
