@@ -17,6 +17,7 @@ public static class NidoApp
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(Commands.Oci.OciCommand.Create());
         root.Subcommands.Add(Commands.Vm.VmCommand.Create());
+        root.Subcommands.Add(Commands.Java.JavaCommand.Create());
         foreach (var command in new[]
         {
             Commands.Containers.RunCommand.Create(), Commands.Containers.PsCommand.Create(), Commands.Containers.StopCommand.Create(),
@@ -32,6 +33,8 @@ public static class NidoApp
     {
         foreach (var trailing in new[] { Commands.Oci.ExecVerb.Trailing, Commands.Oci.PsVerb.Trailing, Commands.Containers.RunCommand.Trailing, Commands.Containers.ExecCommand.Trailing })
             args = trailing.Separate(args);
+        // java's options are not System.CommandLine's: `nido java …` takes its arguments as they are.
+        if (args is ["java", .. var javaArgs]) return Commands.Java.JavaCommand.Run(javaArgs, stderr);
         // `nido-runc --version` (`-v`) is runc's: the same text as `nido --version`.
         if (args is ["oci", "--version" or "-v"]) args = ["--version"];
         var parse = BuildRoot().Parse(args.Length == 0 ? ["--help"] : args);

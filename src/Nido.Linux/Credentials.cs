@@ -21,5 +21,6 @@ public static class Credentials
     public static uint EffectiveUid => Interop.geteuid();
     public static uint RealUid => Interop.getuid();
     public static uint EffectiveGid => Interop.getegid();
+    public static uint RealGid => Interop.getgid();
     public static bool IsRoot => Interop.geteuid() == 0;
 }

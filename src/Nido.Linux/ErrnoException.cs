@@ -28,6 +28,9 @@ public class ErrnoException : IOException
 
     public Errno Errno => (Errno)ErrnoValue;
 
+    /// <summary>The C library's text for the errno ("No such file or directory").</summary>
+    public string Description => Marshal.GetPInvokeErrorMessage(ErrnoValue);
+
     /// <summary>The symbolic name ("ENOENT"), or "errno N" for values without one.</summary>
     public string ErrnoName => NameOf(ErrnoValue);
 

@@ -41,6 +41,11 @@ public static class FileIo
         }
     }
 
+    public const int SEEK_SET = 0, SEEK_CUR = 1, SEEK_END = 2;
+
+    /// <summary>lseek: the new offset (ESPIPE on pipes and terminals).</summary>
+    public static long Seek(SafeFdHandle fd, long offset, int whence) => Errors.Check(Interop.lseek(fd, offset, whence), "lseek");
+
     /// <summary>Writes the whole buffer, looping over short writes.</summary>
     public static void WriteAll(SafeFdHandle fd, ReadOnlySpan<byte> buffer)
     {

@@ -19,6 +19,9 @@ internal static partial class Interop
     internal static unsafe partial nint read(SafeFdHandle fd, byte* buf, nuint count);
 
     [LibraryImport(Libc, SetLastError = true)]
+    internal static partial long lseek(SafeFdHandle fd, long offset, int whence);
+
+    [LibraryImport(Libc, SetLastError = true)]
     internal static unsafe partial nint write(SafeFdHandle fd, byte* buf, nuint count);
 
     [LibraryImport(Libc, SetLastError = true)]

@@ -36,4 +36,7 @@ internal static partial class Interop
 
     [LibraryImport(Libc)]
     internal static partial uint getegid();
+
+    [LibraryImport(Libc)]
+    internal static partial uint getgid();
 }

@@ -1,0 +1,39 @@
+namespace Nido.Jvm.ClassFile;
+
+/// <summary>The Code attribute: bytecode, exception table (ranges inside the code), and LineNumberTable.</summary>
+internal static class CodeReader
+{
+    public static CodeAttribute Read(ref ClassReader r, ConstantPool pool, string method)
+    {
+        var maxStack = r.U2();
+        var maxLocals = r.U2();
+        var length = r.U4();
+        if (length is <= 0 or >= 65536) throw new ClassFormatException($"Invalid method Code length {length} in method {method}");
+        var code = r.Take(length).ToArray();
+        var handlers = new ExceptionHandler[r.U2()];
+        for (var i = 0; i < handlers.Length; i++)
+        {
+            int start = r.U2(), end = r.U2(), handler = r.U2(), type = r.U2();
+            if (start >= end || end > length || handler >= length)
+                throw new ClassFormatException($"Illegal exception table range in method {method}");
+            if (type != 0) ClassFileParser.Index(pool, type, ConstantTag.Class);
+            handlers[i] = new ExceptionHandler(start, end, handler, type);
+        }
+        var rows = new List<(int Pc, int Line)>();
+        for (int i = 0, n = r.U2(); i < n; i++)
+        {
+            var name = ClassFileParser.Attribute(ref r, pool, out var body);
+            if (name != "LineNumberTable") continue;
+            var a = new ClassReader(body);
+            for (int k = 0, m = a.U2(); k < m; k++)
+            {
+                int pc = a.U2(), line = a.U2();
+                if (pc >= length) throw new ClassFormatException($"Invalid pc in LineNumberTable in method {method}");
+                rows.Add((pc, line));
+            }
+            ClassFileParser.End(ref a, name, method);
+        }
+        rows.Sort((x, y) => x.Pc.CompareTo(y.Pc));
+        return new CodeAttribute(maxStack, maxLocals, code, handlers, rows.Select(x => x.Pc).ToArray(), rows.Select(x => x.Line).ToArray());
+    }
+}

@@ -1,0 +1,403 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using Nido.Jvm.Runtime;
+
+namespace Nido.Jvm;
+
+/// <summary>
+/// The bytecode interpreter: one dispatch loop over a method's code with locals and operand stack as slots of the
+/// thread's stack (locals at fp, operands above them). Slow paths — resolution, class initialisation, invocation,
+/// allocation, exception dispatch — live in the partial files beside this one.
+/// </summary>
+public static partial class Interpreter
+{
+    /// <summary>Runs <paramref name="m"/> with its arguments already at t.Stack[fp..]; the result (if any) is returned.</summary>
+    public static Slot Call(JThread t, JMethod m, int fp)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack() || t.Depth >= t.FrameMethods.Length)
+            throw t.Vm.Throw("java/lang/StackOverflowError", null);
+        if (m.IsAbstract) throw t.Vm.Throw("java/lang/AbstractMethodError", $"Receiver class {t.Stack[fp].R?.Class.JavaName} does not define or inherit an implementation of the resolved method '{m.Name}{m.Descriptor}' of {(m.Owner.IsInterface ? "interface" : "abstract class")} {m.Owner.JavaName}.");
+        var native = m.Native;
+        if (native is null && m.IsNative) native = m.Native = t.Vm.Natives.Bind(m);
+        object? monitor = null;
+        if (m.IsSynchronized)
+        {
+            monitor = m.IsStatic ? m.Owner.Vm.Mirror(m.Owner) : t.Stack[fp].R;
+            Monitor.Enter(monitor!);
+        }
+        var depth = t.Depth;
+        t.FrameMethods[depth] = m;
+        t.FramePcs[depth] = native is null ? 0 : -2; // -2: "Native Method" in stack traces
+        t.Depth = depth + 1;
+        try
+        {
+            if (native is not null)
+            {
+                var top = t.Top;
+                t.Top = fp + m.ArgSlots;
+                try { return native(t, t.Stack.AsSpan(fp, m.ArgSlots)); }
+                finally { t.Top = top; }
+            }
+            return Execute(t, m, fp);
+        }
+        finally
+        {
+            t.Depth = depth;
+            if (monitor is not null) Monitor.Exit(monitor);
+        }
+    }
+
+    private static Slot Execute(JThread t, JMethod m, int fp)
+    {
+        var code = m.Code!;
+        var bc = code.Code;
+        var s = t.Stack;
+        var sp = fp + code.MaxLocals; // operand stack base
+        var end = sp + code.MaxStack;
+        if (end + 2 >= s.Length) throw t.Vm.Throw("java/lang/StackOverflowError", null);
+        // Locals beyond the arguments may hold stale references from earlier frames; clear them for the GC's sake.
+        for (var i = fp + m.ArgSlots; i < sp; i++) s[i].R = null;
+        var savedTop = t.Top;
+        t.Top = end + 2;
+        var cls = m.Owner;
+        var vm = t.Vm;
+        var frame = t.Depth - 1;
+        var pc = 0;
+        m.Calls++;
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    while (true)
+                    {
+                        var op = bc[pc];
+                        switch (op)
+                        {
+                            case 0x00: pc++; break;
+                            case 0x01: s[sp++].R = null; pc++; break;
+                            case >= 0x02 and <= 0x08: s[sp++].P = op - 0x03; pc++; break;
+                            case 0x09 or 0x0a: s[sp].P = op - 0x09; sp += 2; pc++; break;
+                            case >= 0x0b and <= 0x0d: s[sp++].F = op - 0x0b; pc++; break;
+                            case 0x0e or 0x0f: s[sp].D = op - 0x0e; sp += 2; pc++; break;
+                            case 0x10: s[sp++].P = (sbyte)bc[pc + 1]; pc += 2; break;
+                            case 0x11: s[sp++].P = (short)U2(bc, pc + 1); pc += 3; break;
+                            case 0x12: LoadConstant(t, cls, bc[pc + 1], s, ref sp); pc += 2; break;
+                            case 0x13 or 0x14: LoadConstant(t, cls, U2(bc, pc + 1), s, ref sp); pc += 3; break;
+                            // loads
+                            case 0x15 or 0x17: s[sp++].P = s[fp + bc[pc + 1]].P; pc += 2; break;
+                            case 0x16 or 0x18: s[sp].P = s[fp + bc[pc + 1]].P; sp += 2; pc += 2; break;
+                            case 0x19: s[sp++].R = s[fp + bc[pc + 1]].R; pc += 2; break;
+                            case >= 0x1a and <= 0x1d: s[sp++].P = s[fp + op - 0x1a].P; pc++; break;
+                            case >= 0x1e and <= 0x21: s[sp].P = s[fp + op - 0x1e].P; sp += 2; pc++; break;
+                            case >= 0x22 and <= 0x25: s[sp++].P = s[fp + op - 0x22].P; pc++; break;
+                            case >= 0x26 and <= 0x29: s[sp].P = s[fp + op - 0x26].P; sp += 2; pc++; break;
+                            case >= 0x2a and <= 0x2d: s[sp++].R = s[fp + op - 0x2a].R; pc++; break;
+                            // array loads
+                            case 0x2e: { var i = s[--sp].I; var a = Arr<int>(t, s[sp - 1].R, i); s[sp - 1].P = a[i]; pc++; break; }
+                            case 0x2f: { var i = s[--sp].I; var a = Arr<long>(t, s[sp - 1].R, i); s[sp - 1].P = a[i]; sp++; pc++; break; }
+                            case 0x30: { var i = s[--sp].I; var a = Arr<float>(t, s[sp - 1].R, i); s[sp - 1].F = a[i]; pc++; break; }
+                            case 0x31: { var i = s[--sp].I; var a = Arr<double>(t, s[sp - 1].R, i); s[sp - 1].D = a[i]; sp++; pc++; break; }
+                            case 0x32: { var i = s[--sp].I; var a = Arr<JObject?>(t, s[sp - 1].R, i); s[sp - 1].R = a[i]; pc++; break; }
+                            case 0x33: { var i = s[--sp].I; var a = Arr<sbyte>(t, s[sp - 1].R, i); s[sp - 1].P = a[i]; pc++; break; }
+                            case 0x34: { var i = s[--sp].I; var a = Arr<char>(t, s[sp - 1].R, i); s[sp - 1].P = a[i]; pc++; break; }
+                            case 0x35: { var i = s[--sp].I; var a = Arr<short>(t, s[sp - 1].R, i); s[sp - 1].P = a[i]; pc++; break; }
+                            // stores
+                            case 0x36 or 0x38: s[fp + bc[pc + 1]].P = s[--sp].P; pc += 2; break;
+                            case 0x37 or 0x39: sp -= 2; s[fp + bc[pc + 1]].P = s[sp].P; pc += 2; break;
+                            case 0x3a: { var v = s[--sp]; s[fp + bc[pc + 1]] = v; pc += 2; break; } // astore also stores returnAddress
+                            case >= 0x3b and <= 0x3e: s[fp + op - 0x3b].P = s[--sp].P; pc++; break;
+                            case >= 0x3f and <= 0x42: sp -= 2; s[fp + op - 0x3f].P = s[sp].P; pc++; break;
+                            case >= 0x43 and <= 0x46: s[fp + op - 0x43].P = s[--sp].P; pc++; break;
+                            case >= 0x47 and <= 0x4a: sp -= 2; s[fp + op - 0x47].P = s[sp].P; pc++; break;
+                            case >= 0x4b and <= 0x4e: { var v = s[--sp]; s[fp + op - 0x4b] = v; pc++; break; }
+                            // array stores
+                            case 0x4f: { sp -= 3; var i = s[sp + 1].I; Arr<int>(t, s[sp].R, i)[i] = s[sp + 2].I; pc++; break; }
+                            case 0x50: { sp -= 4; var i = s[sp + 1].I; Arr<long>(t, s[sp].R, i)[i] = s[sp + 2].P; pc++; break; }
+                            case 0x51: { sp -= 3; var i = s[sp + 1].I; Arr<float>(t, s[sp].R, i)[i] = s[sp + 2].F; pc++; break; }
+                            case 0x52: { sp -= 4; var i = s[sp + 1].I; Arr<double>(t, s[sp].R, i)[i] = s[sp + 2].D; pc++; break; }
+                            case 0x53: { sp -= 3; StoreReference(t, s[sp].R, s[sp + 1].I, s[sp + 2].R); pc++; break; }
+                            case 0x54: { sp -= 3; var i = s[sp + 1].I; var a = Arr<sbyte>(t, s[sp].R, i); a[i] = (sbyte)(ReferenceEquals(s[sp].R!.Class, vm.BooleanArray) ? s[sp + 2].P & 1 : s[sp + 2].P); pc++; break; }
+                            case 0x55: { sp -= 3; var i = s[sp + 1].I; Arr<char>(t, s[sp].R, i)[i] = (char)s[sp + 2].P; pc++; break; }
+                            case 0x56: { sp -= 3; var i = s[sp + 1].I; Arr<short>(t, s[sp].R, i)[i] = (short)s[sp + 2].P; pc++; break; }
+                            // stack
+                            case 0x57: sp--; pc++; break;
+                            case 0x58: sp -= 2; pc++; break;
+                            case 0x59: s[sp] = s[sp - 1]; sp++; pc++; break;
+                            case 0x5a: { var v1 = s[sp - 1]; s[sp - 1] = s[sp - 2]; s[sp - 2] = v1; s[sp] = v1; sp++; pc++; break; }
+                            case 0x5b: { var v1 = s[sp - 1]; s[sp - 1] = s[sp - 2]; s[sp - 2] = s[sp - 3]; s[sp - 3] = v1; s[sp] = v1; sp++; pc++; break; }
+                            case 0x5c: s[sp] = s[sp - 2]; s[sp + 1] = s[sp - 1]; sp += 2; pc++; break;
+                            case 0x5d: { var (v1, v2, v3) = (s[sp - 1], s[sp - 2], s[sp - 3]); s[sp - 3] = v2; s[sp - 2] = v1; s[sp - 1] = v3; s[sp] = v2; s[sp + 1] = v1; sp += 2; pc++; break; }
+                            case 0x5e: { var (v1, v2, v3, v4) = (s[sp - 1], s[sp - 2], s[sp - 3], s[sp - 4]); s[sp - 4] = v2; s[sp - 3] = v1; s[sp - 2] = v4; s[sp - 1] = v3; s[sp] = v2; s[sp + 1] = v1; sp += 2; pc++; break; }
+                            case 0x5f: (s[sp - 1], s[sp - 2]) = (s[sp - 2], s[sp - 1]); pc++; break;
+                            // int arithmetic
+                            case 0x60: sp--; s[sp - 1].P = s[sp - 1].I + s[sp].I; pc++; break;
+                            case 0x64: sp--; s[sp - 1].P = s[sp - 1].I - s[sp].I; pc++; break;
+                            case 0x68: sp--; s[sp - 1].P = s[sp - 1].I * s[sp].I; pc++; break;
+                            case 0x6c: sp--; s[sp - 1].P = IDiv(t, s[sp - 1].I, s[sp].I); pc++; break;
+                            case 0x70: sp--; s[sp - 1].P = IRem(t, s[sp - 1].I, s[sp].I); pc++; break;
+                            case 0x74: s[sp - 1].P = -s[sp - 1].I; pc++; break;
+                            case 0x78: sp--; s[sp - 1].P = s[sp - 1].I << s[sp].I; pc++; break;
+                            case 0x7a: sp--; s[sp - 1].P = s[sp - 1].I >> s[sp].I; pc++; break;
+                            case 0x7c: sp--; s[sp - 1].P = (int)((uint)s[sp - 1].I >> s[sp].I); pc++; break;
+                            case 0x7e: sp--; s[sp - 1].P = s[sp - 1].I & s[sp].I; pc++; break;
+                            case 0x80: sp--; s[sp - 1].P = s[sp - 1].I | s[sp].I; pc++; break;
+                            case 0x82: sp--; s[sp - 1].P = s[sp - 1].I ^ s[sp].I; pc++; break;
+                            // long arithmetic (values at sp-4 and sp-2)
+                            case 0x61: sp -= 2; s[sp - 2].P += s[sp].P; pc++; break;
+                            case 0x65: sp -= 2; s[sp - 2].P -= s[sp].P; pc++; break;
+                            case 0x69: sp -= 2; s[sp - 2].P *= s[sp].P; pc++; break;
+                            case 0x6d: sp -= 2; s[sp - 2].P = LDiv(t, s[sp - 2].P, s[sp].P); pc++; break;
+                            case 0x71: sp -= 2; s[sp - 2].P = LRem(t, s[sp - 2].P, s[sp].P); pc++; break;
+                            case 0x75: s[sp - 2].P = -s[sp - 2].P; pc++; break;
+                            case 0x79: sp--; s[sp - 2].P <<= s[sp].I; pc++; break;
+                            case 0x7b: sp--; s[sp - 2].P >>= s[sp].I; pc++; break;
+                            case 0x7d: sp--; s[sp - 2].P = (long)((ulong)s[sp - 2].P >> s[sp].I); pc++; break;
+                            case 0x7f: sp -= 2; s[sp - 2].P &= s[sp].P; pc++; break;
+                            case 0x81: sp -= 2; s[sp - 2].P |= s[sp].P; pc++; break;
+                            case 0x83: sp -= 2; s[sp - 2].P ^= s[sp].P; pc++; break;
+                            // float and double arithmetic
+                            case 0x62: sp--; s[sp - 1].F = s[sp - 1].F + s[sp].F; pc++; break;
+                            case 0x66: sp--; s[sp - 1].F = s[sp - 1].F - s[sp].F; pc++; break;
+                            case 0x6a: sp--; s[sp - 1].F = s[sp - 1].F * s[sp].F; pc++; break;
+                            case 0x6e: sp--; s[sp - 1].F = s[sp - 1].F / s[sp].F; pc++; break;
+                            case 0x72: sp--; s[sp - 1].F = s[sp - 1].F % s[sp].F; pc++; break;
+                            case 0x76: s[sp - 1].F = -s[sp - 1].F; pc++; break;
+                            case 0x63: sp -= 2; s[sp - 2].D = s[sp - 2].D + s[sp].D; pc++; break;
+                            case 0x67: sp -= 2; s[sp - 2].D = s[sp - 2].D - s[sp].D; pc++; break;
+                            case 0x6b: sp -= 2; s[sp - 2].D = s[sp - 2].D * s[sp].D; pc++; break;
+                            case 0x6f: sp -= 2; s[sp - 2].D = s[sp - 2].D / s[sp].D; pc++; break;
+                            case 0x73: sp -= 2; s[sp - 2].D = s[sp - 2].D % s[sp].D; pc++; break;
+                            case 0x77: s[sp - 2].D = -s[sp - 2].D; pc++; break;
+                            case 0x84: s[fp + bc[pc + 1]].P = s[fp + bc[pc + 1]].I + (sbyte)bc[pc + 2]; pc += 3; break;
+                            // conversions
+                            case 0x85: s[sp - 1].P = s[sp - 1].I; sp++; pc++; break;
+                            case 0x86: s[sp - 1].F = s[sp - 1].I; pc++; break;
+                            case 0x87: s[sp - 1].D = s[sp - 1].I; sp++; pc++; break;
+                            case 0x88: sp--; s[sp - 1].P = (int)s[sp - 1].P; pc++; break;
+                            case 0x89: sp--; s[sp - 1].F = s[sp - 1].P; pc++; break;
+                            case 0x8a: s[sp - 2].D = s[sp - 2].P; pc++; break;
+                            case 0x8b: s[sp - 1].P = Conversions.F2I(s[sp - 1].F); pc++; break;
+                            case 0x8c: s[sp - 1].P = Conversions.F2L(s[sp - 1].F); sp++; pc++; break;
+                            case 0x8d: s[sp - 1].D = s[sp - 1].F; sp++; pc++; break;
+                            case 0x8e: sp--; s[sp - 1].P = Conversions.D2I(s[sp - 1].D); pc++; break;
+                            case 0x8f: s[sp - 2].P = Conversions.D2L(s[sp - 2].D); pc++; break;
+                            case 0x90: sp--; s[sp - 1].F = (float)s[sp - 1].D; pc++; break;
+                            case 0x91: s[sp - 1].P = (sbyte)s[sp - 1].P; pc++; break;
+                            case 0x92: s[sp - 1].P = (char)s[sp - 1].P; pc++; break;
+                            case 0x93: s[sp - 1].P = (short)s[sp - 1].P; pc++; break;
+                            // comparisons
+                            case 0x94: sp -= 3; s[sp - 1].P = s[sp - 1].P.CompareTo(s[sp + 1].P); pc++; break;
+                            case 0x95 or 0x96: { sp--; float a = s[sp - 1].F, b = s[sp].F; s[sp - 1].P = a > b ? 1 : a == b ? 0 : a < b ? -1 : op == 0x95 ? -1 : 1; pc++; break; }
+                            case 0x97 or 0x98: { sp -= 3; double a = s[sp - 1].D, b = s[sp + 1].D; s[sp - 1].P = a > b ? 1 : a == b ? 0 : a < b ? -1 : op == 0x97 ? -1 : 1; pc++; break; }
+                            // branches
+                            case 0x99: pc = s[--sp].I == 0 ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0x9a: pc = s[--sp].I != 0 ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0x9b: pc = s[--sp].I < 0 ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0x9c: pc = s[--sp].I >= 0 ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0x9d: pc = s[--sp].I > 0 ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0x9e: pc = s[--sp].I <= 0 ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0x9f: sp -= 2; pc = s[sp].I == s[sp + 1].I ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0xa0: sp -= 2; pc = s[sp].I != s[sp + 1].I ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0xa1: sp -= 2; pc = s[sp].I < s[sp + 1].I ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0xa2: sp -= 2; pc = s[sp].I >= s[sp + 1].I ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0xa3: sp -= 2; pc = s[sp].I > s[sp + 1].I ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0xa4: sp -= 2; pc = s[sp].I <= s[sp + 1].I ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0xa5: sp -= 2; pc = ReferenceEquals(s[sp].R, s[sp + 1].R) ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0xa6: sp -= 2; pc = !ReferenceEquals(s[sp].R, s[sp + 1].R) ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0xa7: pc += (short)U2(bc, pc + 1); break;
+                            case 0xa8: s[sp++].P = pc + 3; pc += (short)U2(bc, pc + 1); break;
+                            case 0xa9: pc = (int)s[fp + bc[pc + 1]].P; break;
+                            case 0xaa: pc = TableSwitch(bc, pc, s[--sp].I); break;
+                            case 0xab: pc = LookupSwitch(bc, pc, s[--sp].I); break;
+                            // returns
+                            case 0xac or 0xae: return new Slot { P = s[sp - 1].P };
+                            case 0xad or 0xaf: return new Slot { P = s[sp - 2].P };
+                            case 0xb0: return new Slot { R = s[sp - 1].R };
+                            case 0xb1: return default;
+                            // fields
+                            case 0xb2: { var f = StaticField(t, cls, U2(bc, pc + 1)); s[sp] = f.Owner.Statics[f.Slot]; sp += Width(f); pc += 3; break; }
+                            case 0xb3: { var f = StaticField(t, cls, U2(bc, pc + 1)); sp -= Width(f); f.Owner.Statics[f.Slot] = s[sp]; pc += 3; break; }
+                            case 0xb4:
+                            {
+                                var f = InstanceField(t, cls, U2(bc, pc + 1));
+                                var o = s[sp - 1].R ?? throw NullPointer(t, m, pc);
+                                s[sp - 1] = o.Fields[f.Slot];
+                                sp += Width(f) - 1;
+                                pc += 3;
+                                break;
+                            }
+                            case 0xb5:
+                            {
+                                var f = InstanceField(t, cls, U2(bc, pc + 1));
+                                sp -= Width(f) + 1;
+                                var o = s[sp].R ?? throw NullPointer(t, m, pc);
+                                o.Fields[f.Slot] = s[sp + 1];
+                                pc += 3;
+                                break;
+                            }
+                            // invocations
+                            case 0xb6 or 0xb7 or 0xb8 or 0xb9:
+                            {
+                                t.FramePcs[frame] = pc;
+                                var site = MethodSite(t, cls, op, U2(bc, pc + 1));
+                                var argBase = sp - site.ArgSlots;
+                                sp = Push(s, argBase, Invoke(t, site, argBase), site.ReturnKind);
+                                pc += op == 0xb9 ? 5 : 3;
+                                break;
+                            }
+                            case 0xba:
+                            {
+                                t.FramePcs[frame] = pc;
+                                sp = InvokeDynamic(t, cls, U2(bc, pc + 1), s, sp);
+                                pc += 5;
+                                break;
+                            }
+                            // objects and arrays
+                            case 0xbb: t.FramePcs[frame] = pc; s[sp++].R = New(t, cls, U2(bc, pc + 1)); pc += 3; break;
+                            case 0xbc: t.FramePcs[frame] = pc; s[sp - 1].R = vm.NewPrimitiveArray(bc[pc + 1], s[sp - 1].I); pc += 2; break;
+                            case 0xbd: t.FramePcs[frame] = pc; s[sp - 1].R = vm.NewArray(ResolveClass(t, cls, U2(bc, pc + 1)), s[sp - 1].I); pc += 3; break;
+                            case 0xbe: s[sp - 1].P = ((JArray?)s[sp - 1].R ?? throw NullPointer(t, m, pc)).Length; pc++; break;
+                            case 0xbf: t.FramePcs[frame] = pc; throw new JavaThrow(s[sp - 1].R ?? throw NullPointer(t, m, pc));
+                            case 0xc0:
+                            {
+                                var o = s[sp - 1].R;
+                                if (o is not null)
+                                {
+                                    var target = ResolveClass(t, cls, U2(bc, pc + 1));
+                                    if (!o.Class.IsSubtypeOf(target)) { t.FramePcs[frame] = pc; throw ClassCast(t, o.Class, target); }
+                                }
+                                pc += 3;
+                                break;
+                            }
+                            case 0xc1:
+                            {
+                                var o = s[sp - 1].R;
+                                s[sp - 1].R = null;
+                                s[sp - 1].P = o is not null && o.Class.IsSubtypeOf(ResolveClass(t, cls, U2(bc, pc + 1))) ? 1 : 0;
+                                pc += 3;
+                                break;
+                            }
+                            case 0xc2: Monitor.Enter(s[--sp].R ?? throw NullPointer(t, m, pc)); pc++; break;
+                            case 0xc3: MonitorExit(t, s[--sp].R ?? throw NullPointer(t, m, pc)); pc++; break;
+                            case 0xc4: pc = Wide(s, fp, ref sp, bc, pc); break;
+                            case 0xc5:
+                            {
+                                t.FramePcs[frame] = pc;
+                                var type = ResolveClass(t, cls, U2(bc, pc + 1));
+                                int dims = bc[pc + 3];
+                                sp -= dims;
+                                var lengths = new int[dims];
+                                for (var i = 0; i < dims; i++) lengths[i] = s[sp + i].I;
+                                s[sp++].R = vm.NewMultiArray(type, lengths);
+                                pc += 4;
+                                break;
+                            }
+                            case 0xc6: pc = s[--sp].R is null ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0xc7: pc = s[--sp].R is not null ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0xc8: pc += BinaryPrimitives.ReadInt32BigEndian(bc.AsSpan(pc + 1)); break;
+                            case 0xc9: s[sp++].P = pc + 5; pc += BinaryPrimitives.ReadInt32BigEndian(bc.AsSpan(pc + 1)); break;
+                            default: throw vm.Throw("java/lang/VerifyError", $"Bad instruction: {op:x2} at {pc} in {m}");
+                        }
+                    }
+                }
+                catch (Exception e)
+                {
+                    var throwable = vm.ToJava(t, e, m, pc);
+                    var handler = FindHandler(t, m, pc, throwable.Class);
+                    if (handler < 0)
+                    {
+                        if (e is JavaThrow) throw;
+                        throw new JavaThrow(throwable);
+                    }
+                    sp = fp + code.MaxLocals;
+                    s[sp++].R = throwable;
+                    pc = handler;
+                    t.Depth = frame + 1;
+                }
+            }
+        }
+        finally
+        {
+            t.Top = savedTop;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int U2(byte[] bc, int at) => (bc[at] << 8) | bc[at + 1];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Width(JField f) => f.Descriptor[0] is 'J' or 'D' ? 2 : 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T[] Arr<T>(JThread t, JObject? o, int index)
+    {
+        if (o is null) throw new NullReferenceException();
+        var a = ((JArray<T>)o).Data;
+        if ((uint)index >= (uint)a.Length)
+            throw t.Vm.Throw("java/lang/ArrayIndexOutOfBoundsException", $"Index {index} out of bounds for length {a.Length}");
+        return a;
+    }
+
+    private static int Push(Slot[] s, int sp, Slot value, char kind)
+    {
+        switch (kind)
+        {
+            case 'V': return sp;
+            case 'J' or 'D': s[sp].P = value.P; return sp + 2;
+            case 'L' or '[': s[sp].R = value.R; return sp + 1;
+            default: s[sp].P = value.P; return sp + 1;
+        }
+    }
+
+    private static int IDiv(JThread t, int a, int b) => b == 0 ? throw t.Vm.Throw("java/lang/ArithmeticException", "/ by zero") : b == -1 ? -a : a / b;
+    private static int IRem(JThread t, int a, int b) => b == 0 ? throw t.Vm.Throw("java/lang/ArithmeticException", "/ by zero") : b == -1 ? 0 : a % b;
+    private static long LDiv(JThread t, long a, long b) => b == 0 ? throw t.Vm.Throw("java/lang/ArithmeticException", "/ by zero") : b == -1 ? -a : a / b;
+    private static long LRem(JThread t, long a, long b) => b == 0 ? throw t.Vm.Throw("java/lang/ArithmeticException", "/ by zero") : b == -1 ? 0 : a % b;
+
+    private static int TableSwitch(byte[] bc, int pc, int key)
+    {
+        var p = (pc + 4) & ~3;
+        var dflt = BinaryPrimitives.ReadInt32BigEndian(bc.AsSpan(p));
+        var low = BinaryPrimitives.ReadInt32BigEndian(bc.AsSpan(p + 4));
+        var high = BinaryPrimitives.ReadInt32BigEndian(bc.AsSpan(p + 8));
+        if (key < low || key > high) return pc + dflt;
+        return pc + BinaryPrimitives.ReadInt32BigEndian(bc.AsSpan(p + 12 + (key - low) * 4));
+    }
+
+    private static int LookupSwitch(byte[] bc, int pc, int key)
+    {
+        var p = (pc + 4) & ~3;
+        var dflt = BinaryPrimitives.ReadInt32BigEndian(bc.AsSpan(p));
+        var n = BinaryPrimitives.ReadInt32BigEndian(bc.AsSpan(p + 4));
+        int lo = 0, hi = n - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var k = BinaryPrimitives.ReadInt32BigEndian(bc.AsSpan(p + 8 + mid * 8));
+            if (k == key) return pc + BinaryPrimitives.ReadInt32BigEndian(bc.AsSpan(p + 12 + mid * 8));
+            if (k < key) lo = mid + 1; else hi = mid - 1;
+        }
+        return pc + dflt;
+    }
+
+    private static int Wide(Slot[] s, int fp, ref int sp, byte[] bc, int pc)
+    {
+        var op = bc[pc + 1];
+        var index = fp + U2(bc, pc + 2);
+        switch (op)
+        {
+            case 0x15 or 0x17: s[sp++].P = s[index].P; break;
+            case 0x16 or 0x18: s[sp].P = s[index].P; sp += 2; break;
+            case 0x19: s[sp++].R = s[index].R; break;
+            case 0x36 or 0x38: s[index].P = s[--sp].P; break;
+            case 0x37 or 0x39: sp -= 2; s[index].P = s[sp].P; break;
+            case 0x3a: s[index] = s[--sp]; break;
+            case 0xa9: return (int)s[index].P;
+            case 0x84: s[index].P = s[index].I + (short)U2(bc, pc + 4); return pc + 6;
+            default: throw new InvalidOperationException($"bad wide opcode {op:x2}");
+        }
+        return pc + 4;
+    }
+}

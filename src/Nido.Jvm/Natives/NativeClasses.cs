@@ -1,0 +1,10 @@
+namespace Nido.Jvm.Natives;
+
+/// <summary>Every natives file's Register, listed explicitly (no reflection: the VM is AOT-compiled).</summary>
+internal static class NativeClasses
+{
+    public static readonly Action<NativeRegistry>[] All =
+    [
+        JavaLangObject.Register,
+    ];
+}

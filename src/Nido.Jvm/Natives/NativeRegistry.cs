@@ -1,0 +1,48 @@
+using Nido.Jvm.Runtime;
+
+namespace Nido.Jvm.Natives;
+
+/// <summary>
+/// The C# implementations of the class library's native methods (one file per Java class in this folder, each with a
+/// Register method), and intrinsics: C# replacements for bytecode methods the VM implements itself. Keyed by
+/// "class.name(descriptor)". A native method with no entry fails on first call with UnsatisfiedLinkError, as in HotSpot.
+/// </summary>
+public sealed class NativeRegistry
+{
+    private readonly Dictionary<string, NativeMethod> _natives = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NativeMethod> _intrinsics = new(StringComparer.Ordinal);
+
+    public NativeRegistry(JavaVm vm)
+    {
+        Vm = vm;
+        foreach (var register in NativeClasses.All) register(this);
+    }
+
+    public JavaVm Vm { get; }
+
+    public void Add(string className, string name, string descriptor, NativeMethod implementation) =>
+        _natives[$"{className}.{name}{descriptor}"] = implementation;
+
+    /// <summary>Every overload of <paramref name="name"/> in the class (natives whose descriptors do not matter, such as registerNatives).</summary>
+    public void AddAny(string className, string name, NativeMethod implementation) => _natives[$"{className}.{name}*"] = implementation;
+
+    public void Intrinsic(string className, string name, string descriptor, NativeMethod implementation) =>
+        _intrinsics[$"{className}.{name}{descriptor}"] = implementation;
+
+    public NativeMethod? IntrinsicFor(JMethod m) =>
+        _intrinsics.Count == 0 ? null : _intrinsics.GetValueOrDefault($"{m.Owner.Name}.{m.Name}{m.Descriptor}");
+
+    public NativeMethod Bind(JMethod m)
+    {
+        if (_natives.TryGetValue($"{m.Owner.Name}.{m.Name}{m.Descriptor}", out var f)) return f;
+        if (_natives.TryGetValue($"{m.Owner.Name}.{m.Name}*", out f)) return f;
+        if (Vm.Jni?.Bind(m) is { } jni) return jni;
+        throw Vm.Throw("java/lang/UnsatisfiedLinkError", $"'{DescriptorText.Method(m.Name, m.Descriptor, m.Owner.JavaName)}'");
+    }
+}
+
+/// <summary>Optional binder of native methods to loaded JNI libraries.</summary>
+public interface IJniBinder
+{
+    NativeMethod? Bind(JMethod method);
+}

@@ -1,0 +1,22 @@
+namespace Nido.Jvm.Runtime;
+
+/// <summary>
+/// -Xmx on the .NET GC: allocations are counted per thread; every few MiB, and for every large array, the live heap
+/// (after a collection when over the limit) is compared with the maximum and OutOfMemoryError thrown when it is full.
+/// </summary>
+public static class Heap
+{
+    private const long CheckEvery = 4 << 20;
+    [ThreadStatic] private static long _sinceCheck;
+
+    public static void Account(JavaVm vm, long bytes)
+    {
+        if (vm.Options.MaxHeap is not { } max) return;
+        _sinceCheck += bytes;
+        if (_sinceCheck < CheckEvery && bytes < CheckEvery) return;
+        _sinceCheck = 0;
+        if (GC.GetTotalMemory(false) + bytes <= max) return;
+        if (GC.GetTotalMemory(true) + bytes <= max) return;
+        throw vm.Throw("java/lang/OutOfMemoryError", bytes >= CheckEvery ? "Java heap space" : "Java heap space");
+    }
+}

@@ -1,0 +1,8 @@
+namespace Nido.Jvm.Runtime;
+
+/// <summary>Where a built-in loader finds class bytes: the JDK's jimage for the bootstrap loader, the class path for the application loader.</summary>
+public interface IClassSource
+{
+    /// <summary>The class file of <paramref name="internalName"/> (java/lang/Object), or null when this source has none.</summary>
+    byte[]? FindClass(string internalName);
+}

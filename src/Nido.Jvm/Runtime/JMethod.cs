@@ -1,0 +1,50 @@
+using Nido.Jvm.ClassFile;
+
+namespace Nido.Jvm.Runtime;
+
+/// <summary>Native methods receive the arguments in JVM slot layout (receiver first; long and double take two slots).</summary>
+public delegate Slot NativeMethod(JThread thread, Span<Slot> args);
+
+/// <summary>A linked method: code or native binding, argument slot count, and its vtable index for virtual dispatch.</summary>
+public sealed class JMethod
+{
+    public JMethod(JClass owner, MethodInfo info, int index)
+    {
+        Owner = owner;
+        Info = info;
+        Index = index;
+        ArgSlots = Descriptors.ArgumentSlots(info.Descriptor) + (IsStatic ? 0 : 1);
+        ReturnKind = Descriptors.Return(info.Descriptor)[0];
+    }
+
+    public JClass Owner { get; }
+    public MethodInfo Info { get; }
+    public string Name => Info.Name;
+    public string Descriptor => Info.Descriptor;
+    public AccessFlags Flags => Info.Flags;
+    public CodeAttribute? Code => Info.Code;
+    /// <summary>Index among the owner's declared methods (reflection's slot).</summary>
+    public int Index { get; }
+    public int ArgSlots { get; }
+    /// <summary>First character of the return descriptor: V, I, J, F, D, Z, B, C, S, L or [.</summary>
+    public char ReturnKind { get; }
+    public int VTableIndex { get; internal set; } = -1;
+
+    public bool IsStatic => (Info.Flags & AccessFlags.Static) != 0;
+    public bool IsNative => (Info.Flags & AccessFlags.Native) != 0;
+    public bool IsAbstract => (Info.Flags & AccessFlags.Abstract) != 0;
+    public bool IsPrivate => (Info.Flags & AccessFlags.Private) != 0;
+    public bool IsSynchronized => (Info.Flags & AccessFlags.Synchronized) != 0;
+    public bool IsConstructor => Info.Name == "<init>";
+
+    /// <summary>The C# implementation of a native method (or an intrinsic replacing bytecode), bound on first call.</summary>
+    public NativeMethod? Native { get; set; }
+
+    /// <summary>Cached java.lang.reflect object for this method (Method or Constructor).</summary>
+    public JObject? Reflected { get; set; }
+
+    /// <summary>Interpreter invocations, for the JIT's tiering.</summary>
+    public int Calls;
+
+    public override string ToString() => $"{Owner.Name}.{Name}{Descriptor}";
+}

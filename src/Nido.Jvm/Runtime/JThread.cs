@@ -1,0 +1,74 @@
+namespace Nido.Jvm.Runtime;
+
+/// <summary>
+/// The VM side of a Java thread running on a .NET thread: the slot stack that interpreter frames live in (locals of
+/// a callee overlap the caller's pushed arguments, so calls copy nothing), the frame list for stack traces, the
+/// java.lang.Thread object, and interrupt/park state.
+/// </summary>
+public sealed class JThread
+{
+    [ThreadStatic] private static JThread? _current;
+
+    public JThread(JavaVm vm, int stackSlots)
+    {
+        Vm = vm;
+        Stack = new Slot[stackSlots];
+        FrameMethods = new JMethod[Math.Max(64, stackSlots / 4)];
+        FramePcs = new int[FrameMethods.Length];
+    }
+
+    public static JThread? Current => _current;
+
+    public JavaVm Vm { get; }
+    public Slot[] Stack { get; }
+    /// <summary>First slot above the innermost frame: where a call from C# places its arguments.</summary>
+    public int Top;
+
+    public readonly JMethod[] FrameMethods;
+    public readonly int[] FramePcs;
+    public int Depth;
+
+    /// <summary>The java.lang.Thread object.</summary>
+    public JObject? JavaThread { get; internal set; }
+    public Thread? Host { get; internal set; }
+    /// <summary>Thread.interrupted's flag, which JDK 17 keeps in the Thread object's "interrupted" field.</summary>
+    public bool Interrupted
+    {
+        get => JavaThread is { } o && Volatile.Read(ref o.Fields[Vm.ThreadInterruptedSlot].P) != 0;
+        set { if (JavaThread is { } o) Volatile.Write(ref o.Fields[Vm.ThreadInterruptedSlot].P, value ? 1 : 0); }
+    }
+
+    /// <summary>False once the thread's run method has returned (Thread.isAlive is eetop != 0).</summary>
+    public volatile bool Alive = true;
+    /// <summary>LockSupport.park's permit and the event park waits on.</summary>
+    internal readonly SemaphoreSlim ParkPermit = new(0, 1);
+    /// <summary>The object this thread waits on in Object.wait, so interrupt can wake it.</summary>
+    internal volatile object? WaitingOn;
+    internal volatile bool Sleeping;
+
+    public void Attach()
+    {
+        _current = this;
+        Host = Thread.CurrentThread;
+    }
+
+    public static void Detach() => _current = null;
+
+    /// <summary>Calls a Java method from C#: arguments in JVM slot layout (receiver first, long/double as two slots).</summary>
+    public Slot Invoke(JMethod method, params ReadOnlySpan<Slot> args)
+    {
+        var fp = Top;
+        if (fp + args.Length >= Stack.Length) throw Vm.Throw("java/lang/StackOverflowError", null);
+        args.CopyTo(Stack.AsSpan(fp));
+        try
+        {
+            return Interpreter.Call(this, method, fp);
+        }
+        finally
+        {
+            Top = fp;
+        }
+    }
+
+    public override string ToString() => $"JThread({Host?.Name})";
+}

@@ -1,0 +1,66 @@
+namespace Nido.Jvm.Runtime;
+
+public sealed partial class JavaVm
+{
+    public JObject? MainThreadGroup { get; private set; }
+
+    /// <summary>
+    /// Boots the class library as HotSpot does (Threads::create_vm): the core classes, the system and main thread
+    /// groups, the main Thread object for the calling thread, then System.initPhase1 (properties, stdio, signals),
+    /// and initPhase3 (security manager off, the system class loader). initPhase2 — the module system's boot
+    /// layer — is not run: every class is in its loader's unnamed module, which reads and exports everything.
+    /// </summary>
+    public JThread Boot()
+    {
+        var t = NewThread();
+        t.Attach();
+        ObjectClass = BootClass("java/lang/Object");
+        ClassClass = BootClass("java/lang/Class");
+        StringClass = BootClass("java/lang/String");
+        BooleanArray = ArrayOf(Primitive('Z'));
+        foreach (var name in (string[])["java/lang/Object", "java/lang/String", "java/lang/System", "java/lang/Class",
+                     "java/lang/ThreadGroup", "java/lang/Thread"])
+            EnsureInitialized(t, BootClass(name));
+
+        var groupClass = BootClass("java/lang/ThreadGroup");
+        var system = NewObject(groupClass);
+        t.Invoke(groupClass.DeclaredMethod("<init>", "()V")!, Slot.OfRef(system));
+        var main = NewObject(groupClass);
+        t.Invoke(groupClass.DeclaredMethod("<init>", "(Ljava/lang/ThreadGroup;Ljava/lang/String;)V")!,
+            Slot.OfRef(main), Slot.OfRef(system), Slot.OfRef(NewString("main")));
+        MainThreadGroup = main;
+        AttachThreadObject(t, main, "main", daemon: false);
+
+        foreach (var name in (string[])["java/lang/reflect/Method", "java/lang/ref/Finalizer", "java/lang/OutOfMemoryError",
+                     "java/lang/NullPointerException", "java/lang/ClassCastException", "java/lang/ArrayStoreException",
+                     "java/lang/ArithmeticException", "java/lang/StackOverflowError", "java/lang/IllegalMonitorStateException",
+                     "java/lang/IllegalArgumentException"])
+            EnsureInitialized(t, BootClass(name));
+
+        var systemClass = BootClass("java/lang/System");
+        t.Invoke(systemClass.DeclaredMethod("initPhase1", "()V")!);
+        t.Invoke(systemClass.DeclaredMethod("initPhase3", "()V")!);
+        var loaders = BootClass("jdk/internal/loader/ClassLoaders");
+        EnsureInitialized(t, loaders);
+        AppLoader = t.Invoke(loaders.DeclaredMethod("appClassLoader", "()Ljava/lang/ClassLoader;")!).R;
+        PlatformLoader = t.Invoke(loaders.DeclaredMethod("platformClassLoader", "()Ljava/lang/ClassLoader;")!).R;
+        return t;
+    }
+
+    /// <summary>A JThread with the stack -Xss asks for (slots of 16 bytes; HotSpot's default 1 MiB).</summary>
+    public JThread NewThread() => new(this, (int)Math.Clamp((Options.ThreadStack ?? (1 << 20)) / 8, 4096, 1 << 24));
+
+    /// <summary>Gives <paramref name="t"/> a java.lang.Thread object in <paramref name="group"/> (for the main and attached threads).</summary>
+    internal void AttachThreadObject(JThread t, JObject group, string name, bool daemon)
+    {
+        var threadClass = BootClass("java/lang/Thread");
+        var thread = NewObject(threadClass);
+        thread.Vm = t;
+        SetField(thread, threadClass, "priority", Slot.OfInt(5));
+        t.JavaThread = thread;
+        t.Invoke(threadClass.DeclaredMethod("<init>", "(Ljava/lang/ThreadGroup;Ljava/lang/String;)V")!,
+            Slot.OfRef(thread), Slot.OfRef(group), Slot.OfRef(NewString(name)));
+        if (daemon) SetField(thread, threadClass, "daemon", Slot.OfBool(true));
+        Threads.Started(t);
+    }
+}

@@ -1,0 +1,58 @@
+using Nido.Jvm.ClassFile;
+
+namespace Nido.Jvm.Runtime;
+
+public sealed partial class JavaVm
+{
+    /// <summary>
+    /// A new Java exception of <paramref name="className"/> constructed on the current thread (so its stack trace is
+    /// the Java stack right here), wrapped for throwing: <c>throw vm.Throw("java/lang/ArithmeticException", "/ by zero")</c>.
+    /// </summary>
+    public JavaThrow Throw(string className, string? message, JObject? cause = null)
+    {
+        var t = JThread.Current ?? throw new InvalidOperationException($"{className}: {message} (no Java thread)");
+        var c = BootClass(className);
+        EnsureInitialized(t, c);
+        var o = NewObject(c);
+        var ctor = c.DeclaredMethod("<init>", "(Ljava/lang/String;)V");
+        if (ctor is not null) t.Invoke(ctor, Slot.OfRef(o), Slot.OfRef(message is null ? null : NewString(message)));
+        else
+        {
+            t.Invoke(c.DeclaredMethod("<init>", "()V") ?? throw new InvalidOperationException($"{className} has no usable constructor"), Slot.OfRef(o));
+            if (message is not null) SetField(o, c, "detailMessage", Slot.OfRef(NewString(message)));
+        }
+        if (cause is not null) SetField(o, c, "cause", Slot.OfRef(cause));
+        return new JavaThrow(o);
+    }
+
+    /// <summary>
+    /// The Java throwable for an exception caught by the interpreter: Java exceptions as they are; the runtime's own
+    /// faults mapped to what the JVM would throw (null dereference → NullPointerException, and so on).
+    /// </summary>
+    public JObject ToJava(JThread t, Exception e, JMethod m, int pc)
+    {
+        if (e is JavaThrow j) return j.Throwable;
+        t.FramePcs[t.Depth - 1] = pc;
+        var (cls, msg) = e switch
+        {
+            NullReferenceException => ("java/lang/NullPointerException", (string?)null),
+            SynchronizationLockException => ("java/lang/IllegalMonitorStateException", "current thread is not owner"),
+            OutOfMemoryException => ("java/lang/OutOfMemoryError", "Java heap space"),
+            InsufficientExecutionStackException => ("java/lang/StackOverflowError", null),
+            ClassFormatException f => (f.JavaError, f.Message),
+            InvalidCastException => ("java/lang/ClassCastException", e.Message),
+            _ => ("java/lang/InternalError", $"{e.GetType().Name}: {e.Message} in {m} at pc {pc}"),
+        };
+        if (cls == "java/lang/InternalError" && Environment.GetEnvironmentVariable("NIDO_JAVA_DEBUG") == "1") Console.Error.WriteLine(e);
+        return Throw(cls, msg).Throwable;
+    }
+
+    /// <summary>HotSpot's ClassCastException detail: where each class comes from.</summary>
+    public string Describe(JClass from, JClass to)
+    {
+        string Where(JClass c) => c.Loader is null ? $"module {ModuleOf(c) ?? "java.base"} of loader 'bootstrap'" : $"unnamed module of loader {LoaderName(c.Loader)}";
+        var a = Where(from);
+        var b = Where(to);
+        return a == b ? $"{from.JavaName} and {to.JavaName} are in {a}" : $"{from.JavaName} is in {a}; {to.JavaName} is in {b}";
+    }
+}

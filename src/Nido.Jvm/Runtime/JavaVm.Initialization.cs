@@ -1,0 +1,89 @@
+using Nido.Jvm.ClassFile;
+
+namespace Nido.Jvm.Runtime;
+
+public sealed partial class JavaVm
+{
+    /// <summary>
+    /// Class initialisation (JVMS 5.5): one thread runs the superclass's and then this class's &lt;clinit&gt;;
+    /// others wait; a recursive request from the initialising thread returns at once; a failure marks the class
+    /// erroneous and later attempts get NoClassDefFoundError.
+    /// </summary>
+    public void EnsureInitialized(JThread t, JClass c)
+    {
+        if (c.State == ClassState.Initialized) return;
+        lock (c.InitLock)
+        {
+            while (c.State == ClassState.BeingInitialized && c.InitThread != t) Monitor.Wait(c.InitLock);
+            switch (c.State)
+            {
+                case ClassState.Initialized: return;
+                case ClassState.BeingInitialized: return; // recursive request by the initialising thread
+                case ClassState.Erroneous: throw Throw("java/lang/NoClassDefFoundError", $"Could not initialize class {c.JavaName}");
+            }
+            c.State = ClassState.BeingInitialized;
+            c.InitThread = t;
+        }
+        try
+        {
+            if (!c.IsInterface && c.Super is { } super) EnsureInitialized(t, super);
+            // Superinterfaces that declare default methods are initialised too (JVMS 5.5 step 7).
+            if (!c.IsInterface)
+                foreach (var i in c.Interfaces)
+                    if (i.DeclaredMethods.Any(m => !m.IsStatic && !m.IsAbstract)) EnsureInitialized(t, i);
+            SetConstantValues(t, c);
+            if (c.DeclaredMethod("<clinit>", "()V") is { } clinit) t.Invoke(clinit);
+        }
+        catch (JavaThrow e)
+        {
+            var error = e.Throwable.Class.IsSubtypeOf(BootClass("java/lang/Error"))
+                ? e
+                : Throw("java/lang/ExceptionInInitializerError", null, cause: e.Throwable);
+            lock (c.InitLock)
+            {
+                c.State = ClassState.Erroneous;
+                c.InitThread = null;
+                Monitor.PulseAll(c.InitLock);
+            }
+            throw error;
+        }
+        catch
+        {
+            lock (c.InitLock)
+            {
+                c.State = ClassState.Erroneous;
+                c.InitThread = null;
+                Monitor.PulseAll(c.InitLock);
+            }
+            throw;
+        }
+        lock (c.InitLock)
+        {
+            c.State = ClassState.Initialized;
+            c.InitThread = null;
+            Monitor.PulseAll(c.InitLock);
+        }
+    }
+
+    /// <summary>Static fields with a ConstantValue attribute get it before &lt;clinit&gt; runs.</summary>
+    private void SetConstantValues(JThread t, JClass c)
+    {
+        var pool = c.File?.Pool;
+        if (pool is null) return;
+        foreach (var f in c.DeclaredFields)
+        {
+            if (!f.IsStatic || f.Info.ConstantValue == 0) continue;
+            var index = f.Info.ConstantValue;
+            ref var slot = ref c.Statics[f.Slot];
+            switch (pool.Tag(index))
+            {
+                case ConstantTag.Integer: slot.P = pool.Integer(index); break;
+                case ConstantTag.Long: slot.P = pool.Long(index); break;
+                case ConstantTag.Float: slot.F = pool.Float(index); break;
+                case ConstantTag.Double: slot.D = pool.Double(index); break;
+                case ConstantTag.String: slot.R = Intern(pool.String(index)); break;
+            }
+        }
+        _ = t;
+    }
+}

@@ -1,0 +1,138 @@
+using Nido.Jvm.ClassFile;
+
+namespace Nido.Jvm.Runtime;
+
+public sealed partial class JavaVm
+{
+    [ThreadStatic] private static HashSet<(LoaderData, string)>? _beingDefined;
+
+    /// <summary>
+    /// Links a freshly parsed class (JVMS 5.4): loads the superclass and interfaces (ClassCircularityError when one is
+    /// this class itself), checks inheritance rules, lays out instance and static field slots, builds the vtable.
+    /// </summary>
+    private void Link(JClass c, ClassFile.ClassFile file)
+    {
+        var key = (DataOf(c.Loader), c.Name);
+        _beingDefined ??= [];
+        if (!_beingDefined.Add(key)) throw Throw("java/lang/ClassCircularityError", c.JavaName);
+        try
+        {
+            if (file.SuperName is { } superName)
+            {
+                var super = LoadClass(superName, c.Loader) ?? throw Throw("java/lang/NoClassDefFoundError", superName);
+                if (super.IsInterface) throw Throw("java/lang/IncompatibleClassChangeError", $"class {c.JavaName} has interface {super.JavaName} as super class");
+                if ((super.Flags & AccessFlags.Final) != 0) throw Throw("java/lang/VerifyError", $"Cannot inherit from final class {super.JavaName}");
+                c.Super = super;
+            }
+            var interfaces = new JClass[file.Interfaces.Length];
+            for (var i = 0; i < interfaces.Length; i++)
+            {
+                var itf = LoadClass(file.Interfaces[i], c.Loader) ?? throw Throw("java/lang/NoClassDefFoundError", file.Interfaces[i]);
+                if (!itf.IsInterface) throw Throw("java/lang/IncompatibleClassChangeError", $"class {c.JavaName} can not implement {itf.JavaName}, because it is not an interface ({itf.JavaName})");
+                interfaces[i] = itf;
+            }
+            c.Interfaces = interfaces;
+        }
+        finally
+        {
+            _beingDefined.Remove(key);
+        }
+        LayOutFields(c, file);
+        CreateMethods(c, file);
+        c.Resolved = new object?[file.Pool.Count];
+    }
+
+    private static void LayOutFields(JClass c, ClassFile.ClassFile file)
+    {
+        var instance = c.Super?.InstanceSlots ?? 0;
+        var statics = 0;
+        var fields = new JField[file.Fields.Length];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var f = file.Fields[i];
+            var slot = (f.Flags & AccessFlags.Static) != 0 ? statics++ : instance++;
+            fields[i] = new JField(c, f, slot) { Index = i };
+        }
+        c.DeclaredFields = fields;
+        c.InstanceSlots = instance;
+        c.Statics = new Slot[statics];
+    }
+
+    private static void CreateMethods(JClass c, ClassFile.ClassFile file)
+    {
+        var methods = new JMethod[file.Methods.Length];
+        for (var i = 0; i < methods.Length; i++) methods[i] = new JMethod(c, file.Methods[i], i);
+        c.DeclaredMethods = methods;
+        if (c.IsInterface)
+        {
+            c.VTable = c.Super?.VTable ?? [];
+            return;
+        }
+        // vtable: the superclass's entries, overridden in place by same name+descriptor, new virtual methods appended.
+        var vtable = new List<JMethod>(c.Super?.VTable ?? []);
+        foreach (var m in methods)
+        {
+            if (m.IsStatic || m.IsPrivate || m.IsConstructor || m.Name == "<clinit>") continue;
+            var slot = -1;
+            for (var k = 0; k < vtable.Count; k++)
+            {
+                var inherited = vtable[k];
+                if (inherited.Name != m.Name || inherited.Descriptor != m.Descriptor) continue;
+                // A package-private method is overridden only from its own package (JVMS 5.4.5).
+                if ((inherited.Flags & (AccessFlags.Public | AccessFlags.Protected)) == 0 && (inherited.Owner.Package != c.Package
+                    || !ReferenceEquals(inherited.Owner.Loader, c.Loader))) continue;
+                slot = k;
+                break;
+            }
+            if (slot < 0) { slot = vtable.Count; vtable.Add(m); }
+            else vtable[slot] = m;
+            m.VTableIndex = slot;
+        }
+        c.VTable = [.. vtable];
+    }
+
+    /// <summary>Array classes by descriptor ([I, [[Ljava/lang/String;): the element class is loaded through <paramref name="loader"/>.</summary>
+    private JClass? ArrayClassByName(string name, JObject? loader)
+    {
+        JClass? component;
+        var rest = name[1..];
+        if (rest.Length == 1 && _primitives.TryGetValue(rest[0], out var p) && rest[0] != 'V') component = p;
+        else if (rest.StartsWith('[')) component = LoadClass(rest, loader);
+        else if (rest.StartsWith('L') && rest.EndsWith(';') && rest.Length > 2) component = LoadClass(rest[1..^1], loader);
+        else return null;
+        if (component is null) return null;
+        var array = ArrayOf(component);
+        DataOf(loader).Classes.TryAdd(name, array);
+        return array;
+    }
+
+    /// <summary>The array class whose component is <paramref name="component"/> (one per component, created on first use).</summary>
+    public JClass ArrayOf(JClass component)
+    {
+        if (component.ArrayClass is { } known) return known;
+        var name = "[" + Descriptor(component);
+        var obj = ObjectClass;
+        var array = new JClass(this, name, component.Loader)
+        {
+            Component = component,
+            Super = obj,
+            Interfaces = [BootClass("java/lang/Cloneable"), BootClass("java/io/Serializable")],
+            Flags = (component.IsPrimitive ? AccessFlags.Public : component.Flags & (AccessFlags.Public | AccessFlags.Private | AccessFlags.Protected)) | AccessFlags.Final | AccessFlags.Abstract,
+            VTable = obj.VTable,
+            State = ClassState.Initialized,
+        };
+        Interlocked.CompareExchange(ref component.ArrayClass, array, null);
+        return component.ArrayClass!;
+    }
+
+    /// <summary>The field descriptor of a class: I, Ljava/lang/String;, [J.</summary>
+    public static string Descriptor(JClass c) => c.IsPrimitive ? c.PrimitiveKind.ToString() : c.IsArray ? c.Name : $"L{c.Name};";
+
+    /// <summary>A class named by a field descriptor, loaded through <paramref name="loader"/>.</summary>
+    public JClass? ClassForDescriptor(string descriptor, JObject? loader) => descriptor[0] switch
+    {
+        'L' => LoadClass(descriptor[1..^1], loader),
+        '[' => LoadClass(descriptor, loader),
+        _ => _primitives.GetValueOrDefault(descriptor[0]),
+    };
+}

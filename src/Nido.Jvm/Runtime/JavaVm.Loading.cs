@@ -1,0 +1,129 @@
+using Nido.Jvm.ClassFile;
+
+namespace Nido.Jvm.Runtime;
+
+public sealed partial class JavaVm
+{
+    /// <summary>Resolves a class name (internal form or array descriptor) as seen from <paramref name="from"/> (JVMS 5.4.3.1).</summary>
+    public JClass ResolveClassName(JClass from, string name) =>
+        LoadClass(name, from.Loader) ?? throw Throw("java/lang/NoClassDefFoundError", name);
+
+    /// <summary>Loads through <paramref name="loader"/> (null: bootstrap); null when no loader in the chain has it.</summary>
+    public JClass? LoadClass(string name, JObject? loader)
+    {
+        var data = DataOf(loader);
+        if (data.Classes.TryGetValue(name, out var known)) return known;
+        if (name.StartsWith('[')) return ArrayClassByName(name, loader);
+        if (loader is null) return LoadBoot(name);
+        if (ReferenceEquals(loader, AppLoader) || ReferenceEquals(loader, PlatformLoader))
+        {
+            // The built-in loaders delegate to the bootstrap loader first (parent delegation), then read the class path.
+            var c = LoadBoot(name);
+            if (c is null && ReferenceEquals(loader, AppLoader)) c = DefineFromSource(_appSource, name, data);
+            if (c is not null) data.Classes.TryAdd(name, c);
+            return c;
+        }
+        return LoadThroughJava(name, loader, data);
+    }
+
+    public JClass BootClass(string name) => LoadClass(name, null) ?? throw Throw("java/lang/NoClassDefFoundError", name);
+
+    private JClass? LoadBoot(string name)
+    {
+        if (_boot.Classes.TryGetValue(name, out var c)) return c;
+        return DefineFromSource(_bootSource, name, _boot);
+    }
+
+    private JClass? DefineFromSource(IClassSource source, string name, LoaderData data)
+    {
+        lock (data.DefineLock)
+        {
+            if (data.Classes.TryGetValue(name, out var c)) return c;
+            var bytes = source.FindClass(name);
+            if (bytes is null) return null;
+            return DefineClass(bytes, data.Loader, name, null);
+        }
+    }
+
+    /// <summary>A user-defined loader: ClassLoader.loadClass(String) in Java; the result is recorded for this initiating loader.</summary>
+    private JClass? LoadThroughJava(string name, JObject loader, LoaderData data)
+    {
+        var t = JThread.Current ?? throw new InvalidOperationException("class loading through a Java loader needs a Java thread");
+        var loadClass = loader.Class.FindMethod("loadClass", "(Ljava/lang/String;)Ljava/lang/Class;")!;
+        JObject? mirror;
+        try
+        {
+            mirror = t.Invoke(loader.Class.Select(loadClass)!, Slot.OfRef(loader), Slot.OfRef(NewString(name.Replace('/', '.')))).R;
+        }
+        catch (JavaThrow e) when (e.Throwable.Class.IsSubtypeOf(BootClass("java/lang/ClassNotFoundException")))
+        {
+            return null;
+        }
+        if (mirror is null) return null;
+        var c = ClassOf(mirror);
+        data.Classes.TryAdd(name, c);
+        return c;
+    }
+
+    internal LoaderData DataOf(JObject? loader)
+    {
+        if (loader is null) return _boot;
+        if (loader.Vm is LoaderData d) return d;
+        lock (loader)
+        {
+            if (loader.Vm is LoaderData again) return again;
+            var created = new LoaderData(loader);
+            loader.Vm = created;
+            return created;
+        }
+    }
+
+    /// <summary>A loaded class by name in a loader, without loading (ClassLoader.findLoadedClass).</summary>
+    public JClass? FindLoaded(string name, JObject? loader) => DataOf(loader).Classes.GetValueOrDefault(name);
+
+    /// <summary>
+    /// Parses, checks and links a class and records it with its defining loader. Format errors become
+    /// ClassFormatError / UnsupportedClassVersionError; a wrong name NoClassDefFoundError, as in HotSpot.
+    /// </summary>
+    public JClass DefineClass(byte[] bytes, JObject? loader, string? expectedName, JObject? protectionDomain, bool hidden = false)
+    {
+        ClassFile.ClassFile file;
+        try
+        {
+            file = ClassFileParser.Parse(bytes);
+        }
+        catch (ClassFormatException e)
+        {
+            throw Throw(e.JavaError, $"{e.Message}{(expectedName is null ? "" : $" ({expectedName.Replace('/', '.')})")}");
+        }
+        if (expectedName is not null && file.Name != expectedName && !hidden)
+            throw Throw("java/lang/NoClassDefFoundError", $"{expectedName} (wrong name: {file.Name})");
+        var data = DataOf(loader);
+        if (!hidden && data.Classes.TryGetValue(file.Name, out var existing) && ReferenceEquals(existing.Loader, loader))
+            throw Throw("java/lang/LinkageError", $"loader {LoaderName(loader)} attempted duplicate class definition for {file.Name.Replace('/', '.')}.");
+        var c = new JClass(this, file.Name, loader) { File = file, Flags = file.Flags, ProtectionDomain = protectionDomain, IsHidden = hidden };
+        Link(c, file);
+        if (!hidden) data.Classes[file.Name] = c;
+        if (Options.VerboseClass) VerboseLoad(c);
+        return c;
+    }
+
+    private void VerboseLoad(JClass c)
+    {
+        var source = c.Loader is null ? "jrt:/" + ModuleOf(c) : ReferenceEquals(c.Loader, AppLoader) ? "file:" : "__JVM_DefineClass__";
+        var line = System.Text.Encoding.UTF8.GetBytes($"[{(DateTime.UtcNow - StartTime).TotalSeconds:F3}s][info][class,load] {c.JavaName} source: {source}\n");
+        lock (StandardOutput) StandardOutput.Write(line);
+    }
+
+    /// <summary>The module a bootstrap class belongs to, for -verbose:class and stack traces.</summary>
+    public string? ModuleOf(JClass c) => c.Loader is null && _bootSource is IModuleLookup m ? m.ModuleOfPackage(c.Package) : null;
+
+    public string LoaderName(JObject? loader) =>
+        loader is null ? "'bootstrap'" : ReferenceEquals(loader, AppLoader) ? "'app'" : ReferenceEquals(loader, PlatformLoader) ? "'platform'" : $"{loader.Class.JavaName} @{loader.GetHashCode():x}";
+}
+
+/// <summary>A class source that knows modules (the jimage): package → module name.</summary>
+public interface IModuleLookup
+{
+    string? ModuleOfPackage(string package);
+}

@@ -1,0 +1,94 @@
+namespace Nido.Jvm.Runtime;
+
+public sealed partial class JavaVm
+{
+    public JObject NewObject(JClass c)
+    {
+        Heap.Account(this, 16 + 16L * c.InstanceSlots);
+        return new JObject(c, c.InstanceSlots);
+    }
+
+    /// <summary>A new array of <paramref name="component"/> elements (anewarray and reflection).</summary>
+    public JArray NewArray(JClass component, int length)
+    {
+        if (length < 0) throw Throw("java/lang/NegativeArraySizeException", length.ToString());
+        var type = ArrayOf(component);
+        if (!component.IsPrimitive)
+        {
+            Heap.Account(this, 16 + 8L * length);
+            return new JArray<JObject?>(type, new JObject?[length]);
+        }
+        return component.PrimitiveKind switch
+        {
+            'Z' or 'B' => Alloc<sbyte>(type, length, 1),
+            'C' => Alloc<char>(type, length, 2),
+            'S' => Alloc<short>(type, length, 2),
+            'I' => Alloc<int>(type, length, 4),
+            'J' => Alloc<long>(type, length, 8),
+            'F' => Alloc<float>(type, length, 4),
+            'D' => Alloc<double>(type, length, 8),
+            _ => throw Throw("java/lang/IllegalArgumentException", "void array"),
+        };
+    }
+
+    private JArray<T> Alloc<T>(JClass type, int length, int size)
+    {
+        Heap.Account(this, 16 + (long)size * length);
+        return new JArray<T>(type, new T[length]);
+    }
+
+    /// <summary>newarray's atype operand (JVMS 6.5 newarray): 4 boolean … 11 long.</summary>
+    public JArray NewPrimitiveArray(int atype, int length) => NewArray(Primitive(atype switch
+    {
+        4 => 'Z', 5 => 'C', 6 => 'F', 7 => 'D', 8 => 'B', 9 => 'S', 10 => 'I', 11 => 'J',
+        _ => throw Throw("java/lang/VerifyError", $"newarray type {atype}"),
+    }), length);
+
+    /// <summary>multianewarray: nested arrays for the given dimensions; deeper dimensions stay null.</summary>
+    public JArray NewMultiArray(JClass type, ReadOnlySpan<int> lengths)
+    {
+        foreach (var l in lengths) if (l < 0) throw Throw("java/lang/NegativeArraySizeException", l.ToString());
+        return Build(type, lengths.ToArray(), 0);
+
+        JArray Build(JClass t, int[] ls, int d)
+        {
+            var a = NewArray(t.Component!, ls[d]);
+            if (d + 1 < ls.Length && a is JArray<JObject?> refs)
+                for (var i = 0; i < refs.Data.Length; i++) refs.Data[i] = Build(t.Component!, ls, d + 1);
+            return a;
+        }
+    }
+
+    public JArray<sbyte> NewByteArray(ReadOnlySpan<byte> bytes)
+    {
+        var a = (JArray<sbyte>)NewArray(Primitive('B'), bytes.Length);
+        bytes.CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsBytes(a.Data.AsSpan()));
+        return a;
+    }
+
+    /// <summary>The java.lang.Class object of <paramref name="c"/>, created once (HotSpot's "mirror").</summary>
+    public JObject Mirror(JClass c)
+    {
+        if (c.MirrorObject is { } m) return m;
+        var mirror = new JObject(ClassClass, ClassClass.InstanceSlots) { Vm = c };
+        if (c.Loader is not null) SetField(mirror, ClassClass, "classLoader", Slot.OfRef(c.Loader));
+        if (c.Component is { } component) SetField(mirror, ClassClass, "componentType", Slot.OfRef(Mirror(component)));
+        Interlocked.CompareExchange(ref c.MirrorObject, mirror, null);
+        return c.MirrorObject!;
+    }
+
+    /// <summary>The class a java.lang.Class object stands for.</summary>
+    public JClass ClassOf(JObject mirror) => mirror.Vm as JClass ?? throw Throw("java/lang/InternalError", "not a Class object");
+
+    /// <summary>An instance field by name, looked up once per class (for the VM's own reads of library objects).</summary>
+    public JField FieldOf(JClass c, string name)
+    {
+        for (var k = c; k is not null; k = k.Super)
+            foreach (var f in k.DeclaredFields)
+                if (f.Name == name && !f.IsStatic) return f;
+        throw new InvalidOperationException($"{c.Name} has no field {name}");
+    }
+
+    public void SetField(JObject o, JClass c, string name, Slot value) => o.Fields[FieldOf(c, name).Slot] = value;
+    public Slot GetField(JObject o, string name) => o.Fields[FieldOf(o.Class, name).Slot];
+}

@@ -1,0 +1,86 @@
+using Nido.Jvm.Natives;
+
+namespace Nido.Jvm.Runtime;
+
+/// <summary>
+/// One Java virtual machine: the class library image, the built-in loaders and the classes they hold, the heap's
+/// object factories, interned strings, native methods and threads. Partial files hold loading, linking,
+/// initialisation, objects, exceptions and the boot sequence.
+/// </summary>
+public sealed partial class JavaVm : IDisposable
+{
+    public JavaVm(JavaVmOptions options, IClassSource bootSource, IClassSource applicationSource)
+    {
+        Options = options;
+        _bootSource = bootSource;
+        _appSource = applicationSource;
+        Natives = new NativeRegistry(this);
+        _boot = new LoaderData(null);
+        foreach (var (kind, name) in PrimitiveNames)
+        {
+            var c = new JClass(this, name, null) { PrimitiveKind = kind, Flags = ClassFile.AccessFlags.Public | ClassFile.AccessFlags.Final | ClassFile.AccessFlags.Abstract, State = ClassState.Initialized };
+            _primitives[kind] = c;
+        }
+    }
+
+    private static readonly (char Kind, string Name)[] PrimitiveNames =
+        [('Z', "boolean"), ('B', "byte"), ('C', "char"), ('S', "short"), ('I', "int"), ('J', "long"), ('F', "float"), ('D', "double"), ('V', "void")];
+
+    public JavaVmOptions Options { get; }
+    public NativeRegistry Natives { get; }
+    /// <summary>Binds native methods of loaded JNI libraries (System.loadLibrary), when installed.</summary>
+    public Natives.IJniBinder? Jni { get; set; }
+    private readonly IClassSource _bootSource;
+    private readonly IClassSource _appSource;
+    private readonly LoaderData _boot;
+    private readonly Dictionary<char, JClass> _primitives = [];
+
+    /// <summary>The application class loader's Java object, once initPhase3 created it.</summary>
+    public JObject? AppLoader { get; private set; }
+    public JObject? PlatformLoader { get; private set; }
+
+    /// <summary>Where System.out/err bytes go (fd 1 and 2 unless a test redirects them).</summary>
+    public Stream StandardOutput { get; init; } = Console.OpenStandardOutput();
+    public Stream StandardError { get; init; } = Console.OpenStandardError();
+    public Stream StandardInput { get; init; } = Console.OpenStandardInput();
+
+    /// <summary>Runtime.halt: the embedding decides how the process ends (the CLI exits, tests record the status).</summary>
+    public Action<int> Halt { get; init; } = status => Environment.Exit(status);
+
+    /// <summary>When the VM started (Runtime uptime, RuntimeMXBean).</summary>
+    public DateTime StartTime { get; } = DateTime.UtcNow;
+
+    public JClass Primitive(char kind) => _primitives[kind];
+
+    private int _threadInterruptedSlot = -1;
+    internal int ThreadInterruptedSlot => _threadInterruptedSlot >= 0 ? _threadInterruptedSlot
+        : _threadInterruptedSlot = FieldOf(BootClass("java/lang/Thread"), "interrupted").Slot;
+
+    /// <summary>The class library's version (JAVA_RUNTIME_VERSION's number from the JDK's release file), for stack traces.</summary>
+    public string JavaVersion => _javaVersion ??= ReadJavaVersion();
+    private string? _javaVersion;
+
+    private string ReadJavaVersion()
+    {
+        var release = Path.Combine(Options.JavaHome, "release");
+        if (File.Exists(release))
+            foreach (var line in File.ReadLines(release))
+                if (line.StartsWith("JAVA_VERSION=", StringComparison.Ordinal)) return line["JAVA_VERSION=".Length..].Trim('"');
+        return "17";
+    }
+
+    /// <summary>The module of a bootstrap package (java/lang → java.base), from the jimage.</summary>
+    public string? ModuleOfPackageName(string package) => (_bootSource as IModuleLookup)?.ModuleOfPackage(package);
+
+    // Well-known classes, set during boot.
+    public JClass ObjectClass { get; private set; } = null!;
+    public JClass StringClass { get; private set; } = null!;
+    public JClass ClassClass { get; private set; } = null!;
+    public JClass BooleanArray { get; private set; } = null!;
+
+    public void Dispose()
+    {
+        (_bootSource as IDisposable)?.Dispose();
+        (_appSource as IDisposable)?.Dispose();
+    }
+}

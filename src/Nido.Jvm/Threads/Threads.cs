@@ -1,0 +1,104 @@
+using Nido.Jvm.Runtime;
+
+namespace Nido.Jvm;
+
+/// <summary>
+/// java.lang.Thread on .NET threads: start, the live-thread registry the VM waits on at exit (non-daemon threads),
+/// Object.wait/notify on .NET monitors, sleep and interrupt (an interrupt wakes a thread blocked in wait or sleep).
+/// </summary>
+public static class Threads
+{
+    private static readonly object Registry = new();
+    private static readonly HashSet<JThread> Live = [];
+
+    internal static void Started(JThread t)
+    {
+        lock (Registry) Live.Add(t);
+    }
+
+    internal static void Ended(JThread t)
+    {
+        lock (Registry)
+        {
+            Live.Remove(t);
+            Monitor.PulseAll(Registry);
+        }
+    }
+
+    public static JThread[] All()
+    {
+        lock (Registry) return [.. Live];
+    }
+
+    /// <summary>DestroyJavaVM: waits until only daemon threads (and the caller) are left.</summary>
+    public static void WaitForNonDaemons(JThread self)
+    {
+        lock (Registry)
+            while (Live.Any(t => t != self && !IsDaemon(t))) Monitor.Wait(Registry);
+    }
+
+    public static bool IsDaemon(JThread t) => t.JavaThread is { } o && t.Vm.GetField(o, "daemon").P != 0;
+
+    /// <summary>Object.wait(millis): InterruptedException when interrupted before or during the wait.</summary>
+    public static void Wait(JThread t, JObject o, long millis)
+    {
+        if (millis < 0) throw t.Vm.Throw("java/lang/IllegalArgumentException", "timeout value is negative");
+        if (!Monitor.IsEntered(o)) throw t.Vm.Throw("java/lang/IllegalMonitorStateException", "current thread is not owner");
+        if (t.Interrupted) { t.Interrupted = false; throw t.Vm.Throw("java/lang/InterruptedException", null); }
+        t.WaitingOn = o;
+        try
+        {
+            if (millis == 0) Monitor.Wait(o);
+            else Monitor.Wait(o, TimeSpan.FromMilliseconds(Math.Min(millis, int.MaxValue)));
+        }
+        catch (ThreadInterruptedException)
+        {
+            // .NET re-acquires the monitor before raising; Java semantics are the same.
+        }
+        finally
+        {
+            t.WaitingOn = null;
+        }
+        if (t.Interrupted) { t.Interrupted = false; throw t.Vm.Throw("java/lang/InterruptedException", null); }
+    }
+
+    public static void Sleep(JThread t, long nanos)
+    {
+        if (t.Interrupted) { t.Interrupted = false; throw t.Vm.Throw("java/lang/InterruptedException", "sleep interrupted"); }
+        t.Sleeping = true;
+        try
+        {
+            Thread.Sleep(TimeSpan.FromTicks(Math.Max(0, nanos / 100)));
+        }
+        catch (ThreadInterruptedException)
+        {
+        }
+        finally
+        {
+            t.Sleeping = false;
+        }
+        if (t.Interrupted) { t.Interrupted = false; throw t.Vm.Throw("java/lang/InterruptedException", "sleep interrupted"); }
+    }
+
+    /// <summary>Thread.interrupt: sets the flag and wakes the thread from wait/sleep (and park).</summary>
+    public static void Interrupt(JThread target)
+    {
+        target.Interrupted = true;
+        if (target.WaitingOn is not null || target.Sleeping) target.Host?.Interrupt();
+        Unpark(target);
+    }
+
+    public static void Unpark(JThread target)
+    {
+        try { target.ParkPermit.Release(); } catch (SemaphoreFullException) { }
+    }
+
+    /// <summary>LockSupport.park: consumes the permit or blocks until unpark, interrupt or the deadline.</summary>
+    public static void Park(JThread t, bool absolute, long time)
+    {
+        if (t.Interrupted) return;
+        if (!absolute && time == 0) { t.ParkPermit.Wait(); return; }
+        var ms = absolute ? time - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : time / 1_000_000;
+        if (ms > 0) t.ParkPermit.Wait(TimeSpan.FromMilliseconds(Math.Min(ms, int.MaxValue)));
+    }
+}
