@@ -16,9 +16,9 @@ public sealed class JImageCompressedTests
     {
         Jdk17.RequireModulesFile();
         Assert.SkipUnless(Directory.Exists(Path.Combine(Jdk17.Home, "jmods")), "no jmods for jlink");
-        using var dir = new Jdk17.TempDir();
-        var runtime = Path.Combine(dir.Path, "runtime");
-        var extracted = Path.Combine(dir.Path, "extracted");
+        using var dir = new JImageTempFiles();
+        var runtime = Path.Combine(dir.Directory, "runtime");
+        var extracted = Path.Combine(dir.Directory, "extracted");
         Jdk17.Run("jlink", "--add-modules", modules, $"--compress={level}", "--output", runtime);
         var imagePath = Path.Combine(runtime, "lib", "modules");
         Jdk17.Run("jimage", "extract", "--dir", extracted, imagePath);

@@ -92,13 +92,13 @@ public sealed class JImageFileTests
     public void BytesEqualWhatJimageExtractGives()
     {
         var modules = Jdk17.RequireModulesFile();
-        using var dir = new Jdk17.TempDir();
-        Jdk17.Run("jimage", "extract", "--dir", dir.Path,
+        using var dir = new JImageTempFiles();
+        Jdk17.Run("jimage", "extract", "--dir", dir.Directory,
             "--include", string.Join(',', Samples.Select(s => $"/{s.Module}/{s.Class}.class")), modules);
         using var image = JImageFile.Open(modules);
         foreach (var (module, name) in Samples)
         {
-            var expected = File.ReadAllBytes(Path.Combine(dir.Path, module, name + ".class"));
+            var expected = File.ReadAllBytes(Path.Combine(dir.Directory, module, name + ".class"));
             Assert.Equal(expected, image.FindClass(name));
             Assert.Equal(expected, image.Read(module, name + ".class"));
         }

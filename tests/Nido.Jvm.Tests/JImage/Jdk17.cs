@@ -34,14 +34,4 @@ internal static class Jdk17
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', args)} exited {process.ExitCode}: {stdout.Result}{stderr}");
     }
-
-    /// <summary>A fresh temporary directory, deleted when disposed.</summary>
-    public sealed class TempDir : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("nido-jimage-").FullName;
-        public void Dispose()
-        {
-            try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
-        }
-    }
 }
