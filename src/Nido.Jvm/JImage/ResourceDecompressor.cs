@@ -30,7 +30,7 @@ internal static class ResourceDecompressor
             long nameOffset = ReadUInt32(content, 20, bigEndian);
             var name = strings(nameOffset);
             if (name.SequenceEqual("zip"u8))
-                content = ZipDecompressor.Decompress(content.AsSpan(HeaderSize), (int)size);
+                content = ZipDecompressor.Decompress(content, HeaderSize, (int)size);
             else if (name.SequenceEqual("compact-cp"u8))
                 content = StringSharingDecompressor.Decompress(content.AsSpan(HeaderSize), (int)size, strings);
             else

@@ -167,6 +167,10 @@ public sealed class DecompressorTests
         Broken(Stage(long.MaxValue, packed, zip), "claims");
         Broken(Stage(1L << 40, packed, zip), "claims", finalSize: 1 << 30);
 
+        Broken(Stage(300, [], zip), "inflated to 0 bytes, expected 300");
+        // A zlib stream that asks for a preset dictionary (FDICT), which jlink never writes.
+        Broken(Stage(300, [0x78, 0x20, 0, 0, 0, 1, .. packed[2..]], zip), "");
+
         // A header chain that never ends: each zip stage inflates to another zip stage.
         byte[] chain = data;
         for (int i = 0; i < 10; i++) chain = Stage(chain.Length, Deflate(chain), zip);
