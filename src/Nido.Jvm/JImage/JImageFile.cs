@@ -32,19 +32,14 @@ public sealed unsafe class JImageFile : IDisposable
         _map = map;
         _view = view;
         _handle = view.SafeMemoryMappedViewHandle;
+        // The address stays valid while the view is open; each read holds a reference on the view (see ReadEntry)
+        // rather than this constructor holding one for good, so an image never disposed is still unmapped when collected.
         byte* p = null;
         _handle.AcquirePointer(ref p);
+        _handle.ReleasePointer();
         _base = p + view.PointerOffset;
         _length = length;
-        try
-        {
-            _header = ImageHeader.Parse(new ReadOnlySpan<byte>(_base, (int)Math.Min(length, ImageHeader.Size)), length, path);
-        }
-        catch
-        {
-            _handle.ReleasePointer();
-            throw;
-        }
+        _header = ImageHeader.Parse(new ReadOnlySpan<byte>(_base, (int)Math.Min(length, ImageHeader.Size)), length, path);
         _strings = GetString;
         _modules = new Lazy<IReadOnlyList<string>>(ListModules);
     }
@@ -149,7 +144,6 @@ public sealed unsafe class JImageFile : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         // Reads in flight hold their own reference on the view, so it is unmapped only once they are done.
-        _handle.ReleasePointer();
         _view.Dispose();
         _map.Dispose();
     }
