@@ -61,7 +61,8 @@ internal static class JavaLangClass
         r.Add(C, "getDeclaredFields0", "(Z)[Ljava/lang/reflect/Field;", static (t, a) =>
         {
             var c = Of(t, a[0]);
-            var fields = c.DeclaredFields.Where(f => a[1].I == 0 || (f.Flags & AccessFlags.Public) != 0).ToArray();
+            var publicOnly = a[1].I != 0;
+            var fields = c.DeclaredFields.Where(f => !publicOnly || (f.Flags & AccessFlags.Public) != 0).ToArray();
             var array = (JArray<JObject?>)t.Vm.NewArray(t.Vm.BootClass("java/lang/reflect/Field"), fields.Length);
             for (var i = 0; i < fields.Length; i++) array.Data[i] = Reflect.NewField(t, fields[i]);
             return Slot.OfRef(array);
@@ -69,7 +70,8 @@ internal static class JavaLangClass
         r.Add(C, "getDeclaredMethods0", "(Z)[Ljava/lang/reflect/Method;", static (t, a) =>
         {
             var c = Of(t, a[0]);
-            var methods = c.DeclaredMethods.Where(m => m.Name is not ("<init>" or "<clinit>") && (a[1].I == 0 || (m.Flags & AccessFlags.Public) != 0)).ToArray();
+            var publicOnly = a[1].I != 0;
+            var methods = c.DeclaredMethods.Where(m => m.Name is not ("<init>" or "<clinit>") && (!publicOnly || (m.Flags & AccessFlags.Public) != 0)).ToArray();
             var array = (JArray<JObject?>)t.Vm.NewArray(t.Vm.BootClass("java/lang/reflect/Method"), methods.Length);
             for (var i = 0; i < methods.Length; i++) array.Data[i] = Reflect.NewMethod(t, methods[i]);
             return Slot.OfRef(array);
@@ -77,7 +79,8 @@ internal static class JavaLangClass
         r.Add(C, "getDeclaredConstructors0", "(Z)[Ljava/lang/reflect/Constructor;", static (t, a) =>
         {
             var c = Of(t, a[0]);
-            var ctors = c.DeclaredMethods.Where(m => m.Name == "<init>" && (a[1].I == 0 || (m.Flags & AccessFlags.Public) != 0)).ToArray();
+            var publicOnly = a[1].I != 0;
+            var ctors = c.DeclaredMethods.Where(m => m.Name == "<init>" && (!publicOnly || (m.Flags & AccessFlags.Public) != 0)).ToArray();
             var array = (JArray<JObject?>)t.Vm.NewArray(t.Vm.BootClass("java/lang/reflect/Constructor"), ctors.Length);
             for (var i = 0; i < ctors.Length; i++) array.Data[i] = Reflect.NewConstructor(t, ctors[i]);
             return Slot.OfRef(array);

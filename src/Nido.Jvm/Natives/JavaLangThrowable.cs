@@ -3,7 +3,7 @@ using Nido.Jvm.Runtime;
 namespace Nido.Jvm.Natives;
 
 /// <summary>The frames a Throwable captured: methods and pcs (-2 for a native method), innermost first.</summary>
-internal sealed record Backtrace(JMethod[] Methods, int[] Pcs);
+public sealed record Backtrace(JMethod[] Methods, int[] Pcs);
 
 /// <summary>java.lang.Throwable.fillInStackTrace and StackTraceElement's initialisers.</summary>
 internal static class JavaLangThrowable

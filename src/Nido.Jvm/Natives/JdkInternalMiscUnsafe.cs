@@ -53,7 +53,7 @@ internal static unsafe class JdkInternalMiscUnsafe
             var f = c.DeclaredFields.FirstOrDefault(f => f.Name == name && !f.IsStatic) ?? throw t.Vm.Throw("java/lang/InternalError", name);
             return Slot.OfLong(f.Slot);
         });
-        r.Add(C, "staticFieldOffset0", "(Ljava/lang/reflect/Field;)J", static (t, a) => Slot.OfLong(Reflect.FieldOf(t, a[1].R!).Slot | UnsafeMemory.StaticBit));
+        r.Add(C, "staticFieldOffset0", "(Ljava/lang/reflect/Field;)J", static (t, a) => Slot.OfLong((long)Reflect.FieldOf(t, a[1].R!).Slot | UnsafeMemory.StaticBit));
         r.Add(C, "staticFieldBase0", "(Ljava/lang/reflect/Field;)Ljava/lang/Object;", static (t, a) => Slot.OfRef(t.Vm.Mirror(Reflect.FieldOf(t, a[1].R!).Owner)));
         r.Add(C, "shouldBeInitialized0", "(Ljava/lang/Class;)Z", static (t, a) => Slot.OfBool(t.Vm.ClassOf(a[1].R!).State != ClassState.Initialized));
         r.Add(C, "ensureClassInitialized0", "(Ljava/lang/Class;)V", static (t, a) => { t.Vm.EnsureInitialized(t, t.Vm.ClassOf(a[1].R!)); return default; });

@@ -6,5 +6,17 @@ internal static class NativeClasses
     public static readonly Action<NativeRegistry>[] All =
     [
         JavaLangObject.Register,
+        JavaLangClass.Register,
+        JavaLangSystem.Register,
+        JavaLangThread.Register,
+        JavaLangThrowable.Register,
+        JavaLangMisc.Register,
+        JdkInternalMisc.Register,
+        JdkInternalMiscUnsafe.Register,
+        JdkInternalUtilSystemProps.Register,
+        JavaIo.Register,
+        JavaIoUnixFileSystem.Register,
+        JavaLangReflectAndLoaders.Register,
+        Modules.Register,
     ];
 }

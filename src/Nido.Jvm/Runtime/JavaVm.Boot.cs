@@ -61,6 +61,8 @@ public sealed partial class JavaVm
         t.Invoke(threadClass.DeclaredMethod("<init>", "(Ljava/lang/ThreadGroup;Ljava/lang/String;)V")!,
             Slot.OfRef(thread), Slot.OfRef(group), Slot.OfRef(NewString(name)));
         if (daemon) SetField(thread, threadClass, "daemon", Slot.OfBool(true));
+        SetField(thread, threadClass, "eetop", Slot.OfLong(1));
+        SetField(thread, threadClass, "threadStatus", Slot.OfInt(5));
         Threads.Started(t);
     }
 }

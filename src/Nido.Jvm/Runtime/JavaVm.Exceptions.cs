@@ -56,3 +56,28 @@ public sealed partial class JavaVm
         return a == b ? $"{from.JavaName} and {to.JavaName} are in {a}" : $"{from.JavaName} is in {a}; {to.JavaName} is in {b}";
     }
 }
+
+public sealed partial class JavaVm
+{
+    /// <summary>A throwable's class, message and captured frames, formatted by the VM itself (for failures before System.err exists).</summary>
+    public string Describe(JObject throwable)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var e = throwable; e is not null;)
+        {
+            var message = StringOf(GetField(e, "detailMessage").R);
+            text.Append(ReferenceEquals(e, throwable) ? "" : "Caused by: ").Append(e.Class.JavaName).Append(message is null ? "" : ": " + message).Append('\n');
+            if (GetField(e, "backtrace").R?.Vm is Natives.Backtrace bt)
+                for (var i = 0; i < bt.Methods.Length; i++)
+                {
+                    var m = bt.Methods[i];
+                    var line = bt.Pcs[i] < 0 ? -2 : m.Code?.LineOf(bt.Pcs[i]) ?? -1;
+                    text.Append("\tat ").Append(m.Owner.JavaName).Append('.').Append(m.Name)
+                        .Append(line == -2 ? "(Native Method)" : $"({m.Owner.SourceFile}:{line})").Append('\n');
+                }
+            var cause = GetField(e, "cause").R;
+            e = ReferenceEquals(cause, e) ? null : cause;
+        }
+        return text.ToString();
+    }
+}

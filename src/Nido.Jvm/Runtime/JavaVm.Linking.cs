@@ -39,6 +39,8 @@ public sealed partial class JavaVm
         }
         LayOutFields(c, file);
         CreateMethods(c, file);
+        foreach (var m in c.DeclaredMethods)
+            if (!m.IsNative && Natives.IntrinsicFor(m) is { } intrinsic) m.Native = intrinsic;
         c.Resolved = new object?[file.Pool.Count];
     }
 

@@ -40,14 +40,24 @@ internal static class JavaCommand
         var options = new JavaVmOptions { JavaHome = home, ClassPath = classPath, SystemProperties = properties, ClassPathProperty = string.Join(':', classPath) };
         var boot = Environment.GetEnvironmentVariable("NIDO_JAVA_CLASSES") is { Length: > 0 } exploded
             ? (IClassSource)new ExplodedModulesSource(exploded)
-            : throw new NidoException("java: the jimage reader is not wired yet; set NIDO_JAVA_CLASSES");
+            : Nido.Jvm.JImage.JImageClassSource.Open(home);
         using var vm = new JavaVm(options, boot, new DirectoryClassPath(classPath));
         var main = args[i];
         var programArgs = args.Skip(i + 1).ToArray();
         var status = 1;
         var thread = new Thread(() =>
         {
-            var t = vm.Boot();
+            JThread t;
+            try
+            {
+                t = vm.Boot();
+            }
+            catch (JavaThrow e)
+            {
+                stderr.WriteLine("Error occurred during initialization of VM");
+                stderr.Write(vm.Describe(e.Throwable));
+                return;
+            }
             status = vm.RunMain(t, main, programArgs);
         }, 512 << 20);
         thread.Start();

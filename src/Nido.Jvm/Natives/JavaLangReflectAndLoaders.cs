@@ -1,0 +1,147 @@
+using System.Runtime.InteropServices;
+using Nido.Jvm.Runtime;
+
+namespace Nido.Jvm.Natives;
+
+/// <summary>ClassLoader, NativeLibraries, java.lang.reflect.Array, reflective invocation, Reference and Console natives.</summary>
+internal static class JavaLangReflectAndLoaders
+{
+    public static void Register(NativeRegistry r)
+    {
+        const string L = "java/lang/ClassLoader";
+        r.AddAny(L, "registerNatives", static (t, a) => default);
+        r.Add(L, "findBootstrapClass", "(Ljava/lang/String;)Ljava/lang/Class;", static (t, a) =>
+        {
+            var name = t.Vm.StringOf(a[0].R)!.Replace('.', '/');
+            return Slot.OfRef(t.Vm.LoadClass(name, null) is { } c ? t.Vm.Mirror(c) : null);
+        });
+        r.Add(L, "findLoadedClass0", "(Ljava/lang/String;)Ljava/lang/Class;", static (t, a) =>
+        {
+            var name = t.Vm.StringOf(a[1].R)?.Replace('.', '/');
+            return Slot.OfRef(name is not null && t.Vm.FindLoaded(name, a[0].R) is { } c ? t.Vm.Mirror(c) : null);
+        });
+        r.Add(L, "defineClass1", "(Ljava/lang/ClassLoader;Ljava/lang/String;[BIILjava/security/ProtectionDomain;Ljava/lang/String;)Ljava/lang/Class;", static (t, a) =>
+        {
+            var data = ((JArray<sbyte>)a[2].R!).Data.AsSpan(a[3].I, a[4].I);
+            var name = t.Vm.StringOf(a[1].R)?.Replace('.', '/');
+            return Slot.OfRef(t.Vm.Mirror(t.Vm.DefineClass(MemoryMarshal.AsBytes(data).ToArray(), a[0].R, name, a[5].R)));
+        });
+        r.Add(L, "retrieveDirectives", "()Ljava/lang/AssertionStatusDirectives;", static (t, a) =>
+        {
+            var vm = t.Vm;
+            var c = vm.BootClass("java/lang/AssertionStatusDirectives");
+            var o = vm.NewObject(c);
+            foreach (var f in (string[])["classes", "packages"]) vm.SetField(o, c, f, Slot.OfRef(vm.NewArray(vm.StringClass, 0)));
+            foreach (var f in (string[])["classEnabled", "packageEnabled"]) vm.SetField(o, c, f, Slot.OfRef(vm.NewArray(vm.Primitive('Z'), 0)));
+            return Slot.OfRef(o);
+        });
+        const string N = "jdk/internal/loader/NativeLibraries";
+        r.Add(N, "findBuiltinLib", "(Ljava/lang/String;)Ljava/lang/String;", static (t, a) => default);
+        const string A = "java/lang/reflect/Array";
+        r.Add(A, "getLength", "(Ljava/lang/Object;)I", static (t, a) => Slot.OfInt(ArrayOf(t, a[0].R).Length));
+        r.Add(A, "newArray", "(Ljava/lang/Class;I)Ljava/lang/Object;", static (t, a) =>
+        {
+            var c = t.Vm.ClassOf(a[0].R ?? throw t.Vm.Throw("java/lang/NullPointerException", null));
+            if (c.PrimitiveKind == 'V') throw t.Vm.Throw("java/lang/IllegalArgumentException", null);
+            return Slot.OfRef(t.Vm.NewArray(c, a[1].I));
+        });
+        r.Add(A, "multiNewArray", "(Ljava/lang/Class;[I)Ljava/lang/Object;", static (t, a) =>
+        {
+            var c = t.Vm.ClassOf(a[0].R!);
+            var dims = ((JArray<int>)a[1].R!).Data;
+            if (dims.Length == 0) throw t.Vm.Throw("java/lang/IllegalArgumentException", "Empty dimensions array");
+            var type = c;
+            for (var i = 0; i < dims.Length; i++) type = t.Vm.ArrayOf(type);
+            return Slot.OfRef(t.Vm.NewMultiArray(type, dims));
+        });
+        r.Add(A, "get", "(Ljava/lang/Object;I)Ljava/lang/Object;", static (t, a) =>
+        {
+            var array = ArrayOf(t, a[0].R);
+            var i = Index(t, array, a[1].I);
+            return Slot.OfRef(array is JArray<JObject?> refs ? refs.Data[i] : Reflect.Box(t, array.Class.Component!.PrimitiveKind, Element(array, i)));
+        });
+        r.Add(A, "set", "(Ljava/lang/Object;ILjava/lang/Object;)V", static (t, a) =>
+        {
+            var array = ArrayOf(t, a[0].R);
+            var i = Index(t, array, a[1].I);
+            if (array is JArray<JObject?> refs)
+            {
+                if (a[2].R is { } v && !v.Class.IsSubtypeOf(array.Class.Component!)) throw t.Vm.Throw("java/lang/IllegalArgumentException", "array element type mismatch");
+                refs.Data[i] = a[2].R;
+            }
+            else SetElement(array, i, Reflect.Unbox(t, array.Class.Component!.PrimitiveKind, a[2].R));
+            return default;
+        });
+        foreach (var (name, kind) in new[] { ("Boolean", 'Z'), ("Byte", 'B'), ("Char", 'C'), ("Short", 'S'), ("Int", 'I'), ("Long", 'J'), ("Float", 'F'), ("Double", 'D') })
+        {
+            var k = kind;
+            r.Add(A, "get" + name, $"(Ljava/lang/Object;I){kind}", (t, a) =>
+            {
+                var array = ArrayOf(t, a[0].R);
+                var i = Index(t, array, a[1].I);
+                var from = array.Class.Component!.PrimitiveKind;
+                if (from == '\0') throw t.Vm.Throw("java/lang/IllegalArgumentException", "Argument is not an array of primitive type");
+                return Reflect.Unbox(t, k, Reflect.Box(t, from, Element(array, i)));
+            });
+            r.Add(A, "set" + name, $"(Ljava/lang/Object;I{kind})V", (t, a) =>
+            {
+                var array = ArrayOf(t, a[0].R);
+                var i = Index(t, array, a[1].I);
+                var to = array.Class.Component!.PrimitiveKind;
+                if (to == '\0') throw t.Vm.Throw("java/lang/IllegalArgumentException", "argument type mismatch");
+                SetElement(array, i, Reflect.Unbox(t, to, Reflect.Box(t, k, a[2])));
+                return default;
+            });
+        }
+        r.Add("jdk/internal/reflect/NativeMethodAccessorImpl", "invoke0", "(Ljava/lang/reflect/Method;Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;",
+            static (t, a) => Slot.OfRef(ReflectiveCall.Invoke(t, Reflect.MethodOf(t, a[0].R!), a[1].R, a[2].R as JArray<JObject?>, constructor: false)));
+        r.Add("jdk/internal/reflect/NativeConstructorAccessorImpl", "newInstance0", "(Ljava/lang/reflect/Constructor;[Ljava/lang/Object;)Ljava/lang/Object;",
+            static (t, a) => Slot.OfRef(ReflectiveCall.Invoke(t, Reflect.MethodOf(t, a[0].R!), null, a[1].R as JArray<JObject?>, constructor: true)));
+        const string R = "java/lang/ref/Reference";
+        r.Add(R, "getAndClearReferencePendingList", "()Ljava/lang/ref/Reference;", static (t, a) => default);
+        r.Add(R, "hasReferencePendingList", "()Z", static (t, a) => Slot.OfBool(false));
+        r.Add(R, "waitForReferencePendingList", "()V", static (t, a) => { Thread.Sleep(Timeout.Infinite); return default; });
+        r.Add(R, "refersTo0", "(Ljava/lang/Object;)Z", static (t, a) => Slot.OfBool(ReferenceEquals(t.Vm.GetField(a[0].R!, "referent").R, a[1].R)));
+        r.Add("java/lang/ref/PhantomReference", "refersTo0", "(Ljava/lang/Object;)Z", static (t, a) => Slot.OfBool(ReferenceEquals(t.Vm.GetField(a[0].R!, "referent").R, a[1].R)));
+        r.Add(R, "clear0", "()V", static (t, a) => { t.Vm.SetField(a[0].R!, a[0].R!.Class, "referent", default); return default; });
+        r.Add("java/io/Console", "istty", "()Z", static (t, a) => Slot.OfBool(!Console.IsInputRedirected && !Console.IsOutputRedirected));
+        r.Add("java/io/Console", "encoding", "()Ljava/lang/String;", static (t, a) => default);
+        r.Add("java/io/Console", "echo", "(Z)Z", static (t, a) => Slot.OfBool(true));
+    }
+
+    private static JArray ArrayOf(JThread t, JObject? o) => o switch
+    {
+        null => throw t.Vm.Throw("java/lang/NullPointerException", null),
+        JArray a => a,
+        _ => throw t.Vm.Throw("java/lang/IllegalArgumentException", "Argument is not an array"),
+    };
+
+    private static int Index(JThread t, JArray a, int i) =>
+        (uint)i < (uint)a.Length ? i : throw t.Vm.Throw("java/lang/ArrayIndexOutOfBoundsException", $"Index {i} out of bounds for length {a.Length}");
+
+    private static Slot Element(JArray a, int i) => a switch
+    {
+        JArray<sbyte> b => Slot.OfInt(b.Data[i]),
+        JArray<char> c => Slot.OfInt(c.Data[i]),
+        JArray<short> s => Slot.OfInt(s.Data[i]),
+        JArray<int> n => Slot.OfInt(n.Data[i]),
+        JArray<long> l => Slot.OfLong(l.Data[i]),
+        JArray<float> f => Slot.OfFloat(f.Data[i]),
+        JArray<double> d => Slot.OfDouble(d.Data[i]),
+        _ => throw new InvalidOperationException(),
+    };
+
+    private static void SetElement(JArray a, int i, Slot v)
+    {
+        switch (a)
+        {
+            case JArray<sbyte> b: b.Data[i] = (sbyte)v.P; break;
+            case JArray<char> c: c.Data[i] = (char)v.P; break;
+            case JArray<short> s: s.Data[i] = (short)v.P; break;
+            case JArray<int> n: n.Data[i] = v.I; break;
+            case JArray<long> l: l.Data[i] = v.J; break;
+            case JArray<float> f: f.Data[i] = v.F; break;
+            case JArray<double> d: d.Data[i] = v.D; break;
+        }
+    }
+}
