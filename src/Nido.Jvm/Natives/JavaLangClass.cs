@@ -161,8 +161,8 @@ internal static class JavaLangClass
     /// <summary>Class.getModifiers: inner classes report their InnerClasses flags; arrays are public/final/abstract per component.</summary>
     public static int Modifiers(JClass c)
     {
-        if (c.IsPrimitive || c.IsArray) return (int)c.Flags & 0x1FFF;
-        var f = c.File!;
+        if (c.IsPrimitive || c.IsArray || c.File is null) return (int)c.Flags & 0x1FFF & ~(int)AccessFlags.Super;
+        var f = c.File;
         foreach (var e in f.InnerClasses)
             if (f.Pool.ClassName(e.Inner) == c.Name) return (int)e.Flags & 0x761F;
         return (int)c.Flags & 0x7611 & ~(int)AccessFlags.Super;

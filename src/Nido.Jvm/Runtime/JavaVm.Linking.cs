@@ -138,3 +138,31 @@ public sealed partial class JavaVm
         _ => _primitives.GetValueOrDefault(descriptor[0]),
     };
 }
+
+public sealed partial class JavaVm
+{
+    private int _syntheticCount;
+
+    /// <summary>
+    /// A class the VM makes without a class file (lambda proxies): hidden, final, fields for captured values, and
+    /// methods implemented in C#. It is linked like any other class so selection and subtype checks just work.
+    /// </summary>
+    internal JClass DefineSynthetic(string baseName, JObject? loader, JClass[] interfaces, string[] fieldDescriptors,
+        (string Name, string Descriptor, NativeMethod Code)[] methods)
+    {
+        var name = $"{baseName}$$Lambda${Interlocked.Increment(ref _syntheticCount)}/0x{Random.Shared.NextInt64(0x800000000, 0x900000000):x16}";
+        var c = new JClass(this, name, loader)
+        {
+            Flags = AccessFlags.Final | AccessFlags.Synthetic | AccessFlags.Super,
+            Super = ObjectClass,
+            Interfaces = interfaces,
+            IsHidden = true,
+            State = ClassState.Initialized,
+        };
+        c.DeclaredFields = [.. fieldDescriptors.Select((d, i) => new JField(c, new FieldInfo(AccessFlags.Private | AccessFlags.Final, $"arg${i + 1}", d), i) { Index = i })];
+        c.InstanceSlots = fieldDescriptors.Length;
+        c.DeclaredMethods = [.. methods.Select((m, i) => new JMethod(c, new MethodInfo(AccessFlags.Public, m.Name, m.Descriptor), i) { Native = m.Code })];
+        c.VTable = ObjectClass.VTable;
+        return c;
+    }
+}
