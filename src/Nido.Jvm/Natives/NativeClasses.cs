@@ -18,5 +18,6 @@ internal static class NativeClasses
         JavaIoUnixFileSystem.Register,
         JavaLangReflectAndLoaders.Register,
         Modules.Register,
+        MethodHandleNativesSupport.Register,
     ];
 }
