@@ -51,8 +51,6 @@ public static class JavaUsage
                           disable system assertions
             @argument files
                           one or more argument files containing options
-            -disable-@files
-                          prevent further argument file expansion
             --enable-preview
                           allow classes to depend on preview features of this release
         To specify an argument for a long option, you can use --<name>=<value> or

@@ -42,7 +42,7 @@ public class JavaOracleTests
         "-mx12q -version", "-ms12q -version", "-server -version", "-client -version", "-verbose:foo -version",
         "-verbose:class,gc -Xint -Xmixed -Xcomp -Xbatch -Xrs -Xnoclassgc -Xdebug -Xnoagent -version",
         "-Xmaxf -version", "-Xmaxf0.5 -version", "-Xmaxjitcodesize0 -version", "-XX:ReservedCodeCacheSize=x -version",
-        "-D -Dfoo -D=x -version", "-Xt -version", "-t -version",
+        "-D -Dfoo -D=x -version", "--disable-@files -version", "-disable-@files -version", "-Xt -version", "-t -version",
     ];
 
     [Theory]
