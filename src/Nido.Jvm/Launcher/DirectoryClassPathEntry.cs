@@ -4,6 +4,7 @@ namespace Nido.Jvm.Launcher;
 internal sealed class DirectoryClassPathEntry(string directory) : ClassPathEntry
 {
     private readonly string _root = Path.TrimEndingDirectorySeparator(directory);
+    private readonly string _prefix = Path.EndsInDirectorySeparator(directory) ? directory : directory + "/";
 
     public override byte[]? Read(string name)
     {
@@ -30,6 +31,6 @@ internal sealed class DirectoryClassPathEntry(string directory) : ClassPathEntry
         string full = Path.GetFullPath(Path.Combine(_root, name));
         if (full == _root)
             return full;
-        return full.StartsWith(_root + "/", StringComparison.Ordinal) ? full : null;
+        return full.StartsWith(_prefix, StringComparison.Ordinal) ? full : null;
     }
 }

@@ -18,7 +18,7 @@ public sealed record JavaOptions
     /// <summary>Lines java prints to stderr before anything else (picked-up variables, warnings).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    /// <summary>java.class.path split at ':' (wildcards already expanded; "" is the current directory); empty when not running.</summary>
+    /// <summary>java.class.path split at ':' (wildcards already expanded; "" is the current directory); empty when nothing set it.</summary>
     public IReadOnlyList<string> ClassPath { get; init; } = [];
 
     /// <summary>The main class's binary name with dots, from the command line or the jar's Main-Class.</summary>

@@ -67,8 +67,7 @@ internal static class JavaOptionsParser
             }
             catch (JarFileException e)
             {
-                throw FailAfterVersion(launcher, output,
-                    [LauncherLine.Err(e.CannotOpen ? $"Error: Unable to access jarfile {jar}" : $"Error: Invalid or corrupt jarfile {jar}")]);
+                throw FailAfterVersion(launcher, output, [LauncherLine.Err(LauncherMessages.JarError(e, jar))]);
             }
         }
         return manifest?.MainClass?.Trim()

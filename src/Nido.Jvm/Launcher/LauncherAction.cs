@@ -9,7 +9,10 @@ public enum LauncherAction
     /// <summary>-version / --version: print the version and exit.</summary>
     PrintVersion,
 
-    /// <summary>-fullversion / --full-version: one line, printed before the VM starts.</summary>
+    /// <summary>
+    /// -fullversion (stderr: openjdk full version "17.0.x+y") / --full-version (stdout: openjdk 17.0.x+y):
+    /// one line, printed before the VM would start, so no VM option is checked.
+    /// </summary>
     PrintFullVersion,
 
     /// <summary>-help, -h, -?, --help: print <see cref="JavaUsage.Help"/>.</summary>

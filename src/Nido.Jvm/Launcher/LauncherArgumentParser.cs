@@ -72,7 +72,7 @@ internal sealed class LauncherArgumentParser(LauncherOutput output)
         }
         catch (JarFileException e)
         {
-            throw output.Fail(e.CannotOpen ? $"Error: Unable to access jarfile {path}" : $"Error: Invalid or corrupt jarfile {path}");
+            throw output.Fail(LauncherMessages.JarError(e, path));
         }
     }
 

@@ -16,4 +16,8 @@ internal static class LauncherMessages
     public const string UnderscoreJavaOptions = "_JAVA_OPTIONS";
 
     public static string NotSupported(string what) => $"Error: {what} is not supported by Nido";
+
+    /// <summary>The launcher's words for a -jar file it cannot use.</summary>
+    public static string JarError(JarFileException e, string jar) =>
+        e.CannotOpen ? $"Error: Unable to access jarfile {jar}" : $"Error: Invalid or corrupt jarfile {jar}";
 }
