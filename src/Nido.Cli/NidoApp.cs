@@ -34,7 +34,7 @@ public static class NidoApp
         foreach (var trailing in new[] { Commands.Oci.ExecVerb.Trailing, Commands.Oci.PsVerb.Trailing, Commands.Containers.RunCommand.Trailing, Commands.Containers.ExecCommand.Trailing })
             args = trailing.Separate(args);
         // java's options are not System.CommandLine's: `nido java …` takes its arguments as they are.
-        if (args is ["java", .. var javaArgs]) return Commands.Java.JavaCommand.Run(javaArgs, stderr);
+        if (args is ["java", .. var javaArgs]) return Commands.Java.JavaCommand.Run(javaArgs, stdout, stderr);
         // `nido-runc --version` (`-v`) is runc's: the same text as `nido --version`.
         if (args is ["oci", "--version" or "-v"]) args = ["--version"];
         var parse = BuildRoot().Parse(args.Length == 0 ? ["--help"] : args);

@@ -1,0 +1,150 @@
+using System.Text;
+using Nido.Jvm.JImage;
+using Nido.Jvm.Runtime;
+
+namespace Nido.Jvm.Launcher;
+
+/// <summary>
+/// What the java launcher does with parsed options: print version or help, or boot a VM on the JDK's class library
+/// and run the main class on a thread of its own (as java's launcher does), returning the process exit status.
+/// </summary>
+public static class JavaLauncher
+{
+    public static int Run(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment, TextWriter stdout, TextWriter stderr)
+    {
+        JavaOptions options;
+        try
+        {
+            options = JavaOptions.Parse(args, environment);
+        }
+        catch (JavaLauncherException e)
+        {
+            foreach (var line in e.Output)
+            {
+                var writer = line.Stream == LauncherStream.Stdout ? stdout : stderr;
+                if (line.IsVersion) writer.Write(VersionText(null, full: false));
+                else writer.WriteLine(line.Text);
+            }
+            return e.ExitCode;
+        }
+        foreach (var note in options.Notes) stderr.WriteLine(note);
+        var stream = options.PrintToStdout ? stdout : stderr;
+        string home;
+        try
+        {
+            home = JavaHome.Find();
+        }
+        catch (InvalidOperationException e)
+        {
+            stderr.WriteLine($"Error: {e.Message}");
+            return 1;
+        }
+        switch (options.Action)
+        {
+            case LauncherAction.PrintVersion or LauncherAction.PrintFullVersion:
+                stream.Write(VersionText(home, options.Action == LauncherAction.PrintFullVersion));
+                return 0;
+            case LauncherAction.PrintHelp:
+                stream.Write(JavaUsage.Help);
+                return 0;
+            case LauncherAction.PrintExtraHelp:
+                stream.Write(JavaUsage.ExtraHelp);
+                return 0;
+        }
+        if (options.ShowVersion) stream.Write(VersionText(home, full: false));
+        stdout.Flush();
+        stderr.Flush();
+        return RunMain(options, home, stderr);
+    }
+
+    private static int RunMain(JavaOptions options, string home, TextWriter stderr)
+    {
+        var vmOptions = new JavaVmOptions
+        {
+            JavaHome = home,
+            ClassPath = options.ClassPath,
+            ClassPathProperty = string.Join(':', options.ClassPath),
+            SystemProperties = options.SystemProperties,
+            MaxHeap = options.MaxHeap,
+            ThreadStack = options.ThreadStack,
+            VerboseClass = options.VerboseClass,
+            InterpretOnly = options.InterpretOnly,
+        };
+        IClassSource boot;
+        try
+        {
+            boot = Environment.GetEnvironmentVariable("NIDO_JAVA_CLASSES") is { Length: > 0 } exploded
+                ? new ExplodedModulesSource(exploded)
+                : JImageClassSource.Open(home);
+        }
+        catch (JImageException e)
+        {
+            stderr.WriteLine("Error occurred during initialization of VM");
+            stderr.WriteLine(e.Message);
+            return 1;
+        }
+        using var classPath = new ClassPath(options.ClassPath);
+        using var vm = new JavaVm(vmOptions, boot, new ClassPathSource(classPath));
+        var main = options.MainClass ?? throw new InvalidOperationException("the launcher gave no main class");
+        var status = 1;
+        // java runs main on a new thread; here its .NET stack is large enough for deep Java recursion (-Xss bounds it).
+        var thread = new Thread(() => status = BootAndRun(vm, main, options.ProgramArguments, stderr), 1 << 30) { Name = "main" };
+        thread.Start();
+        thread.Join();
+        return status;
+    }
+
+    private static int BootAndRun(JavaVm vm, string main, IReadOnlyList<string> args, TextWriter stderr)
+    {
+        JThread t;
+        try
+        {
+            t = vm.Boot();
+        }
+        catch (JavaThrow e)
+        {
+            stderr.WriteLine("Error occurred during initialization of VM");
+            stderr.Write(vm.Describe(e.Throwable));
+            return 1;
+        }
+        return vm.RunMain(t, main, args);
+    }
+
+    /// <summary>java -version's three lines, naming the class library's release and this VM.</summary>
+    public static string VersionText(string? home, bool full)
+    {
+        var release = ReadRelease(home);
+        var version = release.GetValueOrDefault("JAVA_VERSION", "17");
+        var runtime = release.GetValueOrDefault("JAVA_RUNTIME_VERSION", version);
+        var date = release.GetValueOrDefault("JAVA_VERSION_DATE", "");
+        var text = new StringBuilder();
+        text.Append(full ? $"openjdk full version \"{runtime}\"\n" : $"openjdk version \"{version}\" {date}\n");
+        if (!full)
+        {
+            text.Append($"OpenJDK Runtime Environment (build {runtime})\n");
+            text.Append($"Nido JVM (build {typeof(JavaLauncher).Assembly.GetName().Version?.ToString(3)}, interpreted mode)\n");
+        }
+        return text.ToString();
+    }
+
+    private static Dictionary<string, string> ReadRelease(string? home)
+    {
+        var result = new Dictionary<string, string>();
+        try
+        {
+            home ??= JavaHome.Find();
+            foreach (var line in File.ReadLines(Path.Combine(home, "release")))
+                if (line.IndexOf('=') is > 0 and var eq) result[line[..eq]] = line[(eq + 1)..].Trim('"');
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+        }
+        return result;
+    }
+}
+
+/// <summary>The application loader's source: the launcher's class path (directories and jars).</summary>
+public sealed class ClassPathSource(ClassPath classPath) : IClassSource
+{
+    public byte[]? FindClass(string internalName) => classPath.FindClass(internalName);
+}
