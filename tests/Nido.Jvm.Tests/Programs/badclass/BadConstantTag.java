@@ -1,0 +1,3 @@
+public class BadConstantTag {
+    public String toString() { return "BadConstantTag was loaded"; }
+}

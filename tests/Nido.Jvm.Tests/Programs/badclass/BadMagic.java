@@ -1,0 +1,3 @@
+public class BadMagic {
+    public String toString() { return "BadMagic was loaded"; }
+}

@@ -1,0 +1,3 @@
+public class Empty {
+    public String toString() { return "Empty was loaded"; }
+}

@@ -1,0 +1,3 @@
+public class FutureVersion {
+    public String toString() { return "FutureVersion was loaded"; }
+}

@@ -1,0 +1,3 @@
+public class Good {
+    public String hello() { return "Good.hello()"; }
+}

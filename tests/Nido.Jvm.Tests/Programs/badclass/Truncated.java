@@ -1,0 +1,3 @@
+public class Truncated {
+    public String toString() { return "Truncated was loaded"; }
+}

@@ -1,0 +1,3 @@
+public class WrongName {
+    public String toString() { return "WrongName was loaded"; }
+}
