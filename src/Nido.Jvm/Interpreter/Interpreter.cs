@@ -12,9 +12,10 @@ namespace Nido.Jvm;
 public static partial class Interpreter
 {
     /// <summary>Runs <paramref name="m"/> with its arguments already at t.Stack[fp..]; the result (if any) is returned.</summary>
-    public static Slot Call(JThread t, JMethod m, int fp)
+    public static unsafe Slot Call(JThread t, JMethod m, int fp)
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack() || t.Depth >= t.FrameMethods.Length)
+        var probe = 0;
+        if ((nint)(&probe) < t.StackFloor || !RuntimeHelpers.TryEnsureSufficientExecutionStack() || t.Depth >= t.FrameMethods.Length)
             throw t.Vm.Throw("java/lang/StackOverflowError", null);
         if (m.IsAbstract) throw t.Vm.Throw("java/lang/AbstractMethodError", $"Receiver class {t.Stack[fp].R?.Class.JavaName} does not define or inherit an implementation of the resolved method '{m.Name}{m.Descriptor}' of {(m.Owner.IsInterface ? "interface" : "abstract class")} {m.Owner.JavaName}.");
         var native = m.Native;

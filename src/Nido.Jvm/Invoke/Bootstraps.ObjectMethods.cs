@@ -18,7 +18,8 @@ internal static partial class Bootstraps
         var names = pool.String(bootstrap.Arguments[1]);
         var getters = bootstrap.Arguments[2..].Select(i => ResolveHandle(t, cls, i).Field!).ToArray();
         var labels = names.Length == 0 ? [] : names.Split(';');
-        var simpleName = record.JavaName[(record.JavaName.LastIndexOfAny(['.', '$']) + 1)..];
+        // Class.getSimpleName, as ObjectMethods uses (local and nested records keep only their own name).
+        var simpleName = vm.StringOf(t.Invoke(vm.ClassClass.DeclaredMethod("getSimpleName", "()Ljava/lang/String;")!, Slot.OfRef(vm.Mirror(record))).R)!;
         return name switch
         {
             "toString" => (t, s, sp) =>

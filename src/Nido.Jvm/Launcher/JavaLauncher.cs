@@ -88,18 +88,20 @@ public static class JavaLauncher
         var main = options.MainClass ?? throw new InvalidOperationException("the launcher gave no main class");
         var status = 1;
         // java runs main on a new thread; here its .NET stack is large enough for deep Java recursion (-Xss bounds it).
-        var thread = new Thread(() => status = BootAndRun(vm, main, options.ProgramArguments, stderr), 1 << 30) { Name = "main" };
+        var thread = new Thread(() => status = BootAndRun(vm, main, options.ProgramArguments, stderr), MainStack) { Name = "main" };
         thread.Start();
         thread.Join();
         return status;
     }
+
+    private const int MainStack = 1 << 30;
 
     private static int BootAndRun(JavaVm vm, string main, IReadOnlyList<string> args, TextWriter stderr)
     {
         JThread t;
         try
         {
-            t = vm.Boot();
+            t = vm.Boot(MainStack);
         }
         catch (JavaThrow e)
         {

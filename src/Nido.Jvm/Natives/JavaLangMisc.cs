@@ -31,6 +31,8 @@ internal static class JavaLangMisc
             return default;
         });
         r.Add("java/lang/NullPointerException", "getExtendedNPEMessage", "()Ljava/lang/String;", static (t, a) => default);
+        r.Add("java/util/TimeZone", "getSystemTimeZoneID", "(Ljava/lang/String;)Ljava/lang/String;", static (t, a) => Slot.OfRef(t.Vm.NewString(SystemTimeZone())));
+        r.Add("java/util/TimeZone", "getSystemGMTOffsetID", "()Ljava/lang/String;", static (t, a) => Slot.OfRef(t.Vm.NewString("GMT")));
         r.Add("java/util/concurrent/atomic/AtomicLong", "VMSupportsCS8", "()Z", static (t, a) => Slot.OfBool(true));
         r.Add("java/lang/SecurityManager", "getClassContext", "()[Ljava/lang/Class;", static (t, a) =>
         {
@@ -69,6 +71,22 @@ internal static class JavaLangMisc
         r.Add(M, "tanh", "(D)D", static (t, a) => Slot.OfDouble(Math.Tanh(a[0].D)));
         r.Add(M, "expm1", "(D)D", static (t, a) => Slot.OfDouble(a[0].D is var x && Math.Abs(x) < 1e-5 ? x + x * x / 2 + x * x * x / 6 : Math.Exp(a[0].D) - 1));
         r.Add(M, "log1p", "(D)D", static (t, a) => Slot.OfDouble(a[0].D is var x && Math.Abs(x) < 1e-4 ? x - x * x / 2 + x * x * x / 3 : Math.Log(1 + a[0].D)));
+    }
+
+    /// <summary>The zone java.util.TimeZone starts with: TZ, else /etc/timezone, else the /etc/localtime link, else UTC.</summary>
+    private static string SystemTimeZone()
+    {
+        if (Environment.GetEnvironmentVariable("TZ") is { Length: > 0 } tz) return tz.TrimStart(':');
+        try
+        {
+            if (File.Exists("/etc/timezone") && File.ReadAllText("/etc/timezone").Trim() is { Length: > 0 } zone) return zone;
+            if (new FileInfo("/etc/localtime").LinkTarget is { } target && target.IndexOf("zoneinfo/", StringComparison.Ordinal) is >= 0 and var i)
+                return target[(i + "zoneinfo/".Length)..];
+        }
+        catch (IOException)
+        {
+        }
+        return "UTC";
     }
 
     private static long Max(JThread t) => t.Vm.Options.MaxHeap ?? Math.Max(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4, 64L << 20);

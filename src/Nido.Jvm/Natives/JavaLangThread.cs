@@ -75,10 +75,10 @@ internal static class JavaLangThread
         vm.SetField(thread, threadClass, "threadStatus", Slot.OfInt(5)); // JVMTI alive | runnable
         Threads.Started(jt);
         var requested = vm.GetField(thread, "stackSize").J;
-        var native = (int)Math.Clamp(Math.Max(requested, vm.Options.ThreadStack ?? (1 << 20)) * 16, 16 << 20, 1 << 30);
+        var native = (int)Math.Clamp(Math.Max(requested, vm.Options.ThreadStack ?? (1 << 20)) * 64, 64 << 20, 1 << 30);
         var host = new Thread(() =>
         {
-            jt.Attach();
+            jt.Attach(native);
             try
             {
                 var run = thread.Class.FindMethod("run", "()V")!;

@@ -46,11 +46,21 @@ public sealed class JThread
     internal volatile object? WaitingOn;
     internal volatile bool Sleeping;
 
-    public void Attach()
+    /// <summary>
+    /// Binds this JThread to the calling .NET thread, whose stack is <paramref name="stackBytes"/> long: calls made
+    /// deeper than that minus a margin throw StackOverflowError instead of overflowing the process's stack.
+    /// </summary>
+    public unsafe void Attach(long stackBytes)
     {
         _current = this;
         Host = Thread.CurrentThread;
+        var here = 0;
+        var margin = stackBytes / 4;
+        StackFloor = (nint)(&here) - (nint)(stackBytes - margin);
     }
+
+    /// <summary>The lowest stack address a Java call may start at (stacks grow down).</summary>
+    internal nint StackFloor;
 
     public static void Detach() => _current = null;
 

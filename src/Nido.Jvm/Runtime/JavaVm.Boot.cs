@@ -10,10 +10,10 @@ public sealed partial class JavaVm
     /// and initPhase3 (security manager off, the system class loader). initPhase2 — the module system's boot
     /// layer — is not run: every class is in its loader's unnamed module, which reads and exports everything.
     /// </summary>
-    public JThread Boot()
+    public JThread Boot(long stackBytes)
     {
         var t = NewThread();
-        t.Attach();
+        t.Attach(stackBytes);
         ObjectClass = BootClass("java/lang/Object");
         ClassClass = BootClass("java/lang/Class");
         StringClass = BootClass("java/lang/String");

@@ -11,6 +11,7 @@ public sealed partial class JavaVm
     public JavaThrow Throw(string className, string? message, JObject? cause = null)
     {
         var t = JThread.Current ?? throw new InvalidOperationException($"{className}: {message} (no Java thread)");
+        if (className == "java/lang/StackOverflowError") return StackOverflow(t);
         var c = BootClass(className);
         EnsureInitialized(t, c);
         var o = NewObject(c);
@@ -22,6 +23,21 @@ public sealed partial class JavaVm
             if (message is not null) SetField(o, c, "detailMessage", Slot.OfRef(NewString(message)));
         }
         if (cause is not null) SetField(o, c, "cause", Slot.OfRef(cause));
+        return new JavaThrow(o);
+    }
+
+    /// <summary>
+    /// StackOverflowError is made without running Java code (its constructor would need the stack that is full):
+    /// the object and its backtrace are filled in directly, as HotSpot does.
+    /// </summary>
+    private JavaThrow StackOverflow(JThread t)
+    {
+        var c = BootClass("java/lang/StackOverflowError");
+        var o = NewObject(c);
+        var bt = Nido.Jvm.Natives.JavaLangThrowable.Capture(t, null);
+        SetField(o, c, "backtrace", Slot.OfRef(new JObject(ObjectClass, 0) { Vm = bt }));
+        SetField(o, c, "depth", Slot.OfInt(bt.Methods.Length));
+        SetField(o, c, "cause", Slot.OfRef(o));
         return new JavaThrow(o);
     }
 
