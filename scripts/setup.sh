@@ -24,7 +24,7 @@ declare -A GROUPS_PKGS=(
   [vmm]="qemu-system-x86 bc"
   # The JVM: JDK 17's class library (lib/modules, read by Nido's jimage reader) and javac, which builds the test
   # programs; its `java` is the tests' oracle and bench/jvm.sh's peer; gcc builds the JNI test libraries.
-  [jvm]="openjdk-17-jdk-headless gcc"
+  [jvm]="openjdk-17-jdk-headless gcc bc"
 )
 
 groups=("$@")

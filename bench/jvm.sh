@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Nido's JVM against HotSpot (java) and HotSpot's interpreter (java -Xint), alternating in one run, medians of
+# wall time and the ratios: Hello startup, fib(32), and the Benchmarks Game programs of the test suite
+# (nbody, spectral-norm, binary-trees, fannkuch-redux) at larger sizes than their checks.
+# RUNS=N (default 5).
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+"$root/scripts/setup.sh" jvm
+"$root/nido" --version >/dev/null # builds the native binary if needed
+nido=$root/artifacts/nido/nido
+java=/usr/lib/jvm/java-17-openjdk-amd64/bin/java
+runs=${RUNS:-5}
+work=$(mktemp -d /tmp/nido-bench-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+programs=$root/tests/Nido.Jvm.Tests/Programs
+mkdir -p "$work/hello" "$work/fib"
+for p in hello nbody spectral-norm binary-trees fannkuch-redux; do
+  mkdir -p "$work/$p" && /usr/lib/jvm/java-17-openjdk-amd64/bin/javac -d "$work/$p" "$programs/$p"/*.java
+done
+cat > "$work/fib/Fib.java" <<'JAVA'
+public class Fib {
+    static int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+    public static void main(String[] args) { System.out.println(fib(Integer.parseInt(args[0]))); }
+}
+JAVA
+/usr/lib/jvm/java-17-openjdk-amd64/bin/javac -d "$work/fib" "$work/fib/Fib.java"
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+ms() { local start=$(date +%s%N); "$@" >/dev/null 2>&1 </dev/null; echo $(( ($(date +%s%N) - start) / 1000000 )); }
+
+printf '%-16s %10s %10s %12s %10s %12s\n' program "nido ms" "java ms" "java -Xint" "nido/java" "nido/-Xint"
+bench() {
+  local name=$1; shift
+  local n=() j=() x=()
+  for _ in $(seq "$runs"); do
+    n+=("$(ms "$nido" java -cp "$work/$name" "$@")")
+    j+=("$(ms "$java" -cp "$work/$name" "$@")")
+    x+=("$(ms "$java" -Xint -cp "$work/$name" "$@")")
+  done
+  local mn mj mx
+  mn=$(printf '%s\n' "${n[@]}" | median); mj=$(printf '%s\n' "${j[@]}" | median); mx=$(printf '%s\n' "${x[@]}" | median)
+  printf '%-16s %10s %10s %12s %10.2f %12.2f\n' "$name" "$mn" "$mj" "$mx" "$(echo "$mn / $mj" | bc -l)" "$(echo "$mn / $mx" | bc -l)"
+}
+bench hello Main
+bench fib Fib 32
+bench nbody Main 200000
+bench spectral-norm Main 500
+bench binary-trees Main 16
+bench fannkuch-redux Main 9
