@@ -33,7 +33,7 @@ public static class ClassFileParser
         var fields = new FieldInfo[r.U2()];
         for (var i = 0; i < fields.Length; i++) fields[i] = ReadField(ref r, pool, name);
         var methods = new MethodInfo[r.U2()];
-        for (var i = 0; i < methods.Length; i++) methods[i] = ReadMethod(ref r, pool, name, major);
+        for (var i = 0; i < methods.Length; i++) methods[i] = ReadMethod(ref r, pool, name);
         var attributes = ClassAttributes.Read(ref r, pool, name);
         if (r.Remaining != 0) throw new ClassFormatException($"Extra bytes at the end of class file {name}");
         return new ClassFile
@@ -164,7 +164,7 @@ public static class ClassFileParser
         return new FieldInfo(flags, name, descriptor) { ConstantValue = constant, Signature = signature, VisibleAnnotations = annotations };
     }
 
-    private static MethodInfo ReadMethod(ref ClassReader r, ConstantPool pool, string owner, int major)
+    private static MethodInfo ReadMethod(ref ClassReader r, ConstantPool pool, string owner)
     {
         var flags = (AccessFlags)r.U2();
         var name = pool.Utf8(Index(pool, r.U2(), ConstantTag.Utf8));
@@ -212,7 +212,6 @@ public static class ClassFileParser
             throw new ClassFormatException($"Absent Code attribute in method that is not native or abstract in class file {owner}");
         if (!needsCode && code is not null)
             throw new ClassFormatException($"Code attribute in native or abstract methods in class file {owner}");
-        _ = major;
         return new MethodInfo(flags, name, descriptor)
         {
             Code = code, Exceptions = exceptions, Signature = signature, VisibleAnnotations = annotations,

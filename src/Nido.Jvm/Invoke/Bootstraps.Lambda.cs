@@ -81,7 +81,6 @@ internal static partial class Bootstraps
         var samReturn = Descriptors.Return(samDescriptor);
         var targetReturn = kind == RefNewInvokeSpecial ? JavaVm.Descriptor(target.Owner) : Descriptors.Return(target.Descriptor);
         var sources = captured.Concat(samParameters).ToList();
-        var offset = kind == RefNewInvokeSpecial ? 0 : 0;
         return (t, a) =>
         {
             var vm = t.Vm;
@@ -94,7 +93,7 @@ internal static partial class Bootstraps
                 values[captured.Count + i] = a[p];
                 p += samParameters[i] is "J" or "D" ? 2 : 1;
             }
-            if (values.Length != targetParameters.Count + offset)
+            if (values.Length != targetParameters.Count)
                 throw vm.Throw("java/lang/invoke/LambdaConversionException", $"{target}: {values.Length} arguments for {targetParameters.Count} parameters");
             var call = new List<Slot>();
             JObject? created = null;
@@ -133,15 +132,6 @@ internal static partial class Bootstraps
         if (toRef) return Slot.OfRef(Natives.Reflect.Box(t, from[0], v));
         if (fromRef) return Natives.Reflect.Unbox(t, to[0], v.R);
         if (from == "V") return default;
-        return (from[0], to[0]) switch
-        {
-            ('B' or 'S' or 'C' or 'I' or 'Z', 'J') => Slot.OfLong(v.I),
-            ('B' or 'S' or 'C' or 'I', 'F') => Slot.OfFloat(v.I),
-            ('B' or 'S' or 'C' or 'I', 'D') => Slot.OfDouble(v.I),
-            ('J', 'F') => Slot.OfFloat(v.J),
-            ('J', 'D') => Slot.OfDouble(v.J),
-            ('F', 'D') => Slot.OfDouble(v.F),
-            _ => v,
-        };
+        return Natives.Reflect.Widen(from[0], to[0], v) ?? v;
     }
 }

@@ -55,14 +55,4 @@ internal static partial class Bootstraps
     }
 
     public static int SlotCount(List<string> parameters) => parameters.Sum(p => p is "J" or "D" ? 2 : 1);
-
-    public static int Push(Slot[] s, int sp, Slot value, char kind)
-    {
-        switch (kind)
-        {
-            case 'V': return sp;
-            case 'J' or 'D': s[sp] = value; return sp + 2;
-            default: s[sp] = value; return sp + 1;
-        }
-    }
 }

@@ -115,7 +115,12 @@ public static class JavaLauncher
     /// <summary>java -version's three lines, naming the class library's release and this VM.</summary>
     public static string VersionText(string? home, bool full)
     {
-        var release = ReadRelease(home);
+        if (home is null)
+        {
+            try { home = JavaHome.Find(); }
+            catch (InvalidOperationException) { }
+        }
+        var release = home is null ? [] : JavaHome.Release(home);
         var version = release.GetValueOrDefault("JAVA_VERSION", "17");
         var runtime = release.GetValueOrDefault("JAVA_RUNTIME_VERSION", version);
         var date = release.GetValueOrDefault("JAVA_VERSION_DATE", "");
@@ -129,20 +134,6 @@ public static class JavaLauncher
         return text.ToString();
     }
 
-    private static Dictionary<string, string> ReadRelease(string? home)
-    {
-        var result = new Dictionary<string, string>();
-        try
-        {
-            home ??= JavaHome.Find();
-            foreach (var line in File.ReadLines(Path.Combine(home, "release")))
-                if (line.IndexOf('=') is > 0 and var eq) result[line[..eq]] = line[(eq + 1)..].Trim('"');
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
-        {
-        }
-        return result;
-    }
 }
 
 /// <summary>The application loader's source: the launcher's class path (directories and jars).</summary>

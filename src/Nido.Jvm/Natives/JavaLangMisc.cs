@@ -16,7 +16,6 @@ internal static class JavaLangMisc
         r.Add("java/lang/Runtime", "availableProcessors", "()I", static (t, a) => Slot.OfInt(Environment.ProcessorCount));
         r.Add("java/lang/Runtime", "freeMemory", "()J", static (t, a) =>
         {
-            var info = GC.GetGCMemoryInfo();
             return Slot.OfLong(Math.Max(0, Total(t) - GC.GetTotalMemory(false)));
         });
         r.Add("java/lang/Runtime", "totalMemory", "()J", static (t, a) => Slot.OfLong(Total(t)));

@@ -102,7 +102,6 @@ internal static class JavaLangThread
             {
                 vm.SetField(thread, threadClass, "threadStatus", Slot.OfInt(2)); // terminated
                 vm.SetField(thread, threadClass, "eetop", Slot.OfLong(0));
-                jt.Alive = false;
                 lock (thread) Monitor.PulseAll(thread); // Thread.join waits on the Thread object
                 Threads.Ended(jt);
                 JThread.Detach();

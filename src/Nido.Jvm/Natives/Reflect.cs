@@ -113,17 +113,19 @@ internal static class Reflect
         };
         var value = vm.GetField(o, "value");
         if (from == kind) return value;
-        // Widening primitive conversions (JLS 5.1.2).
-        return (from, kind) switch
-        {
-            ('B' or 'S' or 'C' or 'I', 'J') => Slot.OfLong(value.I),
-            ('B' or 'S' or 'C' or 'I', 'F') => Slot.OfFloat(value.I),
-            ('B' or 'S' or 'C' or 'I', 'D') => Slot.OfDouble(value.I),
-            ('J', 'F') => Slot.OfFloat(value.J),
-            ('J', 'D') => Slot.OfDouble(value.J),
-            ('F', 'D') => Slot.OfDouble(value.F),
-            ('B', 'S' or 'I') or ('S' or 'C', 'I') => value,
-            _ => throw vm.Throw("java/lang/IllegalArgumentException", "argument type mismatch"),
-        };
+        return Widen(from, kind, value) ?? throw vm.Throw("java/lang/IllegalArgumentException", "argument type mismatch");
     }
+
+    /// <summary>A widening primitive conversion (JLS 5.1.2) of <paramref name="v"/>, or null when <paramref name="from"/> does not widen to <paramref name="to"/>.</summary>
+    public static Slot? Widen(char from, char to, Slot v) => (from, to) switch
+    {
+        ('B' or 'S' or 'C' or 'I', 'J') => Slot.OfLong(v.I),
+        ('B' or 'S' or 'C' or 'I', 'F') => Slot.OfFloat(v.I),
+        ('B' or 'S' or 'C' or 'I', 'D') => Slot.OfDouble(v.I),
+        ('J', 'F') => Slot.OfFloat(v.J),
+        ('J', 'D') => Slot.OfDouble(v.J),
+        ('F', 'D') => Slot.OfDouble(v.F),
+        ('B', 'S' or 'I') or ('S' or 'C', 'I') => v,
+        _ => null,
+    };
 }

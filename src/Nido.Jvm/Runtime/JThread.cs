@@ -38,8 +38,6 @@ public sealed class JThread
         set { if (JavaThread is { } o) Volatile.Write(ref o.Fields[Vm.ThreadInterruptedSlot].P, value ? 1 : 0); }
     }
 
-    /// <summary>False once the thread's run method has returned (Thread.isAlive is eetop != 0).</summary>
-    public volatile bool Alive = true;
     /// <summary>LockSupport.park's permit and the event park waits on.</summary>
     internal readonly SemaphoreSlim ParkPermit = new(0, 1);
     /// <summary>The object this thread waits on in Object.wait, so interrupt can wake it.</summary>

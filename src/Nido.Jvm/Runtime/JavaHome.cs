@@ -12,10 +12,22 @@ public static class JavaHome
         throw new InvalidOperationException($"no JDK 17 class library found (looked at NIDO_JAVA_HOME, JAVA_HOME and {Debian}; scripts/setup.sh jvm installs openjdk-17-jdk-headless)");
     }
 
-    private static bool IsJdk17(string home)
+    private static bool IsJdk17(string home) =>
+        File.Exists(Path.Combine(home, "lib", "modules"))
+        && Release(home).GetValueOrDefault("JAVA_VERSION", "").StartsWith("17", StringComparison.Ordinal);
+
+    /// <summary>The JDK's release file (KEY="value" lines: JAVA_VERSION, JAVA_RUNTIME_VERSION …); empty when unreadable.</summary>
+    public static Dictionary<string, string> Release(string home)
     {
-        var release = Path.Combine(home, "release");
-        return File.Exists(Path.Combine(home, "lib", "modules"))
-            && File.Exists(release) && File.ReadLines(release).Any(l => l.StartsWith("JAVA_VERSION=\"17", StringComparison.Ordinal));
+        var result = new Dictionary<string, string>();
+        try
+        {
+            foreach (var line in File.ReadLines(Path.Combine(home, "release")))
+                if (line.IndexOf('=') is > 0 and var eq) result[line[..eq]] = line[(eq + 1)..].Trim('"');
+        }
+        catch (IOException)
+        {
+        }
+        return result;
     }
 }

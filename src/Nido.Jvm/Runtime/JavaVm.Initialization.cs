@@ -31,7 +31,7 @@ public sealed partial class JavaVm
             if (!c.IsInterface)
                 foreach (var i in c.Interfaces)
                     if (i.DeclaredMethods.Any(m => !m.IsStatic && !m.IsAbstract)) EnsureInitialized(t, i);
-            SetConstantValues(t, c);
+            SetConstantValues(c);
             if (c.DeclaredMethod("<clinit>", "()V") is { } clinit) t.Invoke(clinit);
         }
         catch (JavaThrow e)
@@ -66,7 +66,7 @@ public sealed partial class JavaVm
     }
 
     /// <summary>Static fields with a ConstantValue attribute get it before &lt;clinit&gt; runs.</summary>
-    private void SetConstantValues(JThread t, JClass c)
+    private void SetConstantValues(JClass c)
     {
         var pool = c.File?.Pool;
         if (pool is null) return;
@@ -84,6 +84,5 @@ public sealed partial class JavaVm
                 case ConstantTag.String: slot.R = Intern(pool.String(index)); break;
             }
         }
-        _ = t;
     }
 }

@@ -57,17 +57,8 @@ public sealed partial class JavaVm : IDisposable
         : _threadInterruptedSlot = FieldOf(BootClass("java/lang/Thread"), "interrupted").Slot;
 
     /// <summary>The class library's version (JAVA_RUNTIME_VERSION's number from the JDK's release file), for stack traces.</summary>
-    public string JavaVersion => _javaVersion ??= ReadJavaVersion();
+    public string JavaVersion => _javaVersion ??= JavaHome.Release(Options.JavaHome).GetValueOrDefault("JAVA_VERSION", "17");
     private string? _javaVersion;
-
-    private string ReadJavaVersion()
-    {
-        var release = Path.Combine(Options.JavaHome, "release");
-        if (File.Exists(release))
-            foreach (var line in File.ReadLines(release))
-                if (line.StartsWith("JAVA_VERSION=", StringComparison.Ordinal)) return line["JAVA_VERSION=".Length..].Trim('"');
-        return "17";
-    }
 
     /// <summary>The module of a bootstrap package (java/lang → java.base), from the jimage.</summary>
     public string? ModuleOfPackageName(string package) => (_bootSource as IModuleLookup)?.ModuleOfPackage(package);
