@@ -1,9 +1,14 @@
 using Nido.Cpu.RiscV.Jit;
+using Nido.Jvm.Jit;
+using Nido.Jvm.Runtime;
 
-// nido on CoreCLR with the RISC-V binary translator: every hart created from here on translates hot code to CIL.
+// nido on CoreCLR with the translators installed: every RISC-V hart created from here on translates hot guest code
+// to CIL, and every JVM compiles hot Java methods to CIL.
+JitCompiler jvmJit;
 try
 {
     BlockJit.Install(JitOptions.FromEnvironment());
+    JavaVm.DefaultCompiler = jvmJit = JitCompiler.FromEnvironment();
 }
 catch (ArgumentException e)
 {
@@ -15,6 +20,10 @@ if (Environment.GetEnvironmentVariable("NIDO_JIT_STATS") == "1")
 {
     var (translated, refused, failed) = BlockJit.Statistics;
     var (instructions, time) = BlockJit.Work;
-    Console.Error.WriteLine($"nido: jit: {translated} regions ({instructions} instructions) translated in {time.TotalMilliseconds:F0} ms, {refused} entries refused, {failed} failed");
+    if (translated + refused + failed > 0)
+        Console.Error.WriteLine($"nido: jit: {translated} regions ({instructions} instructions) translated in {time.TotalMilliseconds:F0} ms, {refused} entries refused, {failed} failed");
+    var (methods, loops, methodsRefused, jvmTime) = jvmJit.Statistics;
+    if (methods + loops + methodsRefused > 0)
+        Console.Error.WriteLine($"nido: jit: {methods} Java methods and {loops} loops compiled in {jvmTime.TotalMilliseconds:F0} ms, {methodsRefused} refused");
 }
 return status;

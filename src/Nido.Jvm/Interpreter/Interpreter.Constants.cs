@@ -6,7 +6,7 @@ namespace Nido.Jvm;
 public static partial class Interpreter
 {
     /// <summary>ldc, ldc_w and ldc2_w: numbers directly; strings, classes, method types/handles and dynamic constants resolved once.</summary>
-    private static void LoadConstant(JThread t, JClass cls, int index, Slot[] s, ref int sp)
+    internal static void LoadConstant(JThread t, JClass cls, int index, Slot[] s, ref int sp)
     {
         var pool = cls.File!.Pool;
         switch (pool.Tag(index))

@@ -5,7 +5,7 @@ namespace Nido.Jvm;
 public static partial class Interpreter
 {
     /// <summary>The handler pc for an exception of <paramref name="type"/> thrown at <paramref name="pc"/>, or -1.</summary>
-    private static int FindHandler(JThread t, JMethod m, int pc, JClass type)
+    internal static int FindHandler(JThread t, JMethod m, int pc, JClass type)
     {
         foreach (var h in m.Code!.Handlers)
         {
@@ -21,17 +21,17 @@ public static partial class Interpreter
         return t.Vm.Throw("java/lang/NullPointerException", null);
     }
 
-    private static JavaThrow ClassCast(JThread t, JClass from, JClass to) =>
+    internal static JavaThrow ClassCast(JThread t, JClass from, JClass to) =>
         t.Vm.Throw("java/lang/ClassCastException", $"class {from.JavaName} cannot be cast to class {to.JavaName} ({t.Vm.Describe(from, to)})");
 
-    private static void MonitorExit(JThread t, JObject o)
+    internal static void MonitorExit(JThread t, JObject o)
     {
         if (!Monitor.IsEntered(o)) throw t.Vm.Throw("java/lang/IllegalMonitorStateException", null);
         Monitor.Exit(o);
     }
 
     /// <summary>aastore: null and bounds checks, then the array store check (ArrayStoreException names the value's class).</summary>
-    private static void StoreReference(JThread t, JObject? array, int index, JObject? value)
+    internal static void StoreReference(JThread t, JObject? array, int index, JObject? value)
     {
         var a = Arr<JObject?>(t, array, index);
         if (value is not null && !value.Class.IsSubtypeOf(array!.Class.Component!))

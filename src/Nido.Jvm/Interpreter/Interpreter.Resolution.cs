@@ -31,7 +31,7 @@ public static partial class Interpreter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static JField StaticField(JThread t, JClass cls, int index)
+    internal static JField StaticField(JThread t, JClass cls, int index)
     {
         if (cls.Resolved[index] is JField f && f.Owner.State == ClassState.Initialized) return f;
         return StaticFieldSlow(t, cls, index);
@@ -46,7 +46,7 @@ public static partial class Interpreter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static JField InstanceField(JThread t, JClass cls, int index)
+    internal static JField InstanceField(JThread t, JClass cls, int index)
     {
         if (cls.Resolved[index] is JField f) return f;
         f = ResolveField(t, cls, index);
@@ -65,7 +65,7 @@ public static partial class Interpreter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static MethodSite MethodSite(JThread t, JClass cls, byte op, int index)
+    internal static MethodSite MethodSite(JThread t, JClass cls, byte op, int index)
     {
         if (cls.Resolved[index] is MethodSite site && site.Op == op) return site;
         return ResolveMethodSite(t, cls, op, index);
@@ -113,7 +113,7 @@ public static partial class Interpreter
     }
 
     /// <summary>Selection and the call for the four invoke instructions.</summary>
-    private static Slot Invoke(JThread t, MethodSite site, int argBase)
+    internal static Slot Invoke(JThread t, MethodSite site, int argBase)
     {
         var s = t.Stack;
         switch (site.Op)
@@ -134,7 +134,7 @@ public static partial class Interpreter
         }
     }
 
-    private static JObject New(JThread t, JClass cls, int index)
+    internal static JObject New(JThread t, JClass cls, int index)
     {
         var c = ResolveClass(t, cls, index);
         if (c.IsInterface || c.IsAbstract) throw t.Vm.Throw("java/lang/InstantiationError", c.JavaName);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using Nido.Jvm.Compiled;
 using Nido.Jvm.Runtime;
 
 namespace Nido.Jvm;
@@ -18,6 +19,13 @@ public static partial class Interpreter
         if ((nint)(&probe) < t.StackFloor || !RuntimeHelpers.TryEnsureSufficientExecutionStack() || t.Depth >= t.FrameMethods.Length)
             throw t.Vm.Throw("java/lang/StackOverflowError", null);
         if (m.IsAbstract) throw t.Vm.Throw("java/lang/AbstractMethodError", $"Receiver class {t.Stack[fp].R?.Class.JavaName} does not define or inherit an implementation of the resolved method '{m.Name}{m.Descriptor}' of {(m.Owner.IsInterface ? "interface" : "abstract class")} {m.Owner.JavaName}.");
+        if (m.Compiled is { } compiled)
+        {
+            // Compiled frames push themselves; this restores the depth when one ends by an exception.
+            var entryDepth = t.Depth;
+            try { return compiled(t, fp); }
+            finally { t.Depth = entryDepth; }
+        }
         var native = m.Native;
         if (native is null && m.IsNative) native = m.Native = t.Vm.Natives.Bind(m);
         object? monitor = null;
@@ -64,7 +72,9 @@ public static partial class Interpreter
         var vm = t.Vm;
         var frame = t.Depth - 1;
         var pc = 0;
-        m.Calls++;
+        var jit = vm.Compiler;
+        if (jit is not null && ++m.Calls == jit.CallThreshold && !m.CompileRefused) jit.Compile(m);
+        CompiledEntry? loop = null;
         try
         {
             while (true)
@@ -207,7 +217,15 @@ public static partial class Interpreter
                             case 0xa4: sp -= 2; pc = s[sp].I <= s[sp + 1].I ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
                             case 0xa5: sp -= 2; pc = ReferenceEquals(s[sp].R, s[sp + 1].R) ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
                             case 0xa6: sp -= 2; pc = !ReferenceEquals(s[sp].R, s[sp + 1].R) ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0xa7: pc += (short)U2(bc, pc + 1); break;
+                            case 0xa7:
+                            {
+                                var offset = (short)U2(bc, pc + 1);
+                                pc += offset;
+                                // A hot loop in a long-running frame moves to compiled code here (on-stack replacement).
+                                if (offset < 0 && jit is not null && ++m.BackEdges >= jit.LoopThreshold && (loop = LoopEntry(jit, m, pc)) is not null)
+                                    goto Compiled;
+                                break;
+                            }
                             case 0xa8: s[sp++].P = pc + 3; pc += (short)U2(bc, pc + 1); break;
                             case 0xa9: pc = (int)s[fp + bc[pc + 1]].P; break;
                             case 0xaa: pc = TableSwitch(bc, pc, s[--sp].I); break;
@@ -318,10 +336,25 @@ public static partial class Interpreter
                     t.Depth = frame + 1;
                 }
             }
+        Compiled:
+            t.FramePcs[frame] = pc;
+            return loop!(t, fp);
         }
         finally
         {
             t.Top = savedTop;
+        }
+    }
+
+    /// <summary>The compiled continuation of <paramref name="m"/>'s loop at <paramref name="pc"/>, compiled once; null stops asking.</summary>
+    private static CompiledEntry? LoopEntry(IMethodCompiler jit, JMethod m, int pc)
+    {
+        lock (m)
+        {
+            m.LoopEntries ??= [];
+            if (!m.LoopEntries.TryGetValue(pc, out var entry)) m.LoopEntries[pc] = entry = m.CompileRefused ? null : jit.CompileLoop(m, pc);
+            if (entry is null) m.BackEdges = int.MinValue;
+            return entry;
         }
     }
 
@@ -352,10 +385,10 @@ public static partial class Interpreter
         }
     }
 
-    private static int IDiv(JThread t, int a, int b) => b == 0 ? throw t.Vm.Throw("java/lang/ArithmeticException", "/ by zero") : b == -1 ? -a : a / b;
-    private static int IRem(JThread t, int a, int b) => b == 0 ? throw t.Vm.Throw("java/lang/ArithmeticException", "/ by zero") : b == -1 ? 0 : a % b;
-    private static long LDiv(JThread t, long a, long b) => b == 0 ? throw t.Vm.Throw("java/lang/ArithmeticException", "/ by zero") : b == -1 ? -a : a / b;
-    private static long LRem(JThread t, long a, long b) => b == 0 ? throw t.Vm.Throw("java/lang/ArithmeticException", "/ by zero") : b == -1 ? 0 : a % b;
+    internal static int IDiv(JThread t, int a, int b) => b == 0 ? throw t.Vm.Throw("java/lang/ArithmeticException", "/ by zero") : b == -1 ? -a : a / b;
+    internal static int IRem(JThread t, int a, int b) => b == 0 ? throw t.Vm.Throw("java/lang/ArithmeticException", "/ by zero") : b == -1 ? 0 : a % b;
+    internal static long LDiv(JThread t, long a, long b) => b == 0 ? throw t.Vm.Throw("java/lang/ArithmeticException", "/ by zero") : b == -1 ? -a : a / b;
+    internal static long LRem(JThread t, long a, long b) => b == 0 ? throw t.Vm.Throw("java/lang/ArithmeticException", "/ by zero") : b == -1 ? 0 : a % b;
 
     private static int TableSwitch(byte[] bc, int pc, int key)
     {

@@ -10,7 +10,7 @@ public static partial class Interpreter
     /// JDK bootstrap methods javac emits — string concatenation, lambdas and method references, record methods —
     /// then invoked with the operands on the stack.
     /// </summary>
-    private static int InvokeDynamic(JThread t, JClass cls, int index, Slot[] s, int sp)
+    internal static int InvokeDynamic(JThread t, JClass cls, int index, Slot[] s, int sp)
     {
         if (cls.Resolved[index] is not CallSiteTarget target)
         {

@@ -42,7 +42,7 @@ public static class JavaLauncher
         switch (options.Action)
         {
             case LauncherAction.PrintVersion or LauncherAction.PrintFullVersion:
-                stream.Write(VersionText(home, options.Action == LauncherAction.PrintFullVersion));
+                stream.Write(VersionText(home, options.Action == LauncherAction.PrintFullVersion, options.InterpretOnly));
                 return 0;
             case LauncherAction.PrintHelp:
                 stream.Write(JavaUsage.Help);
@@ -51,7 +51,7 @@ public static class JavaLauncher
                 stream.Write(JavaUsage.ExtraHelp);
                 return 0;
         }
-        if (options.ShowVersion) stream.Write(VersionText(home, full: false));
+        if (options.ShowVersion) stream.Write(VersionText(home, full: false, options.InterpretOnly));
         stdout.Flush();
         stderr.Flush();
         return RunMain(options, home, stderr);
@@ -113,7 +113,7 @@ public static class JavaLauncher
     }
 
     /// <summary>java -version's three lines, naming the class library's release and this VM.</summary>
-    public static string VersionText(string? home, bool full)
+    public static string VersionText(string? home, bool full, bool interpretOnly = false)
     {
         if (home is null)
         {
@@ -129,7 +129,7 @@ public static class JavaLauncher
         if (!full)
         {
             text.Append($"OpenJDK Runtime Environment (build {runtime})\n");
-            text.Append($"Nido JVM (build {typeof(JavaLauncher).Assembly.GetName().Version?.ToString(3)}, interpreted mode)\n");
+            text.Append($"Nido JVM (build {typeof(JavaLauncher).Assembly.GetName().Version?.ToString(3)}, {(interpretOnly || JavaVm.DefaultCompiler is null ? "interpreted" : "mixed")} mode)\n");
         }
         return text.ToString();
     }

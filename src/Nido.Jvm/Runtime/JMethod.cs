@@ -43,8 +43,18 @@ public sealed class JMethod
     /// <summary>Cached java.lang.reflect object for this method (Method or Constructor).</summary>
     public JObject? Reflected { get; set; }
 
-    /// <summary>Interpreter invocations, for the JIT's tiering.</summary>
+    /// <summary>Interpreter invocations and taken back-edges, for the JIT's tiering.</summary>
     public int Calls;
+    public int BackEdges;
+
+    /// <summary>The JIT's code for this method, entered by the interpreter's calls; null while interpreted.</summary>
+    public Compiled.CompiledEntry? Compiled;
+    /// <summary>The JIT's own data for this method (its emitted code and constants); opaque to the runtime.</summary>
+    public object? CompiledState;
+    /// <summary>The JIT declined this method (shape it does not compile, or it failed): it stays interpreted.</summary>
+    public bool CompileRefused;
+    /// <summary>Loop entries compiled for interpreted frames (on-stack replacement), by loop-head pc.</summary>
+    internal Dictionary<int, Compiled.CompiledEntry?>? LoopEntries;
 
     public override string ToString() => $"{Owner.Name}.{Name}{Descriptor}";
 }

@@ -15,6 +15,7 @@ public sealed partial class JavaVm : IDisposable
         _bootSource = bootSource;
         _appSource = applicationSource;
         Natives = new NativeRegistry(this);
+        Compiler = options.InterpretOnly ? null : DefaultCompiler;
         _boot = new LoaderData(null);
         foreach (var (kind, name) in PrimitiveNames)
         {
@@ -28,6 +29,10 @@ public sealed partial class JavaVm : IDisposable
 
     public JavaVmOptions Options { get; }
     public NativeRegistry Natives { get; }
+    /// <summary>The JIT this process has (the CoreCLR host installs it; the native binary has none).</summary>
+    public static Compiled.IMethodCompiler? DefaultCompiler { get; set; }
+    /// <summary>The JIT for this VM: none under -Xint.</summary>
+    public Compiled.IMethodCompiler? Compiler { get; }
     /// <summary>Binds native methods of loaded JNI libraries (System.loadLibrary), when installed.</summary>
     public Natives.IJniBinder? Jni { get; set; }
     private readonly IClassSource _bootSource;

@@ -18,6 +18,8 @@ internal static class JavaCommand
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
+        // The JIT runs in the CoreCLR host; -Xint (anywhere: a program argument only costs the hand-off) stays here.
+        if (!args.Contains("-Xint")) JitHost.HandOff(stderr, "java");
         var environment = new Dictionary<string, string?>();
         foreach (DictionaryEntry e in Environment.GetEnvironmentVariables()) environment[(string)e.Key] = (string?)e.Value;
         return Nido.Jvm.Launcher.JavaLauncher.Run(args, environment, stdout, stderr);

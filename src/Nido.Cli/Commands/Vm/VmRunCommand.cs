@@ -39,7 +39,7 @@ public static class VmRunCommand
                 "riscv64" => Architecture.RiscV64,
                 var other => throw new NidoException($"--arch: \"{other}\" is not x86_64 or riscv64"),
             };
-            if (arch == Architecture.RiscV64 && parse.GetValue(Accel) is null or "emu") EmuHost.HandOff(parse.InvocationConfiguration.Error);
+            if (arch == Architecture.RiscV64 && parse.GetValue(Accel) is null or "emu") JitHost.HandOff(parse.InvocationConfiguration.Error, "vm");
             var kernel = parse.GetValue(Kernel);
             var initrd = parse.GetValue(Initrd);
             var cmdline = parse.GetValue(CommandLine) ?? "";

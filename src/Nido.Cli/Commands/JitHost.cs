@@ -2,24 +2,25 @@ using System.Collections;
 using System.Runtime.CompilerServices;
 using Nido.Linux;
 
-namespace Nido.Cli.Commands.Vm;
+namespace Nido.Cli.Commands;
 
 /// <summary>
-/// The RISC-V emulator's binary translator emits CIL, which this NativeAOT binary cannot run: riscv64 runs are
-/// handed (execve, same pid, same terminal) to nido-emu, the same command line on CoreCLR with the translator
-/// installed, which the build publishes beside nido. NIDO_JIT=off keeps the run here, interpreted.
+/// The RISC-V emulator's binary translator and the JVM's JIT emit CIL, which this NativeAOT binary cannot run:
+/// riscv64 runs and java programs are handed (execve, same pid, same terminal) to nido-emu, the same command line on
+/// CoreCLR with the translators installed, which the build publishes beside nido. NIDO_JIT=off keeps the run here,
+/// interpreted.
 /// </summary>
-internal static class EmuHost
+internal static class JitHost
 {
     public static string Path => System.IO.Path.Combine(AppContext.BaseDirectory, "emu", "nido-emu");
 
     /// <summary>Returns when the run stays in this process (already CoreCLR, translation off, or no host).</summary>
-    public static void HandOff(TextWriter stderr)
+    public static void HandOff(TextWriter stderr, string what)
     {
         if (RuntimeFeature.IsDynamicCodeSupported || Environment.GetEnvironmentVariable("NIDO_JIT") is "off" or "0") return;
         if (!File.Exists(Path))
         {
-            stderr.WriteLine($"nido: vm: the emulator's translator host {Path} is missing (rebuild with ./nido); interpreting");
+            stderr.WriteLine($"nido: {what}: the JIT host {Path} is missing (rebuild with ./nido); interpreting");
             return;
         }
         var args = Environment.GetCommandLineArgs();
@@ -30,7 +31,7 @@ internal static class EmuHost
         }
         catch (ErrnoException e)
         {
-            stderr.WriteLine($"nido: vm: cannot start the emulator's translator host: {e.Message}; interpreting");
+            stderr.WriteLine($"nido: {what}: cannot start the JIT host: {e.Message}; interpreting");
         }
     }
 }

@@ -1,0 +1,36 @@
+using System.Reflection;
+using Nido.Jvm.Compiled;
+using Nido.Jvm.Runtime;
+
+namespace Nido.Jvm.Jit;
+
+/// <summary>The runtime members emitted code touches, looked up once.</summary>
+internal static class Handles
+{
+    private const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
+
+    public static readonly MethodInfo ThreadStack = typeof(JThread).GetProperty(nameof(JThread.Stack))!.GetMethod!;
+    public static readonly FieldInfo ThreadFramePcs = typeof(JThread).GetField(nameof(JThread.FramePcs))!;
+    public static readonly FieldInfo ThreadFrameMethods = typeof(JThread).GetField(nameof(JThread.FrameMethods))!;
+    public static readonly FieldInfo ThreadDepth = typeof(JThread).GetField(nameof(JThread.Depth))!;
+    public static readonly FieldInfo ThreadStackFloor = typeof(JThread).GetField("StackFloor", Any)!;
+
+    public static readonly FieldInfo ObjectClass = typeof(JObject).GetField(nameof(JObject.Class))!;
+    public static readonly FieldInfo ObjectFields = typeof(JObject).GetField(nameof(JObject.Fields))!;
+    public static readonly FieldInfo SlotP = typeof(Slot).GetField(nameof(Slot.P))!;
+    public static readonly FieldInfo SlotR = typeof(Slot).GetField(nameof(Slot.R))!;
+    public static readonly FieldInfo ClassState = typeof(JClass).GetField(nameof(JClass.State))!;
+    public static readonly MethodInfo ClassVTable = typeof(JClass).GetProperty(nameof(JClass.VTable))!.GetMethod!;
+    public static readonly FieldInfo CompiledK = typeof(CompiledMethod).GetField(nameof(CompiledMethod.K))!;
+
+    public static readonly MethodInfo IntToFloat = typeof(BitConverter).GetMethod(nameof(BitConverter.Int32BitsToSingle))!;
+    public static readonly MethodInfo FloatToInt = typeof(BitConverter).GetMethod(nameof(BitConverter.SingleToInt32Bits))!;
+    public static readonly MethodInfo LongToDouble = typeof(BitConverter).GetMethod(nameof(BitConverter.Int64BitsToDouble))!;
+    public static readonly MethodInfo DoubleToLong = typeof(BitConverter).GetMethod(nameof(BitConverter.DoubleToInt64Bits))!;
+
+    public static MethodInfo Support(string name) =>
+        typeof(CompiledSupport).GetMethod(name, BindingFlags.Public | BindingFlags.Static) ?? throw new MissingMethodException(nameof(CompiledSupport), name);
+
+    private static readonly MethodInfo ArrayOpen = Support(nameof(CompiledSupport.Array));
+    public static MethodInfo Array(Type element) => ArrayOpen.MakeGenericMethod(element);
+}

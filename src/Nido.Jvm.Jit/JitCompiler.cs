@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Reflection.Emit;
+using Nido.Jvm.Compiled;
+using Nido.Jvm.Runtime;
+
+namespace Nido.Jvm.Jit;
+
+/// <summary>
+/// The JVM's JIT (tier 2 after the interpreter): a method called <see cref="CallThreshold"/> times is translated to
+/// CIL together with the direct callees that have run and are not compiled yet (so hot call chains call each other
+/// directly), and a loop that turns <see cref="LoopThreshold"/> times in an interpreted frame continues in compiled
+/// code (on-stack replacement). Compilation is synchronous on the thread that crosses the threshold, one at a time.
+/// </summary>
+public sealed class JitCompiler : IMethodCompiler
+{
+    /// <summary>Methods compiled together at most (the hot method and callees reached from it).</summary>
+    private const int MaxGroup = 64;
+
+    private readonly object _lock = new();
+    private readonly Dictionary<JMethod, CompiledMethod> _group = [];
+    private readonly Queue<(CompiledMethod Method, StackKinds Kinds)> _pending = new();
+    private readonly bool _trace;
+    private readonly (int First, int Last)? _range = ReadRange();
+    private int _declarations;
+
+    private static (int, int)? ReadRange()
+    {
+        var text = Environment.GetEnvironmentVariable("NIDO_JIT_RANGE");
+        if (text?.Split('-') is [var a, var b] && int.TryParse(a, out var first) && int.TryParse(b, out var last)) return (first, last);
+        return null;
+    }
+
+    public JitCompiler(int callThreshold = 2000, int loopThreshold = 20000, bool trace = false)
+    {
+        CallThreshold = Math.Max(1, callThreshold);
+        LoopThreshold = Math.Max(1, loopThreshold);
+        _trace = trace;
+    }
+
+    /// <summary>Thresholds from NIDO_JIT_CALLS and NIDO_JIT_LOOPS (tests set 1 to compile everything that runs); NIDO_JIT_TRACE=1 logs.</summary>
+    public static JitCompiler FromEnvironment()
+    {
+        static int Read(string name, int fallback)
+        {
+            var text = Environment.GetEnvironmentVariable(name);
+            if (text is null) return fallback;
+            return int.TryParse(text, out var v) && v > 0 ? v : throw new ArgumentException($"{name}={text}: expected a positive number");
+        }
+        return new JitCompiler(Read("NIDO_JIT_CALLS", 2000), Read("NIDO_JIT_LOOPS", 20000), Environment.GetEnvironmentVariable("NIDO_JIT_TRACE") == "1");
+    }
+
+    public int CallThreshold { get; }
+    public int LoopThreshold { get; }
+
+    public (int Methods, int Loops, int Refused, TimeSpan Time) Statistics => (_methods, _loops, _refused, _time);
+    private int _methods, _loops, _refused;
+    private TimeSpan _time;
+
+    public void Compile(JMethod method)
+    {
+        lock (_lock)
+        {
+            if (method.Compiled is not null || method.CompileRefused) return;
+            var watch = Stopwatch.StartNew();
+            if (Declare(method) is not null) EmitGroup();
+            _time += watch.Elapsed;
+        }
+    }
+
+    public CompiledEntry? CompileLoop(JMethod method, int pc)
+    {
+        lock (_lock)
+        {
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                var kinds = new StackKinds(method);
+                var dm = new DynamicMethod($"{method.Owner.Name}.{method.Name}@{pc}", typeof(Slot), [typeof(object[]), typeof(JThread), typeof(int)], typeof(JObject).Module, skipVisibility: true);
+                var emitter = new MethodEmitter(this, method, kinds, dm.GetILGenerator(), pc);
+                emitter.Emit();
+                if (!EmitGroup()) return null;
+                _loops++;
+                Trace($"loop {method}@{pc}");
+                return (CompiledEntry)dm.CreateDelegate(typeof(CompiledEntry), emitter.Constants);
+            }
+            catch (NotCompilableException e)
+            {
+                _refused++;
+                Trace($"loop {method}@{pc} refused: {e.Message}");
+                _group.Clear();
+                _pending.Clear();
+                return null;
+            }
+            finally
+            {
+                _time += watch.Elapsed;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The compiled form a call site can call directly: the method's own when it has one, or one declared now (and
+    /// emitted in this group) when the method has run in the interpreter and can be compiled. Null: call through the
+    /// interpreter.
+    /// </summary>
+    internal CompiledMethod? Callable(JMethod target)
+    {
+        if (target.CompiledState is CompiledMethod done) return done;
+        if (_group.TryGetValue(target, out var declared)) return declared;
+        if (target.CompileRefused || target.Calls == 0 || _group.Count >= MaxGroup) return null;
+        return Declare(target);
+    }
+
+    private CompiledMethod? Declare(JMethod method)
+    {
+        // NIDO_JIT_RANGE=a-b (debugging): only the a-th to b-th methods asked for are compiled.
+        var n = _declarations++;
+        if (_range is { } r && (n < r.First || n > r.Last))
+        {
+            method.CompileRefused = true;
+            return null;
+        }
+        if (method.IsNative || method.IsAbstract || method.Code is null || method.IsSynchronized)
+        {
+            Refuse(method, method.IsSynchronized ? "synchronized" : "no bytecode");
+            return null;
+        }
+        StackKinds kinds;
+        try
+        {
+            kinds = new StackKinds(method);
+        }
+        catch (NotCompilableException e)
+        {
+            Refuse(method, e.Message);
+            return null;
+        }
+        var c = new CompiledMethod(method);
+        _group[method] = c;
+        _pending.Enqueue((c, kinds));
+        Trace($"#{n} {method}");
+        return c;
+    }
+
+    private void Refuse(JMethod method, string reason)
+    {
+        method.CompileRefused = true;
+        _refused++;
+        Trace($"{method} refused: {reason}");
+    }
+
+    /// <summary>Emits every declared method of the group, then publishes them all; a failure publishes none.</summary>
+    private bool EmitGroup()
+    {
+        JMethod? current = null;
+        try
+        {
+            while (_pending.TryDequeue(out var item))
+            {
+                current = item.Method.Method;
+                var emitter = new MethodEmitter(this, item.Method, item.Kinds);
+                emitter.Emit();
+                item.Method.K = emitter.Constants;
+            }
+            foreach (var c in _group.Values)
+            {
+                c.Method.CompiledState = c;
+                c.Method.Compiled = Bridge(c);
+                _methods++;
+                Trace($"compiled {c.Method}");
+            }
+            return true;
+        }
+        catch (NotCompilableException e)
+        {
+            // The method that failed is refused for good; the others will be tried again when they are hot.
+            if (current is not null) Refuse(current, e.Message);
+            return false;
+        }
+        finally
+        {
+            _group.Clear();
+            _pending.Clear();
+        }
+    }
+
+    /// <summary>The interpreter's entry: arguments read from the slot stack, the typed method called, the result as a slot.</summary>
+    private static CompiledEntry Bridge(CompiledMethod c)
+    {
+        var dm = new DynamicMethod(c.Typed.Name + "$entry", typeof(Slot), [typeof(object[]), typeof(JThread), typeof(int)], typeof(JObject).Module, skipVisibility: true);
+        var il = dm.GetILGenerator();
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldarg_1);
+        var offset = 0;
+        foreach (var p in c.Parameters)
+        {
+            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(OpCodes.Call, Handles.ThreadStack);
+            il.Emit(OpCodes.Ldarg_2);
+            il.Emit(OpCodes.Ldc_I4, offset);
+            il.Emit(OpCodes.Add);
+            il.Emit(OpCodes.Ldelema, typeof(Slot));
+            SlotCode.Load(il, p);
+            offset += Bytecode.Wide(p) ? 2 : 1;
+        }
+        il.Emit(OpCodes.Call, c.Typed);
+        SlotCode.Pack(il, c.Return);
+        il.Emit(OpCodes.Ret);
+        return (CompiledEntry)dm.CreateDelegate(typeof(CompiledEntry), c.K);
+    }
+
+    private void Trace(string text)
+    {
+        if (_trace) Console.Error.WriteLine($"nido: jit: {text}");
+    }
+}

@@ -1,0 +1,267 @@
+using System.Reflection.Emit;
+using Nido.Jvm.ClassFile;
+using Nido.Jvm.Compiled;
+using Nido.Jvm.Runtime;
+
+namespace Nido.Jvm.Jit;
+
+/// <summary>
+/// Fields and calls. What the interpreter had resolved when the method was compiled is compiled in (field slots,
+/// static storage of initialised classes, call targets); the rest goes through CompiledSupport, which resolves at
+/// run time exactly as the interpreter does.
+/// </summary>
+internal sealed partial class MethodEmitter
+{
+    private void FieldAccess(byte op, int index)
+    {
+        var isStatic = op <= 0xb3;
+        var isGet = op is 0xb2 or 0xb4;
+        var kind = Bytecode.Kind(_pool.MemberRef(index).Descriptor);
+        var f = _cls.Resolved[index] as JField;
+        var known = f is not null && f.IsStatic == isStatic && (!isStatic || f.Owner.State == ClassState.Initialized);
+        LocalBuilder? value = null;
+        if (!isGet)
+        {
+            value = _il.DeclareLocal(Bytecode.ClrType(kind));
+            Ld(0);
+            Drop();
+            _il.Emit(OpCodes.Stloc, value);
+        }
+        if (isStatic)
+        {
+            if (known)
+            {
+                LdK(f!.Owner.Statics);
+                _il.Emit(OpCodes.Ldc_I4, f.Slot);
+                _il.Emit(OpCodes.Ldelema, typeof(Slot));
+            }
+            else
+            {
+                LdThread();
+                LdK(_cls);
+                _il.Emit(OpCodes.Ldc_I4, index);
+                _il.Emit(OpCodes.Ldc_I4, _pc);
+                _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.Static)));
+            }
+        }
+        else
+        {
+            if (known)
+            {
+                NullCheck(0);
+                Ld(0);
+                _il.Emit(OpCodes.Ldfld, Handles.ObjectFields);
+                _il.Emit(OpCodes.Ldc_I4, f!.Slot);
+                _il.Emit(OpCodes.Ldelema, typeof(Slot));
+            }
+            else
+            {
+                LdThread();
+                LdK(_cls);
+                _il.Emit(OpCodes.Ldc_I4, index);
+                Ld(0);
+                _il.Emit(OpCodes.Ldc_I4, _pc);
+                _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.Field)));
+            }
+            Drop();
+        }
+        if (isGet)
+        {
+            LoadFromSlot(kind);
+            Push(kind);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Ldloc, value!);
+            StoreToSlot(kind);
+        }
+    }
+
+    /// <summary>Throws NullPointerException (at this pc) when the value <paramref name="fromTop"/> below the top is null.</summary>
+    private void NullCheck(int fromTop)
+    {
+        var ok = _il.DefineLabel();
+        Ld(fromTop);
+        _il.Emit(OpCodes.Brtrue, ok);
+        LdThread();
+        _il.Emit(OpCodes.Ldc_I4, _pc);
+        _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.NullPointer)));
+        _il.Emit(OpCodes.Throw);
+        _il.MarkLabel(ok);
+    }
+
+    private void Invoke(byte op, int index)
+    {
+        var descriptor = _pool.MemberRef(index).Descriptor;
+        var parameters = Bytecode.Parameters(descriptor);
+        if (op != 0xb8) parameters.Insert(0, 'R');
+        var ret = Bytecode.ReturnKind(descriptor);
+        var site = _cls.Resolved[index] as MethodSite;
+        if (site is not null && (site.Op != op || site.Polymorphic)) site = null;
+        var first = _s.Count - parameters.Count;
+        RecordPc();
+
+        JMethod? direct = null;
+        JMethod? guarded = null;
+        if (site?.Method is { } resolved)
+        {
+            if (op == 0xb8 || op == 0xb7) direct = op == 0xb7 ? site.Direct : resolved;
+            else if (site.Direct is not null) direct = site.Direct;
+            else if (op == 0xb6 && resolved.VTableIndex >= 0 && !resolved.Owner.IsInterface && !resolved.IsAbstract) guarded = resolved;
+        }
+        var done = _il.DefineLabel();
+        if (direct is not null)
+        {
+            if (op != 0xb8) NullCheck(parameters.Count - 1);
+            else if (direct.Owner.State != ClassState.Initialized) Initialize(direct.Owner);
+            CallKnown(direct, first, parameters, ret);
+        }
+        else if (guarded is not null && _jit.Callable(guarded) is not null)
+        {
+            // Monomorphic guess: the resolved method itself when the receiver's vtable still selects it.
+            var slow = _il.DefineLabel();
+            NullCheck(parameters.Count - 1);
+            LdAt(first);
+            _il.Emit(OpCodes.Ldfld, Handles.ObjectClass);
+            _il.Emit(OpCodes.Call, Handles.ClassVTable);
+            _il.Emit(OpCodes.Dup);
+            _il.Emit(OpCodes.Ldlen);
+            _il.Emit(OpCodes.Conv_I4);
+            _il.Emit(OpCodes.Ldc_I4, guarded.VTableIndex);
+            var inRange = _il.DefineLabel();
+            _il.Emit(OpCodes.Bgt, inRange);
+            _il.Emit(OpCodes.Pop);
+            _il.Emit(OpCodes.Br, slow);
+            _il.MarkLabel(inRange);
+            _il.Emit(OpCodes.Ldc_I4, guarded.VTableIndex);
+            _il.Emit(OpCodes.Ldelem_Ref);
+            LdK(guarded);
+            _il.Emit(OpCodes.Bne_Un, slow);
+            CallKnown(guarded, first, parameters, ret);
+            _il.Emit(OpCodes.Br, done);
+            _il.MarkLabel(slow);
+            CallThroughInterpreter(op, index, null, first, parameters, ret);
+        }
+        else
+            CallThroughInterpreter(op, index, null, first, parameters, ret);
+        _il.MarkLabel(done);
+        Drop(parameters.Count);
+        if (ret != 'V') _s.Add(ret);
+    }
+
+    private void Initialize(JClass c)
+    {
+        var ok = _il.DefineLabel();
+        LdK(c);
+        _il.Emit(OpCodes.Ldfld, Handles.ClassState);
+        _il.Emit(OpCodes.Ldc_I4, (int)ClassState.Initialized);
+        _il.Emit(OpCodes.Beq, ok);
+        LdThread();
+        LdK(c);
+        _il.Emit(OpCodes.Ldc_I4, _pc);
+        _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.Initialize)));
+        _il.MarkLabel(ok);
+    }
+
+    /// <summary>
+    /// A call of a known target: directly to its compiled code when it has (or gets, in this compilation) some,
+    /// otherwise through the interpreter. The result is left in the stack local the caller pushes.
+    /// </summary>
+    private void CallKnown(JMethod target, int first, List<char> parameters, char ret)
+    {
+        var callee = _jit.Callable(target);
+        if (callee is null)
+        {
+            CallThroughInterpreter(0, 0, target, first, parameters, ret);
+            return;
+        }
+        if (ReferenceEquals(callee, _target)) _il.Emit(OpCodes.Ldarg_0);
+        else
+        {
+            LdK(callee);
+            _il.Emit(OpCodes.Ldfld, Handles.CompiledK);
+        }
+        LdThread();
+        for (var i = 0; i < parameters.Count; i++) LdAt(first + i);
+        _il.Emit(OpCodes.Call, callee.Typed);
+        StoreResult(first, ret);
+    }
+
+    /// <summary>The call's result goes to the stack position of its first argument (where Java pushes it).</summary>
+    private void StoreResult(int first, char ret)
+    {
+        if (ret != 'V') _il.Emit(OpCodes.Stloc, StackLocal(first, ret));
+    }
+
+    /// <summary>
+    /// Arguments spilled to the thread's slot stack (above every interpreted frame), then the interpreter's call:
+    /// by site (resolution and selection at run time) or of a known method.
+    /// </summary>
+    private void CallThroughInterpreter(byte op, int index, JMethod? known, int first, List<char> parameters, char ret)
+    {
+        var argBase = SpillArguments(first, parameters);
+        LdThread();
+        if (known is not null)
+        {
+            LdK(known);
+            _il.Emit(OpCodes.Ldloc, argBase);
+            _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.Call)));
+        }
+        else
+        {
+            LdK(_cls);
+            _il.Emit(OpCodes.Ldc_I4, (int)op);
+            _il.Emit(OpCodes.Ldc_I4, index);
+            _il.Emit(OpCodes.Ldloc, argBase);
+            _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.Invoke)));
+        }
+        if (ret == 'V') _il.Emit(OpCodes.Pop);
+        else UnpackSlot(ret);
+        StoreResult(first, ret);
+    }
+
+    private LocalBuilder SpillArguments(int first, List<char> parameters)
+    {
+        var slots = parameters.Sum(p => Bytecode.Wide(p) ? 2 : 1);
+        var argBase = _il.DeclareLocal(typeof(int));
+        LdThread();
+        _il.Emit(OpCodes.Ldc_I4, slots);
+        _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.ArgumentBase)));
+        _il.Emit(OpCodes.Stloc, argBase);
+        var offset = 0;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            LdThread();
+            _il.Emit(OpCodes.Call, Handles.ThreadStack);
+            _il.Emit(OpCodes.Ldloc, argBase);
+            _il.Emit(OpCodes.Ldc_I4, offset);
+            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Ldelema, typeof(Slot));
+            LdAt(first + i);
+            StoreToSlot(parameters[i]);
+            offset += Bytecode.Wide(parameters[i]) ? 2 : 1;
+        }
+        return argBase;
+    }
+
+    private void InvokeDynamic(int index)
+    {
+        var descriptor = _pool.NameAndType(_pool.B(index)).Descriptor;
+        var parameters = Bytecode.Parameters(descriptor);
+        var ret = Bytecode.ReturnKind(descriptor);
+        var first = _s.Count - parameters.Count;
+        RecordPc();
+        var argBase = SpillArguments(first, parameters);
+        LdThread();
+        LdK(_cls);
+        _il.Emit(OpCodes.Ldc_I4, index);
+        _il.Emit(OpCodes.Ldloc, argBase);
+        _il.Emit(OpCodes.Ldc_I4, parameters.Sum(p => Bytecode.Wide(p) ? 2 : 1));
+        _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.InvokeDynamic)));
+        if (ret == 'V') _il.Emit(OpCodes.Pop);
+        else UnpackSlot(ret);
+        StoreResult(first, ret);
+        Drop(parameters.Count);
+        if (ret != 'V') _s.Add(ret);
+    }
+}

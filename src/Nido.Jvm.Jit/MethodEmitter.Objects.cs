@@ -1,0 +1,172 @@
+using System.Reflection.Emit;
+using Nido.Jvm.Compiled;
+using Nido.Jvm.Runtime;
+
+namespace Nido.Jvm.Jit;
+
+/// <summary>Allocation, arrays and type checks.</summary>
+internal sealed partial class MethodEmitter
+{
+    private static readonly Type[] ElementTypes = [typeof(int), typeof(long), typeof(float), typeof(double), typeof(JObject), typeof(sbyte), typeof(char), typeof(short)];
+    private static readonly OpCode[] ElementLoads = [OpCodes.Ldelem_I4, OpCodes.Ldelem_I8, OpCodes.Ldelem_R4, OpCodes.Ldelem_R8, OpCodes.Ldelem_Ref, OpCodes.Ldelem_I1, OpCodes.Ldelem_U2, OpCodes.Ldelem_I2];
+    private static readonly OpCode[] ElementStores = [OpCodes.Stelem_I4, OpCodes.Stelem_I8, OpCodes.Stelem_R4, OpCodes.Stelem_R8, OpCodes.Stelem_Ref, OpCodes.Stelem_I1, OpCodes.Stelem_I2, OpCodes.Stelem_I2];
+    private const string ElementKinds = "IJFDRIII";
+
+    /// <summary>xaload: the checked .NET array from CompiledSupport.Array, then the element.</summary>
+    private void ArrayLoad(byte op)
+    {
+        var e = op - 0x2e;
+        LdThread();
+        Ld(1);
+        Ld(0);
+        _il.Emit(OpCodes.Ldc_I4, _pc);
+        _il.Emit(OpCodes.Call, Handles.Array(ElementTypes[e]));
+        Ld(0);
+        Drop(2);
+        _il.Emit(ElementLoads[e]);
+        Push(ElementKinds[e]);
+    }
+
+    private void ArrayStore(byte op)
+    {
+        var e = op - 0x4f;
+        if (op is 0x53 or 0x54)
+        {
+            // aastore (store check) and bastore (boolean arrays keep one bit) in CompiledSupport.
+            LdThread();
+            Ld(2);
+            Ld(1);
+            Ld(0);
+            Drop(3);
+            _il.Emit(OpCodes.Ldc_I4, _pc);
+            _il.Emit(OpCodes.Call, Handles.Support(op == 0x53 ? nameof(CompiledSupport.StoreReference) : nameof(CompiledSupport.StoreByte)));
+            return;
+        }
+        LdThread();
+        Ld(2);
+        Ld(1);
+        _il.Emit(OpCodes.Ldc_I4, _pc);
+        _il.Emit(OpCodes.Call, Handles.Array(ElementTypes[e]));
+        Ld(1);
+        Ld(0);
+        Drop(3);
+        _il.Emit(ElementStores[e]);
+    }
+
+    private void New(int index)
+    {
+        RecordPc();
+        if (_cls.Resolved[index] is JClass c && c.State == ClassState.Initialized && !c.IsInterface && !c.IsAbstract)
+        {
+            LdThread();
+            LdK(c);
+            _il.Emit(OpCodes.Ldc_I4, _pc);
+            _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.NewObject)));
+        }
+        else
+        {
+            LdThread();
+            LdK(_cls);
+            _il.Emit(OpCodes.Ldc_I4, index);
+            _il.Emit(OpCodes.Ldc_I4, _pc);
+            _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.New)));
+        }
+        Push('R');
+    }
+
+    private void NewArray(byte op, int pc)
+    {
+        RecordPc();
+        switch (op)
+        {
+            case 0xbc:
+                LdThread();
+                _il.Emit(OpCodes.Ldc_I4, (int)_bc[pc + 1]);
+                Ld(0);
+                Drop();
+                _il.Emit(OpCodes.Ldc_I4, _pc);
+                _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.NewPrimitiveArray)));
+                break;
+            case 0xbd:
+                LdThread();
+                LdK(_cls);
+                _il.Emit(OpCodes.Ldc_I4, Bytecode.U2(_bc, pc + 1));
+                Ld(0);
+                Drop();
+                _il.Emit(OpCodes.Ldc_I4, _pc);
+                _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.NewArray)));
+                break;
+            default:
+            {
+                int dims = _bc[pc + 3];
+                var lengths = _il.DeclareLocal(typeof(int[]));
+                _il.Emit(OpCodes.Ldc_I4, dims);
+                _il.Emit(OpCodes.Newarr, typeof(int));
+                _il.Emit(OpCodes.Stloc, lengths);
+                for (var i = 0; i < dims; i++)
+                {
+                    _il.Emit(OpCodes.Ldloc, lengths);
+                    _il.Emit(OpCodes.Ldc_I4, i);
+                    Ld(dims - 1 - i);
+                    _il.Emit(OpCodes.Stelem_I4);
+                }
+                Drop(dims);
+                LdThread();
+                LdK(_cls);
+                _il.Emit(OpCodes.Ldc_I4, Bytecode.U2(_bc, pc + 1));
+                _il.Emit(OpCodes.Ldloc, lengths);
+                _il.Emit(OpCodes.Ldc_I4, _pc);
+                _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.NewMultiArray)));
+                break;
+            }
+        }
+        Push('R');
+    }
+
+    /// <summary>The class a checkcast/instanceof names: compiled in when resolved, else resolved at run time.</summary>
+    private void LoadClass(int index)
+    {
+        if (_cls.Resolved[index] is JClass c)
+        {
+            LdK(c);
+            return;
+        }
+        LdThread();
+        LdK(_cls);
+        _il.Emit(OpCodes.Ldc_I4, index);
+        _il.Emit(OpCodes.Ldc_I4, _pc);
+        _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.ResolveClass)));
+    }
+
+    private void CheckCast(int index)
+    {
+        // null passes; the exact class passes without the subtype cache.
+        var ok = _il.DefineLabel();
+        Ld(0);
+        _il.Emit(OpCodes.Brfalse, ok);
+        var exact = _cls.Resolved[index] as JClass;
+        if (exact is not null)
+        {
+            Ld(0);
+            _il.Emit(OpCodes.Ldfld, Handles.ObjectClass);
+            LdK(exact);
+            _il.Emit(OpCodes.Beq, ok);
+        }
+        LdThread();
+        Ld(0);
+        LoadClass(index);
+        _il.Emit(OpCodes.Ldc_I4, _pc);
+        _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.CheckCast)));
+        _il.Emit(OpCodes.Pop);
+        _il.MarkLabel(ok);
+    }
+
+    private void InstanceOf(int index)
+    {
+        Ld(0);
+        Drop();
+        LoadClass(index);
+        _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.InstanceOf)));
+        Push('I');
+    }
+}

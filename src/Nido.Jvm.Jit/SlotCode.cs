@@ -1,0 +1,63 @@
+using System.Reflection.Emit;
+using Nido.Jvm.Runtime;
+
+namespace Nido.Jvm.Jit;
+
+/// <summary>CIL for moving values of a kind (I, J, F, D, R) in and out of <see cref="Slot"/>s, as the interpreter lays them out.</summary>
+internal static class SlotCode
+{
+    /// <summary>With a Slot's address on the stack, loads the value of <paramref name="kind"/> it holds.</summary>
+    public static void Load(ILGenerator il, char kind)
+    {
+        if (kind == 'R')
+        {
+            il.Emit(OpCodes.Ldfld, Handles.SlotR);
+            return;
+        }
+        il.Emit(OpCodes.Ldfld, Handles.SlotP);
+        switch (kind)
+        {
+            case 'I': il.Emit(OpCodes.Conv_I4); break;
+            case 'F': il.Emit(OpCodes.Conv_I4); il.Emit(OpCodes.Call, Handles.IntToFloat); break;
+            case 'D': il.Emit(OpCodes.Call, Handles.LongToDouble); break;
+        }
+    }
+
+    /// <summary>With a Slot's address and then a value of <paramref name="kind"/> on the stack, stores the value.</summary>
+    public static void Store(ILGenerator il, char kind)
+    {
+        if (kind == 'R')
+        {
+            il.Emit(OpCodes.Stfld, Handles.SlotR);
+            return;
+        }
+        switch (kind)
+        {
+            case 'I': il.Emit(OpCodes.Conv_I8); break;
+            case 'F': il.Emit(OpCodes.Call, Handles.FloatToInt); il.Emit(OpCodes.Conv_I8); break;
+            case 'D': il.Emit(OpCodes.Call, Handles.DoubleToLong); break;
+        }
+        il.Emit(OpCodes.Stfld, Handles.SlotP);
+    }
+
+    /// <summary>A value of <paramref name="kind"/> on the stack becomes a Slot value ('V': nothing becomes an empty slot).</summary>
+    public static void Pack(ILGenerator il, char kind)
+    {
+        var temp = il.DeclareLocal(typeof(Slot));
+        LocalBuilder? value = null;
+        if (kind != 'V')
+        {
+            value = il.DeclareLocal(Bytecode.ClrType(kind));
+            il.Emit(OpCodes.Stloc, value);
+        }
+        il.Emit(OpCodes.Ldloca, temp);
+        il.Emit(OpCodes.Initobj, typeof(Slot));
+        if (value is not null)
+        {
+            il.Emit(OpCodes.Ldloca, temp);
+            il.Emit(OpCodes.Ldloc, value);
+            Store(il, kind);
+        }
+        il.Emit(OpCodes.Ldloc, temp);
+    }
+}

@@ -1,0 +1,28 @@
+using Nido.Jvm.Runtime;
+
+namespace Nido.Jvm.Compiled;
+
+/// <summary>A compiled method entered from the interpreter: arguments in JVM slot layout at t.Stack[fp..].</summary>
+public delegate Slot CompiledEntry(JThread thread, int fp);
+
+/// <summary>
+/// The JIT, as the interpreter sees it. It lives in Nido.Jvm.Jit (it emits CIL, so only the CoreCLR host has it);
+/// the interpreter counts calls and loop back-edges and asks it to compile what is hot.
+/// </summary>
+public interface IMethodCompiler
+{
+    /// <summary>Calls before a method is compiled.</summary>
+    int CallThreshold { get; }
+    /// <summary>Back-edges in one method before its loop is compiled and entered on the stack (OSR).</summary>
+    int LoopThreshold { get; }
+
+    /// <summary>Compiles <paramref name="method"/> (setting its <see cref="JMethod.Compiled"/>), or marks it refused.</summary>
+    void Compile(JMethod method);
+
+    /// <summary>
+    /// Code that continues an interpreted frame of <paramref name="method"/> at the loop head <paramref name="pc"/>
+    /// (operand stack empty, locals in the frame's slots), runs it to the end and returns its result; null when it
+    /// cannot be compiled.
+    /// </summary>
+    CompiledEntry? CompileLoop(JMethod method, int pc);
+}
