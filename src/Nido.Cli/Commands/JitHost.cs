@@ -14,8 +14,11 @@ internal static class JitHost
 {
     public static string Path => System.IO.Path.Combine(AppContext.BaseDirectory, "emu", "nido-emu");
 
-    /// <summary>Returns when the run stays in this process (already CoreCLR, translation off, or no host).</summary>
-    public static void HandOff(TextWriter stderr, string what)
+    /// <summary>
+    /// Returns when the run stays in this process (already CoreCLR, translation off, or no host).
+    /// <paramref name="runtimeDefaults"/> are CoreCLR settings for the host unless the environment sets them.
+    /// </summary>
+    public static void HandOff(TextWriter stderr, string what, params (string Name, string Value)[] runtimeDefaults)
     {
         if (RuntimeFeature.IsDynamicCodeSupported || Environment.GetEnvironmentVariable("NIDO_JIT") is "off" or "0") return;
         if (!File.Exists(Path))
@@ -25,6 +28,8 @@ internal static class JitHost
         }
         var args = Environment.GetCommandLineArgs();
         var env = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}").ToList();
+        foreach (var (name, value) in runtimeDefaults)
+            if (Environment.GetEnvironmentVariable(name) is null) env.Add($"{name}={value}");
         try
         {
             Exec.Execve(Path, [Path, .. args.Skip(1)], env);

@@ -323,6 +323,7 @@ public static partial class Interpreter
                 }
                 catch (Exception e)
                 {
+                    if (e is JavaThrow { Implicit: true } j) vm.AtPc(j, frame, pc);
                     var throwable = vm.ToJava(t, e, m, pc);
                     var handler = FindHandler(t, m, pc, throwable.Class);
                     if (handler < 0)

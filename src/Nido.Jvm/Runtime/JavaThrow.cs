@@ -8,6 +8,9 @@ public sealed class JavaThrow(JObject throwable) : Exception(null)
 {
     public JObject Throwable { get; } = throwable;
 
+    /// <summary>Made by the VM for a failing instruction (a bounds or null check, a division by zero…), not by Java code.</summary>
+    public bool Implicit { get; init; }
+
     public override string Message
     {
         get

@@ -23,7 +23,7 @@ public sealed partial class JavaVm
             if (message is not null) SetField(o, c, "detailMessage", Slot.OfRef(NewString(message)));
         }
         if (cause is not null) SetField(o, c, "cause", Slot.OfRef(cause));
-        return new JavaThrow(o);
+        return new JavaThrow(o) { Implicit = true };
     }
 
     /// <summary>
@@ -61,6 +61,15 @@ public sealed partial class JavaVm
         };
         if (cls == "java/lang/InternalError" && Environment.GetEnvironmentVariable("NIDO_JAVA_DEBUG") == "1") Console.Error.WriteLine(e);
         return Throw(cls, msg).Throwable;
+    }
+
+    /// <summary>
+    /// An exception the VM made for a failing instruction of the innermost frame <paramref name="frame"/> carries
+    /// that instruction's pc in its stack trace (the interpreter records pcs only at calls, allocation and throws).
+    /// </summary>
+    public void AtPc(JavaThrow e, int frame, int pc)
+    {
+        if (e.Implicit && GetField(e.Throwable, "backtrace").R?.Vm is Natives.Backtrace bt && bt.Methods.Length == frame + 1) bt.Pcs[0] = pc;
     }
 
     /// <summary>HotSpot's ClassCastException detail: where each class comes from.</summary>

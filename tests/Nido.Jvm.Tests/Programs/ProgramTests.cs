@@ -19,9 +19,25 @@ public sealed class ProgramTests(CompiledPrograms compiled) : IClassFixture<Comp
 {
     public static TheoryData<string> AllPrograms() => new(ProgramCatalog.Names());
 
+    /// <summary>
+    /// The programs that also run with every method and loop compiled on first use (NIDO_JIT_CALLS=1,
+    /// NIDO_JIT_LOOPS=1): the JIT then translates the class library's boot code and every path of the program, so
+    /// the output must still be java's. A cross-section of the language and the workloads keeps the time down.
+    /// </summary>
+    public static TheoryData<string> CompiledPrograms() => new(
+        "arith", "control", "inherit", "inner", "generics", "exceptions", "lambdas", "strings", "collections", "records",
+        "uncaught", "stackoverflow", "concurrent", "jit", "fib", "fannkuch-redux", "nbody", "spectral-norm", "binary-trees");
+
     [Theory]
     [MemberData(nameof(AllPrograms))]
-    public void Runs_like_java(string program)
+    public void Runs_like_java(string program) => RunsLikeJava(program, []);
+
+    [Theory]
+    [MemberData(nameof(CompiledPrograms))]
+    public void Runs_like_java_with_everything_compiled(string program) =>
+        RunsLikeJava(program, new() { ["NIDO_JIT_CALLS"] = "1", ["NIDO_JIT_LOOPS"] = "1" });
+
+    private void RunsLikeJava(string program, Dictionary<string, string> nidoEnvironment)
     {
         var (enabled, source) = ProgramCatalog.Enabled();
         if (enabled is not null && !enabled.Contains(program))
@@ -32,13 +48,15 @@ public sealed class ProgramTests(CompiledPrograms compiled) : IClassFixture<Comp
         var spec = ProgramCatalog.Load(program);
         var classes = compiled.Classes(spec);
         var env = ProgramRunner.EnvironmentFor(program, spec.Environment);
+        var nidoEnv = new Dictionary<string, string>(env);
+        foreach (var (k, v) in nidoEnvironment) nidoEnv[k] = v;
 
         var oracle = ProgramRunner.Run(Command([Jdk17.Java], spec, classes), compiled.FreshWorkDirectory(spec), env);
         if (spec.ExpectedStdout is not null && !oracle.Stdout.AsSpan().SequenceEqual(spec.ExpectedStdout))
             Assert.Fail($"{program}: java's own stdout differs from {program}/expected.txt (the program, not nido, is wrong)\n"
                 + OutputComparison.FirstDifference(Encoding.UTF8.GetString(spec.ExpectedStdout), oracle.StdoutText, "expected", "java"));
 
-        var actual = ProgramRunner.Run(Command(underTest, spec, classes), compiled.FreshWorkDirectory(spec), env);
+        var actual = ProgramRunner.Run(Command(underTest, spec, classes), compiled.FreshWorkDirectory(spec), nidoEnv);
         var report = OutputComparison.Compare(oracle, actual, "java", underTestName);
         if (report is not null) Assert.Fail($"{program}: {underTestName} differs from java (JDK 17)\n{report}");
     }
