@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Nido.Jvm.ClassFile;
 
 namespace Nido.Jvm.Jit;
 
@@ -53,21 +54,17 @@ internal static class Bytecode
     public static bool Wide(char kind) => kind is 'J' or 'D';
 
     /// <summary>The parameter kinds of a method descriptor, in order.</summary>
-    public static List<char> Parameters(string descriptor)
+    public static List<char> Parameters(string descriptor) => Descriptors.Parameters(descriptor).ConvertAll(Kind);
+
+    /// <summary>The kinds a method receives: its parameters, the receiver first for instance methods.</summary>
+    public static List<char> Arguments(Runtime.JMethod method)
     {
-        var kinds = new List<char>();
-        var i = 1;
-        while (descriptor[i] != ')')
-        {
-            var c = descriptor[i];
-            kinds.Add(Kind(c));
-            while (descriptor[i] == '[') i++;
-            i = descriptor[i] == 'L' ? descriptor.IndexOf(';', i) + 1 : i + 1;
-        }
+        var kinds = Parameters(method.Descriptor);
+        if (!method.IsStatic) kinds.Insert(0, 'R');
         return kinds;
     }
 
-    public static char ReturnKind(string descriptor) => Kind(descriptor[descriptor.IndexOf(')') + 1]);
+    public static char ReturnKind(string descriptor) => Kind(Descriptors.Return(descriptor));
 
     public static Type ClrType(char kind) => kind switch
     {

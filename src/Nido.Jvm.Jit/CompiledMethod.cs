@@ -13,8 +13,7 @@ internal sealed class CompiledMethod
     public CompiledMethod(JMethod method)
     {
         Method = method;
-        Parameters = Bytecode.Parameters(method.Descriptor);
-        if (!method.IsStatic) Parameters.Insert(0, 'R');
+        Parameters = Bytecode.Arguments(method);
         Return = Bytecode.ReturnKind(method.Descriptor);
         var types = new List<Type> { typeof(object[]), typeof(JThread) };
         types.AddRange(Parameters.Select(Bytecode.ClrType));

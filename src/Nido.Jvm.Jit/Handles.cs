@@ -28,8 +28,10 @@ internal static class Handles
     public static readonly MethodInfo LongToDouble = typeof(BitConverter).GetMethod(nameof(BitConverter.Int64BitsToDouble))!;
     public static readonly MethodInfo DoubleToLong = typeof(BitConverter).GetMethod(nameof(BitConverter.DoubleToInt64Bits))!;
 
-    public static MethodInfo Support(string name) =>
-        typeof(CompiledSupport).GetMethod(name, BindingFlags.Public | BindingFlags.Static) ?? throw new MissingMethodException(nameof(CompiledSupport), name);
+    public static MethodInfo Support(string name) => Of(typeof(CompiledSupport), name);
+
+    public static MethodInfo Of(Type type, string name) =>
+        type.GetMethod(name, BindingFlags.Public | BindingFlags.Static) ?? throw new MissingMethodException(type.Name, name);
 
     private static readonly MethodInfo ArrayOpen = Support(nameof(CompiledSupport.Array));
     public static MethodInfo Array(Type element) => ArrayOpen.MakeGenericMethod(element);

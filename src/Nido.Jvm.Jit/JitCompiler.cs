@@ -194,12 +194,7 @@ public sealed class JitCompiler : IMethodCompiler
         var offset = 0;
         foreach (var p in c.Parameters)
         {
-            il.Emit(OpCodes.Ldarg_1);
-            il.Emit(OpCodes.Call, Handles.ThreadStack);
-            il.Emit(OpCodes.Ldarg_2);
-            il.Emit(OpCodes.Ldc_I4, offset);
-            il.Emit(OpCodes.Add);
-            il.Emit(OpCodes.Ldelema, typeof(Slot));
+            SlotCode.StackSlot(il, null, offset);
             SlotCode.Load(il, p);
             offset += Bytecode.Wide(p) ? 2 : 1;
         }

@@ -130,11 +130,7 @@ internal sealed partial class MethodEmitter
                 return;
         }
         var kind = _kinds.In[_pc + (_bc[_pc] == 0x12 ? 2 : 3)] is { } after ? after[^1] : 'R';
-        LdThread();
-        LdK(_cls);
-        _il.Emit(OpCodes.Ldc_I4, index);
-        _il.Emit(OpCodes.Ldc_I4, _pc);
-        _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.Constant)));
+        CallResolving(nameof(CompiledSupport.Constant), index);
         UnpackSlot(kind);
         Push(kind);
     }
@@ -213,11 +209,11 @@ internal sealed partial class MethodEmitter
             case 0x88: _il.Emit(OpCodes.Conv_I4); result = 'I'; break;
             case 0x89: _il.Emit(OpCodes.Conv_R4); result = 'F'; break;
             case 0x8a: _il.Emit(OpCodes.Conv_R8); result = 'D'; break;
-            case 0x8b: _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.F2I))); result = 'I'; break;
-            case 0x8c: _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.F2L))); result = 'J'; break;
+            case 0x8b: _il.Emit(OpCodes.Call, Handles.Of(typeof(Conversions), nameof(Conversions.F2I))); result = 'I'; break;
+            case 0x8c: _il.Emit(OpCodes.Call, Handles.Of(typeof(Conversions), nameof(Conversions.F2L))); result = 'J'; break;
             case 0x8d: _il.Emit(OpCodes.Conv_R8); result = 'D'; break;
-            case 0x8e: _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.D2I))); result = 'I'; break;
-            case 0x8f: _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.D2L))); result = 'J'; break;
+            case 0x8e: _il.Emit(OpCodes.Call, Handles.Of(typeof(Conversions), nameof(Conversions.D2I))); result = 'I'; break;
+            case 0x8f: _il.Emit(OpCodes.Call, Handles.Of(typeof(Conversions), nameof(Conversions.D2L))); result = 'J'; break;
             case 0x90: _il.Emit(OpCodes.Conv_R4); result = 'F'; break;
             case 0x91: _il.Emit(OpCodes.Conv_I1); result = 'I'; break;
             case 0x92: _il.Emit(OpCodes.Conv_U2); result = 'I'; break;
@@ -231,29 +227,14 @@ internal sealed partial class MethodEmitter
         Ld(1);
         Ld(0);
         Drop(2);
-        if (op == 0x94)
+        _il.Emit(OpCodes.Call, Handles.Of(typeof(Comparisons), op switch
         {
-            // lcmp: (a > b) - (a < b)
-            var b = _il.DeclareLocal(typeof(long));
-            var a = _il.DeclareLocal(typeof(long));
-            _il.Emit(OpCodes.Stloc, b);
-            _il.Emit(OpCodes.Stloc, a);
-            _il.Emit(OpCodes.Ldloc, a);
-            _il.Emit(OpCodes.Ldloc, b);
-            _il.Emit(OpCodes.Cgt);
-            _il.Emit(OpCodes.Ldloc, a);
-            _il.Emit(OpCodes.Ldloc, b);
-            _il.Emit(OpCodes.Clt);
-            _il.Emit(OpCodes.Sub);
-        }
-        else
-            _il.Emit(OpCodes.Call, Handles.Support(op switch
-            {
-                0x95 => nameof(CompiledSupport.FCmpL),
-                0x96 => nameof(CompiledSupport.FCmpG),
-                0x97 => nameof(CompiledSupport.DCmpL),
-                _ => nameof(CompiledSupport.DCmpG),
-            }));
+            0x94 => nameof(Comparisons.LCmp),
+            0x95 => nameof(Comparisons.FCmpL),
+            0x96 => nameof(Comparisons.FCmpG),
+            0x97 => nameof(Comparisons.DCmpL),
+            _ => nameof(Comparisons.DCmpG),
+        }));
         Push('I');
     }
 }

@@ -37,11 +37,7 @@ internal sealed partial class MethodEmitter
             }
             else
             {
-                LdThread();
-                LdK(_cls);
-                _il.Emit(OpCodes.Ldc_I4, index);
-                _il.Emit(OpCodes.Ldc_I4, _pc);
-                _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.Static)));
+                CallResolving(nameof(CompiledSupport.Static), index);
             }
         }
         else
@@ -56,12 +52,7 @@ internal sealed partial class MethodEmitter
             }
             else
             {
-                LdThread();
-                LdK(_cls);
-                _il.Emit(OpCodes.Ldc_I4, index);
-                Ld(0);
-                _il.Emit(OpCodes.Ldc_I4, _pc);
-                _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.Field)));
+                CallResolving(nameof(CompiledSupport.Field), index, () => Ld(0));
             }
             Drop();
         }
@@ -231,12 +222,7 @@ internal sealed partial class MethodEmitter
         var offset = 0;
         for (var i = 0; i < parameters.Count; i++)
         {
-            LdThread();
-            _il.Emit(OpCodes.Call, Handles.ThreadStack);
-            _il.Emit(OpCodes.Ldloc, argBase);
-            _il.Emit(OpCodes.Ldc_I4, offset);
-            _il.Emit(OpCodes.Add);
-            _il.Emit(OpCodes.Ldelema, typeof(Slot));
+            SlotCode.StackSlot(_il, argBase, offset);
             LdAt(first + i);
             StoreToSlot(parameters[i]);
             offset += Bytecode.Wide(parameters[i]) ? 2 : 1;

@@ -16,11 +16,7 @@ internal sealed partial class MethodEmitter
     private void ArrayLoad(byte op)
     {
         var e = op - 0x2e;
-        LdThread();
-        Ld(1);
-        Ld(0);
-        _il.Emit(OpCodes.Ldc_I4, _pc);
-        _il.Emit(OpCodes.Call, Handles.Array(ElementTypes[e]));
+        CheckedArray(e, 1);
         Ld(0);
         Drop(2);
         _il.Emit(ElementLoads[e]);
@@ -42,15 +38,21 @@ internal sealed partial class MethodEmitter
             _il.Emit(OpCodes.Call, Handles.Support(op == 0x53 ? nameof(CompiledSupport.StoreReference) : nameof(CompiledSupport.StoreByte)));
             return;
         }
-        LdThread();
-        Ld(2);
-        Ld(1);
-        _il.Emit(OpCodes.Ldc_I4, _pc);
-        _il.Emit(OpCodes.Call, Handles.Array(ElementTypes[e]));
+        CheckedArray(e, 2);
         Ld(1);
         Ld(0);
         Drop(3);
         _il.Emit(ElementStores[e]);
+    }
+
+    /// <summary>The .NET array of the Java array <paramref name="arrayFromTop"/> below the top, null- and bounds-checked against the index above it.</summary>
+    private void CheckedArray(int element, int arrayFromTop)
+    {
+        LdThread();
+        Ld(arrayFromTop);
+        Ld(arrayFromTop - 1);
+        _il.Emit(OpCodes.Ldc_I4, _pc);
+        _il.Emit(OpCodes.Call, Handles.Array(ElementTypes[element]));
     }
 
     private void New(int index)
@@ -65,11 +67,7 @@ internal sealed partial class MethodEmitter
         }
         else
         {
-            LdThread();
-            LdK(_cls);
-            _il.Emit(OpCodes.Ldc_I4, index);
-            _il.Emit(OpCodes.Ldc_I4, _pc);
-            _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.New)));
+            CallResolving(nameof(CompiledSupport.New), index);
         }
         Push('R');
     }
@@ -88,13 +86,8 @@ internal sealed partial class MethodEmitter
                 _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.NewPrimitiveArray)));
                 break;
             case 0xbd:
-                LdThread();
-                LdK(_cls);
-                _il.Emit(OpCodes.Ldc_I4, Bytecode.U2(_bc, pc + 1));
-                Ld(0);
+                CallResolving(nameof(CompiledSupport.NewArray), Bytecode.U2(_bc, pc + 1), () => Ld(0));
                 Drop();
-                _il.Emit(OpCodes.Ldc_I4, _pc);
-                _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.NewArray)));
                 break;
             default:
             {
@@ -111,12 +104,7 @@ internal sealed partial class MethodEmitter
                     _il.Emit(OpCodes.Stelem_I4);
                 }
                 Drop(dims);
-                LdThread();
-                LdK(_cls);
-                _il.Emit(OpCodes.Ldc_I4, Bytecode.U2(_bc, pc + 1));
-                _il.Emit(OpCodes.Ldloc, lengths);
-                _il.Emit(OpCodes.Ldc_I4, _pc);
-                _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.NewMultiArray)));
+                CallResolving(nameof(CompiledSupport.NewMultiArray), Bytecode.U2(_bc, pc + 1), () => _il.Emit(OpCodes.Ldloc, lengths));
                 break;
             }
         }
@@ -131,11 +119,21 @@ internal sealed partial class MethodEmitter
             LdK(c);
             return;
         }
+        CallResolving(nameof(CompiledSupport.ResolveClass), index);
+    }
+
+    /// <summary>
+    /// CompiledSupport.<paramref name="name"/>(thread, this class, constant-pool index, operands…, pc): the paths that
+    /// resolve the constant at run time, as the interpreter does.
+    /// </summary>
+    private void CallResolving(string name, int index, Action? operands = null)
+    {
         LdThread();
         LdK(_cls);
         _il.Emit(OpCodes.Ldc_I4, index);
+        operands?.Invoke();
         _il.Emit(OpCodes.Ldc_I4, _pc);
-        _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.ResolveClass)));
+        _il.Emit(OpCodes.Call, Handles.Support(name));
     }
 
     private void CheckCast(int index)

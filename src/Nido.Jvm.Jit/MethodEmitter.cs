@@ -134,7 +134,7 @@ internal sealed partial class MethodEmitter
             _il.MarkLabel(_epilogue);
             if (!_loop) PopFrame();
             if (_result is not null) _il.Emit(OpCodes.Ldloc, _result);
-            else if (_loop) LoadDefaultSlot();
+            else if (_loop) PackSlot('V');
             _il.Emit(OpCodes.Ret);
         }
         else
@@ -218,18 +218,11 @@ internal sealed partial class MethodEmitter
         }
         // Arguments are locals too, whether or not the code reads them.
         var n = 0;
-        foreach (var p in Parameters())
+        foreach (var p in Bytecode.Arguments(_m))
         {
             JavaLocal(n, p);
             n += Wide(p) ? 2 : 1;
         }
-    }
-
-    private List<char> Parameters()
-    {
-        var list = Bytecode.Parameters(_m.Descriptor);
-        if (!_m.IsStatic) list.Insert(0, 'R');
-        return list;
     }
 
     private LocalBuilder JavaLocal(int index, char kind)
@@ -262,12 +255,7 @@ internal sealed partial class MethodEmitter
             _il.Emit(OpCodes.Stloc, _pcs);
             foreach (var ((index, kind), local) in _locals)
             {
-                LdThread();
-                _il.Emit(OpCodes.Call, Handles.ThreadStack);
-                _il.Emit(OpCodes.Ldarg_2);
-                _il.Emit(OpCodes.Ldc_I4, index);
-                _il.Emit(OpCodes.Add);
-                _il.Emit(OpCodes.Ldelema, typeof(Slot));
+                SlotCode.StackSlot(_il, null, index);
                 LoadFromSlot(kind);
                 _il.Emit(OpCodes.Stloc, local);
             }
@@ -310,7 +298,7 @@ internal sealed partial class MethodEmitter
         _il.Emit(OpCodes.Stfld, Handles.ThreadDepth);
         var slot = 0;
         var arg = 2;
-        foreach (var p in Parameters())
+        foreach (var p in Bytecode.Arguments(_m))
         {
             _il.Emit(OpCodes.Ldarg, (short)arg++);
             _il.Emit(OpCodes.Stloc, JavaLocal(slot, p));
@@ -332,14 +320,6 @@ internal sealed partial class MethodEmitter
         _il.Emit(OpCodes.Ldloc, _frame);
         _il.Emit(OpCodes.Ldc_I4, _pc);
         _il.Emit(OpCodes.Stelem_I4);
-    }
-
-    private void LoadDefaultSlot()
-    {
-        var temp = SlotTemp();
-        _il.Emit(OpCodes.Ldloca, temp);
-        _il.Emit(OpCodes.Initobj, typeof(Slot));
-        _il.Emit(OpCodes.Ldloc, temp);
     }
 
     private LocalBuilder SlotTemp() => _slotTemp ??= _il.DeclareLocal(typeof(Slot));

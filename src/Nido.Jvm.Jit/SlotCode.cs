@@ -6,6 +6,21 @@ namespace Nido.Jvm.Jit;
 /// <summary>CIL for moving values of a kind (I, J, F, D, R) in and out of <see cref="Slot"/>s, as the interpreter lays them out.</summary>
 internal static class SlotCode
 {
+    /// <summary>
+    /// Pushes the address of the thread's slot t.Stack[base + offset]: the thread is argument 1; the base is argument 2
+    /// (the fp of a bridge or loop entry) or <paramref name="baseLocal"/>.
+    /// </summary>
+    public static void StackSlot(ILGenerator il, LocalBuilder? baseLocal, int offset)
+    {
+        il.Emit(OpCodes.Ldarg_1);
+        il.Emit(OpCodes.Call, Handles.ThreadStack);
+        if (baseLocal is null) il.Emit(OpCodes.Ldarg_2);
+        else il.Emit(OpCodes.Ldloc, baseLocal);
+        il.Emit(OpCodes.Ldc_I4, offset);
+        il.Emit(OpCodes.Add);
+        il.Emit(OpCodes.Ldelema, typeof(Slot));
+    }
+
     /// <summary>With a Slot's address on the stack, loads the value of <paramref name="kind"/> it holds.</summary>
     public static void Load(ILGenerator il, char kind)
     {

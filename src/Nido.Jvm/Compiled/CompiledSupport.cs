@@ -36,35 +36,27 @@ public static class CompiledSupport
     private static JavaThrow OutOfBounds(JThread t, int index, int length, int pc)
     {
         At(t, pc);
-        return t.Vm.Throw("java/lang/ArrayIndexOutOfBoundsException", $"Index {index} out of bounds for length {length}");
+        return Interpreter.OutOfBounds(t, index, length);
     }
 
-    /// <summary>bastore: boolean arrays keep only the low bit (JVMS bastore).</summary>
+    // The interpreter's stores report a null array as a .NET fault its own frame converts; compiled code has no
+    // such catch, so null is checked here.
     public static void StoreByte(JThread t, JObject? o, int index, int value, int pc)
     {
-        var a = Array<sbyte>(t, o, index, pc);
-        a[index] = (sbyte)(ReferenceEquals(o!.Class, t.Vm.BooleanArray) ? value & 1 : value);
+        At(t, pc);
+        Interpreter.StoreByte(t, o ?? throw NullPointer(t, pc), index, value);
     }
 
     public static void StoreReference(JThread t, JObject? o, int index, JObject? value, int pc)
     {
         At(t, pc);
-        Interpreter.StoreReference(t, o, index, value);
+        Interpreter.StoreReference(t, o ?? throw NullPointer(t, pc), index, value);
     }
 
     public static int IDiv(JThread t, int a, int b, int pc) { if (b == 0) At(t, pc); return Interpreter.IDiv(t, a, b); }
     public static int IRem(JThread t, int a, int b, int pc) { if (b == 0) At(t, pc); return Interpreter.IRem(t, a, b); }
     public static long LDiv(JThread t, long a, long b, int pc) { if (b == 0) At(t, pc); return Interpreter.LDiv(t, a, b); }
     public static long LRem(JThread t, long a, long b, int pc) { if (b == 0) At(t, pc); return Interpreter.LRem(t, a, b); }
-
-    public static int FCmpL(float a, float b) => a > b ? 1 : a == b ? 0 : -1;
-    public static int FCmpG(float a, float b) => a < b ? -1 : a == b ? 0 : 1;
-    public static int DCmpL(double a, double b) => a > b ? 1 : a == b ? 0 : -1;
-    public static int DCmpG(double a, double b) => a < b ? -1 : a == b ? 0 : 1;
-    public static int F2I(float v) => Conversions.F2I(v);
-    public static long F2L(float v) => Conversions.F2L(v);
-    public static int D2I(double v) => Conversions.D2I(v);
-    public static long D2L(double v) => Conversions.D2L(v);
 
     public static JClass ResolveClass(JThread t, JClass cls, int index, int pc)
     {

@@ -129,7 +129,7 @@ public static partial class Interpreter
                             case 0x51: { sp -= 3; var i = s[sp + 1].I; Arr<float>(t, s[sp].R, i)[i] = s[sp + 2].F; pc++; break; }
                             case 0x52: { sp -= 4; var i = s[sp + 1].I; Arr<double>(t, s[sp].R, i)[i] = s[sp + 2].D; pc++; break; }
                             case 0x53: { sp -= 3; StoreReference(t, s[sp].R, s[sp + 1].I, s[sp + 2].R); pc++; break; }
-                            case 0x54: { sp -= 3; var i = s[sp + 1].I; var a = Arr<sbyte>(t, s[sp].R, i); a[i] = (sbyte)(ReferenceEquals(s[sp].R!.Class, vm.BooleanArray) ? s[sp + 2].P & 1 : s[sp + 2].P); pc++; break; }
+                            case 0x54: sp -= 3; StoreByte(t, s[sp].R, s[sp + 1].I, s[sp + 2].I); pc++; break;
                             case 0x55: { sp -= 3; var i = s[sp + 1].I; Arr<char>(t, s[sp].R, i)[i] = (char)s[sp + 2].P; pc++; break; }
                             case 0x56: { sp -= 3; var i = s[sp + 1].I; Arr<short>(t, s[sp].R, i)[i] = (short)s[sp + 2].P; pc++; break; }
                             // stack
@@ -199,9 +199,11 @@ public static partial class Interpreter
                             case 0x92: s[sp - 1].P = (char)s[sp - 1].P; pc++; break;
                             case 0x93: s[sp - 1].P = (short)s[sp - 1].P; pc++; break;
                             // comparisons
-                            case 0x94: sp -= 3; s[sp - 1].P = s[sp - 1].P.CompareTo(s[sp + 1].P); pc++; break;
-                            case 0x95 or 0x96: { sp--; float a = s[sp - 1].F, b = s[sp].F; s[sp - 1].P = a > b ? 1 : a == b ? 0 : a < b ? -1 : op == 0x95 ? -1 : 1; pc++; break; }
-                            case 0x97 or 0x98: { sp -= 3; double a = s[sp - 1].D, b = s[sp + 1].D; s[sp - 1].P = a > b ? 1 : a == b ? 0 : a < b ? -1 : op == 0x97 ? -1 : 1; pc++; break; }
+                            case 0x94: sp -= 3; s[sp - 1].P = Comparisons.LCmp(s[sp - 1].P, s[sp + 1].P); pc++; break;
+                            case 0x95: sp--; s[sp - 1].P = Comparisons.FCmpL(s[sp - 1].F, s[sp].F); pc++; break;
+                            case 0x96: sp--; s[sp - 1].P = Comparisons.FCmpG(s[sp - 1].F, s[sp].F); pc++; break;
+                            case 0x97: sp -= 3; s[sp - 1].P = Comparisons.DCmpL(s[sp - 1].D, s[sp + 1].D); pc++; break;
+                            case 0x98: sp -= 3; s[sp - 1].P = Comparisons.DCmpG(s[sp - 1].D, s[sp + 1].D); pc++; break;
                             // branches
                             case 0x99: pc = s[--sp].I == 0 ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
                             case 0x9a: pc = s[--sp].I != 0 ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
@@ -370,9 +372,18 @@ public static partial class Interpreter
     {
         if (o is null) throw new NullReferenceException();
         var a = ((JArray<T>)o).Data;
-        if ((uint)index >= (uint)a.Length)
-            throw t.Vm.Throw("java/lang/ArrayIndexOutOfBoundsException", $"Index {index} out of bounds for length {a.Length}");
+        if ((uint)index >= (uint)a.Length) throw OutOfBounds(t, index, a.Length);
         return a;
+    }
+
+    internal static JavaThrow OutOfBounds(JThread t, int index, int length) =>
+        t.Vm.Throw("java/lang/ArrayIndexOutOfBoundsException", $"Index {index} out of bounds for length {length}");
+
+    /// <summary>bastore: boolean arrays keep only the low bit (JVMS bastore).</summary>
+    internal static void StoreByte(JThread t, JObject? array, int index, int value)
+    {
+        var a = Arr<sbyte>(t, array, index);
+        a[index] = (sbyte)(ReferenceEquals(array!.Class, t.Vm.BooleanArray) ? value & 1 : value);
     }
 
     private static int Push(Slot[] s, int sp, Slot value, char kind)

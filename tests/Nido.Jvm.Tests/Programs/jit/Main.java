@@ -125,6 +125,19 @@ public class Main {
         }
         System.out.println("stores " + stores);
 
+        int npes = 0;
+        for (int i = 0; i < 30000; i++) {
+            Object[] refs = (i % 1000 == 999) ? null : objects;
+            boolean[] bits = (i % 1000 == 998) ? null : flags;
+            try {
+                refs[0] = "x";
+                bits[1] = true;
+            } catch (NullPointerException e) {
+                npes++;
+            }
+        }
+        System.out.println("null array stores " + npes);
+
         Object o = "text";
         int casts = 0;
         for (int i = 0; i < 30000; i++) {
