@@ -3,7 +3,7 @@ using Nido.Jvm.Runtime;
 
 namespace Nido.Jvm.Natives;
 
-/// <summary>ClassLoader, NativeLibraries, java.lang.reflect.Array, reflective invocation, Reference and Console natives.</summary>
+/// <summary>ClassLoader, java.lang.reflect.Array, reflective invocation, Reference and Console natives.</summary>
 internal static class JavaLangReflectAndLoaders
 {
     public static void Register(NativeRegistry r)
@@ -35,8 +35,6 @@ internal static class JavaLangReflectAndLoaders
             foreach (var f in (string[])["classEnabled", "packageEnabled"]) vm.SetField(o, c, f, Slot.OfRef(vm.NewArray(vm.Primitive('Z'), 0)));
             return Slot.OfRef(o);
         });
-        const string N = "jdk/internal/loader/NativeLibraries";
-        r.Add(N, "findBuiltinLib", "(Ljava/lang/String;)Ljava/lang/String;", static (t, a) => default);
         const string A = "java/lang/reflect/Array";
         r.Add(A, "getLength", "(Ljava/lang/Object;)I", static (t, a) => Slot.OfInt(ArrayOf(t, a[0].R).Length));
         r.Add(A, "newArray", "(Ljava/lang/Class;I)Ljava/lang/Object;", static (t, a) =>

@@ -90,23 +90,37 @@ internal static class JavaLangThread
                 {
                     vm.DispatchUncaught(jt, e.Throwable);
                 }
-                try
-                {
-                    jt.Invoke(threadClass.DeclaredMethod("exit", "()V")!, Slot.OfRef(thread));
-                }
-                catch (JavaThrow)
-                {
-                }
+                RunExit(jt, thread);
             }
             finally
             {
-                vm.SetField(thread, threadClass, "threadStatus", Slot.OfInt(2)); // terminated
-                vm.SetField(thread, threadClass, "eetop", Slot.OfLong(0));
-                lock (thread) Monitor.PulseAll(thread); // Thread.join waits on the Thread object
-                Threads.Ended(jt);
-                JThread.Detach();
+                Terminated(jt, thread);
             }
         }, native) { IsBackground = true, Name = vm.StringOf(vm.GetField(thread, "name").R) };
         host.Start();
+    }
+
+    /// <summary>Thread.exit(): the thread leaves its group and drops its references (exceptions from it are ignored).</summary>
+    internal static void RunExit(JThread jt, JObject thread)
+    {
+        try
+        {
+            jt.Invoke(jt.Vm.BootClass(C).DeclaredMethod("exit", "()V")!, Slot.OfRef(thread));
+        }
+        catch (JavaThrow)
+        {
+        }
+    }
+
+    /// <summary>Marks the thread terminated, wakes its joiners and unbinds it from the .NET thread (started and JNI-attached threads).</summary>
+    internal static void Terminated(JThread jt, JObject thread)
+    {
+        var vm = jt.Vm;
+        var threadClass = vm.BootClass(C);
+        vm.SetField(thread, threadClass, "threadStatus", Slot.OfInt(2)); // terminated
+        vm.SetField(thread, threadClass, "eetop", Slot.OfLong(0));
+        lock (thread) Monitor.PulseAll(thread); // Thread.join waits on the Thread object
+        Threads.Ended(jt);
+        JThread.Detach();
     }
 }

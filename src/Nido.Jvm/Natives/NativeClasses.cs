@@ -17,6 +17,7 @@ internal static class NativeClasses
         JavaIo.Register,
         JavaIoUnixFileSystem.Register,
         JavaLangReflectAndLoaders.Register,
+        JdkInternalLoaderNativeLibraries.Register,
         Modules.Register,
         MethodHandleNativesSupport.Register,
     ];

@@ -18,6 +18,7 @@ public sealed partial class JavaVm
         ClassClass = BootClass("java/lang/Class");
         StringClass = BootClass("java/lang/String");
         BooleanArray = ArrayOf(Primitive('Z'));
+        InjectUnsafeConstants(t);
         foreach (var name in (string[])["java/lang/Object", "java/lang/String", "java/lang/System", "java/lang/Class",
                      "java/lang/ThreadGroup", "java/lang/Thread"])
             EnsureInitialized(t, BootClass(name));
@@ -45,6 +46,23 @@ public sealed partial class JavaVm
         AppLoader = t.Invoke(loaders.DeclaredMethod("appClassLoader", "()Ljava/lang/ClassLoader;")!).R;
         PlatformLoader = t.Invoke(loaders.DeclaredMethod("platformClassLoader", "()Ljava/lang/ClassLoader;")!).R;
         return t;
+    }
+
+    /// <summary>
+    /// jdk.internal.misc.UnsafeConstants' fields are the VM's to fill after its trivial initialiser runs, before
+    /// Unsafe copies them (HotSpot's UnsafeConstantsFixup): a zero ADDRESS_SIZE0 would make allocateMemory round
+    /// every size to nothing.
+    /// </summary>
+    private void InjectUnsafeConstants(JThread t)
+    {
+        var c = BootClass("jdk/internal/misc/UnsafeConstants");
+        EnsureInitialized(t, c);
+        void Set(string name, long value) => c.Statics[c.DeclaredFields.First(f => f.Name == name && f.IsStatic).Slot] = Slot.OfLong(value);
+        Set("ADDRESS_SIZE0", IntPtr.Size);
+        Set("PAGE_SIZE", Environment.SystemPageSize);
+        Set("BIG_ENDIAN", BitConverter.IsLittleEndian ? 0 : 1);
+        Set("UNALIGNED_ACCESS", 1);
+        Set("DATA_CACHE_LINE_FLUSH_SIZE", 0);
     }
 
     /// <summary>A JThread with the stack -Xss asks for (slots of 16 bytes; HotSpot's default 1 MiB).</summary>

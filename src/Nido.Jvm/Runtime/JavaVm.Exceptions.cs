@@ -8,10 +8,14 @@ public sealed partial class JavaVm
     /// A new Java exception of <paramref name="className"/> constructed on the current thread (so its stack trace is
     /// the Java stack right here), wrapped for throwing: <c>throw vm.Throw("java/lang/ArithmeticException", "/ by zero")</c>.
     /// </summary>
+    /// <summary>NIDO_JAVA_DEBUG: "1" prints the .NET exception behind an InternalError; "all" also where the VM makes each Java exception.</summary>
+    private static readonly string? DebugExceptions = Environment.GetEnvironmentVariable("NIDO_JAVA_DEBUG");
+
     public JavaThrow Throw(string className, string? message, JObject? cause = null)
     {
         var t = JThread.Current ?? throw new InvalidOperationException($"{className}: {message} (no Java thread)");
         if (className == "java/lang/StackOverflowError") return StackOverflow(t);
+        if (DebugExceptions == "all") Console.Error.WriteLine($"nido: {className}: {message}\n{Environment.StackTrace}");
         var c = BootClass(className);
         EnsureInitialized(t, c);
         var o = NewObject(c);
@@ -59,7 +63,7 @@ public sealed partial class JavaVm
             InvalidCastException => ("java/lang/ClassCastException", e.Message),
             _ => ("java/lang/InternalError", $"{e.GetType().Name}: {e.Message} in {m} at pc {pc}"),
         };
-        if (cls == "java/lang/InternalError" && Environment.GetEnvironmentVariable("NIDO_JAVA_DEBUG") == "1") Console.Error.WriteLine(e);
+        if (DebugExceptions == "all" || (DebugExceptions == "1" && cls == "java/lang/InternalError")) Console.Error.WriteLine(e);
         return Throw(cls, msg).Throwable;
     }
 

@@ -15,6 +15,7 @@ public sealed partial class JavaVm : IDisposable
         _bootSource = bootSource;
         _appSource = applicationSource;
         Natives = new NativeRegistry(this);
+        Jni = new global::Nido.Jvm.Jni.JniBinder(this);
         Compiler = options.InterpretOnly ? null : DefaultCompiler;
         _boot = new LoaderData(null);
         foreach (var (kind, name) in PrimitiveNames)
@@ -34,7 +35,7 @@ public sealed partial class JavaVm : IDisposable
     /// <summary>The JIT for this VM: none under -Xint.</summary>
     public Compiled.IMethodCompiler? Compiler { get; }
     /// <summary>Binds native methods of loaded JNI libraries (System.loadLibrary), when installed.</summary>
-    public Natives.IJniBinder? Jni { get; set; }
+    public Natives.IJniBinder? Jni { get; }
     private readonly IClassSource _bootSource;
     private readonly IClassSource _appSource;
     private readonly LoaderData _boot;

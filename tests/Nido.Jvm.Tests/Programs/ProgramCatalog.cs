@@ -12,6 +12,8 @@ namespace Nido.Jvm.Tests.Programs;
 /// group (<c>"two words"</c>, <c>""</c> is an empty argument) and a backslash escapes the next character.
 /// corrupt.txt: one rewrite of a compiled class file per line, applied in order after javac:
 /// <c>File.class magic</c> | <c>truncate N</c> | <c>major N</c> | <c>poke OFFSET BYTE</c> | <c>copy Other.class</c>.
+/// *.c: a JNI library for the program, built with gcc into lib&lt;name&gt;.so (name of the .c file) in the class
+/// directory, which both JVMs get as java.library.path.
 /// expected.txt: the stdout the program is known to print (the Benchmarks Game's check outputs); java's must equal it.
 /// enabled.txt: one program per line; <c># name</c> (a lone name after #) lists a program that is not enabled yet,
 /// any other # line is prose. NIDO_JVM_PROGRAMS=all (or a comma/space separated list of names) overrides it.
@@ -52,8 +54,9 @@ internal static class ProgramCatalog
             .Where(l => l.Trim().Length > 0)
             .Select(l => Corruption.Parse(name, l))
             .ToList();
+        var native = Directory.GetFiles(dir, "*.c").Order(StringComparer.Ordinal).ToList();
         return new ProgramSpec(name, dir, sources, Tokenize(Line(0)), Tokenize(Line(1)), env,
-            File.Exists(expectedPath) ? File.ReadAllBytes(expectedPath) : null, corruptions);
+            File.Exists(expectedPath) ? File.ReadAllBytes(expectedPath) : null, corruptions, native);
     }
 
     /// <summary>The enabled programs, or null when NIDO_JVM_PROGRAMS=all enables every one.</summary>
@@ -139,7 +142,8 @@ internal sealed record ProgramSpec(
     IReadOnlyList<string> Args,
     IReadOnlyDictionary<string, string> Environment,
     byte[]? ExpectedStdout,
-    IReadOnlyList<Corruption> Corruptions);
+    IReadOnlyList<Corruption> Corruptions,
+    IReadOnlyList<string> NativeSources);
 
 /// <summary>One rewrite of a compiled class file (corrupt.txt), for the malformed-class-file program.</summary>
 internal sealed record Corruption(string File, string Kind, int[] Numbers, string? Other)

@@ -38,6 +38,11 @@ internal static class ProgramRunner
         return env;
     }
 
+    /// <summary>Whether <paramref name="tool"/> is an executable in a PATH directory.</summary>
+    public static bool OnPath(string tool) =>
+        (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Any(d => File.Exists(Path.Combine(d, tool)));
+
     public static RunResult Run(IReadOnlyList<string> command, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var psi = new ProcessStartInfo(command[0])
@@ -130,7 +135,19 @@ public sealed class CompiledPrograms : IDisposable
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"javac failed ({result.ExitCode}) for {spec.Name}:\n{result.StdoutText}{result.StderrText}");
         foreach (var c in spec.Corruptions) c.Apply(classes);
+        foreach (var source in spec.NativeSources) CompileLibrary(spec, source, classes);
         return classes;
+    }
+
+    /// <summary>A JNI library: gcc -shared against the oracle JDK's jni.h, into lib&lt;name&gt;.so beside the classes.</summary>
+    private static void CompileLibrary(ProgramSpec spec, string source, string classes)
+    {
+        var library = Path.Combine(classes, $"lib{Path.GetFileNameWithoutExtension(source)}.so");
+        var include = Path.Combine(Jdk17.Home, "include");
+        var result = ProgramRunner.Run(["gcc", "-shared", "-fPIC", "-O2", "-Wall", "-Werror", "-pthread", "-I", include, "-I", Path.Combine(include, "linux"), "-o", library, source],
+            spec.Directory, ProgramRunner.EnvironmentFor(spec.Name, new Dictionary<string, string>()));
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"gcc failed ({result.ExitCode}) for {spec.Name}/{Path.GetFileName(source)}:\n{result.StdoutText}{result.StderrText}");
     }
 
     public void Dispose()

@@ -26,7 +26,7 @@ public sealed class ProgramTests(CompiledPrograms compiled) : IClassFixture<Comp
     /// </summary>
     public static TheoryData<string> CompiledPrograms() => new(
         "arith", "control", "inherit", "inner", "generics", "exceptions", "lambdas", "strings", "collections", "records",
-        "uncaught", "stackoverflow", "concurrent", "jit", "fib", "fannkuch-redux", "nbody", "spectral-norm", "binary-trees");
+        "uncaught", "stackoverflow", "concurrent", "jit", "jni", "fib", "fannkuch-redux", "nbody", "spectral-norm", "binary-trees");
 
     [Theory]
     [MemberData(nameof(AllPrograms))]
@@ -43,6 +43,8 @@ public sealed class ProgramTests(CompiledPrograms compiled) : IClassFixture<Comp
         if (enabled is not null && !enabled.Contains(program))
             Assert.Skip(source == "NIDO_JVM_PROGRAMS" ? "not selected by NIDO_JVM_PROGRAMS" : ProgramCatalog.NotEnabledReason);
         Jdk17.Require();
+        if (ProgramCatalog.Load(program).NativeSources.Count > 0 && !ProgramRunner.OnPath("gcc"))
+            Assert.Skip("gcc is not installed: the program's JNI library cannot be built");
         var (underTest, underTestName) = UnderTest();
 
         var spec = ProgramCatalog.Load(program);
@@ -77,6 +79,7 @@ public sealed class ProgramTests(CompiledPrograms compiled) : IClassFixture<Comp
     {
         var command = new List<string>(jvm);
         command.AddRange(spec.JavaOptions);
+        if (spec.NativeSources.Count > 0) command.Add($"-Djava.library.path={classes}");
         command.Add("-cp");
         command.Add(classes);
         command.Add("Main");
