@@ -55,7 +55,7 @@ internal static class JdkInternalLoaderNativeLibraries
             if (!JavaVmInterface.IsSupported(version))
             {
                 DynamicLibraries.Close(handle);
-                throw vm.Throw("java/lang/UnsatisfiedLinkError", $"unsupported JNI version 0x{version:x} required by {name}");
+                throw vm.Throw("java/lang/UnsatisfiedLinkError", $"unsupported JNI version 0x{version:X} required by {name}");
             }
             vm.SetField(impl, impl.Class, "jniVersion", Slot.OfInt(version));
             binder.AnyLibrary = true;

@@ -29,7 +29,7 @@ internal static class JdkInternalUtilSystemProps
                 new("java.vm.info", vm.Compiler is null ? "interpreted mode" : "mixed mode"),
                 new("jdk.debug", "release"),
                 new("sun.boot.library.path", Path.Combine(o.JavaHome, "lib")),
-                new("java.library.path", "/usr/java/packages/lib:/usr/lib/x86_64-linux-gnu/jni:/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:/usr/lib/jni:/lib:/usr/lib"),
+                new("java.library.path", LibraryPath()),
                 new("sun.java.launcher", "SUN_STANDARD"),
                 new("sun.management.compiler", "Nido CIL JIT"),
             };
@@ -89,5 +89,12 @@ internal static class JdkInternalUtilSystemProps
     {
         try { return File.ReadAllText("/proc/sys/kernel/osrelease").Trim(); }
         catch (IOException) { return "unknown"; }
+    }
+
+    /// <summary>As HotSpot on Linux: LD_LIBRARY_PATH's entries, then the default directories (Debian's multiarch ones included).</summary>
+    private static string LibraryPath()
+    {
+        const string defaults = "/usr/java/packages/lib:/usr/lib/x86_64-linux-gnu/jni:/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu:/usr/lib/jni:/lib:/usr/lib";
+        return Environment.GetEnvironmentVariable("LD_LIBRARY_PATH") is { Length: > 0 } ld ? $"{ld}:{defaults}" : defaults;
     }
 }

@@ -133,6 +133,19 @@ public class Main {
             + " " + capacityOf(ByteBuffer.allocate(3)) + " " + capacityOf(ByteBuffer.allocateDirect(5)));
         System.out.println(fromNativeThread());
         System.out.println(classes());
+
+        System.loadLibrary("names");
+        System.out.println(pkg.under_score.Natives.over(7));
+        System.out.println(pkg.under_score.Natives.over("s", new int[][] {{1}, {2, 3}, {}}));
+        System.out.println(pkg.under_score.Natives.over(1L << 40, 0.5));
+        System.out.println(pkg.under_score.Natives.caf\u00e9());
+        System.out.println("synchronized native holds its lock: " + new pkg.under_score.Natives().holds());
+        System.out.println(pkg.under_score.Natives.Inner.inner_name());
+        try {
+            System.loadLibrary("badversion");
+        } catch (UnsatisfiedLinkError e) {
+            System.out.println("badversion threw " + e.getMessage().replace(System.getProperty("java.library.path"), "<dir>"));
+        }
         fail("uncaught from C");
     }
 }
