@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Nido.Jvm.Natives;
 using Nido.Jvm.Runtime;
+using Nido.Linux;
 
 namespace Nido.Jvm.Jni;
 
@@ -71,17 +72,20 @@ internal static unsafe class JavaVmInterface
 
     /// <summary>
     /// Gives the calling native thread a JThread and a java.lang.Thread in the main group (or the one asked for),
-    /// named as asked or "Thread-N". The native stack's size is not known; 1 MiB is assumed for overflow checks.
+    /// named as asked or "Thread-N"; overflow checks use the native thread's real stack bounds.
     /// </summary>
     private static int Attach(nint javaVm, nint* env, AttachArgs* args, bool daemon)
     {
         if (JThread.Current is not null) { *env = JniEnv.Pointer; return Ok; }
         var vm = VmOf(javaVm);
         var t = vm.NewThread();
-        t.Attach(1 << 20);
+        // The native thread's own stack: what remains below this frame (1 MiB assumed if glibc cannot say).
+        var probe = 0;
+        var remaining = ThreadStacks.Current() is { } stack ? (long)((nint)(&probe) - stack.Low) : 1 << 20;
+        t.Attach(Math.Max(remaining, 64 << 10));
         try
         {
-            if (args is not null && args->Version != 0 && !IsSupported(args->Version)) { JThread.Detach(); return BadVersion; }
+            // args->version is not checked: HotSpot 17 ignores it too (libraries built with newer headers pass newer versions).
             var group = (args is null ? null : JniRefs.Resolve(args->Group)) ?? vm.MainThreadGroup!;
             var threadClass = vm.BootClass("java/lang/Thread");
             var name = args is not null && args->Name is not null
@@ -106,8 +110,15 @@ internal static unsafe class JavaVmInterface
         var t = JThread.Current;
         if (t is null) return Ok;
         if (t.Depth > 0) return Error;
+        var jni = JniThread.Current;
         try
         {
+            // As HotSpot: an exception still pending is reported as the thread's uncaught exception.
+            if (jni.Pending is { } pending)
+            {
+                jni.Pending = null;
+                t.Vm.DispatchUncaught(t, pending);
+            }
             if (t.JavaThread is { } thread)
             {
                 JavaLangThread.RunExit(t, thread);
@@ -120,6 +131,10 @@ internal static unsafe class JavaVmInterface
         {
             JThread.Detach();
             return Error;
+        }
+        finally
+        {
+            jni.Reset();
         }
     }
 }

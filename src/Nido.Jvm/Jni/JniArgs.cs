@@ -14,12 +14,23 @@ internal unsafe struct VaList
     public uint FpOffset;
     public byte* Overflow;
     public byte* RegisterSave;
+    /// <summary>Where the overflow words a "..." entry copied end (null for a real va_list, whose caller laid out all of them).</summary>
+    public byte* OverflowEnd;
+
+    private byte* NextOverflow()
+    {
+        if (OverflowEnd is not null && Overflow >= OverflowEnd)
+            throw new ArgumentException("too many arguments for a \"...\" JNI call (more than 16 stack words); use the V or A form");
+        var p = Overflow;
+        Overflow += 8;
+        return p;
+    }
 
     public long NextInteger()
     {
         long v;
         if (GpOffset < GprBytes) { v = *(long*)(RegisterSave + GpOffset); GpOffset += 8; }
-        else { v = *(long*)Overflow; Overflow += 8; }
+        else v = *(long*)NextOverflow();
         return v;
     }
 
@@ -27,7 +38,7 @@ internal unsafe struct VaList
     {
         double v;
         if (FpOffset < SaveAreaBytes) { v = *(double*)(RegisterSave + FpOffset); FpOffset += 16; }
-        else { v = *(double*)Overflow; Overflow += 8; }
+        else v = *(double*)NextOverflow();
         return v;
     }
 }

@@ -93,16 +93,17 @@ internal sealed class JniBinder(JavaVm vm) : IJniBinder
                     i += k is 'J' or 'D' ? 2 : 1;
                 }
                 var raw = NativeAbi.Call(function, ref args, returnKind);
-                var result = returnKind == 'V' ? default : JniEnv.FromNative(returnKind, raw);
+                // A pending exception wins over the result (which JNI says to ignore then).
                 if (jni.Pending is { } pending)
                 {
                     jni.Pending = null;
                     throw new JavaThrow(pending);
                 }
-                return result;
+                return returnKind == 'V' ? default : JniEnv.FromNative(returnKind, raw);
             }
             finally
             {
+                jni.Pending = null;
                 jni.Release(mark);
             }
         };

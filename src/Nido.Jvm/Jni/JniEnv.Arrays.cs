@@ -4,12 +4,13 @@ using Nido.Jvm.Runtime;
 
 namespace Nido.Jvm.Jni;
 
-// Arrays. Java's primitive arrays are .NET arrays of the same element layout (boolean as one byte), so
-// Get<Type>ArrayElements and GetPrimitiveArrayCritical pin the array and hand out its storage (isCopy false) until
-// the matching Release; regions are copied.
+// Arrays. Java's primitive arrays are .NET arrays of the same element layout (boolean as one byte).
+// Get<Type>ArrayElements hands out a copy as HotSpot does (libraries rely on JNI_ABORT discarding their writes);
+// GetPrimitiveArrayCritical pins the array and hands out its storage until the matching release; regions are copied.
 internal static unsafe partial class JniEnv
 {
     private static readonly Dictionary<nint, (GCHandle Handle, int Count)> Pins = [];
+    private static readonly Dictionary<nint, Array> Copies = [];
 
     private static void FillArrays(nint* t)
     {
@@ -32,8 +33,8 @@ internal static unsafe partial class JniEnv
             t[199 + i] = (nint)(delegate* unmanaged<nint, nint, int, int, void*, void>)&GetArrayRegion;
             t[207 + i] = (nint)(delegate* unmanaged<nint, nint, int, int, void*, void>)&SetArrayRegion;
         }
-        t[222] = (nint)(delegate* unmanaged<nint, nint, byte*, void*>)&GetArrayElements;
-        t[223] = (nint)(delegate* unmanaged<nint, nint, void*, int, void>)&ReleaseArrayElements;
+        t[222] = (nint)(delegate* unmanaged<nint, nint, byte*, void*>)&GetCritical;
+        t[223] = (nint)(delegate* unmanaged<nint, nint, void*, int, void>)&ReleaseCritical;
     }
 
     private static JArray ArrayOf(nint array) =>
@@ -124,8 +125,52 @@ internal static unsafe partial class JniEnv
     [UnmanagedCallersOnly] private static nint NewFloatArray(nint env, int length) => NewPrimitiveArray('F', length);
     [UnmanagedCallersOnly] private static nint NewDoubleArray(nint env, int length) => NewPrimitiveArray('D', length);
 
+    /// <summary>Get&lt;Type&gt;ArrayElements: a copy in native memory (isCopy true, as HotSpot), written back by Release unless JNI_ABORT.</summary>
     [UnmanagedCallersOnly]
     private static void* GetArrayElements(nint env, nint array, byte* isCopy)
+    {
+        try
+        {
+            var (raw, size) = Primitive(array);
+            var bytes = (nuint)raw.Length * (nuint)size;
+            var copy = NativeMemory.Alloc(Math.Max(bytes, 1));
+            fixed (byte* data = &MemoryMarshal.GetArrayDataReference(raw)) Buffer.MemoryCopy(data, copy, bytes, bytes);
+            lock (Copies) Copies[(nint)copy] = raw;
+            if (isCopy is not null) *isCopy = 1;
+            return copy;
+        }
+        catch (Exception e) { Raise(e); return null; }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void ReleaseArrayElements(nint env, nint array, void* elements, int mode)
+    {
+        const int Commit = 1, Abort = 2;
+        Array? raw;
+        lock (Copies)
+        {
+            if (!Copies.TryGetValue((nint)elements, out raw)) return;
+            if (mode != Commit) Copies.Remove((nint)elements);
+        }
+        if (mode != Abort)
+        {
+            var bytes = (long)raw.Length * Primitive(raw);
+            fixed (byte* data = &MemoryMarshal.GetArrayDataReference(raw)) Buffer.MemoryCopy(elements, data, bytes, bytes);
+        }
+        if (mode != Commit) NativeMemory.Free(elements);
+    }
+
+    private static int Primitive(Array raw) => raw switch
+    {
+        sbyte[] => 1,
+        char[] or short[] => 2,
+        int[] or float[] => 4,
+        _ => 8,
+    };
+
+    /// <summary>GetPrimitiveArrayCritical: the array itself, pinned until the matching release (isCopy false).</summary>
+    [UnmanagedCallersOnly]
+    private static void* GetCritical(nint env, nint array, byte* isCopy)
     {
         try
         {
@@ -144,9 +189,9 @@ internal static unsafe partial class JniEnv
     }
 
     [UnmanagedCallersOnly]
-    private static void ReleaseArrayElements(nint env, nint array, void* elements, int mode)
+    private static void ReleaseCritical(nint env, nint array, void* elements, int mode)
     {
-        const int Commit = 1; // JNI_COMMIT: the (direct) elements stay valid
+        const int Commit = 1; // JNI_COMMIT: the elements stay valid
         if (mode == Commit) return;
         lock (Pins)
         {

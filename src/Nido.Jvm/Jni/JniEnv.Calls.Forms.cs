@@ -19,7 +19,7 @@ internal static unsafe partial class JniEnv
         save[6] = BitConverter.DoubleToInt64Bits(x0); save[8] = BitConverter.DoubleToInt64Bits(x1); save[10] = BitConverter.DoubleToInt64Bits(x2); save[12] = BitConverter.DoubleToInt64Bits(x3);
         save[14] = BitConverter.DoubleToInt64Bits(x4); save[16] = BitConverter.DoubleToInt64Bits(x5); save[18] = BitConverter.DoubleToInt64Bits(x6); save[20] = BitConverter.DoubleToInt64Bits(x7);
         var stack = stackalloc long[] { s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15 };
-        var ap = new VaList { GpOffset = 24, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, RegisterSave = (byte*)save };
+        var ap = new VaList { GpOffset = 24, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, OverflowEnd = (byte*)(stack + 16), RegisterSave = (byte*)save };
         var raw = Invoke(Dispatch.Virtual, obj, 0, mid, JniArgs.From(&ap));
         return raw;
     }
@@ -48,7 +48,7 @@ internal static unsafe partial class JniEnv
         save[6] = BitConverter.DoubleToInt64Bits(x0); save[8] = BitConverter.DoubleToInt64Bits(x1); save[10] = BitConverter.DoubleToInt64Bits(x2); save[12] = BitConverter.DoubleToInt64Bits(x3);
         save[14] = BitConverter.DoubleToInt64Bits(x4); save[16] = BitConverter.DoubleToInt64Bits(x5); save[18] = BitConverter.DoubleToInt64Bits(x6); save[20] = BitConverter.DoubleToInt64Bits(x7);
         var stack = stackalloc long[] { s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15 };
-        var ap = new VaList { GpOffset = 24, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, RegisterSave = (byte*)save };
+        var ap = new VaList { GpOffset = 24, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, OverflowEnd = (byte*)(stack + 16), RegisterSave = (byte*)save };
         var raw = Invoke(Dispatch.Virtual, obj, 0, mid, JniArgs.From(&ap));
         return BitConverter.Int32BitsToSingle((int)raw);
     }
@@ -77,7 +77,7 @@ internal static unsafe partial class JniEnv
         save[6] = BitConverter.DoubleToInt64Bits(x0); save[8] = BitConverter.DoubleToInt64Bits(x1); save[10] = BitConverter.DoubleToInt64Bits(x2); save[12] = BitConverter.DoubleToInt64Bits(x3);
         save[14] = BitConverter.DoubleToInt64Bits(x4); save[16] = BitConverter.DoubleToInt64Bits(x5); save[18] = BitConverter.DoubleToInt64Bits(x6); save[20] = BitConverter.DoubleToInt64Bits(x7);
         var stack = stackalloc long[] { s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15 };
-        var ap = new VaList { GpOffset = 24, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, RegisterSave = (byte*)save };
+        var ap = new VaList { GpOffset = 24, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, OverflowEnd = (byte*)(stack + 16), RegisterSave = (byte*)save };
         var raw = Invoke(Dispatch.Virtual, obj, 0, mid, JniArgs.From(&ap));
         return BitConverter.Int64BitsToDouble(raw);
     }
@@ -105,7 +105,7 @@ internal static unsafe partial class JniEnv
         save[6] = BitConverter.DoubleToInt64Bits(x0); save[8] = BitConverter.DoubleToInt64Bits(x1); save[10] = BitConverter.DoubleToInt64Bits(x2); save[12] = BitConverter.DoubleToInt64Bits(x3);
         save[14] = BitConverter.DoubleToInt64Bits(x4); save[16] = BitConverter.DoubleToInt64Bits(x5); save[18] = BitConverter.DoubleToInt64Bits(x6); save[20] = BitConverter.DoubleToInt64Bits(x7);
         var stack = stackalloc long[] { s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15 };
-        var ap = new VaList { GpOffset = 32, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, RegisterSave = (byte*)save };
+        var ap = new VaList { GpOffset = 32, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, OverflowEnd = (byte*)(stack + 16), RegisterSave = (byte*)save };
         var raw = Invoke(Dispatch.Nonvirtual, obj, clazz, mid, JniArgs.From(&ap));
         return raw;
     }
@@ -133,7 +133,7 @@ internal static unsafe partial class JniEnv
         save[6] = BitConverter.DoubleToInt64Bits(x0); save[8] = BitConverter.DoubleToInt64Bits(x1); save[10] = BitConverter.DoubleToInt64Bits(x2); save[12] = BitConverter.DoubleToInt64Bits(x3);
         save[14] = BitConverter.DoubleToInt64Bits(x4); save[16] = BitConverter.DoubleToInt64Bits(x5); save[18] = BitConverter.DoubleToInt64Bits(x6); save[20] = BitConverter.DoubleToInt64Bits(x7);
         var stack = stackalloc long[] { s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15 };
-        var ap = new VaList { GpOffset = 32, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, RegisterSave = (byte*)save };
+        var ap = new VaList { GpOffset = 32, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, OverflowEnd = (byte*)(stack + 16), RegisterSave = (byte*)save };
         var raw = Invoke(Dispatch.Nonvirtual, obj, clazz, mid, JniArgs.From(&ap));
         return BitConverter.Int32BitsToSingle((int)raw);
     }
@@ -161,7 +161,7 @@ internal static unsafe partial class JniEnv
         save[6] = BitConverter.DoubleToInt64Bits(x0); save[8] = BitConverter.DoubleToInt64Bits(x1); save[10] = BitConverter.DoubleToInt64Bits(x2); save[12] = BitConverter.DoubleToInt64Bits(x3);
         save[14] = BitConverter.DoubleToInt64Bits(x4); save[16] = BitConverter.DoubleToInt64Bits(x5); save[18] = BitConverter.DoubleToInt64Bits(x6); save[20] = BitConverter.DoubleToInt64Bits(x7);
         var stack = stackalloc long[] { s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15 };
-        var ap = new VaList { GpOffset = 32, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, RegisterSave = (byte*)save };
+        var ap = new VaList { GpOffset = 32, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, OverflowEnd = (byte*)(stack + 16), RegisterSave = (byte*)save };
         var raw = Invoke(Dispatch.Nonvirtual, obj, clazz, mid, JniArgs.From(&ap));
         return BitConverter.Int64BitsToDouble(raw);
     }
@@ -190,7 +190,7 @@ internal static unsafe partial class JniEnv
         save[6] = BitConverter.DoubleToInt64Bits(x0); save[8] = BitConverter.DoubleToInt64Bits(x1); save[10] = BitConverter.DoubleToInt64Bits(x2); save[12] = BitConverter.DoubleToInt64Bits(x3);
         save[14] = BitConverter.DoubleToInt64Bits(x4); save[16] = BitConverter.DoubleToInt64Bits(x5); save[18] = BitConverter.DoubleToInt64Bits(x6); save[20] = BitConverter.DoubleToInt64Bits(x7);
         var stack = stackalloc long[] { s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15 };
-        var ap = new VaList { GpOffset = 24, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, RegisterSave = (byte*)save };
+        var ap = new VaList { GpOffset = 24, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, OverflowEnd = (byte*)(stack + 16), RegisterSave = (byte*)save };
         var raw = Invoke(Dispatch.Static, clazz, 0, mid, JniArgs.From(&ap));
         return raw;
     }
@@ -219,7 +219,7 @@ internal static unsafe partial class JniEnv
         save[6] = BitConverter.DoubleToInt64Bits(x0); save[8] = BitConverter.DoubleToInt64Bits(x1); save[10] = BitConverter.DoubleToInt64Bits(x2); save[12] = BitConverter.DoubleToInt64Bits(x3);
         save[14] = BitConverter.DoubleToInt64Bits(x4); save[16] = BitConverter.DoubleToInt64Bits(x5); save[18] = BitConverter.DoubleToInt64Bits(x6); save[20] = BitConverter.DoubleToInt64Bits(x7);
         var stack = stackalloc long[] { s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15 };
-        var ap = new VaList { GpOffset = 24, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, RegisterSave = (byte*)save };
+        var ap = new VaList { GpOffset = 24, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, OverflowEnd = (byte*)(stack + 16), RegisterSave = (byte*)save };
         var raw = Invoke(Dispatch.Static, clazz, 0, mid, JniArgs.From(&ap));
         return BitConverter.Int32BitsToSingle((int)raw);
     }
@@ -248,7 +248,7 @@ internal static unsafe partial class JniEnv
         save[6] = BitConverter.DoubleToInt64Bits(x0); save[8] = BitConverter.DoubleToInt64Bits(x1); save[10] = BitConverter.DoubleToInt64Bits(x2); save[12] = BitConverter.DoubleToInt64Bits(x3);
         save[14] = BitConverter.DoubleToInt64Bits(x4); save[16] = BitConverter.DoubleToInt64Bits(x5); save[18] = BitConverter.DoubleToInt64Bits(x6); save[20] = BitConverter.DoubleToInt64Bits(x7);
         var stack = stackalloc long[] { s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15 };
-        var ap = new VaList { GpOffset = 24, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, RegisterSave = (byte*)save };
+        var ap = new VaList { GpOffset = 24, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, OverflowEnd = (byte*)(stack + 16), RegisterSave = (byte*)save };
         var raw = Invoke(Dispatch.Static, clazz, 0, mid, JniArgs.From(&ap));
         return BitConverter.Int64BitsToDouble(raw);
     }
@@ -277,7 +277,7 @@ internal static unsafe partial class JniEnv
         save[6] = BitConverter.DoubleToInt64Bits(x0); save[8] = BitConverter.DoubleToInt64Bits(x1); save[10] = BitConverter.DoubleToInt64Bits(x2); save[12] = BitConverter.DoubleToInt64Bits(x3);
         save[14] = BitConverter.DoubleToInt64Bits(x4); save[16] = BitConverter.DoubleToInt64Bits(x5); save[18] = BitConverter.DoubleToInt64Bits(x6); save[20] = BitConverter.DoubleToInt64Bits(x7);
         var stack = stackalloc long[] { s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15 };
-        var ap = new VaList { GpOffset = 24, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, RegisterSave = (byte*)save };
+        var ap = new VaList { GpOffset = 24, FpOffset = VaList.GprBytes, Overflow = (byte*)stack, OverflowEnd = (byte*)(stack + 16), RegisterSave = (byte*)save };
         var raw = Invoke(Dispatch.NewObject, clazz, 0, mid, JniArgs.From(&ap));
         return raw;
     }

@@ -81,9 +81,10 @@ internal static unsafe partial class JniEnv
     /// </summary>
     private static JObject? ContextLoader(JThread t)
     {
-        if (JniThread.Current.LibraryContext is { } library) return library.Loader;
-        if (t.Depth > 0) return t.FrameMethods[t.Depth - 1].Owner.Loader;
-        return t.Vm.AppLoader;
+        if (t.Depth == 0) return t.Vm.AppLoader;
+        var top = t.FrameMethods[t.Depth - 1];
+        if (top.Owner.Name == "jdk/internal/loader/NativeLibraries" && JniThread.Current.LibraryContext is { } library) return library.Loader;
+        return top.Owner.Loader;
     }
 
     [UnmanagedCallersOnly]

@@ -47,9 +47,17 @@ internal static unsafe partial class JniEnv
     {
         var t = Thread;
         t.Vm.EnsureInitialized(t, c);
-        var f = c.FindField(name, sig);
-        if (f is null || f.IsStatic != isStatic) throw t.Vm.Throw("java/lang/NoSuchFieldError", name);
-        return f;
+        return Lookup(c, name, sig, isStatic) ?? throw t.Vm.Throw("java/lang/NoSuchFieldError", name);
+    }
+
+    /// <summary>As HotSpot's find_field with a kind: fields of the other kind are skipped; only static lookups search superinterfaces.</summary>
+    private static JField? Lookup(JClass c, string name, string sig, bool isStatic)
+    {
+        if (c.DeclaredField(name, sig) is { } f && f.IsStatic == isStatic) return f;
+        if (isStatic)
+            foreach (var i in c.Interfaces)
+                if (Lookup(i, name, sig, true) is { } g) return g;
+        return c.Super is { } super ? Lookup(super, name, sig, isStatic) : null;
     }
 
     /// <summary>The slot a jfieldID names: in the object for instance fields, in the declaring class for statics.</summary>
@@ -83,7 +91,8 @@ internal static unsafe partial class JniEnv
         try
         {
             var f = JniRefs.Field(fid);
-            var slot = FromNative(f.Descriptor[0], value);
+            // HotSpot stores only a jboolean's low bit into a boolean field.
+            var slot = f.Descriptor[0] == 'Z' ? Slot.OfBool((value & 1) != 0) : FromNative(f.Descriptor[0], value);
             if (slot.R is { } o && !o.Class.IsSubtypeOf(Thread.Vm.ClassForDescriptor(f.Descriptor, f.Owner.Loader) ?? o.Class))
                 throw Thread.Vm.Throw("java/lang/ClassCastException", $"{o.Class.JavaName} stored into field {f.Owner.JavaName}.{f.Name}");
             FieldSlot(target, fid, isStatic) = slot;

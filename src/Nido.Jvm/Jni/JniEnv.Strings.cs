@@ -116,6 +116,7 @@ internal static unsafe partial class JniEnv
             var s = StringOf(str);
             CheckRegion(start, length, s.Length, "String");
             var region = s.Substring(start, length);
+            if (buf is null) return; // HotSpot allows a null buffer for an empty region
             var n = EncodedLength(region);
             Encode(region, new Span<byte>(buf, n));
             buf[n] = 0;
@@ -150,8 +151,8 @@ internal static unsafe partial class JniEnv
     }
 
     /// <summary>
-    /// Decodes modified UTF-8 leniently, as HotSpot does for native callers: a standard 4-byte UTF-8 form becomes a
-    /// surrogate pair, and a byte that starts no valid form stands for itself.
+    /// Decodes modified UTF-8 leniently (HotSpot leaves malformed input undefined): a standard 4-byte UTF-8 form
+    /// becomes its surrogate pair, and a byte that starts no valid form stands for itself.
     /// </summary>
     internal static string DecodeUtf(ReadOnlySpan<byte> b)
     {

@@ -47,9 +47,11 @@ internal static class JniRefs
     public static void DeleteLocal(nint r)
     {
         if (r == 0 || (r & TagMask) != 0) return;
-        var locals = JniThread.Current.Locals;
+        var state = JniThread.Current;
         var i = (int)(r >> 2) - 1;
-        if (i < locals.Count) locals[i] = null;
+        if (i >= state.Locals.Count) return;
+        state.Locals[i] = null;
+        state.TrimDeleted();
     }
 
     /// <summary>GetObjectRefType: 0 invalid, 1 local, 2 global, 3 weak global.</summary>
@@ -99,19 +101,49 @@ internal sealed class JniThread
     /// <summary>PopLocalFrame; false when no frame is open.</summary>
     public bool PopFrame()
     {
-        if (Frames.Count == 0) return false;
+        if (Frames.Count <= _callFrames) return false; // frames of an enclosing native call are not this call's to pop
         Truncate(Frames.Pop());
         return true;
     }
 
-    /// <summary>The state before a native call: local count and open frames.</summary>
-    public (int Locals, int Frames) Mark() => (Locals.Count, Frames.Count);
+    /// <summary>Where the innermost native call's local references start (what DeleteLocalRef may trim down to).</summary>
+    private int _callFloor, _callFrames;
+
+    /// <summary>The state before a native call: local count, open frames and the enclosing call's floor.</summary>
+    public (int Locals, int Frames, int Floor, int FloorFrames) Mark()
+    {
+        var mark = (Locals.Count, Frames.Count, _callFloor, _callFrames);
+        _callFloor = Locals.Count;
+        _callFrames = Frames.Count;
+        return mark;
+    }
 
     /// <summary>Ends a native call: its local references and any frames it left open go away.</summary>
-    public void Release((int Locals, int Frames) mark)
+    public void Release((int Locals, int Frames, int Floor, int FloorFrames) mark)
     {
         while (Frames.Count > mark.Frames) Frames.Pop();
         Truncate(mark.Locals);
+        _callFloor = mark.Floor;
+        _callFrames = mark.FloorFrames;
+    }
+
+    /// <summary>Deleted references at the end of the table are dropped, so delete-as-you-go loops (and attached threads, which have no call to end) do not grow it.</summary>
+    public void TrimDeleted()
+    {
+        var floor = Math.Max(_callFloor, Frames.Count > 0 ? Frames.Peek() : 0);
+        var n = Locals.Count;
+        while (n > floor && Locals[n - 1] is null) n--;
+        Truncate(n);
+    }
+
+    /// <summary>A thread leaving the VM (DetachCurrentThread) keeps nothing.</summary>
+    public void Reset()
+    {
+        Locals.Clear();
+        Frames.Clear();
+        Pending = null;
+        LibraryContext = null;
+        _callFloor = _callFrames = 0;
     }
 
     private void Truncate(int count)

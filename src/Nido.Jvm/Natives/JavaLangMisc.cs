@@ -16,7 +16,7 @@ internal static class JavaLangMisc
         r.Add("java/lang/Runtime", "availableProcessors", "()I", static (t, a) => Slot.OfInt(Environment.ProcessorCount));
         r.Add("java/lang/Runtime", "freeMemory", "()J", static (t, a) =>
         {
-            return Slot.OfLong(Math.Max(0, Total(t) - GC.GetTotalMemory(false)));
+            return Slot.OfLong(Math.Max(0, Total(t) - Heap.Used(t.Vm)));
         });
         r.Add("java/lang/Runtime", "totalMemory", "()J", static (t, a) => Slot.OfLong(Total(t)));
         r.Add("java/lang/Runtime", "maxMemory", "()J", static (t, a) => Slot.OfLong(Max(t)));
@@ -89,5 +89,5 @@ internal static class JavaLangMisc
     }
 
     private static long Max(JThread t) => t.Vm.Options.MaxHeap ?? Math.Max(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4, 64L << 20);
-    private static long Total(JThread t) => Math.Min(Max(t), Math.Max(GC.GetGCMemoryInfo().HeapSizeBytes, GC.GetTotalMemory(false)) + (16L << 20));
+    private static long Total(JThread t) => Math.Min(Max(t), Math.Max(GC.GetGCMemoryInfo().HeapSizeBytes - t.Vm.HeapBaseline, Heap.Used(t.Vm)) + (16L << 20));
 }

@@ -57,7 +57,7 @@ internal static class JavaLangSystem
                 : $"last destination index {(long)dstPos + length} out of bounds for {Kind(d)}[{d.Length}]";
             throw vm.Throw("java/lang/ArrayIndexOutOfBoundsException", "arraycopy: " + what);
         }
-        if (sc.IsPrimitive || dc.IsSubtypeOf(sc) || sc.IsSubtypeOf(dc) && ReferenceEquals(s, d))
+        if (sc.IsPrimitive || sc.IsSubtypeOf(dc) || ReferenceEquals(s, d))
         {
             Array.Copy(s.Raw, srcPos, d.Raw, dstPos, length);
             return;

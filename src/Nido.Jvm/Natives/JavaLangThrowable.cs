@@ -57,14 +57,16 @@ internal static class JavaLangThrowable
         while (skip < depth && t.FrameMethods[depth - 1 - skip] is { } m && m.Name is "fillInStackTrace") skip++;
         while (self is not null && skip < depth && t.FrameMethods[depth - 1 - skip] is { IsConstructor: true } ctor && self.Class.IsSubtypeOf(ctor.Owner)) skip++;
         var count = depth - skip;
-        var methods = new JMethod[count];
-        var pcs = new int[count];
-        for (var i = 0; i < count; i++)
+        var methods = new List<JMethod>(count);
+        var pcs = new List<int>(count);
+        for (var i = count - 1; i >= 0; i--)
         {
-            methods[i] = t.FrameMethods[count - 1 - i];
-            pcs[i] = t.FramePcs[count - 1 - i];
+            // Frames of hidden classes (lambda proxies) are not shown, as HotSpot without -XX:+ShowHiddenFrames.
+            if (t.FrameMethods[i].Owner.IsHidden) continue;
+            methods.Add(t.FrameMethods[i]);
+            pcs.Add(t.FramePcs[i]);
         }
-        return new Backtrace(methods, pcs);
+        return new Backtrace([.. methods], [.. pcs]);
     }
 
     public static void Fill(JThread t, JObject element, JMethod m, int pc)

@@ -63,6 +63,8 @@ public sealed partial class JClass
     // Initialization (JVMS 5.5): the lock guards State and InitThread.
     internal readonly object InitLock = new();
     public volatile ClassState State;
+    /// <summary>Why initialisation failed, for the NoClassDefFoundErrors that follow (see JavaVm.InitializationError).</summary>
+    public JObject? InitError;
     internal JThread? InitThread;
 
     /// <summary>The java.lang.Class instance; created on first use once java.lang.Class is loaded.</summary>

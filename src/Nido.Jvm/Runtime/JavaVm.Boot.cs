@@ -4,6 +4,9 @@ public sealed partial class JavaVm
 {
     public JObject? MainThreadGroup { get; private set; }
 
+    /// <summary>Managed memory in use when boot finished: subtracted from the .NET heap's size to get the Java heap's.</summary>
+    public long HeapBaseline { get; private set; }
+
     /// <summary>
     /// Boots the class library as HotSpot does (Threads::create_vm): the core classes, the system and main thread
     /// groups, the main Thread object for the calling thread, then System.initPhase1 (properties, stdio, signals),
@@ -45,6 +48,9 @@ public sealed partial class JavaVm
         EnsureInitialized(t, loaders);
         AppLoader = t.Invoke(loaders.DeclaredMethod("appClassLoader", "()Ljava/lang/ClassLoader;")!).R;
         PlatformLoader = t.Invoke(loaders.DeclaredMethod("platformClassLoader", "()Ljava/lang/ClassLoader;")!).R;
+        // The VM's own structures (parsed classes, slot stacks, the image index) live on the same .NET heap; what
+        // is there after boot is not the program's. Collected first only when -Xmx makes the figure matter.
+        HeapBaseline = GC.GetTotalMemory(Options.MaxHeap is not null);
         return t;
     }
 

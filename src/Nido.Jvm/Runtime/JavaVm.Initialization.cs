@@ -19,7 +19,7 @@ public sealed partial class JavaVm
             {
                 case ClassState.Initialized: return;
                 case ClassState.BeingInitialized: return; // recursive request by the initialising thread
-                case ClassState.Erroneous: throw Throw("java/lang/NoClassDefFoundError", $"Could not initialize class {c.JavaName}");
+                case ClassState.Erroneous: throw Throw("java/lang/NoClassDefFoundError", $"Could not initialize class {c.JavaName}", cause: c.InitError);
             }
             c.State = ClassState.BeingInitialized;
             c.InitThread = t;
@@ -39,9 +39,11 @@ public sealed partial class JavaVm
             var error = e.Throwable.Class.IsSubtypeOf(BootClass("java/lang/Error"))
                 ? e
                 : Throw("java/lang/ExceptionInInitializerError", null, cause: e.Throwable);
+            var record = InitializationError(t, e);
             lock (c.InitLock)
             {
                 c.State = ClassState.Erroneous;
+                c.InitError = record;
                 c.InitThread = null;
                 Monitor.PulseAll(c.InitLock);
             }
@@ -62,6 +64,27 @@ public sealed partial class JavaVm
             c.State = ClassState.Initialized;
             c.InitThread = null;
             Monitor.PulseAll(c.InitLock);
+        }
+    }
+
+    /// <summary>
+    /// What later NoClassDefFoundErrors for the class give as their cause (HotSpot 17): an ExceptionInInitializerError
+    /// "Exception X: message [in thread "name"]" carrying the original exception's stack trace.
+    /// </summary>
+    private JObject? InitializationError(JThread t, JavaThrow original)
+    {
+        try
+        {
+            var thread = t.JavaThread is { } o ? StringOf(GetField(o, "name").R) : "main";
+            var record = Throw("java/lang/ExceptionInInitializerError", $"Exception {original.Message} [in thread \"{thread}\"]").Throwable;
+            var throwable = BootClass("java/lang/Throwable");
+            foreach (var field in (string[])["backtrace", "depth"])
+                SetField(record, throwable, field, GetField(original.Throwable, field));
+            return record;
+        }
+        catch (JavaThrow)
+        {
+            return null;
         }
     }
 

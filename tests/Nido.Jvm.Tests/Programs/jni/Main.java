@@ -48,6 +48,7 @@ public class Main {
     static native long capacityOf(ByteBuffer b);
     static native String fromNativeThread();
     static native String classes();
+    static native String edgeCases(Main m, int[] values);
 
     int count = 41;
     String label = "main-object";
@@ -63,6 +64,14 @@ public class Main {
         return a + b + c + d + e + f + g + h + i + j;
     }
     static long sumInts(int a, int b, int c, int d, int e, int f, int g, int h) { return (long) a * b + c + d + e + f + g + h; }
+    static long sum18(int a1, int a2, int a3, int a4, int a5, int a6, int a7, int a8, int a9, int a10, int a11, int a12,
+                      int a13, int a14, int a15, int a16, int a17, int a18) {
+        return a1 + 2L * a2 + 3L * a3 + 4L * a4 + 5L * a5 + 6L * a6 + 7L * a7 + 8L * a8 + 9L * a9 + 10L * a10 + 11L * a11
+            + 12L * a12 + 13L * a13 + 14L * a14 + 15L * a15 + 16L * a16 + 17L * a17 + 18L * a18;
+    }
+    boolean flag;
+    static class Base { int x = 7; }
+    static class Derived extends Base { static int x = 9; }
     String who() { return "Main"; }
     float third(float f) { return f / 3; }
     static void boom(String why) { throw new IllegalStateException("boom: " + why); }
@@ -133,6 +142,8 @@ public class Main {
             + " " + capacityOf(ByteBuffer.allocate(3)) + " " + capacityOf(ByteBuffer.allocateDirect(5)));
         System.out.println(fromNativeThread());
         System.out.println(classes());
+        int[] untouched = {5, 6};
+        System.out.println(edgeCases(m, untouched) + " array after JNI_ABORT " + untouched[0] + " flag " + m.flag);
 
         System.loadLibrary("names");
         System.out.println(pkg.under_score.Natives.over(7));

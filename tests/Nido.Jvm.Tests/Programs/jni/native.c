@@ -381,3 +381,24 @@ JNIEXPORT jstring JNICALL Java_Main_classes(JNIEnv *env, jclass cls) {
     (*env)->ReleaseStringUTFChars(env, name, utf);
     return (*env)->NewStringUTF(env, buffer);
 }
+
+JNIEXPORT jstring JNICALL Java_Main_edgeCases(JNIEnv *env, jclass cls, jobject m, jintArray values) {
+    jmethodID sum18 = (*env)->GetStaticMethodID(env, cls, "sum18", "(IIIIIIIIIIIIIIIIII)J");
+    jlong many = (*env)->CallStaticLongMethod(env, cls, sum18, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18);
+    jint *elements = (*env)->GetIntArrayElements(env, values, NULL);
+    elements[0] = 42;
+    (*env)->ReleaseIntArrayElements(env, values, elements, JNI_ABORT);
+    (*env)->SetBooleanField(env, m, (*env)->GetFieldID(env, cls, "flag", "Z"), 2);
+    jclass derived = (*env)->FindClass(env, "Main$Derived");
+    jobject d = (*env)->AllocObject(env, derived);
+    jfieldID x = (*env)->GetFieldID(env, derived, "x", "I");
+    jint inherited = x == NULL ? -1 : (*env)->GetIntField(env, d, x);
+    (*env)->ExceptionClear(env);
+    for (int i = 0; i < 100000; i++) {
+        jobject local = (*env)->NewLocalRef(env, m);
+        (*env)->DeleteLocalRef(env, local);
+    }
+    char buffer[128];
+    snprintf(buffer, sizeof buffer, "edgeCases: sum18 %lld, instance x through a hiding static %d", (long long)many, inherited);
+    return (*env)->NewStringUTF(env, buffer);
+}
