@@ -26,6 +26,7 @@ internal static class Handles
     public static readonly MethodInfo IntToFloat = typeof(BitConverter).GetMethod(nameof(BitConverter.Int32BitsToSingle))!;
     public static readonly MethodInfo FloatToInt = typeof(BitConverter).GetMethod(nameof(BitConverter.SingleToInt32Bits))!;
     public static readonly MethodInfo LongToDouble = typeof(BitConverter).GetMethod(nameof(BitConverter.Int64BitsToDouble))!;
+    public static readonly MethodInfo MemoryBarrier = typeof(Interlocked).GetMethod(nameof(Interlocked.MemoryBarrier), Type.EmptyTypes)!;
     public static readonly MethodInfo DoubleToLong = typeof(BitConverter).GetMethod(nameof(BitConverter.DoubleToInt64Bits))!;
 
     public static MethodInfo Support(string name) => Of(typeof(CompiledSupport), name);

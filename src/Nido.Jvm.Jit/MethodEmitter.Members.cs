@@ -19,6 +19,8 @@ internal sealed partial class MethodEmitter
         var kind = Bytecode.Kind(_pool.MemberRef(index).Descriptor);
         var f = _cls.Resolved[index] as JField;
         var known = f is not null && f.IsStatic == isStatic && (!isStatic || f.Owner.State == ClassState.Initialized);
+        // Fields resolved only at run time are treated as volatile: which they are is not known here.
+        var isVolatile = !known || (f!.Flags & AccessFlags.Volatile) != 0;
         LocalBuilder? value = null;
         if (!isGet)
         {
@@ -58,13 +60,13 @@ internal sealed partial class MethodEmitter
         }
         if (isGet)
         {
-            LoadFromSlot(kind);
+            SlotCode.Load(_il, kind, isVolatile);
             Push(kind);
         }
         else
         {
             _il.Emit(OpCodes.Ldloc, value!);
-            StoreToSlot(kind);
+            SlotCode.Store(_il, kind, isVolatile);
         }
     }
 

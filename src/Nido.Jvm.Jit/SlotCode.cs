@@ -22,8 +22,10 @@ internal static class SlotCode
     }
 
     /// <summary>With a Slot's address on the stack, loads the value of <paramref name="kind"/> it holds.</summary>
-    public static void Load(ILGenerator il, char kind)
+    public static void Load(ILGenerator il, char kind, bool isVolatile = false)
     {
+        // volatile. keeps RyuJIT from hoisting the read out of a loop (a Java volatile read must see other threads' writes).
+        if (isVolatile) il.Emit(OpCodes.Volatile);
         if (kind == 'R')
         {
             il.Emit(OpCodes.Ldfld, Handles.SlotR);
@@ -39,20 +41,21 @@ internal static class SlotCode
     }
 
     /// <summary>With a Slot's address and then a value of <paramref name="kind"/> on the stack, stores the value.</summary>
-    public static void Store(ILGenerator il, char kind)
+    public static void Store(ILGenerator il, char kind, bool isVolatile = false)
     {
-        if (kind == 'R')
+        if (kind != 'R')
         {
-            il.Emit(OpCodes.Stfld, Handles.SlotR);
-            return;
+            switch (kind)
+            {
+                case 'I': il.Emit(OpCodes.Conv_I8); break;
+                case 'F': il.Emit(OpCodes.Call, Handles.FloatToInt); il.Emit(OpCodes.Conv_I8); break;
+                case 'D': il.Emit(OpCodes.Call, Handles.DoubleToLong); break;
+            }
         }
-        switch (kind)
-        {
-            case 'I': il.Emit(OpCodes.Conv_I8); break;
-            case 'F': il.Emit(OpCodes.Call, Handles.FloatToInt); il.Emit(OpCodes.Conv_I8); break;
-            case 'D': il.Emit(OpCodes.Call, Handles.DoubleToLong); break;
-        }
-        il.Emit(OpCodes.Stfld, Handles.SlotP);
+        if (isVolatile) il.Emit(OpCodes.Volatile);
+        il.Emit(OpCodes.Stfld, kind == 'R' ? Handles.SlotR : Handles.SlotP);
+        // A Java volatile write is also ordered before later reads (StoreLoad), which volatile. alone does not give.
+        if (isVolatile) il.Emit(OpCodes.Call, Handles.MemoryBarrier);
     }
 
     /// <summary>A value of <paramref name="kind"/> on the stack becomes a Slot value ('V': nothing becomes an empty slot).</summary>

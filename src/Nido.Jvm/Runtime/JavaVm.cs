@@ -58,7 +58,9 @@ public sealed partial class JavaVm : IDisposable
 
     public JClass Primitive(char kind) => _primitives[kind];
 
-    private int _threadInterruptedSlot = -1;
+    private int _threadInterruptedSlot = -1, _threadStatusSlot = -1;
+    internal int ThreadStatusSlot => _threadStatusSlot >= 0 ? _threadStatusSlot
+        : _threadStatusSlot = FieldOf(BootClass("java/lang/Thread"), "threadStatus").Slot;
     internal int ThreadInterruptedSlot => _threadInterruptedSlot >= 0 ? _threadInterruptedSlot
         : _threadInterruptedSlot = FieldOf(BootClass("java/lang/Thread"), "interrupted").Slot;
 

@@ -46,6 +46,7 @@ public static class Threads
         if (!Monitor.IsEntered(o)) throw t.Vm.Throw("java/lang/IllegalMonitorStateException", "current thread is not owner");
         if (t.Interrupted) { t.Interrupted = false; throw t.Vm.Throw("java/lang/InterruptedException", null); }
         t.WaitingOn = o;
+        var previous = SetStatus(t, millis == 0 ? InObjectWait : TimedObjectWait);
         try
         {
             if (millis == 0) Monitor.Wait(o);
@@ -58,6 +59,7 @@ public static class Threads
         finally
         {
             t.WaitingOn = null;
+            SetStatus(t, previous);
         }
         if (t.Interrupted) { t.Interrupted = false; throw t.Vm.Throw("java/lang/InterruptedException", null); }
     }
@@ -66,6 +68,7 @@ public static class Threads
     {
         if (t.Interrupted) { t.Interrupted = false; throw t.Vm.Throw("java/lang/InterruptedException", "sleep interrupted"); }
         t.Sleeping = true;
+        var previous = SetStatus(t, InSleep);
         try
         {
             Thread.Sleep(TimeSpan.FromTicks(Math.Max(0, nanos / 100)));
@@ -76,6 +79,7 @@ public static class Threads
         finally
         {
             t.Sleeping = false;
+            SetStatus(t, previous);
         }
         if (t.Interrupted) { t.Interrupted = false; throw t.Vm.Throw("java/lang/InterruptedException", "sleep interrupted"); }
     }
@@ -97,8 +101,32 @@ public static class Threads
     public static void Park(JThread t, bool absolute, long time)
     {
         if (t.Interrupted) return;
-        if (!absolute && time == 0) { t.ParkPermit.Wait(); return; }
-        var ms = absolute ? time - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : time / 1_000_000;
-        if (ms > 0) t.ParkPermit.Wait(TimeSpan.FromMilliseconds(Math.Min(ms, int.MaxValue)));
+        var timed = absolute || time != 0;
+        var previous = SetStatus(t, timed ? TimedParked : Parked);
+        try
+        {
+            if (!timed) { t.ParkPermit.Wait(); return; }
+            var ms = absolute ? time - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : time / 1_000_000;
+            if (ms > 0) t.ParkPermit.Wait(TimeSpan.FromMilliseconds(Math.Min(ms, int.MaxValue)));
+        }
+        finally
+        {
+            SetStatus(t, previous);
+        }
+    }
+
+    // JVMTI thread states in Thread.threadStatus, which Thread.getState decodes (jdk.internal.misc.VM.toThreadState):
+    // alive 0x1, waiting 0x80 with indefinitely 0x10 or timeout 0x20, and what it waits in: sleep 0x40, Object.wait
+    // 0x100, park 0x200. Values as HotSpot's.
+    private const int InObjectWait = 0x191, TimedObjectWait = 0x1A1, InSleep = 0xE1, Parked = 0x291, TimedParked = 0x2A1;
+
+    /// <summary>Sets the thread's Thread.threadStatus; returns the previous value to restore.</summary>
+    private static int SetStatus(JThread t, int status)
+    {
+        if (t.JavaThread is not { } o) return status;
+        ref var field = ref o.Fields[t.Vm.ThreadStatusSlot].P;
+        var previous = (int)Volatile.Read(ref field);
+        Volatile.Write(ref field, status);
+        return previous;
     }
 }
