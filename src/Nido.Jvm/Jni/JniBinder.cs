@@ -93,12 +93,7 @@ internal sealed class JniBinder(JavaVm vm) : IJniBinder
                     i += k is 'J' or 'D' ? 2 : 1;
                 }
                 var raw = NativeAbi.Call(function, ref args, returnKind);
-                // A pending exception wins over the result (which JNI says to ignore then).
-                if (jni.Pending is { } pending)
-                {
-                    jni.Pending = null;
-                    throw new JavaThrow(pending);
-                }
+                jni.ThrowPending(); // a pending exception wins over the result (which JNI says to ignore then)
                 return returnKind == 'V' ? default : JniEnv.FromNative(returnKind, raw);
             }
             finally

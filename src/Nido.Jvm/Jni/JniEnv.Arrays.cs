@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
+using Nido.Jvm.Natives;
 using Nido.Jvm.Runtime;
 
 namespace Nido.Jvm.Jni;
@@ -44,15 +45,8 @@ internal static unsafe partial class JniEnv
     private static (Array Raw, int ElementSize) Primitive(nint array)
     {
         var a = ArrayOf(array);
-        var size = a switch
-        {
-            JArray<sbyte> => 1,
-            JArray<char> or JArray<short> => 2,
-            JArray<int> or JArray<float> => 4,
-            JArray<long> or JArray<double> => 8,
-            _ => throw Thread.Vm.Throw("java/lang/IllegalArgumentException", $"{a.Class.JavaName} is not a primitive array"),
-        };
-        return (a.Raw, size);
+        if (!a.Class.Component!.IsPrimitive) throw Thread.Vm.Throw("java/lang/IllegalArgumentException", $"{a.Class.JavaName} is not a primitive array");
+        return (a.Raw, UnsafeMemory.Scale(a.Class));
     }
 
     [UnmanagedCallersOnly]
@@ -67,9 +61,7 @@ internal static unsafe partial class JniEnv
     {
         try
         {
-            var vm = Thread.Vm;
-            if (length < 0) throw vm.Throw("java/lang/NegativeArraySizeException", length.ToString());
-            var array = (JArray<JObject?>)vm.NewArray(ClassOf(elementClass), length);
+            var array = (JArray<JObject?>)Thread.Vm.NewArray(ClassOf(elementClass), length);
             if (JniRefs.Resolve(initial) is { } init) Array.Fill(array.Data, init);
             return JniRefs.Local(array);
         }
@@ -110,7 +102,6 @@ internal static unsafe partial class JniEnv
         try
         {
             var vm = Thread.Vm;
-            if (length < 0) throw vm.Throw("java/lang/NegativeArraySizeException", length.ToString());
             return JniRefs.Local(vm.NewArray(vm.Primitive(kind), length));
         }
         catch (Exception e) { Raise(e); return 0; }
@@ -131,8 +122,8 @@ internal static unsafe partial class JniEnv
     {
         try
         {
-            var (raw, size) = Primitive(array);
-            var bytes = (nuint)raw.Length * (nuint)size;
+            var (raw, _) = Primitive(array);
+            var bytes = (nuint)Buffer.ByteLength(raw);
             var copy = NativeMemory.Alloc(Math.Max(bytes, 1));
             fixed (byte* data = &MemoryMarshal.GetArrayDataReference(raw)) Buffer.MemoryCopy(data, copy, bytes, bytes);
             lock (Copies) Copies[(nint)copy] = raw;
@@ -154,19 +145,11 @@ internal static unsafe partial class JniEnv
         }
         if (mode != Abort)
         {
-            var bytes = (long)raw.Length * Primitive(raw);
+            long bytes = Buffer.ByteLength(raw);
             fixed (byte* data = &MemoryMarshal.GetArrayDataReference(raw)) Buffer.MemoryCopy(elements, data, bytes, bytes);
         }
         if (mode != Commit) NativeMemory.Free(elements);
     }
-
-    private static int Primitive(Array raw) => raw switch
-    {
-        sbyte[] => 1,
-        char[] or short[] => 2,
-        int[] or float[] => 4,
-        _ => 8,
-    };
 
     /// <summary>GetPrimitiveArrayCritical: the array itself, pinned until the matching release (isCopy false).</summary>
     [UnmanagedCallersOnly]

@@ -1,11 +1,12 @@
 using System.Runtime.InteropServices;
+using Nido.Jvm.ClassFile;
 using Nido.Jvm.Runtime;
 
 namespace Nido.Jvm.Jni;
 
 // Strings: UTF-16 (NewString, Get/ReleaseStringChars, GetStringRegion, the critical pair) and modified UTF-8
-// (NewStringUTF, GetStringUTFLength/Chars/Region). Native code always gets a copy in native memory, freed by the
-// matching Release.
+// (NewStringUTF, GetStringUTFLength/Chars/Region; encoded by ClassFile.ModifiedUtf8). Native code always gets a copy
+// in native memory, freed by the matching Release.
 internal static unsafe partial class JniEnv
 {
     private static void FillStrings(nint* t)
@@ -73,7 +74,7 @@ internal static unsafe partial class JniEnv
     [UnmanagedCallersOnly]
     private static int GetStringUTFLength(nint env, nint str)
     {
-        try { return EncodedLength(StringOf(str)); }
+        try { return ModifiedUtf8.Encode(StringOf(str)).Length; }
         catch (Exception e) { Raise(e); return 0; }
     }
 
@@ -82,11 +83,10 @@ internal static unsafe partial class JniEnv
     {
         try
         {
-            var s = StringOf(str);
-            var length = EncodedLength(s);
-            var copy = (byte*)NativeMemory.Alloc((nuint)length + 1);
-            Encode(s, new Span<byte>(copy, length));
-            copy[length] = 0;
+            var utf = ModifiedUtf8.Encode(StringOf(str));
+            var copy = (byte*)NativeMemory.Alloc((nuint)utf.Length + 1);
+            utf.CopyTo(new Span<byte>(copy, utf.Length));
+            copy[utf.Length] = 0;
             if (isCopy is not null) *isCopy = 1;
             return copy;
         }
@@ -115,11 +115,10 @@ internal static unsafe partial class JniEnv
         {
             var s = StringOf(str);
             CheckRegion(start, length, s.Length, "String");
-            var region = s.Substring(start, length);
             if (buf is null) return; // HotSpot allows a null buffer for an empty region
-            var n = EncodedLength(region);
-            Encode(region, new Span<byte>(buf, n));
-            buf[n] = 0;
+            var utf = ModifiedUtf8.Encode(s.Substring(start, length));
+            utf.CopyTo(new Span<byte>(buf, utf.Length));
+            buf[utf.Length] = 0;
         }
         catch (Exception e) { Raise(e); }
     }
@@ -129,25 +128,6 @@ internal static unsafe partial class JniEnv
         if (start < 0 || length < 0 || (long)start + length > total)
             throw Thread.Vm.Throw(what == "String" ? "java/lang/StringIndexOutOfBoundsException" : "java/lang/ArrayIndexOutOfBoundsException",
                 $"{(what == "String" ? "String" : "Array")} region {start}..{(long)start + length} out of bounds for length {total}");
-    }
-
-    // Modified UTF-8 (JNI's "UTF"): NUL as C0 80, each UTF-16 unit on its own (surrogates as two 3-byte forms).
-    private static int EncodedLength(string s)
-    {
-        var n = 0;
-        foreach (var c in s) n += c is > '\0' and < '\u0080' ? 1 : c < '\u0800' ? 2 : 3;
-        return n;
-    }
-
-    private static void Encode(string s, Span<byte> dest)
-    {
-        var p = 0;
-        foreach (var c in s)
-        {
-            if (c is > '\0' and < '\u0080') dest[p++] = (byte)c;
-            else if (c < '\u0800') { dest[p++] = (byte)(0xC0 | (c >> 6)); dest[p++] = (byte)(0x80 | (c & 0x3F)); }
-            else { dest[p++] = (byte)(0xE0 | (c >> 12)); dest[p++] = (byte)(0x80 | ((c >> 6) & 0x3F)); dest[p++] = (byte)(0x80 | (c & 0x3F)); }
-        }
     }
 
     /// <summary>

@@ -95,6 +95,14 @@ internal sealed class JniThread
     /// <summary>The class that called System.loadLibrary, while its library's JNI_OnLoad/OnUnload runs (FindClass's loader).</summary>
     public JClass? LibraryContext;
 
+    /// <summary>After a native function returns: the exception it left pending is thrown (and no longer pending).</summary>
+    public void ThrowPending()
+    {
+        if (Pending is not { } pending) return;
+        Pending = null;
+        throw new JavaThrow(pending);
+    }
+
     /// <summary>PushLocalFrame: later local references go away at the matching <see cref="PopFrame"/>.</summary>
     public void PushFrame() => Frames.Push(Locals.Count);
 

@@ -29,8 +29,7 @@ internal static class JavaLangSystem
 
     private static Slot SetStatic(JThread t, string name, Slot value)
     {
-        var system = t.Vm.BootClass(C);
-        system.Statics[system.DeclaredFields.First(f => f.Name == name && f.IsStatic).Slot] = value;
+        t.Vm.BootClass(C).Static(name) = value;
         return default;
     }
 

@@ -84,11 +84,7 @@ internal static class JdkInternalLoaderNativeLibraries
             args.Integer(binder.JavaVmPointer);
             args.Integer(0);
             var result = NativeAbi.Call(function, ref args, 'I');
-            if (jni.Pending is { } pending)
-            {
-                jni.Pending = null;
-                throw new JavaThrow(pending);
-            }
+            jni.ThrowPending();
             return (int)result;
         }
         finally

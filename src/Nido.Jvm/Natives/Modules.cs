@@ -19,7 +19,7 @@ internal static class Modules
         {
             var bootLoader = vm.BootClass("jdk/internal/loader/BootLoader");
             vm.EnsureInitialized(t, bootLoader);
-            module = bootLoader.Statics[bootLoader.DeclaredFields.First(f => f.Name == "UNNAMED_MODULE").Slot].R;
+            module = bootLoader.Static("UNNAMED_MODULE").R;
         }
         else module = vm.GetField(c.Loader, "unnamedModule").R;
         if (module is not null) mirror.Fields[field.Slot].R = module;

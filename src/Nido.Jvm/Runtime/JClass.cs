@@ -135,6 +135,9 @@ public sealed partial class JClass
         return null;
     }
 
+    /// <summary>The storage of this class's own static field <paramref name="name"/> (for the VM's reads and writes of known JDK statics).</summary>
+    public ref Slot Static(string name) => ref Statics[DeclaredFields.First(f => f.Name == name && f.IsStatic).Slot];
+
     /// <summary>Field resolution (JVMS 5.4.3.2): this class, then superinterfaces, then the superclass.</summary>
     public JField? FindField(string name, string descriptor)
     {

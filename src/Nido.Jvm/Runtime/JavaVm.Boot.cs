@@ -63,7 +63,7 @@ public sealed partial class JavaVm
     {
         var c = BootClass("jdk/internal/misc/UnsafeConstants");
         EnsureInitialized(t, c);
-        void Set(string name, long value) => c.Statics[c.DeclaredFields.First(f => f.Name == name && f.IsStatic).Slot] = Slot.OfLong(value);
+        void Set(string name, long value) => c.Static(name) = Slot.OfLong(value);
         Set("ADDRESS_SIZE0", IntPtr.Size);
         Set("PAGE_SIZE", Environment.SystemPageSize);
         Set("BIG_ENDIAN", BitConverter.IsLittleEndian ? 0 : 1);

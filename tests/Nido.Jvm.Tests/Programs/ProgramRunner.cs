@@ -38,11 +38,6 @@ internal static class ProgramRunner
         return env;
     }
 
-    /// <summary>Whether <paramref name="tool"/> is an executable in a PATH directory.</summary>
-    public static bool OnPath(string tool) =>
-        (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Any(d => File.Exists(Path.Combine(d, tool)));
-
     public static RunResult Run(IReadOnlyList<string> command, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var psi = new ProcessStartInfo(command[0])

@@ -43,7 +43,7 @@ public sealed class ProgramTests(CompiledPrograms compiled) : IClassFixture<Comp
         if (enabled is not null && !enabled.Contains(program))
             Assert.Skip(source == "NIDO_JVM_PROGRAMS" ? "not selected by NIDO_JVM_PROGRAMS" : ProgramCatalog.NotEnabledReason);
         Jdk17.Require();
-        if (ProgramCatalog.Load(program).NativeSources.Count > 0 && !ProgramRunner.OnPath("gcc"))
+        if (ProgramCatalog.Load(program).NativeSources.Count > 0 && Nido.Linux.Exec.Which("gcc", Environment.GetEnvironmentVariable("PATH")) is null)
             Assert.Skip("gcc is not installed: the program's JNI library cannot be built");
         var (underTest, underTestName) = UnderTest();
 
