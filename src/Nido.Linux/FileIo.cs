@@ -115,4 +115,50 @@ public static class FileIo
 
     public static void Truncate(SafeFdHandle fd, long length) =>
         Errors.Check(Interop.ftruncate(fd, length), "ftruncate", fd.ToString());
+
+    /// <summary>readv(2) into <paramref name="count"/> struct iovec at <paramref name="iov"/>; retried on EINTR.</summary>
+    public static unsafe long ReadVector(SafeFdHandle fd, nint iov, int count)
+    {
+        while (true)
+        {
+            var n = Interop.readv(fd, (void*)iov, count);
+            if (n >= 0) return n;
+            Errors.ThrowUnlessInterrupted("readv", fd);
+        }
+    }
+
+    public static unsafe long WriteVector(SafeFdHandle fd, nint iov, int count)
+    {
+        while (true)
+        {
+            var n = Interop.writev(fd, (void*)iov, count);
+            if (n >= 0) return n;
+            Errors.ThrowUnlessInterrupted("writev", fd);
+        }
+    }
+
+    public static void DataSync(SafeFdHandle fd) => Errors.Check(Interop.fdatasync(fd), "fdatasync", fd.ToString());
+
+    /// <summary>
+    /// A POSIX record lock (fcntl F_SETLK/F_SETLKW) on [position, position+size), size 0 meaning to the end of the
+    /// file and beyond; false when <paramref name="wait"/> is off and another process holds a conflicting lock.
+    /// </summary>
+    public static unsafe bool LockRange(SafeFdHandle fd, bool wait, long position, long size, bool shared)
+    {
+        var info = new Interop.FLock { l_type = shared ? Interop.F_RDLCK : Interop.F_WRLCK, l_start = position, l_len = size };
+        while (Interop.fcntl_lock(fd, wait ? Interop.F_SETLKW : Interop.F_SETLK, &info) < 0)
+        {
+            var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+            if (errno == (int)Errno.EINTR && wait) continue;
+            if (!wait && errno is (int)Errno.EAGAIN or (int)Errno.EACCES) return false;
+            throw new ErrnoException("fcntl(F_SETLK)", errno, fd.ToString());
+        }
+        return true;
+    }
+
+    public static unsafe void UnlockRange(SafeFdHandle fd, long position, long size)
+    {
+        var info = new Interop.FLock { l_type = Interop.F_UNLCK, l_start = position, l_len = size };
+        Errors.Check(Interop.fcntl_lock(fd, Interop.F_SETLK, &info), "fcntl(F_UNLCK)", fd.ToString());
+    }
 }

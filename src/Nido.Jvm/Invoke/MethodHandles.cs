@@ -29,8 +29,9 @@ internal static class MethodHandles
             "java/lang/invoke/VarHandleInts" => 'I', "java/lang/invoke/VarHandleLongs" => 'J', "java/lang/invoke/VarHandleReferences" => 'L',
             "java/lang/invoke/VarHandleBooleans" => 'Z', "java/lang/invoke/VarHandleBytes" => 'B', "java/lang/invoke/VarHandleShorts" => 'S',
             "java/lang/invoke/VarHandleChars" => 'C', "java/lang/invoke/VarHandleFloats" => 'F', "java/lang/invoke/VarHandleDoubles" => 'D',
-            _ => throw vm.Throw("java/lang/UnsupportedOperationException", $"nido: VarHandle {handle.Class.JavaName} is not supported yet"),
+            _ => '\0',
         };
+        if (kind == '\0') return ViaAccessMethod(t, handle, name, descriptor, parameters, args);
         var shape = cls[(dollar + 1)..];
         JObject? baseObject;
         long offset;
@@ -58,7 +59,7 @@ internal static class MethodHandles
             offset = vm.GetField(handle, "abase").I + ((long)index << vm.GetField(handle, "ashift").I);
             first = 2;
         }
-        else throw vm.Throw("java/lang/UnsupportedOperationException", $"nido: VarHandle {handle.Class.JavaName} is not supported yet");
+        else return ViaAccessMethod(t, handle, name, descriptor, parameters, args);
         var type = kind == 'L' ? "Ljava/lang/Object;" : kind.ToString();
         Slot Arg(int i) => Bootstraps.Convert(t, args[first + i], parameters[first + i], type);
         var returns = Descriptors.Return(descriptor);
@@ -104,6 +105,33 @@ internal static class MethodHandles
                 }
                 throw vm.Throw("java/lang/UnsupportedOperationException", $"nido: VarHandle.{name}");
         }
+    }
+
+    /// <summary>
+    /// Any other VarHandle (byte-array and ByteBuffer views, ...): the JDK implements each access mode as a static
+    /// method of the handle's class, <c>static T get(VarHandle, coordinates..., values...)</c>, which HotSpot's linkage
+    /// calls; this calls it with the call site's arguments adapted to its parameter types.
+    /// </summary>
+    private static Slot ViaAccessMethod(JThread t, JObject handle, string name, string descriptor, List<string> parameters, Slot[] args)
+    {
+        var vm = t.Vm;
+        JMethod? access = null;
+        for (var c = handle.Class; c is not null && access is null; c = c.Super)
+            access = c.DeclaredMethods.FirstOrDefault(m => m.IsStatic && m.Name == name
+                && m.Descriptor.StartsWith("(Ljava/lang/invoke/VarHandle;", StringComparison.Ordinal)
+                && Descriptors.Parameters(m.Descriptor).Count == parameters.Count + 1);
+        if (access is null) throw vm.Throw("java/lang/UnsupportedOperationException", $"nido: VarHandle {handle.Class.JavaName}.{name} is not supported");
+        vm.EnsureInitialized(t, access.Owner);
+        var targetParameters = Descriptors.Parameters(access.Descriptor);
+        var call = new List<Slot>(targetParameters.Count + 4) { Slot.OfRef(handle) };
+        for (var i = 0; i < args.Length; i++)
+        {
+            call.Add(Bootstraps.Convert(t, args[i], parameters[i], targetParameters[i + 1]));
+            if (targetParameters[i + 1] is "J" or "D") call.Add(default);
+        }
+        var result = t.Invoke(access, [.. call]);
+        var returns = Descriptors.Return(descriptor);
+        return returns == "V" ? default : Bootstraps.Convert(t, result, Descriptors.Return(access.Descriptor), returns);
     }
 
     private static Slot Combine(string mode, char kind, Slot old, Slot operand)

@@ -44,6 +44,11 @@ public sealed unsafe class JImageFile : IDisposable
         _modules = new Lazy<IReadOnlyList<string>>(ListModules);
     }
 
+    /// <summary>Where the image is mapped and its size: valid until disposed (the JVM lends it to Java as its NativeImageBuffer).</summary>
+    public nint BaseAddress => (nint)_base;
+
+    public long Length => _length;
+
     /// <summary>Maps the image at <paramref name="path"/> and checks its header and table sizes.</summary>
     public static JImageFile Open(string path)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Nido.Jvm.Runtime;
 using Nido.Linux;
@@ -11,8 +10,6 @@ namespace Nido.Jvm.Natives;
 /// </summary>
 internal static class JavaIo
 {
-    private static readonly ConcurrentDictionary<int, SafeFdHandle> Open = new();
-
     public static void Register(NativeRegistry r)
     {
         r.Add("java/io/FileDescriptor", "initIDs", "()V", static (t, a) => default);
@@ -23,7 +20,7 @@ internal static class JavaIo
         {
             var fd = t.Vm.GetField(a[0].R!, "fd").I;
             t.Vm.SetField(a[0].R!, a[0].R!.Class, "fd", Slot.OfInt(-1));
-            if (fd > 2 && Open.TryRemove(fd, out var h)) h.Dispose();
+            FileDescriptors.Close(fd);
             return default;
         });
         r.Add("java/io/FileOutputStream", "initIDs", "()V", static (t, a) => default);
@@ -64,7 +61,7 @@ internal static class JavaIo
         r.Add("java/io/FileInputStream", "available0", "()I", static (t, a) =>
         {
             var fd = Fd(t, a[0].R!);
-            if (fd <= 2 || !Open.TryGetValue(fd, out var h)) return Slot.OfInt(0);
+            if (fd <= 2 || !FileDescriptors.TryGet(fd, out var h)) return Slot.OfInt(0);
             try
             {
                 var position = FileIo.Seek(h, 0, FileIo.SEEK_CUR);
@@ -94,16 +91,16 @@ internal static class JavaIo
         });
     }
 
-    private static int Fd(JThread t, JObject stream)
+    internal static int Fd(JThread t, JObject stream)
     {
         var fdObject = t.Vm.GetField(stream, "fd").R ?? throw t.Vm.Throw("java/io/IOException", "Stream Closed");
         return t.Vm.GetField(fdObject, "fd").I;
     }
 
-    private static SafeFdHandle Handle(JThread t, int fd) =>
-        Open.TryGetValue(fd, out var h) ? h : throw t.Vm.Throw("java/io/IOException", fd < 0 ? "Stream Closed" : "Bad file descriptor");
+    internal static SafeFdHandle Handle(JThread t, int fd) =>
+        fd > 2 && FileDescriptors.TryGet(fd, out var h) ? h : throw t.Vm.Throw("java/io/IOException", fd < 0 ? "Stream Closed" : "Bad file descriptor");
 
-    private static Span<byte> Bytes(JThread t, JObject? array, int offset, int length)
+    internal static Span<byte> Bytes(JThread t, JObject? array, int offset, int length)
     {
         var data = ((JArray<sbyte>?)array ?? throw t.Vm.Throw("java/lang/NullPointerException", null)).Data;
         if (offset < 0 || length < 0 || (long)offset + length > data.Length)
@@ -111,7 +108,7 @@ internal static class JavaIo
         return MemoryMarshal.AsBytes(data.AsSpan(offset, length));
     }
 
-    private static void Write(JThread t, int fd, ReadOnlySpan<byte> data)
+    internal static void Write(JThread t, int fd, ReadOnlySpan<byte> data)
     {
         try
         {
@@ -128,7 +125,7 @@ internal static class JavaIo
         }
     }
 
-    private static int Read(JThread t, int fd, Span<byte> buffer)
+    internal static int Read(JThread t, int fd, Span<byte> buffer)
     {
         try
         {
@@ -140,7 +137,7 @@ internal static class JavaIo
         }
     }
 
-    private static void OpenInto(JThread t, JObject stream, string path, int flags)
+    internal static void OpenInto(JThread t, JObject stream, string path, int flags)
     {
         SafeFdHandle h;
         try
@@ -156,8 +153,7 @@ internal static class JavaIo
         {
             throw t.Vm.Throw("java/io/FileNotFoundException", $"{path} ({e.Description})");
         }
-        var fd = (int)h.DangerousGetHandle();
-        Open[fd] = h;
+        var fd = FileDescriptors.Add(h);
         var fdObject = t.Vm.GetField(stream, "fd").R!;
         t.Vm.SetField(fdObject, fdObject.Class, "fd", Slot.OfInt(fd));
     }

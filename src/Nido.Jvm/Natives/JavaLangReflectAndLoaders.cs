@@ -17,8 +17,29 @@ internal static class JavaLangReflectAndLoaders
         });
         r.Add(L, "findLoadedClass0", "(Ljava/lang/String;)Ljava/lang/Class;", static (t, a) =>
         {
-            var name = t.Vm.StringOf(a[1].R)?.Replace('.', '/');
-            return Slot.OfRef(name is not null && t.Vm.FindLoaded(name, a[0].R) is { } c ? t.Vm.Mirror(c) : null);
+            var vm = t.Vm;
+            var name = vm.StringOf(a[1].R)?.Replace('.', '/');
+            if (name is null) return default;
+            var c = vm.FindLoaded(name, a[0].R);
+            // The bootstrap source serves every image class, also those of modules Java maps to the platform or app
+            // loader: those loaders find them "already loaded" instead of defining a second copy from the image.
+            if (c is null && a[0].R is { } loader && (ReferenceEquals(loader, vm.PlatformLoader) || ReferenceEquals(loader, vm.AppLoader)
+                    || loader.Class.Name.StartsWith("jdk/internal/loader/ClassLoaders$", StringComparison.Ordinal))
+                && vm.ModuleOfPackageName(name[..Math.Max(0, name.LastIndexOf('/'))]) is not null)
+                c = vm.LoadClass(name, null);
+            return Slot.OfRef(c is null ? null : vm.Mirror(c));
+        });
+        r.Add(L, "defineClass2", "(Ljava/lang/ClassLoader;Ljava/lang/String;Ljava/nio/ByteBuffer;IILjava/security/ProtectionDomain;Ljava/lang/String;)Ljava/lang/Class;", static (t, a) =>
+        {
+            var vm = t.Vm;
+            var buffer = a[2].R!;
+            var (offset, length) = (a[3].I, a[4].I);
+            byte[] bytes;
+            if (vm.GetField(buffer, "hb").R is JArray<sbyte> heap)
+                bytes = MemoryMarshal.AsBytes(heap.Data.AsSpan(vm.GetField(buffer, "offset").I + offset, length)).ToArray();
+            else unsafe { bytes = new ReadOnlySpan<byte>((byte*)vm.GetField(buffer, "address").J + offset, length).ToArray(); }
+            var name = vm.StringOf(a[1].R)?.Replace('.', '/');
+            return Slot.OfRef(vm.Mirror(vm.DefineClass(bytes, a[0].R, name, a[5].R)));
         });
         r.Add(L, "defineClass1", "(Ljava/lang/ClassLoader;Ljava/lang/String;[BIILjava/security/ProtectionDomain;Ljava/lang/String;)Ljava/lang/Class;", static (t, a) =>
         {

@@ -7,7 +7,8 @@ namespace Nido.Jvm.Natives;
 /// <summary>
 /// jdk.internal.loader.NativeLibraries: opening a library for System.load/loadLibrary (dlopen, then JNI_OnLoad with
 /// the JavaVM and its JNI version check), symbol lookup for native-method linking, and unloading (JNI_OnUnload,
-/// dlclose). No library is built into the VM, so findBuiltinLib finds none.
+/// dlclose). The JDK's own libraries (libjava, libnio, libzip, ...) are built in, as in a static HotSpot build: their
+/// natives are this folder's C# (the .so files in java.home/lib need libjvm.so and are never opened).
 /// </summary>
 internal static class JdkInternalLoaderNativeLibraries
 {
@@ -16,9 +17,10 @@ internal static class JdkInternalLoaderNativeLibraries
 
     public static void Register(NativeRegistry r)
     {
-        r.Add(N, "findBuiltinLib", "(Ljava/lang/String;)Ljava/lang/String;", static (t, a) => default);
+        r.Add(N, "findBuiltinLib", "(Ljava/lang/String;)Ljava/lang/String;", static (t, a) =>
+            Slot.OfRef(BuiltinName(t.Vm.StringOf(a[0].R)!) is { } name ? t.Vm.NewString(name) : null));
         r.Add(N, "load", $"(L{Impl};Ljava/lang/String;ZZZ)Z", static (t, a) =>
-            Slot.OfBool(Load(t, a[0].R!, t.Vm.StringOf(a[1].R)!, isJni: a[3].I != 0, throwIfFail: a[4].I != 0)));
+            Slot.OfBool(a[2].I != 0 || Load(t, a[0].R!, t.Vm.StringOf(a[1].R)!, isJni: a[3].I != 0, throwIfFail: a[4].I != 0)));
         r.Add(N, "unload", "(Ljava/lang/String;ZZJ)V", static (t, a) =>
         {
             Unload(t, t.Vm.StringOf(a[0].R)!, isJni: a[2].I != 0, handle: (nint)a[3].J);
@@ -27,6 +29,13 @@ internal static class JdkInternalLoaderNativeLibraries
         r.Add(N, "findEntry0", $"(L{Impl};Ljava/lang/String;)J", static (t, a) =>
             Slot.OfLong(DynamicLibraries.Symbol((nint)t.Vm.GetField(a[0].R!, "handle").J, t.Vm.StringOf(a[1].R)!)));
     }
+
+    private static readonly HashSet<string> Builtin = ["java", "net", "nio", "zip", "jimage", "verify", "prefs", "extnet", "management"];
+
+    /// <summary>"libnio.so" → "nio" when that library is built in, else null (HotSpot's findBuiltinLib on a file name).</summary>
+    private static string? BuiltinName(string fileName) =>
+        fileName.StartsWith("lib", StringComparison.Ordinal) && fileName.EndsWith(".so", StringComparison.Ordinal)
+        && Builtin.Contains(fileName[3..^3]) ? fileName[3..^3] : null;
 
     private static bool Load(JThread t, JObject impl, string name, bool isJni, bool throwIfFail)
     {

@@ -79,14 +79,14 @@ internal static unsafe class JdkInternalMiscUnsafe
         });
         r.Add(C, "copyMemory0", "(Ljava/lang/Object;JLjava/lang/Object;JJ)V", static (t, a) =>
         {
-            var length = (int)a[6].J;
+            var length = (int)a[7].J; // this, srcBase, srcOffset (2 slots), destBase, destOffset (2 slots), bytes
             Bytes(a[1].R, a[2].J, length).CopyTo(Bytes(a[4].R, a[5].J, length));
             return default;
         });
         r.Add(C, "copySwapMemory0", "(Ljava/lang/Object;JLjava/lang/Object;JJJ)V", static (t, a) =>
         {
-            var length = (int)a[6].J;
-            var size = (int)a[8].J;
+            var length = (int)a[7].J;
+            var size = (int)a[9].J;
             var src = Bytes(a[1].R, a[2].J, length).ToArray();
             for (var i = 0; i < length; i += size) src.AsSpan(i, size).Reverse();
             src.CopyTo(Bytes(a[4].R, a[5].J, length));

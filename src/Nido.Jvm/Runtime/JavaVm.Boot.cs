@@ -10,8 +10,8 @@ public sealed partial class JavaVm
     /// <summary>
     /// Boots the class library as HotSpot does (Threads::create_vm): the core classes, the system and main thread
     /// groups, the main Thread object for the calling thread, then System.initPhase1 (properties, stdio, signals),
-    /// and initPhase3 (security manager off, the system class loader). initPhase2 — the module system's boot
-    /// layer — is not run: every class is in its loader's unnamed module, which reads and exports everything.
+    /// initPhase2 (the module system's boot layer: every image module defined, with its reads, exports and opens)
+    /// and initPhase3 (security manager off, the system class loader).
     /// </summary>
     public JThread Boot(long stackBytes)
     {
@@ -43,6 +43,13 @@ public sealed partial class JavaVm
 
         var systemClass = BootClass("java/lang/System");
         t.Invoke(systemClass.DeclaredMethod("initPhase1", "()V")!);
+        // The module system's boot layer; on failure initPhase2 has printed "Error occurred during initialization of
+        // boot layer" and the cause, as HotSpot, which then exits.
+        if (t.Invoke(systemClass.DeclaredMethod("initPhase2", "(ZZ)I")!, Slot.OfInt(1), Slot.OfInt(0)).I != 0)
+        {
+            Halt(1);
+            throw new InvalidOperationException("initPhase2 failed");
+        }
         t.Invoke(systemClass.DeclaredMethod("initPhase3", "()V")!);
         var loaders = BootClass("jdk/internal/loader/ClassLoaders");
         EnsureInitialized(t, loaders);

@@ -68,6 +68,9 @@ public sealed partial class JavaVm : IDisposable
     public string JavaVersion => _javaVersion ??= JavaHome.Release(Options.JavaHome).GetValueOrDefault("JAVA_VERSION", "17");
     private string? _javaVersion;
 
+    /// <summary>The mapped lib/modules the bootstrap loader reads, if it reads one.</summary>
+    public JImage.JImageFile? BootImage => (_bootSource as JImage.JImageClassSource)?.Image;
+
     /// <summary>The module of a bootstrap package (java/lang → java.base), from the jimage.</summary>
     public string? ModuleOfPackageName(string package) => (_bootSource as IModuleLookup)?.ModuleOfPackage(package);
 

@@ -19,7 +19,7 @@ internal static partial class Interop
 
 internal static partial class Interop
 {
-    /// <summary>x86-64 struct stat (144 bytes); only the fields Nido reads are named.</summary>
+    /// <summary>x86-64 struct stat (144 bytes); every field but the reserved tail named.</summary>
     [StructLayout(LayoutKind.Explicit, Size = 144)]
     internal struct Stat
     {
@@ -31,6 +31,14 @@ internal static partial class Interop
         [FieldOffset(32)] public uint st_gid;
         [FieldOffset(40)] public ulong st_rdev;
         [FieldOffset(48)] public long st_size;
+        [FieldOffset(56)] public long st_blksize;
+        [FieldOffset(64)] public long st_blocks;
+        [FieldOffset(72)] public long st_atime;
+        [FieldOffset(80)] public long st_atime_nsec;
+        [FieldOffset(88)] public long st_mtime;
+        [FieldOffset(96)] public long st_mtime_nsec;
+        [FieldOffset(104)] public long st_ctime;
+        [FieldOffset(112)] public long st_ctime_nsec;
     }
 
     [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
