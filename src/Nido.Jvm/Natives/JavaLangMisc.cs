@@ -65,11 +65,11 @@ internal static class JavaLangMisc
         r.Add(M, "sqrt", "(D)D", static (t, a) => Slot.OfDouble(Math.Sqrt(a[0].D)));
         r.Add(M, "IEEEremainder", "(DD)D", static (t, a) => Slot.OfDouble(Math.IEEERemainder(a[0].D, a[2].D)));
         r.Add(M, "atan2", "(DD)D", static (t, a) => Slot.OfDouble(Math.Atan2(a[0].D, a[2].D)));
-        r.Add(M, "sinh", "(D)D", static (t, a) => Slot.OfDouble(Math.Sinh(a[0].D)));
-        r.Add(M, "cosh", "(D)D", static (t, a) => Slot.OfDouble(Math.Cosh(a[0].D)));
-        r.Add(M, "tanh", "(D)D", static (t, a) => Slot.OfDouble(Math.Tanh(a[0].D)));
-        r.Add(M, "expm1", "(D)D", static (t, a) => Slot.OfDouble(a[0].D is var x && Math.Abs(x) < 1e-5 ? x + x * x / 2 + x * x * x / 6 : Math.Exp(a[0].D) - 1));
-        r.Add(M, "log1p", "(D)D", static (t, a) => Slot.OfDouble(a[0].D is var x && Math.Abs(x) < 1e-4 ? x - x * x / 2 + x * x * x / 3 : Math.Log(1 + a[0].D)));
+        r.Add(M, "sinh", "(D)D", static (t, a) => Slot.OfDouble(FdLibm.Sinh(a[0].D)));
+        r.Add(M, "cosh", "(D)D", static (t, a) => Slot.OfDouble(FdLibm.Cosh(a[0].D)));
+        r.Add(M, "tanh", "(D)D", static (t, a) => Slot.OfDouble(FdLibm.Tanh(a[0].D)));
+        r.Add(M, "expm1", "(D)D", static (t, a) => Slot.OfDouble(FdLibm.Expm1(a[0].D)));
+        r.Add(M, "log1p", "(D)D", static (t, a) => Slot.OfDouble(FdLibm.Log1p(a[0].D)));
     }
 
     /// <summary>The zone java.util.TimeZone starts with: TZ, else /etc/timezone, else the /etc/localtime link, else UTC.</summary>

@@ -11,6 +11,7 @@ internal static class NativeClasses
         JavaLangThread.Register,
         JavaLangThrowable.Register,
         JavaLangMisc.Register,
+        JavaLangMath.Register,
         JdkInternalMisc.Register,
         JdkInternalMiscUnsafe.Register,
         JdkInternalUtilSystemProps.Register,
