@@ -33,6 +33,7 @@ internal static class NativeClasses
         JavaLangReflectAndLoaders.Register,
         JdkInternalLoaderNativeLibraries.Register,
         Modules.Register,
+        JdkInternalReflectConstantPool.Register,
         JdkInternalJimageNativeImageBuffer.Register,
         MethodHandleNativesSupport.Register,
     ];
