@@ -20,9 +20,24 @@ internal static class CodeReader
             handlers[i] = new ExceptionHandler(start, end, handler, type);
         }
         var rows = new List<(int Pc, int Line)>();
+        var locals = new List<LocalVariable>();
         for (int i = 0, n = r.U2(); i < n; i++)
         {
             var name = ClassFileParser.Attribute(ref r, pool, out var body);
+            if (name == "LocalVariableTable")
+            {
+                var v = new ClassReader(body);
+                for (int k = 0, m = v.U2(); k < m; k++)
+                {
+                    int start = v.U2(), span = v.U2(), nameIndex = v.U2();
+                    v.U2(); // descriptor
+                    int slot = v.U2();
+                    if (start + span > length || slot >= maxLocals) throw new ClassFormatException($"Invalid LocalVariableTable entry in method {method}");
+                    locals.Add(new LocalVariable(start, span, ClassFileParser.Index(pool, nameIndex, ConstantTag.Utf8) is var ni ? pool.Utf8(ni) : "", slot));
+                }
+                ClassFileParser.End(ref v, name, method);
+                continue;
+            }
             if (name != "LineNumberTable") continue;
             var a = new ClassReader(body);
             for (int k = 0, m = a.U2(); k < m; k++)
@@ -34,6 +49,7 @@ internal static class CodeReader
             ClassFileParser.End(ref a, name, method);
         }
         rows.Sort((x, y) => x.Pc.CompareTo(y.Pc));
-        return new CodeAttribute(maxStack, maxLocals, code, handlers, rows.Select(x => x.Pc).ToArray(), rows.Select(x => x.Line).ToArray());
+        return new CodeAttribute(maxStack, maxLocals, code, handlers, rows.Select(x => x.Pc).ToArray(), rows.Select(x => x.Line).ToArray(),
+            locals.Count == 0 ? null : locals.ToArray());
     }
 }

@@ -29,7 +29,11 @@ internal static class JavaLangMisc
             t.Vm.Halt(a[0].I);
             return default;
         });
-        r.Add("java/lang/NullPointerException", "getExtendedNPEMessage", "()Ljava/lang/String;", static (t, a) => default);
+        // The faulting method and pc are the top of the exception's backtrace, as in HotSpot.
+        r.Add("java/lang/NullPointerException", "getExtendedNPEMessage", "()Ljava/lang/String;", static (t, a) =>
+            t.Vm.GetField(a[0].R!, "backtrace").R?.Vm is Backtrace { Methods.Length: > 0 } bt
+            && HelpfulNullPointer.Message(bt.Methods[0], bt.Pcs[0]) is { } message
+                ? Slot.OfRef(t.Vm.NewString(message)) : default);
         r.Add("java/util/TimeZone", "getSystemTimeZoneID", "(Ljava/lang/String;)Ljava/lang/String;", static (t, a) => Slot.OfRef(t.Vm.NewString(SystemTimeZone())));
         r.Add("java/util/TimeZone", "getSystemGMTOffsetID", "()Ljava/lang/String;", static (t, a) => Slot.OfRef(t.Vm.NewString("GMT")));
         r.Add("java/util/concurrent/atomic/AtomicLong", "VMSupportsCS8", "()Z", static (t, a) => Slot.OfBool(true));

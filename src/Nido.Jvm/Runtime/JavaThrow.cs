@@ -11,6 +11,9 @@ public sealed class JavaThrow(JObject throwable) : Exception(null)
     /// <summary>Made by the VM for a failing instruction (a bounds or null check, a division by zero…), not by Java code.</summary>
     public bool Implicit { get; init; }
 
+    /// <summary>For an implicit exception, the thread's frame depth when the VM made it: its faulting frame is depth − 1.</summary>
+    public int OriginDepth { get; init; } = -1;
+
     public override string Message
     {
         get

@@ -27,7 +27,7 @@ public sealed partial class JavaVm
             if (message is not null) SetField(o, c, "detailMessage", Slot.OfRef(NewString(message)));
         }
         if (cause is not null) SetField(o, c, "cause", Slot.OfRef(cause));
-        return new JavaThrow(o) { Implicit = true };
+        return new JavaThrow(o) { Implicit = true, OriginDepth = t.Depth };
     }
 
     /// <summary>
@@ -73,7 +73,8 @@ public sealed partial class JavaVm
     /// </summary>
     public void AtPc(JavaThrow e, int frame, int pc)
     {
-        if (e.Implicit && GetField(e.Throwable, "backtrace").R?.Vm is Natives.Backtrace bt && bt.Methods.Length == frame + 1) bt.Pcs[0] = pc;
+        // Only in the frame that raised it (hidden frames left out of the backtrace make its length no guide).
+        if (e.Implicit && e.OriginDepth == frame + 1 && GetField(e.Throwable, "backtrace").R?.Vm is Natives.Backtrace { Methods.Length: > 0 } bt) bt.Pcs[0] = pc;
     }
 
     /// <summary>HotSpot's ClassCastException detail: where each class comes from.</summary>
