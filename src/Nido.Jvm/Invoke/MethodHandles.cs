@@ -12,6 +12,7 @@ namespace Nido.Jvm;
 internal static class MethodHandles
 {
     private static readonly object NarrowLock = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JClass, System.Collections.Concurrent.ConcurrentDictionary<(string Mode, int Arity), JMethod?>> AccessMethods = new();
 
     public static Slot InvokePolymorphic(JThread t, string name, string descriptor, int argBase)
     {
@@ -115,11 +116,16 @@ internal static class MethodHandles
     private static Slot ViaAccessMethod(JThread t, JObject handle, string name, string descriptor, List<string> parameters, Slot[] args)
     {
         var vm = t.Vm;
-        JMethod? access = null;
-        for (var c = handle.Class; c is not null && access is null; c = c.Super)
-            access = c.DeclaredMethods.FirstOrDefault(m => m.IsStatic && m.Name == name
-                && m.Descriptor.StartsWith("(Ljava/lang/invoke/VarHandle;", StringComparison.Ordinal)
-                && Descriptors.Parameters(m.Descriptor).Count == parameters.Count + 1);
+        // Found once per handle class, mode and arity: byte-array views run once per word in digests and codecs.
+        var found = AccessMethods.GetOrCreateValue(handle.Class);
+        if (!found.TryGetValue((name, parameters.Count), out var access))
+        {
+            for (var c = handle.Class; c is not null && access is null; c = c.Super)
+                access = c.DeclaredMethods.FirstOrDefault(m => m.IsStatic && m.Name == name
+                    && m.Descriptor.StartsWith("(Ljava/lang/invoke/VarHandle;", StringComparison.Ordinal)
+                    && Descriptors.Parameters(m.Descriptor).Count == parameters.Count + 1);
+            found[(name, parameters.Count)] = access;
+        }
         if (access is null) throw vm.Throw("java/lang/UnsupportedOperationException", $"nido: VarHandle {handle.Class.JavaName}.{name} is not supported");
         vm.EnsureInitialized(t, access.Owner);
         var targetParameters = Descriptors.Parameters(access.Descriptor);

@@ -236,11 +236,7 @@ internal static unsafe partial class JniEnv
             var t = Thread;
             var vm = t.Vm;
             if (capacity is < 0 or > int.MaxValue) throw vm.Throw("java/lang/IllegalArgumentException", $"capacity {capacity} out of range");
-            var c = vm.BootClass("java/nio/DirectByteBuffer");
-            vm.EnsureInitialized(t, c);
-            var buffer = vm.NewObject(c);
-            t.Invoke(c.DeclaredMethod("<init>", "(JI)V")!, Slot.OfRef(buffer), Slot.OfLong(address), default, Slot.OfInt((int)capacity));
-            return JniRefs.Local(buffer);
+            return JniRefs.Local(vm.NewDirectByteBuffer(t, address, (int)capacity));
         }
         catch (Exception e) { Raise(e); return 0; }
     }

@@ -16,6 +16,24 @@ internal static class FdLibm
     private static double WithHigh(double x, int high) => BitConverter.Int64BitsToDouble((long)high << 32 | Low(x));
     private static double FromWords(int high, uint low) => BitConverter.Int64BitsToDouble((long)high << 32 | low);
 
+    /// <summary>
+    /// exp's and expm1's argument reduction for |x| &gt; ln2/2 (<paramref name="hx"/> is |x|'s high word):
+    /// x = k·ln2 + (hi − lo), with ln2 split in two parts so hi − lo keeps the bits k·ln2 would round away.
+    /// </summary>
+    private static int Reduce(double x, int hx, bool negative, out double hi, out double lo)
+    {
+        if (hx < 0x3FF0A2B2) // |x| < 1.5·ln2: k = ±1
+        {
+            (hi, lo) = negative ? (x + Ln2Hi, -Ln2Lo) : (x - Ln2Hi, Ln2Lo);
+            return negative ? -1 : 1;
+        }
+        var k = (int)(InvLn2 * x + (negative ? -0.5 : 0.5));
+        double kd = k;
+        hi = x - kd * Ln2Hi;
+        lo = kd * Ln2Lo;
+        return k;
+    }
+
     /// <summary>e^x (e_exp.c): x = k·ln2 + r, |r| ≤ ln2/2, a Remez polynomial for r, then scaled by 2^k.</summary>
     public static double Exp(double x)
     {
@@ -34,19 +52,7 @@ internal static class FdLibm
         var k = 0;
         if (hx > 0x3fd62e42)
         {
-            if (hx < 0x3FF0A2B2)
-            {
-                hi = negative ? x + Ln2Hi : x - Ln2Hi;
-                lo = negative ? -Ln2Lo : Ln2Lo;
-                k = negative ? -1 : 1;
-            }
-            else
-            {
-                k = (int)(InvLn2 * x + (negative ? -0.5 : 0.5));
-                double kd = k;
-                hi = x - kd * Ln2Hi;
-                lo = kd * Ln2Lo;
-            }
+            k = Reduce(x, hx, negative, out hi, out lo);
             x = hi - lo;
         }
         else if (hx < 0x3e300000)
@@ -81,17 +87,7 @@ internal static class FdLibm
         int k;
         if (hx > 0x3fd62e42)
         {
-            if (hx < 0x3FF0A2B2)
-            {
-                (hi, lo, k) = negative ? (x + Ln2Hi, -Ln2Lo, -1) : (x - Ln2Hi, Ln2Lo, 1);
-            }
-            else
-            {
-                k = (int)(InvLn2 * x + (negative ? -0.5 : 0.5));
-                double kd = k;
-                hi = x - kd * Ln2Hi;
-                lo = kd * Ln2Lo;
-            }
+            k = Reduce(x, hx, negative, out hi, out lo);
             x = hi - lo;
             c = (hi - x) - lo;
         }

@@ -39,32 +39,23 @@ internal static class JavaIoRandomAccessFile
             JavaIo.Write(t, JavaIo.Fd(t, a[0].R!), JavaIo.Bytes(t, a[1].R, a[2].I, a[3].I));
             return default;
         });
-        r.Add(C, "getFilePointer", "()J", static (t, a) => Io(t, a[0], h => FileIo.Seek(h, 0, FileIo.SEEK_CUR)));
+        r.Add(C, "getFilePointer", "()J", static (t, a) => Slot.OfLong(FileIo.Seek(Handle(t, a[0]), 0, FileIo.SEEK_CUR)), NativeRegistry.IOException);
         r.Add(C, "seek0", "(J)V", static (t, a) =>
         {
-            var position = a[1].J;
-            Io(t, a[0], h => FileIo.Seek(h, position, FileIo.SEEK_SET));
+            FileIo.Seek(Handle(t, a[0]), a[1].J, FileIo.SEEK_SET);
             return default;
-        });
-        r.Add(C, "length", "()J", static (t, a) => Io(t, a[0], h => PosixFiles.Status(h).Size));
+        }, NativeRegistry.IOException);
+        r.Add(C, "length", "()J", static (t, a) => Slot.OfLong(PosixFiles.Status(Handle(t, a[0])).Size), NativeRegistry.IOException);
         r.Add(C, "setLength", "(J)V", static (t, a) =>
         {
+            var h = Handle(t, a[0]);
             var length = a[1].J;
-            Io(t, a[0], h =>
-            {
-                var position = FileIo.Seek(h, 0, FileIo.SEEK_CUR);
-                FileIo.Truncate(h, length);
-                if (position > length) FileIo.Seek(h, length, FileIo.SEEK_SET);
-                return 0;
-            });
+            var position = FileIo.Seek(h, 0, FileIo.SEEK_CUR);
+            FileIo.Truncate(h, length);
+            if (position > length) FileIo.Seek(h, length, FileIo.SEEK_SET);
             return default;
-        });
+        }, NativeRegistry.IOException);
     }
 
-    private static Slot Io(JThread t, Slot file, Func<SafeFdHandle, long> call)
-    {
-        var h = JavaIo.Handle(t, JavaIo.Fd(t, file.R!));
-        try { return Slot.OfLong(call(h)); }
-        catch (ErrnoException e) { throw t.Vm.Throw("java/io/IOException", e.Description); }
-    }
+    private static SafeFdHandle Handle(JThread t, Slot file) => JavaIo.Handle(t, JavaIo.Fd(t, file.R!));
 }

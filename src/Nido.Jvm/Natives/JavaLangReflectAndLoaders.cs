@@ -23,9 +23,7 @@ internal static class JavaLangReflectAndLoaders
             var c = vm.FindLoaded(name, a[0].R);
             // The bootstrap source serves every image class, also those of modules Java maps to the platform or app
             // loader: those loaders find them "already loaded" instead of defining a second copy from the image.
-            if (c is null && a[0].R is { } loader && (ReferenceEquals(loader, vm.PlatformLoader) || ReferenceEquals(loader, vm.AppLoader)
-                    || loader.Class.Name.StartsWith("jdk/internal/loader/ClassLoaders$", StringComparison.Ordinal))
-                && vm.ModuleOfPackageName(name[..Math.Max(0, name.LastIndexOf('/'))]) is not null)
+            if (c is null && a[0].R is { } loader && Modules.IsBuiltin(loader) && vm.ModuleOfPackageName(name[..Math.Max(0, name.LastIndexOf('/'))]) is not null)
                 c = vm.LoadClass(name, null);
             return Slot.OfRef(c is null ? null : vm.Mirror(c));
         });

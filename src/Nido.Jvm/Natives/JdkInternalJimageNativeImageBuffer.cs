@@ -16,10 +16,6 @@ internal static class JdkInternalJimageNativeImageBuffer
             var path = vm.StringOf(a[0].R);
             if (vm.BootImage is not { } image || path is null || Path.GetFullPath(path) != Path.GetFullPath(image.Path) || image.Length > int.MaxValue)
                 return default;
-            var c = vm.BootClass("java/nio/DirectByteBuffer");
-            vm.EnsureInitialized(t, c);
-            var buffer = vm.NewObject(c);
-            t.Invoke(c.DeclaredMethod("<init>", "(JI)V")!, Slot.OfRef(buffer), Slot.OfLong(image.BaseAddress), default, Slot.OfInt((int)image.Length));
-            return Slot.OfRef(buffer);
+            return Slot.OfRef(vm.NewDirectByteBuffer(t, image.BaseAddress, (int)image.Length));
         });
 }

@@ -33,7 +33,7 @@ internal static class Modules
         var registry = Of(vm);
         var package = c.Package;
         JObject? module = null;
-        if (c.Loader is null || IsBuiltin(vm, c.Loader)) registry.BootLayer.TryGetValue(package, out module);
+        if (c.Loader is null || IsBuiltin(c.Loader)) registry.BootLayer.TryGetValue(package, out module);
         if (module is null && c.Loader is not null) registry.Other.TryGetValue((c.Loader, package), out module);
         if (module is null && c.Loader is null)
         {
@@ -52,9 +52,11 @@ internal static class Modules
         }
     }
 
-    /// <summary>The application and platform loaders (by class: initPhase2 creates them before the VM records them).</summary>
-    private static bool IsBuiltin(JavaVm vm, JObject loader) =>
-        loader.Class.Name is "jdk/internal/loader/ClassLoaders$AppClassLoader" or "jdk/internal/loader/ClassLoaders$PlatformClassLoader";
+    /// <summary>
+    /// One of the JDK's built-in loaders (application, platform; recognised by class, since initPhase2 creates them
+    /// before the VM records them): they map the boot layer's modules, whose classes the bootstrap source serves.
+    /// </summary>
+    internal static bool IsBuiltin(JObject loader) => loader.Class.Name.StartsWith("jdk/internal/loader/ClassLoaders$", StringComparison.Ordinal);
 
     private static JClass Element(JClass c)
     {
@@ -97,7 +99,7 @@ internal static class Modules
         var registry = Of(vm);
         var loader = vm.GetField(module, "loader").R;
         var name = vm.StringOf(vm.GetField(module, "name").R);
-        var bootLayer = loader is null || IsBuiltin(vm, loader);
+        var bootLayer = loader is null || IsBuiltin(loader);
         foreach (var p in packages?.Data ?? [])
         {
             var package = vm.StringOf(p)!.Replace('.', '/');

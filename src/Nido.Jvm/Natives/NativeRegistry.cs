@@ -23,6 +23,21 @@ public sealed class NativeRegistry
     public void Add(string className, string name, string descriptor, NativeMethod implementation) =>
         _natives[$"{className}.{name}{descriptor}"] = implementation;
 
+    /// <summary>
+    /// A native over Nido.Linux calls: a failed call's <see cref="Nido.Linux.ErrnoException"/> becomes the Java
+    /// exception <paramref name="onErrno"/> makes (IOException with the C library's text, NIO's UnixException …).
+    /// </summary>
+    public void Add(string className, string name, string descriptor, NativeMethod implementation,
+        Func<JThread, Nido.Linux.ErrnoException, JavaThrow> onErrno) =>
+        Add(className, name, descriptor, (t, a) =>
+        {
+            try { return implementation(t, a); }
+            catch (Nido.Linux.ErrnoException e) { throw onErrno(t, e); }
+        });
+
+    /// <summary>The usual <c>onErrno</c>: an IOException with the C library's text, as libjava's and libnio's JNU helpers.</summary>
+    public static JavaThrow IOException(JThread t, Nido.Linux.ErrnoException e) => t.Vm.Throw("java/io/IOException", e.Description);
+
     /// <summary>Every overload of <paramref name="name"/> in the class (natives whose descriptors do not matter, such as registerNatives).</summary>
     public void AddAny(string className, string name, NativeMethod implementation) => _natives[$"{className}.{name}*"] = implementation;
 

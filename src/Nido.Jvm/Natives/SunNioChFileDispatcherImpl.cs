@@ -61,15 +61,8 @@ internal static unsafe class SunNioChFileDispatcherImpl
             throw t.Vm.Throw("java/io/IOException", "O_DIRECT is not supported by nido java"));
     }
 
-    /// <summary>Registers a native whose ErrnoException becomes an IOException with the C library's text, as libnio's.</summary>
-    public static void Add(NativeRegistry r, string cls, string name, string descriptor, NativeMethod body) =>
-        r.Add(cls, name, descriptor, (t, a) =>
-        {
-            try { return body(t, a); }
-            catch (ErrnoException e) { throw t.Vm.Throw("java/io/IOException", e.Description); }
-        });
-
-    private static void Add(NativeRegistry r, string name, string descriptor, NativeMethod body) => Add(r, C, name, descriptor, body);
+    private static void Add(NativeRegistry r, string name, string descriptor, NativeMethod body) =>
+        r.Add(C, name, descriptor, body, NativeRegistry.IOException);
 
     private static SafeFdHandle H(JThread t, Slot fileDescriptor) =>
         FileDescriptors.Get(FileDescriptors.Of(t.Vm, fileDescriptor.R ?? throw t.Vm.Throw("java/lang/NullPointerException", null)));

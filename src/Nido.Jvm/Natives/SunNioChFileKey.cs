@@ -11,13 +11,13 @@ internal static class SunNioChFileKey
     public static void Register(NativeRegistry r)
     {
         r.Add(C, "initIDs", "()V", static (t, a) => default);
-        SunNioChFileDispatcherImpl.Add(r, C, "init", "(Ljava/io/FileDescriptor;)V", static (t, a) =>
+        r.Add(C, "init", "(Ljava/io/FileDescriptor;)V", static (t, a) =>
         {
             var status = PosixFiles.Status(FileDescriptors.Get(FileDescriptors.Of(t.Vm, a[1].R!)));
             var key = a[0].R!;
             t.Vm.SetField(key, key.Class, "st_dev", Slot.OfLong((long)status.Device));
             t.Vm.SetField(key, key.Class, "st_ino", Slot.OfLong((long)status.Inode));
             return default;
-        });
+        }, NativeRegistry.IOException);
     }
 }

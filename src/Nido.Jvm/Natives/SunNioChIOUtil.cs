@@ -20,20 +20,20 @@ internal static class SunNioChIOUtil
             return default;
         });
         r.Add(C, "randomBytes", "([B)Z", static (t, a) => Slot.OfBool(false));
-        SunNioChFileDispatcherImpl.Add(r, C, "configureBlocking", "(Ljava/io/FileDescriptor;Z)V", static (t, a) =>
+        r.Add(C, "configureBlocking", "(Ljava/io/FileDescriptor;Z)V", static (t, a) =>
         {
             FileIo.SetNonBlocking(FileDescriptors.Get(FileDescriptors.Of(t.Vm, a[0].R!)), a[1].I == 0);
             return default;
-        });
-        SunNioChFileDispatcherImpl.Add(r, C, "makePipe", "(Z)J", static (t, a) =>
+        }, NativeRegistry.IOException);
+        r.Add(C, "makePipe", "(Z)J", static (t, a) =>
         {
             var (read, write) = FileIo.Pipe(nonBlocking: a[0].I == 0);
             return Slot.OfLong((long)FileDescriptors.Add(read) << 32 | (uint)FileDescriptors.Add(write));
-        });
-        SunNioChFileDispatcherImpl.Add(r, C, "write1", "(IB)I", static (t, a) =>
-            Slot.OfInt(FileIo.Write(FileDescriptors.Get(a[0].I), [(byte)a[1].I])));
-        SunNioChFileDispatcherImpl.Add(r, C, "drain", "(I)Z", static (t, a) => Slot.OfBool(Drain(a[0].I) > 0));
-        SunNioChFileDispatcherImpl.Add(r, C, "drain1", "(I)I", static (t, a) => Slot.OfInt(Drain(a[0].I, 1)));
+        }, NativeRegistry.IOException);
+        r.Add(C, "write1", "(IB)I", static (t, a) =>
+            Slot.OfInt(FileIo.Write(FileDescriptors.Get(a[0].I), [(byte)a[1].I])), NativeRegistry.IOException);
+        r.Add(C, "drain", "(I)Z", static (t, a) => Slot.OfBool(Drain(a[0].I) > 0), NativeRegistry.IOException);
+        r.Add(C, "drain1", "(I)I", static (t, a) => Slot.OfInt(Drain(a[0].I, 1)), NativeRegistry.IOException);
     }
 
     /// <summary>Reads a non-blocking descriptor until it has nothing more (at most <paramref name="limit"/> bytes).</summary>

@@ -48,7 +48,7 @@ internal static unsafe class SunNioFsLinuxNativeDispatcher
                 var entry = a[2].R!;
                 string[] names = ["name", "dir", "fstype", "opts"];
                 for (var i = 0; i < names.Length; i++)
-                    t.Vm.SetField(entry, entry.Class, names[i], Slot.OfRef(t.Vm.NewByteArray(Encoding.UTF8.GetBytes(Unescape(fields[i])))));
+                    t.Vm.SetField(entry, entry.Class, names[i], Slot.OfRef(t.Vm.NewByteArray(Encoding.UTF8.GetBytes(MountInfo.Unescape(fields[i])))));
                 return Slot.OfInt(0);
             }
             return Slot.OfInt(-1);
@@ -65,23 +65,4 @@ internal static unsafe class SunNioFsLinuxNativeDispatcher
 
     private static MountTable Stream(JThread t, long id) =>
         Streams.TryGetValue(id, out var s) ? s : throw SunNioFsUnixNativeDispatcher.UnixException(t, (int)Errno.EBADF);
-
-    private static string Unescape(string field)
-    {
-        if (!field.Contains('\\')) return field;
-        var b = new StringBuilder();
-        for (var i = 0; i < field.Length; i++)
-        {
-            if (field[i] == '\\' && IsOctal(field, i + 1))
-            {
-                b.Append((char)Convert.ToInt32(field.Substring(i + 1, 3), 8));
-                i += 3;
-            }
-            else b.Append(field[i]);
-        }
-        return b.ToString();
-    }
-
-    private static bool IsOctal(string s, int at) =>
-        at + 3 <= s.Length && s[at] is >= '0' and <= '3' && s[at + 1] is >= '0' and <= '7' && s[at + 2] is >= '0' and <= '7';
 }

@@ -108,11 +108,7 @@ internal static unsafe class SunNioFsUnixNativeDispatcher
 
     /// <summary>Registers a native whose ErrnoException becomes a Java UnixException.</summary>
     private static void Add(NativeRegistry r, string name, string descriptor, NativeMethod body) =>
-        r.Add(C, name, descriptor, (t, a) =>
-        {
-            try { return body(t, a); }
-            catch (ErrnoException e) { throw UnixException(t, e.ErrnoValue); }
-        });
+        r.Add(C, name, descriptor, body, static (t, e) => UnixException(t, e.ErrnoValue));
 
     public static JavaThrow UnixException(JThread t, int errno)
     {

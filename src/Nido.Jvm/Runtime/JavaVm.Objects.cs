@@ -59,6 +59,16 @@ public sealed partial class JavaVm
         }
     }
 
+    /// <summary>A java.nio.DirectByteBuffer over native memory the caller keeps alive (JNI's NewDirectByteBuffer, the jimage map).</summary>
+    public JObject NewDirectByteBuffer(JThread t, nint address, int capacity)
+    {
+        var c = BootClass("java/nio/DirectByteBuffer");
+        EnsureInitialized(t, c);
+        var buffer = NewObject(c);
+        t.Invoke(c.DeclaredMethod("<init>", "(JI)V")!, Slot.OfRef(buffer), Slot.OfLong(address), default, Slot.OfInt(capacity));
+        return buffer;
+    }
+
     public JArray<sbyte> NewByteArray(ReadOnlySpan<byte> bytes)
     {
         var a = (JArray<sbyte>)NewArray(Primitive('B'), bytes.Length);

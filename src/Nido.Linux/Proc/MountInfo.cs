@@ -37,8 +37,11 @@ public static class MountInfo
         return entries;
     }
 
-    // The kernel escapes only space, tab, newline and backslash (as \040 \011 \012 \134): all ASCII.
-    private static string Unescape(string s)
+    /// <summary>
+    /// A mount-table field with its octal escapes decoded: the kernel (and getmntent's files) escape only space,
+    /// tab, newline and backslash, as \040 \011 \012 \134 — all ASCII.
+    /// </summary>
+    public static string Unescape(string s)
     {
         if (!s.Contains('\\')) return s;
         var sb = new StringBuilder(s.Length);
