@@ -138,8 +138,24 @@ internal sealed partial class MethodEmitter
         else
             CallThroughInterpreter(op, index, null, first, parameters, ret);
         _il.MarkLabel(done);
+        ReleaseArguments(first, parameters, ret);
         Drop(parameters.Count);
         if (ret != 'V') _s.Add(ret);
+    }
+
+    /// <summary>
+    /// Reference arguments a call consumed are cleared from their stack locals: RyuJIT reports locals of methods with
+    /// handlers as live throughout, and a stale one would keep its object from being collected (or a weak reference
+    /// to it from being cleared) until the position is reused.
+    /// </summary>
+    private void ReleaseArguments(int first, List<char> parameters, char ret)
+    {
+        for (var i = ret == 'R' ? 1 : 0; i < parameters.Count; i++)
+        {
+            if (parameters[i] != 'R') continue;
+            _il.Emit(OpCodes.Ldnull);
+            _il.Emit(OpCodes.Stloc, StackLocal(first + i, 'R'));
+        }
     }
 
     private void Initialize(JClass c)
@@ -249,6 +265,7 @@ internal sealed partial class MethodEmitter
         if (ret == 'V') _il.Emit(OpCodes.Pop);
         else UnpackSlot(ret);
         StoreResult(first, ret);
+        ReleaseArguments(first, parameters, ret);
         Drop(parameters.Count);
         if (ret != 'V') _s.Add(ret);
     }

@@ -259,6 +259,12 @@ internal sealed partial class MethodEmitter
                 LoadFromSlot(kind);
                 _il.Emit(OpCodes.Stloc, local);
             }
+            // The interpreted frame's slots are dead from here on; left as they are, they would keep what they held
+            // at the transfer reachable for as long as the loop runs.
+            LdThread();
+            _il.Emit(OpCodes.Ldarg_2);
+            _il.Emit(OpCodes.Ldc_I4, _code.MaxLocals + _code.MaxStack + 2);
+            _il.Emit(OpCodes.Call, Handles.Support(nameof(Compiled.CompiledSupport.ReleaseFrame)));
             return;
         }
         var overflow = _il.DefineLabel();

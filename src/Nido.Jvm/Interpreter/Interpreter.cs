@@ -74,6 +74,7 @@ public static partial class Interpreter
         var pc = 0;
         var jit = vm.Compiler;
         if (jit is not null && ++m.Calls == jit.CallThreshold && !m.CompileRefused) jit.Compile(m);
+        t.FrameBases[frame] = fp;
         CompiledEntry? loop = null;
         try
         {
@@ -341,11 +342,13 @@ public static partial class Interpreter
             }
         Compiled:
             t.FramePcs[frame] = pc;
+            t.FrameBases[frame] = -1;
             return loop!(t, fp);
         }
         finally
         {
             t.Top = savedTop;
+            t.FrameBases[frame] = -1;
         }
     }
 

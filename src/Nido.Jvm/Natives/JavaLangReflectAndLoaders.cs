@@ -114,13 +114,6 @@ internal static class JavaLangReflectAndLoaders
             static (t, a) => Slot.OfRef(ReflectiveCall.Invoke(t, Reflect.MethodOf(t, a[0].R!), a[1].R, a[2].R as JArray<JObject?>, constructor: false)));
         r.Add("jdk/internal/reflect/NativeConstructorAccessorImpl", "newInstance0", "(Ljava/lang/reflect/Constructor;[Ljava/lang/Object;)Ljava/lang/Object;",
             static (t, a) => Slot.OfRef(ReflectiveCall.Invoke(t, Reflect.MethodOf(t, a[0].R!), null, a[1].R as JArray<JObject?>, constructor: true)));
-        const string R = "java/lang/ref/Reference";
-        r.Add(R, "getAndClearReferencePendingList", "()Ljava/lang/ref/Reference;", static (t, a) => default);
-        r.Add(R, "hasReferencePendingList", "()Z", static (t, a) => Slot.OfBool(false));
-        r.Add(R, "waitForReferencePendingList", "()V", static (t, a) => { Thread.Sleep(Timeout.Infinite); return default; });
-        r.Add(R, "refersTo0", "(Ljava/lang/Object;)Z", static (t, a) => Slot.OfBool(ReferenceEquals(t.Vm.GetField(a[0].R!, "referent").R, a[1].R)));
-        r.Add("java/lang/ref/PhantomReference", "refersTo0", "(Ljava/lang/Object;)Z", static (t, a) => Slot.OfBool(ReferenceEquals(t.Vm.GetField(a[0].R!, "referent").R, a[1].R)));
-        r.Add(R, "clear0", "()V", static (t, a) => { t.Vm.SetField(a[0].R!, a[0].R!.Class, "referent", default); return default; });
         r.Add("java/io/Console", "istty", "()Z", static (t, a) => Slot.OfBool(!Console.IsInputRedirected && !Console.IsOutputRedirected));
         r.Add("java/io/Console", "encoding", "()Ljava/lang/String;", static (t, a) => default);
         r.Add("java/io/Console", "echo", "(Z)Z", static (t, a) => Slot.OfBool(true));

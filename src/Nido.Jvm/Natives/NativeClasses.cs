@@ -31,6 +31,7 @@ internal static class NativeClasses
         SunNioChNativeThread.Register,
         SunNioChFileKey.Register,
         JavaLangReflectAndLoaders.Register,
+        JavaLangRefReference.Register,
         JdkInternalLoaderNativeLibraries.Register,
         Modules.Register,
         JdkInternalReflectConstantPool.Register,

@@ -2,8 +2,9 @@ namespace Nido.Jvm.Runtime;
 
 /// <summary>
 /// -Xmx on the .NET GC: allocations are counted per thread; every few MiB, and for every large array, the live heap
-/// (after a collection when over the limit), less the VM's own structures measured after boot, is compared with the
-/// maximum and OutOfMemoryError thrown when it is full.
+/// (after a collection when over the limit, then after clearing soft references), less the VM's own structures
+/// measured after boot, is compared with the maximum (-Xmx or a quarter of the memory, as HotSpot's default) and
+/// OutOfMemoryError thrown when it is full.
 /// </summary>
 public static class Heap
 {
@@ -12,14 +13,21 @@ public static class Heap
 
     public static void Account(JavaVm vm, long bytes)
     {
-        if (vm.Options.MaxHeap is not { } max) return;
         _sinceCheck += bytes;
         if (_sinceCheck < CheckEvery && bytes < CheckEvery) return;
         _sinceCheck = 0;
+        var max = Max(vm);
         if (Used(vm, collect: false) + bytes <= max) return;
+        if (Used(vm, collect: true) + bytes <= max) return;
+        vm.References.CollectClearingSoft();
         if (Used(vm, collect: true) + bytes <= max) return;
         throw vm.Throw("java/lang/OutOfMemoryError", "Java heap space");
     }
+
+    /// <summary>-Xmx, or HotSpot's default of a quarter of the memory (Runtime.maxMemory; soft references go near it).</summary>
+    public static long Max(JavaVm vm) => vm.Options.MaxHeap ?? DefaultMax.Value;
+
+    private static readonly Lazy<long> DefaultMax = new(() => Math.Max(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4, 64L << 20));
 
     /// <summary>The Java heap in use: the .NET heap minus what the VM itself held after boot.</summary>
     public static long Used(JavaVm vm, bool collect = false) => Math.Max(0, GC.GetTotalMemory(collect) - vm.HeapBaseline);

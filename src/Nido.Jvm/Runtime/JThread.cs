@@ -15,6 +15,8 @@ public sealed class JThread
         Stack = new Slot[stackSlots];
         FrameMethods = new JMethod[Math.Max(64, stackSlots / 4)];
         FramePcs = new int[FrameMethods.Length];
+        FrameBases = new int[FrameMethods.Length];
+        Array.Fill(FrameBases, -1);
     }
 
     public static JThread? Current => _current;
@@ -26,6 +28,8 @@ public sealed class JThread
 
     public readonly JMethod[] FrameMethods;
     public readonly int[] FramePcs;
+    /// <summary>Where an interpreted frame's locals start in <see cref="Stack"/>; -1 for compiled and native frames.</summary>
+    public readonly int[] FrameBases;
     public int Depth;
 
     /// <summary>The java.lang.Thread object.</summary>

@@ -17,6 +17,7 @@ public sealed partial class JavaVm : IDisposable
         Natives = new NativeRegistry(this);
         Jni = new global::Nido.Jvm.Jni.JniBinder(this);
         Compiler = options.InterpretOnly ? null : DefaultCompiler;
+        References = new References(this);
         _boot = new LoaderData(null);
         foreach (var (kind, name) in PrimitiveNames)
         {
@@ -30,6 +31,8 @@ public sealed partial class JavaVm : IDisposable
 
     public JavaVmOptions Options { get; }
     public NativeRegistry Natives { get; }
+    /// <summary>Referents of java.lang.ref objects and the pending list the ReferenceHandler thread drains.</summary>
+    public References References { get; }
     /// <summary>The JIT this process has (the CoreCLR host installs it; the native binary has none).</summary>
     public static Compiled.IMethodCompiler? DefaultCompiler { get; set; }
     /// <summary>The JIT for this VM: none under -Xint.</summary>
