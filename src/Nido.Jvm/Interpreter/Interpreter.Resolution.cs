@@ -17,6 +17,10 @@ internal sealed class MethodSite(JMethod? method, string descriptor, int argSlot
     /// <summary>MethodHandle.invoke/invokeExact and VarHandle access modes (JVMS 2.9.3): typed by the call site.</summary>
     public bool Polymorphic;
     public string Name = "";
+    /// <summary>A polymorphic site's class (MethodHandleNatives.linkMethod resolves types in its loader).</summary>
+    public JClass? Caller;
+    /// <summary>invokeExact/invoke: the invoker method and appendix linked on first execution.</summary>
+    public (JMethod Invoker, JObject? Appendix)? Linked;
 }
 
 public static partial class Interpreter
@@ -83,9 +87,10 @@ public static partial class Interpreter
                 $"Method '{name}{descriptor}' must be {(isInterfaceRef ? "Methodref" : "InterfaceMethodref")} constant");
         var argSlots = Descriptors.ArgumentSlots(descriptor) + (op == 0xb8 ? 0 : 1);
         var returnKind = Descriptors.Return(descriptor)[0];
-        if (op == 0xb6 && owner.Name is "java/lang/invoke/MethodHandle" or "java/lang/invoke/VarHandle"
+        if ((op == 0xb6 && owner.Name is "java/lang/invoke/MethodHandle" or "java/lang/invoke/VarHandle"
+                || op == 0xb8 && owner.Name == "java/lang/invoke/MethodHandle")
             && owner.DeclaredMethods.FirstOrDefault(x => x.Name == name) is { IsNative: true, Flags: var pf } && (pf & AccessFlags.Varargs) != 0)
-            return Cache(cls, index, new MethodSite(null, descriptor, argSlots, returnKind) { Op = op, Polymorphic = true, Name = name });
+            return Cache(cls, index, new MethodSite(null, descriptor, argSlots, returnKind) { Op = op, Polymorphic = true, Name = name, Caller = cls });
         var method = (owner.IsInterface ? owner.FindInterfaceMethod(name, descriptor) : owner.FindMethod(name, descriptor))
             ?? throw vm.Throw("java/lang/NoSuchMethodError", $"'{DescriptorText.Method(name, descriptor, owner.JavaName)}'");
         if (method.IsStatic != (op == 0xb8))
@@ -119,6 +124,7 @@ public static partial class Interpreter
         switch (site.Op)
         {
             case 0xb8:
+                if (site.Polymorphic) return MethodHandleIntrinsics.Invoke(t, site, argBase);
                 var m = site.Method!;
                 if (m.Owner.State != ClassState.Initialized) t.Vm.EnsureInitialized(t, m.Owner);
                 return Call(t, m, argBase);
@@ -126,7 +132,7 @@ public static partial class Interpreter
                 if (s[argBase].R is null) throw t.Vm.Throw("java/lang/NullPointerException", null);
                 return Call(t, site.Direct!, argBase);
             default:
-                if (site.Polymorphic) return MethodHandles.InvokePolymorphic(t, site.Name, site.Descriptor, argBase);
+                if (site.Polymorphic) return MethodHandles.InvokePolymorphic(t, site, argBase);
                 var receiver = s[argBase].R ?? throw t.Vm.Throw("java/lang/NullPointerException", null);
                 var target = site.Direct ?? receiver.Class.Select(site.Method!)
                     ?? throw t.Vm.Throw("java/lang/AbstractMethodError", site.Method!.ToString());

@@ -20,10 +20,10 @@ internal static class MethodHandleNativesSupport
         r.Add(C, "getNamedCon", "(I[Ljava/lang/Object;)I", static (t, a) => Slot.OfInt(0));
         r.Add(C, "resolve", "(Ljava/lang/invoke/MemberName;Ljava/lang/Class;IZ)Ljava/lang/invoke/MemberName;", static (t, a) =>
         {
-            var resolved = Resolve(t, a[0].R!);
-            if (!resolved && a[3].I != 0) return default;
-            if (!resolved) throw t.Vm.Throw("java/lang/LinkageError", "no such member");
-            return Slot.OfRef(a[0].R);
+            var (error, message) = Resolve(t, a[0].R!, a[1].R is { } caller ? t.Vm.ClassOf(caller) : null);
+            if (error is null) return Slot.OfRef(a[0].R);
+            if (a[3].I != 0) return default;
+            throw t.Vm.Throw(error, message);
         });
         r.Add(C, "init", "(Ljava/lang/invoke/MemberName;Ljava/lang/Object;)V", static (t, a) =>
         {
@@ -85,8 +85,12 @@ internal static class MethodHandleNativesSupport
         vm.SetField(mn, mn.Class, "flags", Slot.OfInt(flags));
     }
 
-    /// <summary>Finds the member a MemberName names (class, name, type as Class/MethodType/String, reference kind in flags).</summary>
-    private static bool Resolve(JThread t, JObject mn)
+    /// <summary>
+    /// Finds the member a MemberName names (class, name, type as Class/MethodType/String, reference kind in flags);
+    /// with a caller (a lookup without full privilege) the member must also be accessible from it. Returns the
+    /// LinkageError HotSpot would throw when it is not found or not accessible.
+    /// </summary>
+    private static (string? Error, string? Message) Resolve(JThread t, JObject mn, JClass? caller)
     {
         var vm = t.Vm;
         var owner = vm.ClassOf(vm.GetField(mn, "clazz").R!);
@@ -98,22 +102,41 @@ internal static class MethodHandleNativesSupport
         {
             var descriptor = type is null ? null : type.Class == vm.StringClass ? vm.StringOf(type) : JavaVm.Descriptor(vm.ClassOf(type));
             var f = descriptor is null ? null : owner.FindField(name, descriptor);
-            if (f is null) return false;
+            if (f is null) return ("java/lang/NoSuchFieldError", name);
+            if (caller is not null && !Accessible(t, caller, f.Owner, f.Flags))
+                return ("java/lang/IllegalAccessError", $"class {caller.JavaName} tried to access {Access(f.Flags)}field {f.Owner.JavaName}.{f.Name}");
             vm.SetField(mn, mn.Class, "flags", Slot.OfInt(FieldFlags(f, kind is 3 or 4)));
             vm.SetField(mn, mn.Class, "clazz", Slot.OfRef(vm.Mirror(f.Owner)));
             mn.Vm = f;
-            return true;
+            return default;
         }
         var methodDescriptor = type is null ? null : type.Class == vm.StringClass ? vm.StringOf(type) : MethodTypeDescriptor(vm, type);
-        if (methodDescriptor is null) return false;
-        var m = owner.IsInterface ? owner.FindInterfaceMethod(name, methodDescriptor) : owner.FindMethod(name, methodDescriptor);
-        if (m is null) return false;
+        if (methodDescriptor is null) return ("java/lang/NoSuchMethodError", name);
+        var m = owner.Name == "java/lang/invoke/MethodHandle" && MethodHandleIntrinsics.IsIntrinsic(name)
+            ? MethodHandleIntrinsics.Polymorphic(vm, name, methodDescriptor)
+            : owner.IsInterface ? owner.FindInterfaceMethod(name, methodDescriptor) : owner.FindMethod(name, methodDescriptor);
+        if (m is null) return ("java/lang/NoSuchMethodError", $"'{DescriptorText.Method(name, methodDescriptor, owner.JavaName)}'");
+        if (caller is not null && !Accessible(t, caller, m.Owner, m.Flags))
+            return ("java/lang/IllegalAccessError",
+                $"class {caller.JavaName} tried to access {Access(m.Flags)}method '{DescriptorText.Method(name, methodDescriptor, m.Owner.JavaName)}'");
         var mflags = MethodFlags(m);
         if (kind != 0) mflags = (mflags & ~(0xF << KindShift)) | (kind << KindShift);
         vm.SetField(mn, mn.Class, "flags", Slot.OfInt(mflags));
         vm.SetField(mn, mn.Class, "clazz", Slot.OfRef(vm.Mirror(m.Owner)));
         mn.Vm = m;
-        return true;
+        return default;
+    }
+
+    private static string Access(AccessFlags flags) =>
+        (flags & AccessFlags.Private) != 0 ? "private " : (flags & AccessFlags.Protected) != 0 ? "protected " : (flags & AccessFlags.Public) != 0 ? "" : "package-private ";
+
+    /// <summary>JVMS 5.4.4 member access (the member's class itself is checked by the Java side of the lookup).</summary>
+    private static bool Accessible(JThread t, JClass caller, JClass owner, AccessFlags flags)
+    {
+        if ((flags & AccessFlags.Public) != 0 || ReferenceEquals(caller, owner)) return true;
+        if ((flags & AccessFlags.Private) != 0) return ReferenceEquals(JavaLangClass.NestHost(t, caller), JavaLangClass.NestHost(t, owner));
+        var samePackage = caller.Package == owner.Package && ReferenceEquals(caller.Loader, owner.Loader);
+        return samePackage || (flags & AccessFlags.Protected) != 0 && caller.IsSubtypeOf(owner);
     }
 
     /// <summary>A java.lang.invoke.MethodType's descriptor from its rtype and ptypes.</summary>

@@ -14,13 +14,13 @@ internal static class MethodHandles
     private static readonly object NarrowLock = new();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JClass, System.Collections.Concurrent.ConcurrentDictionary<(string Mode, int Arity), JMethod?>> AccessMethods = new();
 
-    public static Slot InvokePolymorphic(JThread t, string name, string descriptor, int argBase)
+    public static Slot InvokePolymorphic(JThread t, MethodSite site, int argBase)
     {
         var vm = t.Vm;
         var s = t.Stack;
+        var (name, descriptor) = (site.Name, site.Descriptor);
         var handle = s[argBase].R ?? throw vm.Throw("java/lang/NullPointerException", null);
-        if (!handle.Class.IsSubtypeOf(vm.BootClass("java/lang/invoke/VarHandle")))
-            throw vm.Throw("java/lang/UnsupportedOperationException", $"nido: MethodHandle.{name} is not supported yet");
+        if (!handle.Class.IsSubtypeOf(vm.BootClass("java/lang/invoke/VarHandle"))) return MethodHandleIntrinsics.Invoke(t, site, argBase);
         var parameters = Descriptors.Parameters(descriptor);
         var args = Bootstraps.Compact(s, argBase + 1, parameters);
         var cls = handle.Class.Name;

@@ -149,7 +149,7 @@ internal static class JavaLangClass
         r.Intrinsic(C, "getModule", "()Ljava/lang/Module;", static (t, a) => Slot.OfRef(Modules.Of(t, Of(t, a[0]), a[0].R!)));
     }
 
-    private static JClass Of(JThread t, Slot s) => t.Vm.ClassOf(s.R ?? throw t.Vm.Throw("java/lang/NullPointerException", null));
+    internal static JClass Of(JThread t, Slot s) => t.Vm.ClassOf(s.R ?? throw t.Vm.Throw("java/lang/NullPointerException", null));
 
     public static JArray Mirrors(JThread t, JClass[] classes)
     {

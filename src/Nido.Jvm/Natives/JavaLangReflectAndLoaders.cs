@@ -45,6 +45,22 @@ internal static class JavaLangReflectAndLoaders
             var name = t.Vm.StringOf(a[1].R)?.Replace('.', '/');
             return Slot.OfRef(t.Vm.Mirror(t.Vm.DefineClass(MemoryMarshal.AsBytes(data).ToArray(), a[0].R, name, a[5].R)));
         });
+        // Lookup.defineHiddenClass and the LambdaForms java.lang.invoke spins: flags NESTMATE 1, HIDDEN 2.
+        r.Add(L, "defineClass0", "(Ljava/lang/ClassLoader;Ljava/lang/Class;Ljava/lang/String;[BIILjava/security/ProtectionDomain;ZILjava/lang/Object;)Ljava/lang/Class;", static (t, a) =>
+        {
+            var vm = t.Vm;
+            var lookup = JavaLangClass.Of(t, a[1]);
+            var data = ((JArray<sbyte>)(a[3].R ?? throw vm.Throw("java/lang/NullPointerException", null))).Data.AsSpan(a[4].I, a[5].I);
+            var flags = a[8].I;
+            var hidden = (flags & 2) != 0;
+            var name = vm.StringOf(a[2].R)?.Replace('.', '/');
+            var c = vm.DefineClass(MemoryMarshal.AsBytes(data).ToArray(), a[0].R, name, a[6].R, hidden);
+            if (hidden) c.NestHostClass = (flags & 1) != 0 ? JavaLangClass.NestHost(t, lookup) : c;
+            var mirror = vm.Mirror(c);
+            vm.SetField(mirror, mirror.Class, "classData", Slot.OfRef(a[9].R));
+            if (a[7].I != 0) vm.EnsureInitialized(t, c);
+            return Slot.OfRef(mirror);
+        });
         r.Add(L, "retrieveDirectives", "()Ljava/lang/AssertionStatusDirectives;", static (t, a) =>
         {
             var vm = t.Vm;

@@ -62,12 +62,20 @@ internal static class JavaLangThrowable
         for (var i = count - 1; i >= 0; i--)
         {
             // Frames of hidden classes (lambda proxies) are not shown, as HotSpot without -XX:+ShowHiddenFrames.
-            if (t.FrameMethods[i].Owner.IsHidden) continue;
+            if (t.FrameMethods[i].Owner.IsHidden || IsLambdaFormFrame(t.FrameMethods[i])) continue;
             methods.Add(t.FrameMethods[i]);
             pcs.Add(t.FramePcs[i]);
         }
         return new Backtrace([.. methods], [.. pcs]);
     }
+
+    /// <summary>
+    /// The LambdaForm machinery HotSpot hides (@LambdaForm.Hidden): the pre-generated holders' methods and the
+    /// signature-polymorphic intrinsics.
+    /// </summary>
+    private static bool IsLambdaFormFrame(JMethod m) =>
+        m.Owner.Name.StartsWith("java/lang/invoke/", StringComparison.Ordinal)
+        && (m.Owner.Name.EndsWith("$Holder", StringComparison.Ordinal) || m.Index < 0);
 
     public static void Fill(JThread t, JObject element, JMethod m, int pc)
     {

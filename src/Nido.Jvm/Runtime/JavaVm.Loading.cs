@@ -6,7 +6,8 @@ public sealed partial class JavaVm
 {
     /// <summary>Resolves a class name (internal form or array descriptor) as seen from <paramref name="from"/> (JVMS 5.4.3.1).</summary>
     public JClass ResolveClassName(JClass from, string name) =>
-        LoadClass(name, from.Loader) ?? throw Throw("java/lang/NoClassDefFoundError", name);
+        from.IsHidden && name == from.Name ? from // a hidden class is found by no loader, but names itself
+        : LoadClass(name, from.Loader) ?? throw Throw("java/lang/NoClassDefFoundError", name);
 
     /// <summary>Loads through <paramref name="loader"/> (null: bootstrap); null when no loader in the chain has it.</summary>
     public JClass? LoadClass(string name, JObject? loader)
