@@ -55,6 +55,25 @@ public sealed class MappedMemory : SafeHandle
         return new Span<byte>((byte*)Address + offset, length);
     }
 
+    /// <summary>msync(MS_SYNC) of a page-aligned range inside some mapping (Java's MappedByteBuffer.force).</summary>
+    public static void Sync(nint address, long length) =>
+        Errors.Check(Interop.msync(address, (nuint)length, 4 /* MS_SYNC */), "msync", $"{length} bytes");
+
+    /// <summary>madvise of a page-aligned range inside some mapping.</summary>
+    public static void Advise(nint address, long length, Advice advice) =>
+        Errors.Check(Interop.madvise(address, (nuint)length, (int)advice), "madvise", advice.ToString());
+
+    /// <summary>Whether every page of a page-aligned range is resident (mincore).</summary>
+    public static unsafe bool IsResident(nint address, long length)
+    {
+        var pages = (int)((length + Environment.SystemPageSize - 1) / Environment.SystemPageSize);
+        var vector = new byte[Math.Max(1, pages)];
+        fixed (byte* v = vector) Errors.Check(Interop.mincore(address, (nuint)length, v), "mincore", $"{length} bytes");
+        foreach (var b in vector.AsSpan(0, pages))
+            if ((b & 1) == 0) return false;
+        return true;
+    }
+
     public void Advise(Advice advice, long offset = 0, long? length = null) =>
         Errors.Check(Interop.madvise(Address + (nint)offset, (nuint)(length ?? Length - offset), (int)advice), "madvise", advice.ToString());
 

@@ -44,5 +44,23 @@ internal static class SunNioChFileChannelImpl
             if (Mappings.TryRemove(a[0].J, out var mapping)) mapping.Dispose();
             return Slot.OfInt(0);
         });
+        // java.nio.MappedMemoryUtils: the page-aligned ranges of a mapped buffer.
+        const string U = "java/nio/MappedMemoryUtils";
+        r.Add(U, "force0", "(Ljava/io/FileDescriptor;JJ)V", static (t, a) =>
+        {
+            MappedMemory.Sync((nint)a[1].J, a[3].J);
+            return default;
+        }, NativeRegistry.IOException);
+        r.Add(U, "load0", "(JJ)V", static (t, a) =>
+        {
+            MappedMemory.Advise((nint)a[0].J, a[2].J, Advice.WillNeed);
+            return default;
+        }, NativeRegistry.IOException);
+        r.Add(U, "unload0", "(JJ)V", static (t, a) =>
+        {
+            MappedMemory.Advise((nint)a[0].J, a[2].J, Advice.DontNeed);
+            return default;
+        }, NativeRegistry.IOException);
+        r.Add(U, "isLoaded0", "(JJJ)Z", static (t, a) => Slot.OfBool(MappedMemory.IsResident((nint)a[0].J, a[2].J)), NativeRegistry.IOException);
     }
 }

@@ -14,5 +14,11 @@ internal static partial class Interop
     internal static partial int madvise(nint addr, nuint length, int advice);
 
     [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int msync(nint addr, nuint length, int flags);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static unsafe partial int mincore(nint addr, nuint length, byte* vec);
+
+    [LibraryImport(Libc, SetLastError = true)]
     internal static partial int mprotect(nint addr, nuint length, int prot);
 }
