@@ -195,13 +195,13 @@ public static class CompiledSupport
         }
     }
 
+    /// <summary>A loop entry has read the interpreted frame it continues: its slots are cleared for the GC's sake.</summary>
+    public static void ReleaseFrame(JThread t, int fp, int slots) => System.Array.Clear(t.Stack, fp, Math.Min(slots, t.Stack.Length - fp));
+
     /// <summary>
     /// Where a call's arguments go: above every interpreted frame, checked against the stack's end. The top moves
     /// above them (so class initialisers and natives run by the call do not overwrite them) until the call returns.
     /// </summary>
-    /// <summary>A loop entry has read the interpreted frame it continues: its slots are cleared for the GC's sake.</summary>
-    public static void ReleaseFrame(JThread t, int fp, int slots) => System.Array.Clear(t.Stack, fp, Math.Min(slots, t.Stack.Length - fp));
-
     public static int ArgumentBase(JThread t, int slots)
     {
         var b = t.Top;

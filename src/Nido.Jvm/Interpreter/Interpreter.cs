@@ -265,7 +265,10 @@ public static partial class Interpreter
                                 t.FramePcs[frame] = pc;
                                 var site = MethodSite(t, cls, op, U2(bc, pc + 1));
                                 var argBase = sp - site.ArgSlots;
-                                sp = Push(s, argBase, Invoke(t, site, argBase), site.ReturnKind);
+                                t.FrameAtInvoke[frame] = true;
+                                var result = Invoke(t, site, argBase);
+                                t.FrameAtInvoke[frame] = false;
+                                sp = Push(s, argBase, result, site.ReturnKind);
                                 pc += op == 0xb9 ? 5 : 3;
                                 break;
                             }
@@ -338,17 +341,20 @@ public static partial class Interpreter
                     s[sp++].R = throwable;
                     pc = handler;
                     t.Depth = frame + 1;
+                    t.FrameAtInvoke[frame] = false;
                 }
             }
         Compiled:
             t.FramePcs[frame] = pc;
             t.FrameBases[frame] = -1;
+            t.FrameAtInvoke[frame] = false;
             return loop!(t, fp);
         }
         finally
         {
             t.Top = savedTop;
             t.FrameBases[frame] = -1;
+            t.FrameAtInvoke[frame] = false;
         }
     }
 

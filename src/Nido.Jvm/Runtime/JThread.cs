@@ -16,6 +16,7 @@ public sealed class JThread
         FrameMethods = new JMethod[Math.Max(64, stackSlots / 4)];
         FramePcs = new int[FrameMethods.Length];
         FrameBases = new int[FrameMethods.Length];
+        FrameAtInvoke = new bool[FrameMethods.Length];
         Array.Fill(FrameBases, -1);
     }
 
@@ -30,6 +31,8 @@ public sealed class JThread
     public readonly int[] FramePcs;
     /// <summary>Where an interpreted frame's locals start in <see cref="Stack"/>; -1 for compiled and native frames.</summary>
     public readonly int[] FrameBases;
+    /// <summary>An interpreted frame stopped at the invoke its pc names (not in a class initialiser or loader it triggered).</summary>
+    public readonly bool[] FrameAtInvoke;
     public int Depth;
 
     /// <summary>The java.lang.Thread object.</summary>

@@ -23,9 +23,19 @@ public sealed class ReferentCell(JObject referent, ReferenceStrength strength) :
 
     public void Clear()
     {
-        _cleared = true;
-        Strong = null;
-        Target = null;
+        lock (this) // against RestoreSoft on the finalizer thread
+        {
+            _cleared = true;
+            Strong = null;
+            Target = null;
+        }
+    }
+
+    /// <summary>After a collection that freed softly reachable referents: a survivor is held strongly again.</summary>
+    public void Restore()
+    {
+        lock (this)
+            if (!_cleared) Strong = Target as JObject;
     }
 }
 
@@ -165,7 +175,7 @@ public sealed class References
             if (!_softReleased) return;
             _softReleased = false;
             foreach (var w in _soft)
-                if (w.TryGetTarget(out var cell) && !cell.IsCleared) cell.Strong = cell.Target as JObject;
+                if (w.TryGetTarget(out var cell)) cell.Restore();
         }
     }
 
@@ -189,9 +199,9 @@ public sealed class References
             var fp = t.FrameBases[d];
             var m = t.FrameMethods[d];
             var pc = t.FramePcs[d];
-            // Only a frame whose pc is the invoke of the frame above: a frame that is running a class initialiser
-            // or a class loader was not stopped at an invoke, and its recorded pc may be an older one.
-            if (fp < 0 || m.Code is not { } code || !Invokes(m, pc, t.FrameMethods[d + 1])) continue;
+            // Only a frame stopped at the invoke its pc names: one running a class initialiser or a class loader
+            // that an instruction triggered may have an older pc recorded.
+            if (fp < 0 || !t.FrameAtInvoke[d] || m.Code is not { } code || !Invokes(m, pc, t.FrameMethods[d + 1])) continue;
             if (FrameReferenceMaps.At(m, pc) is not { } references) continue;
             for (var i = 0; i < code.MaxLocals; i++)
                 if (!FrameReferenceMaps.IsSet(references, i)) t.Stack[fp + i].R = null;
@@ -232,6 +242,7 @@ public sealed class References
     {
         private References? _owner;
         private readonly List<GCHandle> _references = [];
+        private int _pruneAt = 8;
 
         public void Add(References owner, JObject reference)
         {
@@ -239,7 +250,23 @@ public sealed class References
             {
                 _owner = owner;
                 _references.Add(GCHandle.Alloc(reference, GCHandleType.Weak));
+                if (_references.Count >= _pruneAt) Prune();
             }
+        }
+
+        /// <summary>
+        /// A long-lived referent sees references come and go (a WeakHashMap key put and removed again): handles of
+        /// collected or cleared ones are dropped, at doubling sizes so adding stays amortised O(1).
+        /// </summary>
+        private void Prune()
+        {
+            _references.RemoveAll(static h =>
+            {
+                if (h.Target is JObject r && CellOf(r) is { IsCleared: false }) return false;
+                h.Free();
+                return true;
+            });
+            _pruneAt = Math.Max(8, _references.Count * 2);
         }
 
         ~DeathWatch()

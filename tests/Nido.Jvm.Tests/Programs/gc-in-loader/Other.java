@@ -1,0 +1,1 @@
+public class Other { public static int X = 42; }
