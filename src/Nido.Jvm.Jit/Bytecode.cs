@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Nido.Jvm.ClassFile;
 
 namespace Nido.Jvm.Jit;
@@ -8,10 +7,8 @@ internal static class Bytecode
 {
     public static int U1(byte[] bc, int at) => bc[at];
     public static int U2(byte[] bc, int at) => (bc[at] << 8) | bc[at + 1];
-    public static int S2(byte[] bc, int at) => (short)U2(bc, at);
-    public static int S4(byte[] bc, int at) => BinaryPrimitives.ReadInt32BigEndian(bc.AsSpan(at));
-
-    public static int Length(byte[] bc, int pc) => Instructions.Length(bc, pc);
+    public static int S2(byte[] bc, int at) => Instructions.S2(bc, at);
+    public static int S4(byte[] bc, int at) => Instructions.S4(bc, at);
 
     /// <summary>The kind a value of this field descriptor has on the operand stack: I, J, F, D or R.</summary>
     public static char Kind(string descriptor) => Kind(descriptor[0]);

@@ -74,7 +74,7 @@ internal sealed class StackKinds
     {
         var s = new List<char>(In[pc]!);
         var op = _code[pc];
-        var next = pc + Length(_code, pc);
+        var next = pc + Instructions.Length(_code, pc);
         char Pop()
         {
             if (s.Count == 0) throw new NotCompilableException($"stack underflow at {pc}");

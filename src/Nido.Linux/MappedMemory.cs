@@ -74,8 +74,7 @@ public sealed class MappedMemory : SafeHandle
         return true;
     }
 
-    public void Advise(Advice advice, long offset = 0, long? length = null) =>
-        Errors.Check(Interop.madvise(Address + (nint)offset, (nuint)(length ?? Length - offset), (int)advice), "madvise", advice.ToString());
+    public void Advise(Advice advice, long offset = 0, long? length = null) => Advise(Address + (nint)offset, length ?? Length - offset, advice);
 
     public void Protect(Protection protection, long offset = 0, long? length = null) =>
         Errors.Check(Interop.mprotect(Address + (nint)offset, (nuint)(length ?? Length - offset), (int)protection), "mprotect");

@@ -19,7 +19,7 @@ internal static class JavaLangMisc
             return Slot.OfLong(Math.Max(0, Total(t) - Heap.Used(t.Vm)));
         });
         r.Add("java/lang/Runtime", "totalMemory", "()J", static (t, a) => Slot.OfLong(Total(t)));
-        r.Add("java/lang/Runtime", "maxMemory", "()J", static (t, a) => Slot.OfLong(Max(t)));
+        r.Add("java/lang/Runtime", "maxMemory", "()J", static (t, a) => Slot.OfLong(Heap.Max(t.Vm)));
         r.Add("java/lang/Runtime", "gc", "()V", static (t, a) => { t.Vm.References.Collect(t); return default; });
         r.Add("java/lang/Shutdown", "beforeHalt", "()V", static (t, a) => default);
         r.Add("java/lang/Shutdown", "halt0", "(I)V", static (t, a) =>
@@ -92,6 +92,5 @@ internal static class JavaLangMisc
         return "UTC";
     }
 
-    private static long Max(JThread t) => Heap.Max(t.Vm);
-    private static long Total(JThread t) => Math.Min(Max(t), Math.Max(GC.GetGCMemoryInfo().HeapSizeBytes - t.Vm.HeapBaseline, Heap.Used(t.Vm)) + (16L << 20));
+    private static long Total(JThread t) => Math.Min(Heap.Max(t.Vm), Math.Max(GC.GetGCMemoryInfo().HeapSizeBytes - t.Vm.HeapBaseline, Heap.Used(t.Vm)) + (16L << 20));
 }

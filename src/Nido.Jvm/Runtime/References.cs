@@ -201,19 +201,11 @@ public sealed class References
             var pc = t.FramePcs[d];
             // Only a frame stopped at the invoke its pc names: one running a class initialiser or a class loader
             // that an instruction triggered may have an older pc recorded.
-            if (fp < 0 || !t.FrameAtInvoke[d] || m.Code is not { } code || !Invokes(m, pc, t.FrameMethods[d + 1])) continue;
+            if (fp < 0 || !t.FrameAtInvoke[d] || m.Code is not { } code) continue;
             if (FrameReferenceMaps.At(m, pc) is not { } references) continue;
             for (var i = 0; i < code.MaxLocals; i++)
                 if (!FrameReferenceMaps.IsSet(references, i)) t.Stack[fp + i].R = null;
         }
-    }
-
-    private static bool Invokes(JMethod caller, int pc, JMethod callee)
-    {
-        var bc = caller.Code!.Code;
-        if ((uint)pc >= (uint)bc.Length || bc[pc] is < 0xb6 or > 0xb9) return false;
-        var (_, name, descriptor) = caller.Owner.File!.Pool.MemberRef((bc[pc + 1] << 8) | bc[pc + 2]);
-        return name == callee.Name && descriptor == callee.Descriptor;
     }
 
     /// <summary>Before OutOfMemoryError: every softly reachable referent is freed (JLS guarantee), then notifications run.</summary>
