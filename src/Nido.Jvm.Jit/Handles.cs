@@ -11,12 +11,12 @@ internal static class Handles
 
     public static readonly MethodInfo ThreadStack = typeof(JThread).GetProperty(nameof(JThread.Stack))!.GetMethod!;
     public static readonly FieldInfo ThreadFramePcs = typeof(JThread).GetField(nameof(JThread.FramePcs))!;
-    public static readonly FieldInfo ThreadFrameMethods = typeof(JThread).GetField(nameof(JThread.FrameMethods))!;
+    public static readonly FieldInfo ThreadFrameMethodIds = typeof(JThread).GetField(nameof(JThread.FrameMethodIds))!;
     public static readonly FieldInfo ThreadDepth = typeof(JThread).GetField(nameof(JThread.Depth))!;
     public static readonly FieldInfo ThreadStackFloor = typeof(JThread).GetField("StackFloor", Any)!;
 
     public static readonly FieldInfo ObjectClass = typeof(JObject).GetField(nameof(JObject.Class))!;
-    public static readonly FieldInfo ObjectFields = typeof(JObject).GetField(nameof(JObject.Fields))!;
+    public static readonly FieldInfo ObjectFieldCount = typeof(JObject).GetField(nameof(JObject.FieldCount))!;
     public static readonly FieldInfo SlotP = typeof(Slot).GetField(nameof(Slot.P))!;
     public static readonly FieldInfo SlotR = typeof(Slot).GetField(nameof(Slot.R))!;
     public static readonly FieldInfo ClassState = typeof(JClass).GetField(nameof(JClass.State))!;

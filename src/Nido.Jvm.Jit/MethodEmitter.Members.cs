@@ -47,10 +47,7 @@ internal sealed partial class MethodEmitter
             if (known)
             {
                 NullCheck(0);
-                Ld(0);
-                _il.Emit(OpCodes.Ldfld, Handles.ObjectFields);
-                _il.Emit(OpCodes.Ldc_I4, f!.Slot);
-                _il.Emit(OpCodes.Ldelema, typeof(Slot));
+                FieldAddress(f!.Slot);
             }
             else
             {
@@ -70,6 +67,30 @@ internal sealed partial class MethodEmitter
         }
     }
 
+    /// <summary>
+    /// The address of slot <paramref name="slot"/> in the (non-null) object on top: the slot storage sits at a fixed
+    /// offset from the Class field. The bound check keeps a receiver of the wrong class, which unverified bytecode
+    /// could pass, from reaching past its own object.
+    /// </summary>
+    private void FieldAddress(int slot)
+    {
+        var ok = _il.DefineLabel();
+        Ld(0);
+        _il.Emit(OpCodes.Ldfld, Handles.ObjectFieldCount);
+        _il.Emit(OpCodes.Ldc_I4, slot);
+        _il.Emit(OpCodes.Bgt, ok);
+        LdThread();
+        _il.Emit(OpCodes.Ldc_I4, _pc);
+        _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.IncompatibleReceiver)));
+        _il.Emit(OpCodes.Throw);
+        _il.MarkLabel(ok);
+        Ld(0);
+        _il.Emit(OpCodes.Ldflda, Handles.ObjectClass);
+        _il.Emit(OpCodes.Ldc_I8, (long)(JObject.StorageOffset + slot * System.Runtime.CompilerServices.Unsafe.SizeOf<Slot>()));
+        _il.Emit(OpCodes.Conv_I);
+        _il.Emit(OpCodes.Add);
+    }
+
     /// <summary>Throws NullPointerException (at this pc) when the value <paramref name="fromTop"/> below the top is null.</summary>
     private void NullCheck(int fromTop)
     {
@@ -85,6 +106,7 @@ internal sealed partial class MethodEmitter
 
     private void Invoke(byte op, int index)
     {
+        if (op == 0xb8 && TryIntrinsic(index)) return;
         var descriptor = _pool.MemberRef(index).Descriptor;
         var parameters = Bytecode.Parameters(descriptor);
         if (op != 0xb8) parameters.Insert(0, 'R');

@@ -280,7 +280,7 @@ internal sealed partial class MethodEmitter
         _il.Emit(OpCodes.Stloc, _frame);
         _il.Emit(OpCodes.Ldloc, _frame);
         LdThread();
-        _il.Emit(OpCodes.Ldfld, Handles.ThreadFrameMethods);
+        _il.Emit(OpCodes.Ldfld, Handles.ThreadFrameMethodIds);
         _il.Emit(OpCodes.Ldlen);
         _il.Emit(OpCodes.Conv_I4);
         _il.Emit(OpCodes.Blt, ok);
@@ -290,10 +290,10 @@ internal sealed partial class MethodEmitter
         _il.Emit(OpCodes.Throw);
         _il.MarkLabel(ok);
         LdThread();
-        _il.Emit(OpCodes.Ldfld, Handles.ThreadFrameMethods);
+        _il.Emit(OpCodes.Ldfld, Handles.ThreadFrameMethodIds);
         _il.Emit(OpCodes.Ldloc, _frame);
-        LdK(_m);
-        _il.Emit(OpCodes.Stelem_Ref);
+        _il.Emit(OpCodes.Ldc_I4, _m.Id);
+        _il.Emit(OpCodes.Stelem_I4);
         LdThread();
         _il.Emit(OpCodes.Ldfld, Handles.ThreadFramePcs);
         _il.Emit(OpCodes.Stloc, _pcs);

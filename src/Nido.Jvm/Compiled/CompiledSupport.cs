@@ -91,7 +91,7 @@ public static class CompiledSupport
     public static JObject NewObject(JThread t, JClass c, int pc)
     {
         At(t, pc);
-        return t.Vm.NewObject(c);
+        return JavaVm.NewObject(t, c);
     }
 
     public static JObject NewPrimitiveArray(JThread t, int type, int length, int pc)
@@ -143,6 +143,13 @@ public static class CompiledSupport
         At(t, pc);
         var f = Interpreter.StaticField(t, cls, index);
         return ref f.Owner.Statics[f.Slot];
+    }
+
+    /// <summary>A compiled getfield/putfield whose receiver lacks the field: bytecode that a verifier would reject.</summary>
+    public static JavaThrow IncompatibleReceiver(JThread t, int pc)
+    {
+        At(t, pc);
+        return t.Vm.Throw("java/lang/VerifyError", "Bad type on operand stack: the receiver of a field access lacks the field");
     }
 
     /// <summary>The slot of an instance field (getfield/putfield not resolved at compile time).</summary>

@@ -145,6 +145,6 @@ public static partial class Interpreter
         var c = ResolveClass(t, cls, index);
         if (c.IsInterface || c.IsAbstract) throw t.Vm.Throw("java/lang/InstantiationError", c.JavaName);
         if (c.State != ClassState.Initialized) t.Vm.EnsureInitialized(t, c);
-        return t.Vm.NewObject(c);
+        return JavaVm.NewObject(t, c);
     }
 }

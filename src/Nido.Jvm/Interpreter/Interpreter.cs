@@ -16,7 +16,7 @@ public static partial class Interpreter
     public static unsafe Slot Call(JThread t, JMethod m, int fp)
     {
         var probe = 0;
-        if ((nint)(&probe) < t.StackFloor || !RuntimeHelpers.TryEnsureSufficientExecutionStack() || t.Depth >= t.FrameMethods.Length)
+        if ((nint)(&probe) < t.StackFloor || !RuntimeHelpers.TryEnsureSufficientExecutionStack() || t.Depth >= t.FrameMethodIds.Length)
             throw t.Vm.Throw("java/lang/StackOverflowError", null);
         if (m.IsAbstract) throw t.Vm.Throw("java/lang/AbstractMethodError", $"Receiver class {t.Stack[fp].R?.Class.JavaName} does not define or inherit an implementation of the resolved method '{m.Name}{m.Descriptor}' of {(m.Owner.IsInterface ? "interface" : "abstract class")} {m.Owner.JavaName}.");
         if (m.Compiled is { } compiled)
@@ -35,7 +35,7 @@ public static partial class Interpreter
             Monitor.Enter(monitor!);
         }
         var depth = t.Depth;
-        t.FrameMethods[depth] = m;
+        t.FrameMethodIds[depth] = m.Id;
         t.FramePcs[depth] = native is null ? 0 : -2; // -2: "Native Method" in stack traces
         t.Depth = depth + 1;
         try

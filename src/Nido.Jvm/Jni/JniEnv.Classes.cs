@@ -82,7 +82,7 @@ internal static unsafe partial class JniEnv
     private static JObject? ContextLoader(JThread t)
     {
         if (t.Depth == 0) return t.Vm.AppLoader;
-        var top = t.FrameMethods[t.Depth - 1];
+        var top = t.FrameMethod(t.Depth - 1);
         if (top.Owner.Name == "jdk/internal/loader/NativeLibraries" && JniThread.Current.LibraryContext is { } library) return library.Loader;
         return top.Owner.Loader;
     }

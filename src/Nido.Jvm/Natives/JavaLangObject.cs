@@ -35,7 +35,7 @@ internal static class JavaLangObject
         }
         if (!o.Class.IsSubtypeOf(vm.BootClass("java/lang/Cloneable"))) throw vm.Throw("java/lang/CloneNotSupportedException", o.Class.JavaName);
         var clone = vm.NewObject(o.Class);
-        o.Fields.CopyTo(clone.Fields, 0);
+        o.Fields.CopyTo(clone.Fields);
         if (o.Vm is JMethod or JField) clone.Vm = o.Vm; // a MemberName's target, which HotSpot keeps in injected fields
         return clone;
     }

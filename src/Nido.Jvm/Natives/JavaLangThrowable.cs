@@ -15,7 +15,7 @@ internal static class JavaLangThrowable
             var vm = t.Vm;
             var self = a[0].R!;
             var bt = Capture(t, self);
-            var holder = new JObject(vm.ObjectClass, 0) { Vm = bt };
+            var holder = new JObject(vm.ObjectClass) { Vm = bt };
             vm.SetField(self, self.Class, "backtrace", Slot.OfRef(holder));
             vm.SetField(self, self.Class, "depth", Slot.OfInt(bt.Methods.Length));
             return Slot.OfRef(self);
@@ -54,16 +54,16 @@ internal static class JavaLangThrowable
     {
         var depth = t.Depth;
         var skip = 0;
-        while (skip < depth && t.FrameMethods[depth - 1 - skip] is { } m && m.Name is "fillInStackTrace") skip++;
-        while (self is not null && skip < depth && t.FrameMethods[depth - 1 - skip] is { IsConstructor: true } ctor && self.Class.IsSubtypeOf(ctor.Owner)) skip++;
+        while (skip < depth && t.FrameMethod(depth - 1 - skip) is { } m && m.Name is "fillInStackTrace") skip++;
+        while (self is not null && skip < depth && t.FrameMethod(depth - 1 - skip) is { IsConstructor: true } ctor && self.Class.IsSubtypeOf(ctor.Owner)) skip++;
         var count = depth - skip;
         var methods = new List<JMethod>(count);
         var pcs = new List<int>(count);
         for (var i = count - 1; i >= 0; i--)
         {
             // Frames of hidden classes (lambda proxies) are not shown, as HotSpot without -XX:+ShowHiddenFrames.
-            if (t.FrameMethods[i].Owner.IsHidden || IsLambdaFormFrame(t.FrameMethods[i])) continue;
-            methods.Add(t.FrameMethods[i]);
+            if (t.FrameMethod(i).Owner.IsHidden || IsLambdaFormFrame(t.FrameMethod(i))) continue;
+            methods.Add(t.FrameMethod(i));
             pcs.Add(t.FramePcs[i]);
         }
         return new Backtrace([.. methods], [.. pcs]);

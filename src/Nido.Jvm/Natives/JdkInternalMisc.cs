@@ -58,7 +58,7 @@ internal static class JdkInternalMisc
             var depth = 0;
             for (var i = t.Depth - 1; i >= 0; i--)
             {
-                var m = t.FrameMethods[i];
+                var m = t.FrameMethod(i);
                 if (depth >= 2 && !IsReflectionFrame(m)) return Slot.OfRef(t.Vm.Mirror(m.Owner));
                 depth++;
             }

@@ -30,6 +30,8 @@ public sealed partial class JClass
     public JMethod[] DeclaredMethods { get; internal set; } = [];
     /// <summary>Slots an instance needs (this class's fields plus every superclass's).</summary>
     public int InstanceSlots { get; internal set; }
+    /// <summary>Which field storage its instances use (FieldStorage), found at the first allocation; -1 before.</summary>
+    internal int StorageBucket = -1;
     public Slot[] Statics { get; internal set; } = [];
     public JMethod[] VTable { get; internal set; } = [];
 

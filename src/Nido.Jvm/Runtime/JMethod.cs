@@ -15,6 +15,7 @@ public sealed class JMethod
         Index = index;
         ArgSlots = Descriptors.ArgumentSlots(info.Descriptor) + (IsStatic ? 0 : 1);
         ReturnKind = Descriptors.Return(info.Descriptor)[0];
+        Id = owner.Vm.RegisterMethod(this);
     }
 
     public JClass Owner { get; }
@@ -25,6 +26,8 @@ public sealed class JMethod
     public CodeAttribute? Code => Info.Code;
     /// <summary>Index among the owner's declared methods (reflection's slot).</summary>
     public int Index { get; }
+    /// <summary>This method's number in its VM (<see cref="JavaVm.MethodById"/>): what a thread's frames record.</summary>
+    public int Id { get; }
     public int ArgSlots { get; }
     /// <summary>First character of the return descriptor: V, I, J, F, D, Z, B, C, S, L or [.</summary>
     public char ReturnKind { get; }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Nido.Jvm.Runtime;
 
 /// <summary>
@@ -5,28 +8,80 @@ namespace Nido.Jvm.Runtime;
 /// the .NET monitor of this object. <see cref="Vm"/> holds VM-side data for the few classes that need it (a Class
 /// mirror's JClass, a Throwable's backtrace, a Thread's JThread, a MemberName's target…).
 /// </summary>
-public class JObject(JClass @class, int fieldCount)
+public class JObject
 {
-    private static readonly Slot[] NoFields = [];
+    /// <summary>An object without instance fields (java.lang.Object itself, VM-side holders).</summary>
+    public JObject(JClass @class) => Class = @class;
 
-    public readonly JClass Class = @class;
-    public readonly Slot[] Fields = fieldCount == 0 ? NoFields : new Slot[fieldCount];
+    /// <summary>For <see cref="JObject{TStorage}"/>, whose storage holds at least <paramref name="fieldCount"/> slots.</summary>
+    private protected JObject(JClass @class, int fieldCount)
+    {
+        Class = @class;
+        FieldCount = fieldCount;
+    }
+
+    public readonly JClass Class;
     public object? Vm;
+    /// <summary>How many field slots the object has (its class's instance slots).</summary>
+    public readonly int FieldCount;
+
+    /// <summary>
+    /// The field slots, stored in the object after the fields above (<see cref="JObject{TStorage}"/>): every
+    /// instantiation puts its storage at the same offset, so no virtual call is needed to find them.
+    /// </summary>
+    public Span<Slot> Fields
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        // Read as the smallest instantiation: the storage's offset is the same in all (StorageOffset checks it), and
+        // a field offset is a constant where a static would cost a load in precompiled code.
+        get => FieldCount == 0 ? default : MemoryMarshal.CreateSpan(ref Unsafe.As<JObject<FieldStorage.S1>>(this).First, FieldCount);
+    }
+
+    /// <summary>
+    /// Byte distance from <see cref="Class"/> to the slot storage, the same in every instantiation (checked). The JIT
+    /// compiles field accesses to this address plus the slot's offset.
+    /// </summary>
+    public static readonly nint StorageOffset = MeasureStorageOffset();
+
+    private static nint MeasureStorageOffset()
+    {
+        var small = JObject<FieldStorage.S1>.Probe();
+        var large = JObject<FieldStorage.S47>.Probe();
+        if (small != large) throw new InvalidOperationException($"field storage offsets differ ({small} and {large})");
+        return small;
+    }
 
     public override string ToString() => $"{Class.Name}@{GetHashCode():x}";
 }
 
-/// <summary>A Java array: the element storage is a plain .NET array, so copies and bounds checks are the runtime's.</summary>
-public abstract class JArray(JClass @class) : JObject(@class, 0)
+/// <summary>A Java object with instance fields: <typeparamref name="TStorage"/> is an inline array of slots.</summary>
+public sealed class JObject<TStorage> : JObject where TStorage : struct
 {
-    public abstract int Length { get; }
+    private TStorage _storage;
+
+    internal ref Slot First => ref Unsafe.As<TStorage, Slot>(ref _storage);
+
+    internal JObject(JClass @class, int fieldCount) : base(@class, fieldCount) { }
+
+    /// <summary>Where the storage lies relative to <see cref="JObject.Class"/>, measured on a throwaway instance.</summary>
+    internal static nint Probe()
+    {
+        var o = new JObject<TStorage>(null!, 0);
+        return Unsafe.ByteOffset(ref Unsafe.As<JClass, byte>(ref Unsafe.AsRef(in o.Class)), ref Unsafe.As<TStorage, byte>(ref o._storage));
+    }
+}
+
+/// <summary>A Java array: the element storage is a plain .NET array, so copies and bounds checks are the runtime's.</summary>
+public abstract class JArray(JClass @class, int length) : JObject(@class)
+{
+    /// <summary>A field, not a virtual property: arraylength in compiled code is a load.</summary>
+    public readonly int Length = length;
     public abstract Array Raw { get; }
 }
 
 /// <summary>Arrays of one element kind: sbyte for byte[] and boolean[], char, short, int, long, float, double, JObject? for references.</summary>
-public sealed class JArray<T>(JClass @class, T[] data) : JArray(@class)
+public sealed class JArray<T>(JClass @class, T[] data) : JArray(@class, data.Length)
 {
     public readonly T[] Data = data;
-    public override int Length => Data.Length;
     public override Array Raw => Data;
 }

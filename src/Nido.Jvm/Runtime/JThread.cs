@@ -13,10 +13,10 @@ public sealed class JThread
     {
         Vm = vm;
         Stack = new Slot[stackSlots];
-        FrameMethods = new JMethod[Math.Max(64, stackSlots / 4)];
-        FramePcs = new int[FrameMethods.Length];
-        FrameBases = new int[FrameMethods.Length];
-        FrameAtInvoke = new bool[FrameMethods.Length];
+        FrameMethodIds = new int[Math.Max(64, stackSlots / 4)];
+        FramePcs = new int[FrameMethodIds.Length];
+        FrameBases = new int[FrameMethodIds.Length];
+        FrameAtInvoke = new bool[FrameMethodIds.Length];
         Array.Fill(FrameBases, -1);
     }
 
@@ -27,13 +27,18 @@ public sealed class JThread
     /// <summary>First slot above the innermost frame: where a call from C# places its arguments.</summary>
     public int Top;
 
-    public readonly JMethod[] FrameMethods;
+    /// <summary>Each frame's method by <see cref="JMethod.Id"/> (an int store per call: no write barrier).</summary>
+    public readonly int[] FrameMethodIds;
+    /// <summary>The method of frame <paramref name="depth"/> (0 is the outermost).</summary>
+    public JMethod FrameMethod(int depth) => Vm.MethodById(FrameMethodIds[depth]);
     public readonly int[] FramePcs;
     /// <summary>Where an interpreted frame's locals start in <see cref="Stack"/>; -1 for compiled and native frames.</summary>
     public readonly int[] FrameBases;
     /// <summary>An interpreted frame stopped at the invoke its pc names (not in a class initialiser or loader it triggered).</summary>
     public readonly bool[] FrameAtInvoke;
     public int Depth;
+    /// <summary>Bytes this thread allocated since the heap limit was last checked (<see cref="Heap"/>).</summary>
+    internal long AllocatedSinceCheck;
 
     /// <summary>The java.lang.Thread object.</summary>
     public JObject? JavaThread { get; internal set; }

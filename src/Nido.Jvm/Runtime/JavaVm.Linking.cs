@@ -38,6 +38,8 @@ public sealed partial class JavaVm
             _beingDefined.Remove(key);
         }
         LayOutFields(c, file);
+        if (c.InstanceSlots > FieldStorage.MaxSlots)
+            throw Throw("java/lang/ClassFormatError", $"{c.JavaName} has {c.InstanceSlots} instance fields with its superclasses; the limit is {FieldStorage.MaxSlots}");
         CreateMethods(c, file);
         foreach (var m in c.DeclaredMethods)
             if (!m.IsNative && Natives.IntrinsicFor(m) is { } intrinsic) m.Native = intrinsic;

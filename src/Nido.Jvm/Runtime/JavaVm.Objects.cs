@@ -4,8 +4,15 @@ public sealed partial class JavaVm
 {
     public JObject NewObject(JClass c)
     {
-        Heap.Account(this, 16 + 16L * c.InstanceSlots);
-        return new JObject(c, c.InstanceSlots);
+        Heap.Account(this, 32 + 16L * c.InstanceSlots);
+        return FieldStorage.New(c);
+    }
+
+    /// <summary>new, from a Java thread (counted against -Xmx in that thread).</summary>
+    public static JObject NewObject(JThread t, JClass c)
+    {
+        Heap.Account(t, 32 + 16L * c.InstanceSlots);
+        return FieldStorage.New(c);
     }
 
     /// <summary>A new array of <paramref name="component"/> elements (anewarray and reflection).</summary>
@@ -80,7 +87,8 @@ public sealed partial class JavaVm
     public JObject Mirror(JClass c)
     {
         if (c.MirrorObject is { } m) return m;
-        var mirror = new JObject(ClassClass, ClassClass.InstanceSlots) { Vm = c };
+        var mirror = FieldStorage.New(ClassClass);
+        mirror.Vm = c;
         if (c.Loader is not null) SetField(mirror, ClassClass, "classLoader", Slot.OfRef(c.Loader));
         if (c.Component is { } component) SetField(mirror, ClassClass, "componentType", Slot.OfRef(Mirror(component)));
         Interlocked.CompareExchange(ref c.MirrorObject, mirror, null);

@@ -197,7 +197,7 @@ public sealed class References
         for (var d = 0; d + 1 < t.Depth; d++)
         {
             var fp = t.FrameBases[d];
-            var m = t.FrameMethods[d];
+            var m = t.FrameMethod(d);
             var pc = t.FramePcs[d];
             // Only a frame stopped at the invoke its pc names: one running a class initialiser or a class loader
             // that an instruction triggered may have an older pc recorded.

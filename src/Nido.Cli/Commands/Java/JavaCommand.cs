@@ -22,7 +22,7 @@ internal static class JavaCommand
         // The host's own tiering is told to optimise the VM's hot C# sooner: Java programs are short-lived there
         // (measured: -10 to -20% on the bench programs).
         if (!args.Contains("-Xint"))
-            JitHost.HandOff(stderr, "java", ("DOTNET_TieredPGO", "0"), ("DOTNET_TC_CallCountingDelayMs", "0"));
+            JitHost.HandOff(stderr, "java", ("DOTNET_TieredPGO", "0"), ("DOTNET_TC_CallCountingDelayMs", "30"));
         var environment = new Dictionary<string, string?>();
         foreach (DictionaryEntry e in Environment.GetEnvironmentVariables()) environment[(string)e.Key] = (string?)e.Value;
         return Nido.Jvm.Launcher.JavaLauncher.Run(args, environment, stdout, stderr);
