@@ -48,6 +48,10 @@ internal sealed partial class MethodEmitter
     private static MethodInfo Of(Type type, string name, params Type[] parameters) =>
         type.GetMethod(name, BindingFlags.Public | BindingFlags.Static, parameters) ?? throw new MissingMethodException(type.Name, name);
 
+    /// <summary>System.arraycopy: tried inline first (CompiledSupport.ArrayCopy), called when that declines.</summary>
+    private bool IsArrayCopy(int index) =>
+        _pool.MemberRef(index) is ("java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V");
+
     /// <summary>Emits an invokestatic of a Math intrinsic inline; false when the call is not one.</summary>
     private bool TryIntrinsic(int index)
     {

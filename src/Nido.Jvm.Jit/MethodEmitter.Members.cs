@@ -125,11 +125,19 @@ internal sealed partial class MethodEmitter
             else if (op == 0xb6 && resolved.VTableIndex >= 0 && !resolved.Owner.IsInterface && !resolved.IsAbstract) guarded = resolved;
         }
         var done = _il.DefineLabel();
+        if (op == 0xb8 && IsArrayCopy(index))
+        {
+            for (var i = 4; i >= 0; i--) Ld(i);
+            _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.ArrayCopy)));
+            _il.Emit(OpCodes.Brtrue, done);
+        }
         if (direct is not null)
         {
             if (op != 0xb8) NullCheck(parameters.Count - 1);
             else if (direct.Owner.State != ClassState.Initialized) Initialize(direct.Owner);
-            CallKnown(direct, first, parameters, ret);
+            // A body that is only `return` (Object.<init>, empty constructors) is not called at all, as HotSpot
+            // inlines it: the call would cost a frame per allocation.
+            if (!IsEmptyBody(direct)) CallKnown(direct, first, parameters, ret);
         }
         else if (guarded is not null && _jit.Callable(guarded) is not null)
         {
@@ -164,6 +172,9 @@ internal sealed partial class MethodEmitter
         Drop(parameters.Count);
         if (ret != 'V') _s.Add(ret);
     }
+
+    private static bool IsEmptyBody(JMethod m) =>
+        m.Code is { Code: [0xb1] } && m.Native is null && !m.IsSynchronized && !m.IsNative;
 
     /// <summary>
     /// Reference arguments a call consumed are cleared from their stack locals: RyuJIT reports locals of methods with
