@@ -141,7 +141,7 @@ public static class CompiledSupport
         return new JavaThrow(o ?? throw t.Vm.Throw("java/lang/NullPointerException", null));
     }
 
-    public static void MonitorEnter(JThread t, JObject? o, int pc) => Monitor.Enter(o ?? throw NullPointer(t, pc));
+    public static void MonitorEnter(JThread t, JObject? o, int pc) => Threads.EnterMonitor(t, o ?? throw NullPointer(t, pc));
 
     public static void MonitorExit(JThread t, JObject? o, int pc)
     {

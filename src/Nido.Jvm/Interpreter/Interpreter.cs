@@ -32,7 +32,7 @@ public static partial class Interpreter
         if (m.IsSynchronized)
         {
             monitor = m.IsStatic ? m.Owner.Vm.Mirror(m.Owner) : t.Stack[fp].R;
-            Monitor.Enter(monitor!);
+            Threads.EnterMonitor(t, monitor!);
         }
         var depth = t.Depth;
         t.FrameMethodIds[depth] = m.Id;
@@ -304,7 +304,7 @@ public static partial class Interpreter
                                 pc += 3;
                                 break;
                             }
-                            case 0xc2: Monitor.Enter(s[--sp].R ?? throw NullPointer(t, m, pc)); pc++; break;
+                            case 0xc2: Threads.EnterMonitor(t, s[--sp].R ?? throw NullPointer(t, m, pc)); pc++; break;
                             case 0xc3: MonitorExit(t, s[--sp].R ?? throw NullPointer(t, m, pc)); pc++; break;
                             case 0xc4: pc = Wide(s, fp, ref sp, bc, pc); break;
                             case 0xc5:

@@ -200,7 +200,13 @@ internal static unsafe partial class JniEnv
     [UnmanagedCallersOnly]
     private static int MonitorEnter(nint env, nint obj)
     {
-        try { Monitor.Enter(NonNull(obj, "object")); return 0; }
+        try
+        {
+            var o = NonNull(obj, "object");
+            if (JThread.Current is { } t) Threads.EnterMonitor(t, o);
+            else Monitor.Enter(o);
+            return 0;
+        }
         catch (Exception e) { Raise(e); return -1; }
     }
 

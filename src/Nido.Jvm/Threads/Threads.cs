@@ -115,9 +115,28 @@ public static class Threads
         }
     }
 
+    /// <summary>
+    /// monitorenter and synchronized methods: a thread that has to wait for the monitor shows as BLOCKED meanwhile
+    /// (Thread.getState, thread dumps), as in HotSpot.
+    /// </summary>
+    public static void EnterMonitor(JThread t, object o)
+    {
+        if (Monitor.TryEnter(o)) return;
+        var previous = SetStatus(t, BlockedOnEnter);
+        try
+        {
+            Monitor.Enter(o);
+        }
+        finally
+        {
+            SetStatus(t, previous);
+        }
+    }
+
     // JVMTI thread states in Thread.threadStatus, which Thread.getState decodes (jdk.internal.misc.VM.toThreadState):
     // alive 0x1, waiting 0x80 with indefinitely 0x10 or timeout 0x20, and what it waits in: sleep 0x40, Object.wait
-    // 0x100, park 0x200. Values as HotSpot's.
+    // 0x100, park 0x200; blocked on monitor entry 0x400. Values as HotSpot's.
+    private const int BlockedOnEnter = 0x401;
     private const int InObjectWait = 0x191, TimedObjectWait = 0x1A1, InSleep = 0xE1, Parked = 0x291, TimedParked = 0x2A1;
 
     /// <summary>Sets the thread's Thread.threadStatus; returns the previous value to restore.</summary>

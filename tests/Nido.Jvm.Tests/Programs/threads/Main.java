@@ -165,6 +165,18 @@ public class Main {
         waiter.join();
         System.out.println(outcome[0]);
 
+        // A thread waiting to enter a monitor another thread holds is BLOCKED until it gets it.
+        Object held = new Object();
+        Thread blocked;
+        synchronized (held) {
+            blocked = new Thread(() -> { synchronized (held) { counter++; } }, "blocked");
+            blocked.start();
+            while (blocked.getState() != Thread.State.BLOCKED) Thread.sleep(1);
+            System.out.println("thread at a held monitor: " + blocked.getState());
+        }
+        blocked.join();
+        System.out.println("after the monitor was released: " + blocked.getState());
+
         Thread.currentThread().interrupt();
         System.out.println("self-interrupt: interrupted() " + Thread.interrupted() + " then " + Thread.interrupted());
         Thread.currentThread().interrupt();
