@@ -120,9 +120,9 @@ public sealed class JitCompiler : IMethodCompiler
             method.CompileRefused = true;
             return null;
         }
-        if (method.IsNative || method.Native is not null || method.IsAbstract || method.Code is null || method.IsSynchronized)
+        if (method.IsNative || method.Native is not null || method.IsAbstract || method.Code is null)
         {
-            Refuse(method, method.IsSynchronized ? "synchronized" : method.Native is not null ? "intrinsic" : "no bytecode");
+            Refuse(method, method.Native is not null ? "intrinsic" : "no bytecode");
             return null;
         }
         StackKinds kinds;

@@ -105,15 +105,35 @@ internal sealed partial class MethodEmitter
         DeclareJavaLocals();
         Prologue();
         var handlers = _code.Handlers.Where(h => h.Handler < _bc.Length && _kinds.In[h.Handler] is not null).Select(h => h.Handler).Distinct().ToArray();
-        _inTry = handlers.Length > 0;
-        LocalBuilder? entry = null, caught = null;
-        if (_inTry)
+        // A synchronized method holds its monitor in a try/finally around the whole body (the OSR entry of one does
+        // not: the interpreted frame it continues took the monitor, and releases it when the method ends).
+        var synchronized = !_loop && _m.IsSynchronized;
+        _inTry = handlers.Length > 0 || synchronized;
+        if (!_inTry)
         {
-            entry = _il.DeclareLocal(typeof(int));
-            caught = _il.DeclareLocal(typeof(JObject));
-            _epilogue = _il.DefineLabel();
-            var ret = _target?.Return ?? 'S';
-            if (ret != 'V') _result = _il.DeclareLocal(ret == 'S' ? typeof(Slot) : ClrType(ret));
+            _il.Emit(OpCodes.Br, _labels[_startPc]);
+            Body();
+            return;
+        }
+        _epilogue = _il.DefineLabel();
+        var ret = _target?.Return ?? 'S';
+        if (ret != 'V') _result = _il.DeclareLocal(ret == 'S' ? typeof(Slot) : ClrType(ret));
+        LocalBuilder? monitor = null;
+        if (synchronized)
+        {
+            monitor = _il.DeclareLocal(typeof(object));
+            if (_m.IsStatic) LdK(_cls.Vm.Mirror(_cls));
+            else _il.Emit(OpCodes.Ldloc, JavaLocal(0, 'R'));
+            _il.Emit(OpCodes.Stloc, monitor);
+            LdThread();
+            _il.Emit(OpCodes.Ldloc, monitor);
+            _il.Emit(OpCodes.Call, Handles.Of(typeof(Threads), nameof(Threads.EnterMonitor)));
+            _il.BeginExceptionBlock();
+        }
+        if (handlers.Length > 0)
+        {
+            var entry = _il.DeclareLocal(typeof(int));
+            var caught = _il.DeclareLocal(typeof(JObject));
             var dispatch = _il.DefineLabel();
             _il.BeginExceptionBlock();
             _il.MarkLabel(dispatch);
@@ -131,17 +151,24 @@ internal sealed partial class MethodEmitter
             Body();
             Catch(entry, caught, handlers, dispatch);
             _il.EndExceptionBlock();
-            _il.MarkLabel(_epilogue);
-            if (!_loop) PopFrame();
-            if (_result is not null) _il.Emit(OpCodes.Ldloc, _result);
-            else if (_loop) PackSlot('V');
-            _il.Emit(OpCodes.Ret);
         }
         else
         {
             _il.Emit(OpCodes.Br, _labels[_startPc]);
             Body();
         }
+        if (monitor is not null)
+        {
+            _il.BeginFinallyBlock();
+            _il.Emit(OpCodes.Ldloc, monitor);
+            _il.Emit(OpCodes.Call, typeof(Monitor).GetMethod(nameof(Monitor.Exit), [typeof(object)])!);
+            _il.EndExceptionBlock();
+        }
+        _il.MarkLabel(_epilogue);
+        if (!_loop) PopFrame();
+        if (_result is not null) _il.Emit(OpCodes.Ldloc, _result);
+        else if (_loop) PackSlot('V');
+        _il.Emit(OpCodes.Ret);
     }
 
     private void Body()

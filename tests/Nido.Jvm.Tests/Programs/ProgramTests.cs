@@ -26,7 +26,7 @@ public sealed class ProgramTests(CompiledPrograms compiled) : IClassFixture<Comp
     /// </summary>
     public static TheoryData<string> CompiledPrograms() => new(
         "arith", "control", "inherit", "inner", "generics", "exceptions", "lambdas", "strings", "collections", "records",
-        "uncaught", "stackoverflow", "concurrent", "threads", "jit", "jni", "fib", "fannkuch-redux", "nbody", "spectral-norm", "binary-trees", "references", "methodhandles", "math-intrinsics");
+        "uncaught", "stackoverflow", "concurrent", "threads", "jit", "jni", "fib", "fannkuch-redux", "nbody", "spectral-norm", "binary-trees", "references", "methodhandles", "math-intrinsics", "synchronized");
 
     [Theory]
     [MemberData(nameof(AllPrograms))]
