@@ -26,6 +26,8 @@ internal static class Handles
     public static readonly MethodInfo IntToFloat = typeof(BitConverter).GetMethod(nameof(BitConverter.Int32BitsToSingle))!;
     public static readonly MethodInfo FloatToInt = typeof(BitConverter).GetMethod(nameof(BitConverter.SingleToInt32Bits))!;
     public static readonly MethodInfo LongToDouble = typeof(BitConverter).GetMethod(nameof(BitConverter.Int64BitsToDouble))!;
+    public static readonly MethodInfo MonitorExit = Of(typeof(Monitor), nameof(Monitor.Exit), typeof(object));
+    public static readonly MethodInfo EnterMonitor = Of(typeof(Threads), nameof(Threads.EnterMonitor));
     public static readonly MethodInfo MemoryBarrier = typeof(Interlocked).GetMethod(nameof(Interlocked.MemoryBarrier), Type.EmptyTypes)!;
     public static readonly MethodInfo DoubleToLong = typeof(BitConverter).GetMethod(nameof(BitConverter.DoubleToInt64Bits))!;
 
@@ -33,6 +35,10 @@ internal static class Handles
 
     public static MethodInfo Of(Type type, string name) =>
         type.GetMethod(name, BindingFlags.Public | BindingFlags.Static) ?? throw new MissingMethodException(type.Name, name);
+
+    /// <summary>The public static overload of <paramref name="name"/> taking <paramref name="parameters"/>.</summary>
+    public static MethodInfo Of(Type type, string name, params Type[] parameters) =>
+        type.GetMethod(name, BindingFlags.Public | BindingFlags.Static, parameters) ?? throw new MissingMethodException(type.Name, name);
 
     private static readonly MethodInfo ArrayOpen = Support(nameof(CompiledSupport.Array));
     public static MethodInfo Array(Type element) => ArrayOpen.MakeGenericMethod(element);

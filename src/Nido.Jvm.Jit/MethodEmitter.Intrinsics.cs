@@ -15,38 +15,35 @@ internal sealed partial class MethodEmitter
 {
     private static readonly Dictionary<(string Name, string Descriptor), MethodInfo> ExactMath = new()
     {
-        [("sqrt", "(D)D")] = Of(typeof(Math), nameof(Math.Sqrt), typeof(double)),
-        [("abs", "(D)D")] = Of(typeof(JavaMath), nameof(JavaMath.Abs), typeof(double)),
-        [("abs", "(F)F")] = Of(typeof(JavaMath), nameof(JavaMath.Abs), typeof(float)),
-        [("max", "(II)I")] = Of(typeof(Math), nameof(Math.Max), typeof(int), typeof(int)),
-        [("min", "(II)I")] = Of(typeof(Math), nameof(Math.Min), typeof(int), typeof(int)),
-        [("max", "(JJ)J")] = Of(typeof(Math), nameof(Math.Max), typeof(long), typeof(long)),
-        [("min", "(JJ)J")] = Of(typeof(Math), nameof(Math.Min), typeof(long), typeof(long)),
-        [("max", "(DD)D")] = Of(typeof(JavaMath), nameof(JavaMath.Max), typeof(double), typeof(double)),
-        [("min", "(DD)D")] = Of(typeof(JavaMath), nameof(JavaMath.Min), typeof(double), typeof(double)),
-        [("max", "(FF)F")] = Of(typeof(JavaMath), nameof(JavaMath.Max), typeof(float), typeof(float)),
-        [("min", "(FF)F")] = Of(typeof(JavaMath), nameof(JavaMath.Min), typeof(float), typeof(float)),
-        [("floor", "(D)D")] = Of(typeof(Math), nameof(Math.Floor), typeof(double)),
-        [("ceil", "(D)D")] = Of(typeof(Math), nameof(Math.Ceiling), typeof(double)),
-        [("rint", "(D)D")] = Of(typeof(JavaMath), nameof(JavaMath.Rint), typeof(double)),
-        [("fma", "(DDD)D")] = Of(typeof(Math), nameof(Math.FusedMultiplyAdd), typeof(double), typeof(double), typeof(double)),
-        [("fma", "(FFF)F")] = Of(typeof(MathF), nameof(MathF.FusedMultiplyAdd), typeof(float), typeof(float), typeof(float)),
+        [("sqrt", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Sqrt), typeof(double)),
+        [("abs", "(D)D")] = Handles.Of(typeof(JavaMath), nameof(JavaMath.Abs), typeof(double)),
+        [("abs", "(F)F")] = Handles.Of(typeof(JavaMath), nameof(JavaMath.Abs), typeof(float)),
+        [("max", "(II)I")] = Handles.Of(typeof(Math), nameof(Math.Max), typeof(int), typeof(int)),
+        [("min", "(II)I")] = Handles.Of(typeof(Math), nameof(Math.Min), typeof(int), typeof(int)),
+        [("max", "(JJ)J")] = Handles.Of(typeof(Math), nameof(Math.Max), typeof(long), typeof(long)),
+        [("min", "(JJ)J")] = Handles.Of(typeof(Math), nameof(Math.Min), typeof(long), typeof(long)),
+        [("max", "(DD)D")] = Handles.Of(typeof(JavaMath), nameof(JavaMath.Max), typeof(double), typeof(double)),
+        [("min", "(DD)D")] = Handles.Of(typeof(JavaMath), nameof(JavaMath.Min), typeof(double), typeof(double)),
+        [("max", "(FF)F")] = Handles.Of(typeof(JavaMath), nameof(JavaMath.Max), typeof(float), typeof(float)),
+        [("min", "(FF)F")] = Handles.Of(typeof(JavaMath), nameof(JavaMath.Min), typeof(float), typeof(float)),
+        [("floor", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Floor), typeof(double)),
+        [("ceil", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Ceiling), typeof(double)),
+        [("rint", "(D)D")] = Handles.Of(typeof(JavaMath), nameof(JavaMath.Rint), typeof(double)),
+        [("fma", "(DDD)D")] = Handles.Of(typeof(Math), nameof(Math.FusedMultiplyAdd), typeof(double), typeof(double), typeof(double)),
+        [("fma", "(FFF)F")] = Handles.Of(typeof(MathF), nameof(MathF.FusedMultiplyAdd), typeof(float), typeof(float), typeof(float)),
     };
 
     /// <summary>java.lang.Math's own intrinsics (Natives/JavaLangMath.cs), not StrictMath's.</summary>
     private static readonly Dictionary<(string Name, string Descriptor), MethodInfo> MathOnly = new()
     {
-        [("exp", "(D)D")] = Of(typeof(Math), nameof(Math.Exp), typeof(double)),
-        [("log", "(D)D")] = Of(typeof(Math), nameof(Math.Log), typeof(double)),
-        [("log10", "(D)D")] = Of(typeof(Math), nameof(Math.Log10), typeof(double)),
-        [("sin", "(D)D")] = Of(typeof(Math), nameof(Math.Sin), typeof(double)),
-        [("cos", "(D)D")] = Of(typeof(Math), nameof(Math.Cos), typeof(double)),
-        [("tan", "(D)D")] = Of(typeof(Math), nameof(Math.Tan), typeof(double)),
-        [("pow", "(DD)D")] = Of(typeof(JavaMath), nameof(JavaMath.Pow), typeof(double), typeof(double)),
+        [("exp", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Exp), typeof(double)),
+        [("log", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Log), typeof(double)),
+        [("log10", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Log10), typeof(double)),
+        [("sin", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Sin), typeof(double)),
+        [("cos", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Cos), typeof(double)),
+        [("tan", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Tan), typeof(double)),
+        [("pow", "(DD)D")] = Handles.Of(typeof(JavaMath), nameof(JavaMath.Pow), typeof(double), typeof(double)),
     };
-
-    private static MethodInfo Of(Type type, string name, params Type[] parameters) =>
-        type.GetMethod(name, BindingFlags.Public | BindingFlags.Static, parameters) ?? throw new MissingMethodException(type.Name, name);
 
     /// <summary>System.arraycopy: tried inline first (CompiledSupport.ArrayCopy), called when that declines.</summary>
     private bool IsArrayCopy(int index) =>

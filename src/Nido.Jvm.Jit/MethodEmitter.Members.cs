@@ -79,10 +79,7 @@ internal sealed partial class MethodEmitter
         _il.Emit(OpCodes.Ldfld, Handles.ObjectFieldCount);
         _il.Emit(OpCodes.Ldc_I4, slot);
         _il.Emit(OpCodes.Bgt, ok);
-        LdThread();
-        _il.Emit(OpCodes.Ldc_I4, _pc);
-        _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.IncompatibleReceiver)));
-        _il.Emit(OpCodes.Throw);
+        ThrowAtPc(nameof(CompiledSupport.IncompatibleReceiver));
         _il.MarkLabel(ok);
         Ld(0);
         _il.Emit(OpCodes.Ldflda, Handles.ObjectClass);
@@ -97,11 +94,17 @@ internal sealed partial class MethodEmitter
         var ok = _il.DefineLabel();
         Ld(fromTop);
         _il.Emit(OpCodes.Brtrue, ok);
+        ThrowAtPc(nameof(CompiledSupport.NullPointer));
+        _il.MarkLabel(ok);
+    }
+
+    /// <summary>Throws what the CompiledSupport factory <paramref name="support"/>(thread, pc) makes.</summary>
+    private void ThrowAtPc(string support)
+    {
         LdThread();
         _il.Emit(OpCodes.Ldc_I4, _pc);
-        _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.NullPointer)));
+        _il.Emit(OpCodes.Call, Handles.Support(support));
         _il.Emit(OpCodes.Throw);
-        _il.MarkLabel(ok);
     }
 
     private void Invoke(byte op, int index)

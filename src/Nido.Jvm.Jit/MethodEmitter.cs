@@ -127,7 +127,7 @@ internal sealed partial class MethodEmitter
             _il.Emit(OpCodes.Stloc, monitor);
             LdThread();
             _il.Emit(OpCodes.Ldloc, monitor);
-            _il.Emit(OpCodes.Call, Handles.Of(typeof(Threads), nameof(Threads.EnterMonitor)));
+            _il.Emit(OpCodes.Call, Handles.EnterMonitor);
             _il.BeginExceptionBlock();
         }
         if (handlers.Length > 0)
@@ -161,7 +161,7 @@ internal sealed partial class MethodEmitter
         {
             _il.BeginFinallyBlock();
             _il.Emit(OpCodes.Ldloc, monitor);
-            _il.Emit(OpCodes.Call, typeof(Monitor).GetMethod(nameof(Monitor.Exit), [typeof(object)])!);
+            _il.Emit(OpCodes.Call, Handles.MonitorExit);
             _il.EndExceptionBlock();
         }
         _il.MarkLabel(_epilogue);

@@ -31,27 +31,11 @@ public static class CompiledSupport
     }
 
     /// <summary>
-    /// System.arraycopy from compiled code when nothing can fail: both arrays, compatible element types, indices in
-    /// range. False otherwise, and the caller makes the real call, whose exception shows the native frame as in java.
+    /// System.arraycopy from compiled code when nothing can fail; false otherwise, and the caller makes the real call,
+    /// whose exception shows the native frame as in java.
     /// </summary>
-    public static bool ArrayCopy(JObject? src, int srcPos, JObject? dst, int dstPos, int length)
-    {
-        if (src is not JArray s || dst is not JArray d) return false;
-        if (length < 0 || srcPos < 0 || dstPos < 0 || srcPos > s.Length - length || dstPos > d.Length - length) return false;
-        var sc = s.Class.Component!;
-        var dc = d.Class.Component!;
-        if (!ReferenceEquals(sc, dc) && (sc.IsPrimitive || dc.IsPrimitive || !sc.IsSubtypeOf(dc))) return false;
-        // Same .NET element type from here on; spans copy as memmove, so overlapping ranges work.
-        switch (s)
-        {
-            case JArray<int> a: a.Data.AsSpan(srcPos, length).CopyTo(Unsafe.As<JArray<int>>(d).Data.AsSpan(dstPos)); break;
-            case JArray<sbyte> a: a.Data.AsSpan(srcPos, length).CopyTo(Unsafe.As<JArray<sbyte>>(d).Data.AsSpan(dstPos)); break;
-            case JArray<char> a: a.Data.AsSpan(srcPos, length).CopyTo(Unsafe.As<JArray<char>>(d).Data.AsSpan(dstPos)); break;
-            case JArray<JObject?> a: a.Data.AsSpan(srcPos, length).CopyTo(Unsafe.As<JArray<JObject?>>(d).Data.AsSpan(dstPos)); break;
-            default: System.Array.Copy(s.Raw, srcPos, d.Raw, dstPos, length); break;
-        }
-        return true;
-    }
+    public static bool ArrayCopy(JObject? src, int srcPos, JObject? dst, int dstPos, int length) =>
+        Natives.JavaLangSystem.TryArrayCopy(src, srcPos, dst, dstPos, length);
 
     /// <summary>arraylength.</summary>
     public static int Length(JThread t, JObject? o, int pc) => o is JArray a ? a.Length : throw NullPointer(t, pc);

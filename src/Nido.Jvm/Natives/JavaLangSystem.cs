@@ -33,9 +33,33 @@ internal static class JavaLangSystem
         return default;
     }
 
+    /// <summary>
+    /// The copy when nothing can fail: both arrays, element types that fit, indices in range (compiled code calls this
+    /// first too). Spans copy as memmove, so overlapping ranges work.
+    /// </summary>
+    public static bool TryArrayCopy(JObject? src, int srcPos, JObject? dst, int dstPos, int length)
+    {
+        if (src is not JArray s || dst is not JArray d) return false;
+        if (length < 0 || srcPos < 0 || dstPos < 0 || srcPos > s.Length - length || dstPos > d.Length - length) return false;
+        var sc = s.Class.Component!;
+        var dc = d.Class.Component!;
+        if (!ReferenceEquals(sc, dc) && (sc.IsPrimitive || dc.IsPrimitive || !sc.IsSubtypeOf(dc))) return false;
+        // Same .NET element type from here on.
+        switch (s)
+        {
+            case JArray<int> a: a.Data.AsSpan(srcPos, length).CopyTo(Unsafe.As<JArray<int>>(d).Data.AsSpan(dstPos)); break;
+            case JArray<sbyte> a: a.Data.AsSpan(srcPos, length).CopyTo(Unsafe.As<JArray<sbyte>>(d).Data.AsSpan(dstPos)); break;
+            case JArray<char> a: a.Data.AsSpan(srcPos, length).CopyTo(Unsafe.As<JArray<char>>(d).Data.AsSpan(dstPos)); break;
+            case JArray<JObject?> a: a.Data.AsSpan(srcPos, length).CopyTo(Unsafe.As<JArray<JObject?>>(d).Data.AsSpan(dstPos)); break;
+            default: Array.Copy(s.Raw, srcPos, d.Raw, dstPos, length); break;
+        }
+        return true;
+    }
+
     /// <summary>System.arraycopy with Java's checks and messages; overlapping copies behave as through a temporary.</summary>
     public static void ArrayCopy(JThread t, JObject? src, int srcPos, JObject? dst, int dstPos, int length)
     {
+        if (TryArrayCopy(src, srcPos, dst, dstPos, length)) return;
         var vm = t.Vm;
         if (src is null || dst is null) throw vm.Throw("java/lang/NullPointerException", null);
         if (src is not JArray s) throw vm.Throw("java/lang/ArrayStoreException", $"arraycopy: source type {src.Class.JavaName} is not an array");
@@ -56,12 +80,8 @@ internal static class JavaLangSystem
                 : $"last destination index {(long)dstPos + length} out of bounds for {Kind(d)}[{d.Length}]";
             throw vm.Throw("java/lang/ArrayIndexOutOfBoundsException", "arraycopy: " + what);
         }
-        if (sc.IsPrimitive || sc.IsSubtypeOf(dc) || ReferenceEquals(s, d))
-        {
-            Array.Copy(s.Raw, srcPos, d.Raw, dstPos, length);
-            return;
-        }
-        // Reference arrays with incompatible element types: copy until an element does not fit.
+        // What TryArrayCopy declined and the checks above let through: reference arrays whose element types do not
+        // fit each other. Copy until an element does not fit.
         var from = ((JArray<JObject?>)s).Data;
         var to = ((JArray<JObject?>)d).Data;
         for (var i = 0; i < length; i++)
