@@ -118,12 +118,12 @@ public static partial class Interpreter
                             // stores
                             case 0x36 or 0x38: s[fp + bc[pc + 1]].P = s[--sp].P; pc += 2; break;
                             case 0x37 or 0x39: sp -= 2; s[fp + bc[pc + 1]].P = s[sp].P; pc += 2; break;
-                            case 0x3a: { var v = s[--sp]; s[fp + bc[pc + 1]] = v; pc += 2; break; } // astore also stores returnAddress
+                            case 0x3a: sp--; Copy(ref s[fp + bc[pc + 1]], in s[sp]); pc += 2; break; // astore also stores returnAddress
                             case >= 0x3b and <= 0x3e: s[fp + op - 0x3b].P = s[--sp].P; pc++; break;
                             case >= 0x3f and <= 0x42: sp -= 2; s[fp + op - 0x3f].P = s[sp].P; pc++; break;
                             case >= 0x43 and <= 0x46: s[fp + op - 0x43].P = s[--sp].P; pc++; break;
                             case >= 0x47 and <= 0x4a: sp -= 2; s[fp + op - 0x47].P = s[sp].P; pc++; break;
-                            case >= 0x4b and <= 0x4e: { var v = s[--sp]; s[fp + op - 0x4b] = v; pc++; break; }
+                            case >= 0x4b and <= 0x4e: sp--; Copy(ref s[fp + op - 0x4b], in s[sp]); pc++; break;
                             // array stores
                             case 0x4f: { sp -= 3; var i = s[sp + 1].I; Arr<int>(t, s[sp].R, i)[i] = s[sp + 2].I; pc++; break; }
                             case 0x50: { sp -= 4; var i = s[sp + 1].I; Arr<long>(t, s[sp].R, i)[i] = s[sp + 2].P; pc++; break; }
@@ -136,13 +136,15 @@ public static partial class Interpreter
                             // stack
                             case 0x57: sp--; pc++; break;
                             case 0x58: sp -= 2; pc++; break;
-                            case 0x59: s[sp] = s[sp - 1]; sp++; pc++; break;
-                            case 0x5a: { var v1 = s[sp - 1]; s[sp - 1] = s[sp - 2]; s[sp - 2] = v1; s[sp] = v1; sp++; pc++; break; }
-                            case 0x5b: { var v1 = s[sp - 1]; s[sp - 1] = s[sp - 2]; s[sp - 2] = s[sp - 3]; s[sp - 3] = v1; s[sp] = v1; sp++; pc++; break; }
-                            case 0x5c: s[sp] = s[sp - 2]; s[sp + 1] = s[sp - 1]; sp += 2; pc++; break;
-                            case 0x5d: { var (v1, v2, v3) = (s[sp - 1], s[sp - 2], s[sp - 3]); s[sp - 3] = v2; s[sp - 2] = v1; s[sp - 1] = v3; s[sp] = v2; s[sp + 1] = v1; sp += 2; pc++; break; }
-                            case 0x5e: { var (v1, v2, v3, v4) = (s[sp - 1], s[sp - 2], s[sp - 3], s[sp - 4]); s[sp - 4] = v2; s[sp - 3] = v1; s[sp - 2] = v4; s[sp - 1] = v3; s[sp] = v2; s[sp + 1] = v1; sp += 2; pc++; break; }
-                            case 0x5f: (s[sp - 1], s[sp - 2]) = (s[sp - 2], s[sp - 1]); pc++; break;
+                            // Stack shuffles move slots through Dup/Rotate, never a Slot local: a struct temporary holding
+                            // a reference sits in this frame's stack, which the GC reports as live for the whole loop.
+                            case 0x59: Dup(s, sp, 1); sp++; pc++; break;
+                            case 0x5a: Dup(s, sp, 1); Rotate(s, sp - 2, 3); sp++; pc++; break;
+                            case 0x5b: Dup(s, sp, 1); Rotate(s, sp - 3, 4); sp++; pc++; break;
+                            case 0x5c: Dup(s, sp, 2); sp += 2; pc++; break;
+                            case 0x5d: Dup(s, sp, 2); Rotate(s, sp - 3, 5); Rotate(s, sp - 3, 5); sp += 2; pc++; break;
+                            case 0x5e: Dup(s, sp, 2); Rotate(s, sp - 4, 6); Rotate(s, sp - 4, 6); sp += 2; pc++; break;
+                            case 0x5f: Rotate(s, sp - 2, 2); pc++; break;
                             // int arithmetic
                             case 0x60: sp--; s[sp - 1].P = s[sp - 1].I + s[sp].I; pc++; break;
                             case 0x64: sp--; s[sp - 1].P = s[sp - 1].I - s[sp].I; pc++; break;
@@ -240,7 +242,7 @@ public static partial class Interpreter
                             case 0xb1: return default;
                             // fields
                             case 0xb2: { var f = StaticField(t, cls, U2(bc, pc + 1)); s[sp] = f.Owner.Statics[f.Slot]; sp += Width(f); pc += 3; break; }
-                            case 0xb3: { var f = StaticField(t, cls, U2(bc, pc + 1)); sp -= Width(f); f.Owner.Statics[f.Slot] = s[sp]; pc += 3; break; }
+                            case 0xb3: { var f = StaticField(t, cls, U2(bc, pc + 1)); sp -= Width(f); Copy(ref f.Owner.Statics[f.Slot], in s[sp]); pc += 3; break; }
                             case 0xb4:
                             {
                                 var f = InstanceField(t, cls, U2(bc, pc + 1));
@@ -255,7 +257,7 @@ public static partial class Interpreter
                                 var f = InstanceField(t, cls, U2(bc, pc + 1));
                                 sp -= Width(f) + 1;
                                 var o = s[sp].R ?? throw NullPointer(t, m, pc);
-                                o.Fields[f.Slot] = s[sp + 1];
+                                Copy(ref o.Fields[f.Slot], in s[sp + 1]);
                                 pc += 3;
                                 break;
                             }
@@ -393,6 +395,41 @@ public static partial class Interpreter
     {
         var a = Arr<sbyte>(t, array, index);
         a[index] = (sbyte)(ReferenceEquals(array!.Class, t.Vm.BooleanArray) ? value & 1 : value);
+    }
+
+    /// <summary>One slot to another, field by field (see the stack shuffles).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(ref Slot to, in Slot from)
+    {
+        to.P = from.P;
+        to.R = from.R;
+    }
+
+    /// <summary>Copies the top <paramref name="n"/> slots above them (dup, dup2), field by field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Dup(Slot[] s, int sp, int n)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            s[sp + i].P = s[sp - n + i].P;
+            s[sp + i].R = s[sp - n + i].R;
+        }
+    }
+
+    /// <summary>Moves the top slot of s[from..from+count) to the bottom, the others up by one (the _x forms and swap).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Rotate(Slot[] s, int from, int count)
+    {
+        var top = from + count - 1;
+        var p = s[top].P;
+        var r = s[top].R;
+        for (var i = top; i > from; i--)
+        {
+            s[i].P = s[i - 1].P;
+            s[i].R = s[i - 1].R;
+        }
+        s[from].P = p;
+        s[from].R = r;
     }
 
     private static int Push(Slot[] s, int sp, Slot value, char kind)

@@ -43,7 +43,17 @@ public sealed partial class JavaVm
         CreateMethods(c, file);
         foreach (var m in c.DeclaredMethods)
             if (!m.IsNative && Natives.IntrinsicFor(m) is { } intrinsic) m.Native = intrinsic;
+        c.HasFinalizer = HasFinalizer(c);
         c.Resolved = new object?[file.Pool.Count];
+    }
+
+    private static bool HasFinalizer(JClass c)
+    {
+        if (c.IsInterface) return false;
+        foreach (var m in c.VTable)
+            if (m.Name == "finalize" && m.Descriptor == "()V")
+                return m.Owner.Name != "java/lang/Object" && m.Code is not { Code: [0xb1] };
+        return false;
     }
 
     private static void LayOutFields(JClass c, ClassFile.ClassFile file)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Nido.Jvm.Runtime;
 
 public sealed partial class JavaVm
@@ -5,15 +7,41 @@ public sealed partial class JavaVm
     public JObject NewObject(JClass c)
     {
         Heap.Account(this, 32 + 16L * c.InstanceSlots);
-        return FieldStorage.New(c);
+        return c.HasFinalizer
+            ? NewFinalizable(JThread.Current ?? throw new InvalidOperationException("allocation outside a Java thread"), c)
+            : FieldStorage.New(c);
     }
 
     /// <summary>new, from a Java thread (counted against -Xmx in that thread).</summary>
     public static JObject NewObject(JThread t, JClass c)
     {
         Heap.Account(t, 32 + 16L * c.InstanceSlots);
-        return FieldStorage.New(c);
+        return c.HasFinalizer ? NewFinalizable(t, c) : FieldStorage.New(c);
     }
+
+    /// <summary>
+    /// Finalizer.register(o), as HotSpot does for instances of classes with a finalize() (at allocation, as its
+    /// -XX:-RegisterFinalizersAtInit): the Finalizer's FinalReference keeps o until the GC finds it otherwise
+    /// unreachable; then it is resurrected, queued, and the Finalizer thread calls finalize().
+    /// Out of line: inlined into the interpreter loop, the new object held across the call would sit in one of its
+    /// stack slots, which the .NET GC reports as live for the whole loop (it has handlers), keeping the object alive.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JObject NewFinalizable(JThread t, JClass c)
+    {
+        var o = FieldStorage.New(c);
+        var vm = t.Vm;
+        if (vm._finalizerRegister is not { } register)
+        {
+            var finalizer = vm.BootClass("java/lang/ref/Finalizer");
+            vm.EnsureInitialized(t, finalizer);
+            register = vm._finalizerRegister = finalizer.DeclaredMethod("register", "(Ljava/lang/Object;)V")!;
+        }
+        t.Invoke(register, Slot.OfRef(o));
+        return o;
+    }
+
+    private JMethod? _finalizerRegister;
 
     /// <summary>A new array of <paramref name="component"/> elements (anewarray and reflection).</summary>
     public JArray NewArray(JClass component, int length)

@@ -8,14 +8,14 @@ public enum ReferenceStrength { Soft, Weak, Phantom, Final }
 
 /// <summary>
 /// A Reference object's referent, kept outside its Java fields (JObject.Vm) so the .NET GC does not see a strong
-/// edge: a short weak handle, plus a strong one for soft references until memory runs short (and for
-/// FinalReferences, which the VM treats as strong once inactive).
+/// edge: a short weak handle, plus a strong one for soft references until memory runs short, and for a
+/// FinalReference once its referent was found unreachable and resurrected for finalize().
 /// </summary>
 public sealed class ReferentCell(JObject referent, ReferenceStrength strength) : WeakReference(referent)
 {
     public readonly ReferenceStrength Strength = strength;
-    /// <summary>Soft and final references: the referent until soft references are cleared.</summary>
-    public JObject? Strong = strength is ReferenceStrength.Soft or ReferenceStrength.Final ? referent : null;
+    /// <summary>Soft references: the referent until soft references are cleared; final ones: the resurrected referent.</summary>
+    public JObject? Strong = strength is ReferenceStrength.Soft ? referent : null;
     private volatile bool _cleared;
 
     public bool IsCleared => _cleared;
@@ -73,7 +73,9 @@ public sealed class References
         var cell = new ReferentCell(referent, StrengthOf(reference.Class));
         reference.Vm = cell;
         if (cell.Strength == ReferenceStrength.Soft) AddSoft(cell);
-        if (!ReferenceEquals(queue, _nullQueue))
+        if (cell.Strength == ReferenceStrength.Final)
+            _watches.GetValue(referent, static k => new DeathWatch()).AddFinal(this, reference, referent);
+        else if (!ReferenceEquals(queue, _nullQueue))
             _watches.GetValue(referent, static k => new DeathWatch()).Add(this, reference);
     }
 
@@ -126,15 +128,19 @@ public sealed class References
             while (_pending is null) Monitor.Wait(_pendingLock);
     }
 
-    /// <summary>A referent died: each Reference to it that is still reachable and was not cleared becomes pending.</summary>
-    private void Discovered(List<GCHandle> references)
+    /// <summary>
+    /// A referent died: each Reference to it that is still reachable and was not cleared becomes pending. A
+    /// FinalReference (<paramref name="finalizee"/> set) is not cleared but holds the referent again, for finalize().
+    /// </summary>
+    private void Discovered(List<GCHandle> references, JObject? finalizee)
     {
         lock (_pendingLock)
         {
             foreach (var h in references)
             {
                 if (h.Target is not JObject reference || CellOf(reference) is not { IsCleared: false } cell) continue;
-                cell.Clear(); // phantom references too are cleared when they become pending (JDK 9 on)
+                if (cell.Strength == ReferenceStrength.Final) cell.Strong = finalizee;
+                else cell.Clear(); // phantom references too are cleared when they become pending (JDK 9 on)
                 reference.Fields[DiscoveredSlot] = Slot.OfRef(_pending);
                 _pending = reference;
             }
@@ -228,13 +234,22 @@ public sealed class References
 
     /// <summary>
     /// The references watching one object: finalized when that object has been collected. Raw weak handles, not
-    /// WeakReference objects: those would be finalized (and their handles freed) in the same round as this.
+    /// WeakReference objects: those would be finalized (and their handles freed) in the same round as this. For an
+    /// object with a finalize(), the watch also holds the object itself: the table entry does not keep its key
+    /// alive, so the object becomes unreachable as before, and this watch's .NET finalization resurrects it.
     /// </summary>
     private sealed class DeathWatch
     {
         private References? _owner;
         private readonly List<GCHandle> _references = [];
         private int _pruneAt = 8;
+        private JObject? _finalizee;
+
+        public void AddFinal(References owner, JObject reference, JObject finalizee)
+        {
+            lock (_references) _finalizee = finalizee;
+            Add(owner, reference);
+        }
 
         public void Add(References owner, JObject reference)
         {
@@ -263,7 +278,7 @@ public sealed class References
 
         ~DeathWatch()
         {
-            if (_owner is { } owner) owner.Discovered(_references);
+            if (_owner is { } owner) owner.Discovered(_references, _finalizee);
             foreach (var h in _references) h.Free();
         }
     }
