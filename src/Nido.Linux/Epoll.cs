@@ -36,6 +36,23 @@ public sealed class Epoll : IDisposable
         return n;
     }
 
+    /// <summary>A new epoll descriptor for a caller that drives it with <see cref="ControlRaw"/> and <see cref="WaitRaw"/>.</summary>
+    public static SafeFdHandle CreateRaw() => Errors.CheckFd(Interop.epoll_create1(Interop.EPOLL_CLOEXEC), "epoll_create1");
+
+    /// <summary>epoll_ctl(2) as NIO's EPoll.ctl: 0, or the errno (ENOENT, EEXIST … are the caller's business).</summary>
+    public static unsafe int ControlRaw(SafeFdHandle epfd, int op, SafeFdHandle fd, uint events, ulong data)
+    {
+        var ev = new Interop.EpollEventNative { events = events, data = data };
+        return Interop.epoll_ctl(epfd, op, fd, &ev) == 0 ? 0 : System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+    }
+
+    /// <summary>epoll_wait(2) into caller memory of packed 12-byte events: how many, or a negative errno (EINTR not retried).</summary>
+    public static unsafe int WaitRaw(SafeFdHandle epfd, nint events, int max, int timeoutMs)
+    {
+        var n = Interop.epoll_wait(epfd, (Interop.EpollEventNative*)events, max, timeoutMs);
+        return n >= 0 ? n : -System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+    }
+
     /// <summary>Waits up to <paramref name="timeoutMs"/> (-1 = forever, EINTR retried) for <paramref name="fd"/> to become readable.</summary>
     public static bool WaitReadable(SafeFdHandle fd, int timeoutMs)
     {

@@ -16,16 +16,14 @@ internal static unsafe class SunNioChFileDispatcherImpl
     public static void Register(NativeRegistry r)
     {
         r.Add(C, "init", "()V", static (t, a) => default);
-        Add(r, "read0", $"({Fd}JI)I", static (t, a) => Slot.OfInt(ReadResult(FileIo.Read(H(t, a[0]), Buffer(a[1], a[3].I)))));
+        // Reads and writes serve sockets too (SocketDispatcher writes through here): EAGAIN and EINTR become
+        // IOStatus codes, as libnio's convertReturnVal, for non-blocking channels and threads woken by a close.
+        Add(r, "read0", $"({Fd}JI)I", static (t, a) => Slot.OfInt(InetSupport.Status(t, InetSockets.Read(H(t, a[0]), (nint)a[1].J, a[3].I), reading: true)));
         Add(r, "pread0", $"({Fd}JIJ)I", static (t, a) => Slot.OfInt(ReadResult(FileIo.PRead(H(t, a[0]), Buffer(a[1], a[3].I), a[4].J))));
-        Add(r, "readv0", $"({Fd}JI)J", static (t, a) =>
-        {
-            var n = FileIo.ReadVector(H(t, a[0]), (nint)a[1].J, a[3].I);
-            return Slot.OfLong(n == 0 ? Eof : n);
-        });
-        Add(r, "write0", $"({Fd}JI)I", static (t, a) => Slot.OfInt(FileIo.Write(H(t, a[0]), Buffer(a[1], a[3].I))));
+        Add(r, "readv0", $"({Fd}JI)J", static (t, a) => Slot.OfLong(InetSupport.StatusLong(t, InetSockets.ReadVector(H(t, a[0]), (nint)a[1].J, a[3].I), reading: true)));
+        Add(r, "write0", $"({Fd}JI)I", static (t, a) => Slot.OfInt(InetSupport.Status(t, InetSockets.Write(H(t, a[0]), (nint)a[1].J, a[3].I), reading: false)));
         Add(r, "pwrite0", $"({Fd}JIJ)I", static (t, a) => Slot.OfInt(FileIo.PWrite(H(t, a[0]), Buffer(a[1], a[3].I), a[4].J)));
-        Add(r, "writev0", $"({Fd}JI)J", static (t, a) => Slot.OfLong(FileIo.WriteVector(H(t, a[0]), (nint)a[1].J, a[3].I)));
+        Add(r, "writev0", $"({Fd}JI)J", static (t, a) => Slot.OfLong(InetSupport.StatusLong(t, InetSockets.WriteVector(H(t, a[0]), (nint)a[1].J, a[3].I), reading: false)));
         Add(r, "force0", $"({Fd}Z)I", static (t, a) =>
         {
             if (a[1].I != 0) FileIo.Sync(H(t, a[0])); else FileIo.DataSync(H(t, a[0]));
@@ -48,8 +46,13 @@ internal static unsafe class SunNioChFileDispatcherImpl
             return default;
         });
         Add(r, "close0", $"({Fd})V", static (t, a) => { FileDescriptors.Close(FileDescriptors.Of(t.Vm, a[0].R!)); return default; });
-        // preClose0 dup2s a dead socket over the fd so blocked threads wake; files never block indefinitely.
-        r.Add(C, "preClose0", $"({Fd})V", static (t, a) => default);
+        // Before a close that must wake threads blocked on the descriptor: it is pointed at a dead socket (so calls
+        // after the wakeup signal end at once) while its number stays reserved until close0.
+        Add(r, "preClose0", $"({Fd})V", static (t, a) =>
+        {
+            InetSockets.PreClose(H(t, a[0]));
+            return default;
+        });
         Add(r, "dup0", $"({Fd}{Fd})V", static (t, a) =>
         {
             FileIo.DuplicateTo(H(t, a[0]), FileDescriptors.Of(t.Vm, a[1].R!));

@@ -1,10 +1,11 @@
 using Nido.Jvm.Runtime;
+using Nido.Linux;
 
 namespace Nido.Jvm.Natives;
 
 /// <summary>
-/// sun.nio.ch.NativeThread: the VM does not signal threads out of blocking I/O, which the class documents as
-/// current() returning -1 and signal() doing nothing.
+/// sun.nio.ch.NativeThread: a thread's pthread_t, and a signal that makes the blocking call it is in fail with
+/// EINTR (<see cref="InterruptSignal"/>), which is how closing a socket or channel wakes the threads using it.
 /// </summary>
 internal static class SunNioChNativeThread
 {
@@ -13,8 +14,11 @@ internal static class SunNioChNativeThread
     public static void Register(NativeRegistry r)
     {
         r.Add(C, "init", "()V", static (t, a) => default);
-        r.Add(C, "supportPendingSignals0", "()Z", static (t, a) => Slot.OfBool(false));
-        r.Add(C, "current", "()J", static (t, a) => Slot.OfLong(-1));
-        r.Add(C, "signal", "(J)V", static (t, a) => default);
+        r.Add(C, "current", "()J", static (t, a) => Slot.OfLong(InterruptSignal.CurrentThread()));
+        r.Add(C, "signal", "(J)V", static (t, a) =>
+        {
+            InterruptSignal.Signal(a[0].J);
+            return default;
+        }, NativeRegistry.IOException);
     }
 }
