@@ -62,8 +62,17 @@ internal sealed partial class MethodEmitter
         {
             LdThread();
             LdK(c);
-            _il.Emit(OpCodes.Ldc_I4, _pc);
-            _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.NewObject)));
+            if (!c.HasFinalizer && FieldStorage.SmallStorage(c.InstanceSlots) is { } storage)
+            {
+                _il.Emit(OpCodes.Ldc_I4, c.InstanceSlots);
+                _il.Emit(OpCodes.Ldc_I4, _pc);
+                _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.NewSmall)).MakeGenericMethod(storage));
+            }
+            else
+            {
+                _il.Emit(OpCodes.Ldc_I4, _pc);
+                _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.NewObject)));
+            }
         }
         else
         {

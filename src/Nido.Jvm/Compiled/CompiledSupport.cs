@@ -101,6 +101,19 @@ public static class CompiledSupport
         return JavaVm.NewObject(t, c);
     }
 
+    /// <summary>
+    /// new of a small class without a finalizer, inlined into compiled code: the allocation counted in the thread
+    /// and the object built directly; every few MiB the full path runs the -Xmx check.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static JObject NewSmall<TStorage>(JThread t, JClass c, int slots, int pc) where TStorage : struct
+    {
+        var since = t.AllocatedSinceCheck + 32 + 16L * slots;
+        if (since >= Heap.CheckEvery) return NewObject(t, c, pc);
+        t.AllocatedSinceCheck = since;
+        return new JObject<TStorage>(c, slots);
+    }
+
     public static JObject NewPrimitiveArray(JThread t, int type, int length, int pc)
     {
         At(t, pc);

@@ -15,6 +15,12 @@ internal static class FieldStorage
 
     private static readonly int[] Sizes = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20, 25, 31, 38, 47, 58, 72, 90, 112, 140, 175, 218, 272, 340, 425, 531, 663, 828, 1035, 1293, 1616, 2020, 2525, 3156, 3945, 4931, 6163, 7703, 9628, 12035, 15043, 18803, 23503, 29378, 32768];
 
+    private static readonly Type[] Small = [typeof(S1), typeof(S2), typeof(S3), typeof(S4), typeof(S5), typeof(S6), typeof(S7),
+        typeof(S8), typeof(S9), typeof(S10), typeof(S11), typeof(S12), typeof(S13), typeof(S14), typeof(S15), typeof(S16)];
+
+    /// <summary>The storage struct of a class with 1 to 16 instance slots (for compiled allocation), else null.</summary>
+    public static Type? SmallStorage(int slots) => slots is >= 1 and <= 16 ? Small[slots - 1] : null;
+
     private static int Bucket(int slots)
     {
         if (slots > MaxSlots) throw new ArgumentOutOfRangeException(nameof(slots), slots, $"more than {MaxSlots} instance field slots");

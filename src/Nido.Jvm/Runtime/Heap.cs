@@ -8,7 +8,7 @@ namespace Nido.Jvm.Runtime;
 /// </summary>
 public static class Heap
 {
-    private const long CheckEvery = 4 << 20;
+    internal const long CheckEvery = 4 << 20;
     [ThreadStatic] private static long _sinceCheck;
 
     public static void Account(JavaVm vm, long bytes) => Account(vm, ref _sinceCheck, bytes);
