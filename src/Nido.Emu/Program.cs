@@ -4,6 +4,7 @@ using Nido.Jvm.Runtime;
 
 // nido on CoreCLR with the translators installed: every RISC-V hart created from here on translates hot guest code
 // to CIL, and every JVM compiles hot Java methods to CIL.
+Nido.Cli.Commands.JitHost.RemoveAddedSettings();
 JitCompiler jvmJit;
 try
 {

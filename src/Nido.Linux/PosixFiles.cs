@@ -117,6 +117,16 @@ public static unsafe class PosixFiles
         return rc;
     }).Name;
 
+    /// <summary>The home directory the password database gives <paramref name="uid"/>, or null.</summary>
+    public static byte[]? HomeDirectory(int uid) => Lookup((byte* buf, nuint size, out nint name, out int id) =>
+    {
+        Interop.Passwd pwd;
+        Interop.Passwd* result;
+        var rc = Interop.getpwuid_r((uint)uid, &pwd, buf, size, &result);
+        (name, id) = result is null ? (0, -1) : ((nint)result->pw_dir, uid);
+        return rc;
+    }).Name;
+
     public static byte[]? GroupName(int gid) => Lookup((byte* buf, nuint size, out nint name, out int id) =>
     {
         Interop.Group grp;

@@ -10,7 +10,7 @@ namespace Nido.Cli.Commands;
 /// CoreCLR with the translators installed, which the build publishes beside nido. NIDO_JIT=off keeps the run here,
 /// interpreted.
 /// </summary>
-internal static class JitHost
+public static class JitHost
 {
     public static string Path => System.IO.Path.Combine(AppContext.BaseDirectory, "emu", "nido-emu");
 
@@ -18,6 +18,17 @@ internal static class JitHost
     /// Returns when the run stays in this process (already CoreCLR, translation off, or no host).
     /// <paramref name="runtimeDefaults"/> are CoreCLR settings for the host unless the environment sets them.
     /// </summary>
+    /// <summary>Names of the runtime settings the hand-off added to the environment (comma-separated).</summary>
+    public const string AddedVariable = "NIDO_HOST_ADDED_ENV";
+
+    /// <summary>In the host: takes the settings the hand-off added out of the environment again (the runtime has read them).</summary>
+    public static void RemoveAddedSettings()
+    {
+        if (Environment.GetEnvironmentVariable(AddedVariable) is not { } names) return;
+        foreach (var name in names.Split(',', StringSplitOptions.RemoveEmptyEntries)) Environment.SetEnvironmentVariable(name, null);
+        Environment.SetEnvironmentVariable(AddedVariable, null);
+    }
+
     public static void HandOff(TextWriter stderr, string what, params (string Name, string Value)[] runtimeDefaults)
     {
         if (RuntimeFeature.IsDynamicCodeSupported || Environment.GetEnvironmentVariable("NIDO_JIT") is "off" or "0") return;
@@ -28,8 +39,15 @@ internal static class JitHost
         }
         var args = Environment.GetCommandLineArgs();
         var env = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}").ToList();
+        var added = new List<string>();
         foreach (var (name, value) in runtimeDefaults)
-            if (Environment.GetEnvironmentVariable(name) is null) env.Add($"{name}={value}");
+            if (Environment.GetEnvironmentVariable(name) is null)
+            {
+                env.Add($"{name}={value}");
+                added.Add(name);
+            }
+        // The host removes what was added only for its runtime, so programs and their children never see it.
+        if (added.Count > 0) env.Add($"{AddedVariable}={string.Join(',', added)}");
         try
         {
             Exec.Execve(Path, [Path, .. args.Skip(1)], env);

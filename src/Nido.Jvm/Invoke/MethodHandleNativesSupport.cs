@@ -76,6 +76,13 @@ internal static class MethodHandleNativesSupport
         return ((int)m.Flags & 0xFFFF) | (m.IsConstructor ? IsConstructor : IsMethod) | (kind << KindShift);
     }
 
+    /// <summary>A MemberName for <paramref name="m"/> (a stack frame's method, for StackWalker), its type as the descriptor string.</summary>
+    public static void InitFromMethod(JThread t, JObject mn, JMethod m)
+    {
+        Fill(t, mn, m.Owner, m.Name, t.Vm.Intern(m.Descriptor), MethodFlags(m));
+        mn.Vm = m;
+    }
+
     private static void Fill(JThread t, JObject mn, JClass owner, string name, JObject? type, int flags)
     {
         var vm = t.Vm;

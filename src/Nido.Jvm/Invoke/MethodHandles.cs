@@ -150,7 +150,10 @@ internal static class MethodHandles
                 'D' => Slot.OfDouble(old.D + operand.D),
                 _ => Normalize(kind, Slot.OfInt(old.I + operand.I)),
             };
-        var bits = mode.Contains("Or") ? old.P | operand.P : mode.Contains("And") ? old.P & operand.P : old.P ^ operand.P;
+        // getAndBitwiseOr/And/Xor[Acquire|Release]: the operation is the word after "getAndBitwise" ("getAnd" itself holds "And").
+        var op = mode["getAndBitwise".Length..];
+        var bits = op.StartsWith("Or", StringComparison.Ordinal) ? old.P | operand.P
+            : op.StartsWith("And", StringComparison.Ordinal) ? old.P & operand.P : old.P ^ operand.P;
         return Normalize(kind, new Slot { P = bits });
     }
 

@@ -69,6 +69,8 @@ public static class JavaLauncher
             ThreadStack = options.ThreadStack,
             VerboseClass = options.VerboseClass,
             InterpretOnly = options.InterpretOnly,
+            Assertions = [.. options.Assertions.Select(a => (a.Enable, a.Target))],
+            SystemAssertions = options.SystemAssertions,
         };
         IClassSource boot;
         try

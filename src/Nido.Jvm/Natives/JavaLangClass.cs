@@ -11,7 +11,22 @@ internal static class JavaLangClass
     public static void Register(NativeRegistry r)
     {
         r.AddAny(C, "registerNatives", static (t, a) => default);
-        r.Add(C, "desiredAssertionStatus0", "(Ljava/lang/Class;)Z", static (t, a) => Slot.OfBool(false));
+        // Asked for bootstrap classes (and before the system loader exists): HotSpot's JavaAssertions::enabled.
+        r.Add(C, "desiredAssertionStatus0", "(Ljava/lang/Class;)Z", static (t, a) =>
+        {
+            var c = t.Vm.ClassOf(a[0].R!);
+            var name = c.JavaName;
+            var options = t.Vm.Options;
+            foreach (var (enable, target) in options.Assertions.Reverse())
+            {
+                if (target is null) continue;
+                if (!target.EndsWith("...", StringComparison.Ordinal) ? target == name
+                    : target == "..." ? !name.Contains('.')
+                    : name.StartsWith(target[..^3] + ".", StringComparison.Ordinal))
+                    return Slot.OfBool(enable);
+            }
+            return Slot.OfBool(c.Loader is null ? options.SystemAssertions : options.Assertions.LastOrDefault(s => s.Target is null) is { Enable: true });
+        });
         r.Add(C, "getPrimitiveClass", "(Ljava/lang/String;)Ljava/lang/Class;", static (t, a) =>
         {
             var name = t.Vm.StringOf(a[0].R);

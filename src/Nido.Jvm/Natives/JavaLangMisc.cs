@@ -39,7 +39,7 @@ internal static class JavaLangMisc
         r.Add("java/util/concurrent/atomic/AtomicLong", "VMSupportsCS8", "()Z", static (t, a) => Slot.OfBool(true));
         r.Add("java/lang/SecurityManager", "getClassContext", "()[Ljava/lang/Class;", static (t, a) =>
         {
-            var frames = JavaLangThrowable.Capture(t, null).Methods.Skip(1).Select(m => m.Owner).ToArray();
+            var frames = JavaLangThrowable.Capture(t, null, int.MaxValue).Methods.Skip(1).Select(m => m.Owner).ToArray();
             return Slot.OfRef(JavaLangClass.Mirrors(t, frames));
         });
         r.Add("java/lang/StackStreamFactory", "checkStackWalkModes", "()Z", static (t, a) => Slot.OfBool(true));

@@ -63,12 +63,35 @@ internal static class JavaLangReflectAndLoaders
         });
         r.Add(L, "retrieveDirectives", "()Ljava/lang/AssertionStatusDirectives;", static (t, a) =>
         {
+            // -ea/-da as HotSpot hands them to ClassLoader: class and package switches in command-line order (a later
+            // one wins), "p..." a package and its subpackages, "..." the unnamed package; plain -ea/-da the default.
             var vm = t.Vm;
             var c = vm.BootClass("java/lang/AssertionStatusDirectives");
             var o = vm.NewObject(c);
-            foreach (var f in (string[])["classes", "packages"]) vm.SetField(o, c, f, Slot.OfRef(vm.NewArray(vm.StringClass, 0)));
-            foreach (var f in (string[])["classEnabled", "packageEnabled"]) vm.SetField(o, c, f, Slot.OfRef(vm.NewArray(vm.Primitive('Z'), 0)));
+            var switches = vm.Options.Assertions;
+            var classes = switches.Where(s => s.Target is { } n && !n.EndsWith("...", StringComparison.Ordinal)).ToArray();
+            var packages = switches.Where(s => s.Target is { } n && n.EndsWith("...", StringComparison.Ordinal)).ToArray();
+            vm.SetField(o, c, "classes", Slot.OfRef(Strings(classes.Select(s => s.Target!))));
+            vm.SetField(o, c, "classEnabled", Slot.OfRef(Flags(classes)));
+            vm.SetField(o, c, "packages", Slot.OfRef(Strings(packages.Select(s => s.Target![..^3]))));
+            vm.SetField(o, c, "packageEnabled", Slot.OfRef(Flags(packages)));
+            vm.SetField(o, c, "deflt", Slot.OfBool(switches.LastOrDefault(s => s.Target is null) is { Enable: true }));
             return Slot.OfRef(o);
+
+            JObject Strings(IEnumerable<string> names)
+            {
+                var list = names.ToArray();
+                var array = (JArray<JObject?>)vm.NewArray(vm.StringClass, list.Length);
+                for (var i = 0; i < list.Length; i++) array.Data[i] = vm.NewString(list[i]);
+                return array;
+            }
+
+            JObject Flags((bool Enable, string? Target)[] list)
+            {
+                var array = (JArray<sbyte>)vm.NewArray(vm.Primitive('Z'), list.Length);
+                for (var i = 0; i < list.Length; i++) array.Data[i] = list[i].Enable ? (sbyte)1 : (sbyte)0;
+                return array;
+            }
         });
         const string A = "java/lang/reflect/Array";
         r.Add(A, "getLength", "(Ljava/lang/Object;)I", static (t, a) => Slot.OfInt(ArrayOf(t, a[0].R).Length));

@@ -50,7 +50,8 @@ internal static class JavaLangThrowable
     }
 
     /// <summary>The thread's frames minus the fillInStackTrace/constructor frames of the throwable itself (as HotSpot skips them).</summary>
-    public static Backtrace Capture(JThread t, JObject? self)
+    /// <remarks>At most <paramref name="limit"/> frames, the innermost: HotSpot's MaxJavaStackTraceDepth of 1024.</remarks>
+    public static Backtrace Capture(JThread t, JObject? self, int limit = 1024)
     {
         var depth = t.Depth;
         var skip = 0;
@@ -62,7 +63,8 @@ internal static class JavaLangThrowable
         for (var i = count - 1; i >= 0; i--)
         {
             // Frames of hidden classes (lambda proxies) are not shown, as HotSpot without -XX:+ShowHiddenFrames.
-            if (t.FrameMethod(i).Owner.IsHidden || IsLambdaFormFrame(t.FrameMethod(i))) continue;
+            if (IsHiddenFrame(t.FrameMethod(i))) continue;
+            if (methods.Count == limit) break;
             methods.Add(t.FrameMethod(i));
             pcs.Add(t.FramePcs[i]);
         }
@@ -73,6 +75,8 @@ internal static class JavaLangThrowable
     /// The LambdaForm machinery HotSpot hides (@LambdaForm.Hidden): the pre-generated holders' methods and the
     /// signature-polymorphic intrinsics.
     /// </summary>
+    public static bool IsHiddenFrame(JMethod m) => m.Owner.IsHidden || IsLambdaFormFrame(m);
+
     private static bool IsLambdaFormFrame(JMethod m) =>
         m.Owner.Name.StartsWith("java/lang/invoke/", StringComparison.Ordinal)
         && (m.Owner.Name.EndsWith("$Holder", StringComparison.Ordinal) || m.Index < 0);

@@ -11,8 +11,10 @@ internal static class JdkInternalMisc
         r.Add(V, "initialize", "()V", static (t, a) => default);
         r.Add(V, "latestUserDefinedLoader0", "()Ljava/lang/ClassLoader;", static (t, a) =>
         {
-            foreach (var m in JavaLangThrowable.Capture(t, null).Methods)
-                if (m.Owner.Loader is { } l && !ReferenceEquals(l, t.Vm.AppLoader) && !ReferenceEquals(l, t.Vm.PlatformLoader)) return Slot.OfRef(l);
+            // HotSpot's JVM_LatestUserDefinedLoader: the nearest caller whose loader is neither the boot nor the
+            // platform loader (the application loader counts), skipping generated reflection accessors.
+            foreach (var m in JavaLangThrowable.Capture(t, null, int.MaxValue).Methods)
+                if (m.Owner.Loader is { } l && !ReferenceEquals(l, t.Vm.PlatformLoader) && !IsReflectionAccessor(m.Owner)) return Slot.OfRef(l);
             return default;
         });
         r.Add(V, "getuid", "()J", static (t, a) => Slot.OfLong(Nido.Linux.Credentials.RealUid));
@@ -79,4 +81,11 @@ internal static class JdkInternalMisc
         m.Owner.Name is "java/lang/reflect/Method" or "java/lang/reflect/Constructor"
         || m.Owner.Name.StartsWith("jdk/internal/reflect/", StringComparison.Ordinal)
         || m.Owner.Name.StartsWith("java/lang/invoke/", StringComparison.Ordinal) && m.Owner.IsHidden;
+
+    private static bool IsReflectionAccessor(JClass c)
+    {
+        for (var k = c; k is not null; k = k.Super)
+            if (k.Name is "jdk/internal/reflect/MethodAccessorImpl" or "jdk/internal/reflect/ConstructorAccessorImpl") return true;
+        return false;
+    }
 }

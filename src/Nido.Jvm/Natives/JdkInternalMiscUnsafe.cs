@@ -45,7 +45,9 @@ internal static unsafe class JdkInternalMiscUnsafe
         r.Add(C, "fullFence", "()V", static (t, a) => { Interlocked.MemoryBarrier(); return default; });
         r.Add(C, "arrayBaseOffset0", "(Ljava/lang/Class;)I", static (t, a) => Slot.OfInt((int)UnsafeMemory.ArrayBase));
         r.Add(C, "arrayIndexScale0", "(Ljava/lang/Class;)I", static (t, a) => Slot.OfInt(UnsafeMemory.Scale(t.Vm.ClassOf(a[1].R!))));
-        r.Add(C, "objectFieldOffset0", "(Ljava/lang/reflect/Field;)J", static (t, a) => Slot.OfLong(Reflect.FieldOf(t, a[1].R!).Slot));
+        // A static field has no instance offset, nor an instance field a static one: IllegalArgumentException, as HotSpot.
+        r.Add(C, "objectFieldOffset0", "(Ljava/lang/reflect/Field;)J", static (t, a) =>
+            Reflect.FieldOf(t, a[1].R!) is { IsStatic: false } f ? Slot.OfLong(f.Slot) : throw t.Vm.Throw("java/lang/IllegalArgumentException", null));
         r.Add(C, "objectFieldOffset1", "(Ljava/lang/Class;Ljava/lang/String;)J", static (t, a) =>
         {
             var c = t.Vm.ClassOf(a[1].R!);
@@ -53,7 +55,8 @@ internal static unsafe class JdkInternalMiscUnsafe
             var f = c.DeclaredFields.FirstOrDefault(f => f.Name == name && !f.IsStatic) ?? throw t.Vm.Throw("java/lang/InternalError", name);
             return Slot.OfLong(f.Slot);
         });
-        r.Add(C, "staticFieldOffset0", "(Ljava/lang/reflect/Field;)J", static (t, a) => Slot.OfLong((long)Reflect.FieldOf(t, a[1].R!).Slot | UnsafeMemory.StaticBit));
+        r.Add(C, "staticFieldOffset0", "(Ljava/lang/reflect/Field;)J", static (t, a) =>
+            Reflect.FieldOf(t, a[1].R!) is { IsStatic: true } f ? Slot.OfLong((long)f.Slot | UnsafeMemory.StaticBit) : throw t.Vm.Throw("java/lang/IllegalArgumentException", null));
         r.Add(C, "staticFieldBase0", "(Ljava/lang/reflect/Field;)Ljava/lang/Object;", static (t, a) => Slot.OfRef(t.Vm.Mirror(Reflect.FieldOf(t, a[1].R!).Owner)));
         r.Add(C, "shouldBeInitialized0", "(Ljava/lang/Class;)Z", static (t, a) => Slot.OfBool(t.Vm.ClassOf(a[1].R!).State != ClassState.Initialized));
         r.Add(C, "ensureClassInitialized0", "(Ljava/lang/Class;)V", static (t, a) => { t.Vm.EnsureInitialized(t, t.Vm.ClassOf(a[1].R!)); return default; });

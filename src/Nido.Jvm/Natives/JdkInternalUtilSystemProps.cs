@@ -51,7 +51,7 @@ internal static class JdkInternalUtilSystemProps
             values[1] = "en"; // display language (C/POSIX locales map to en)
             values[4] = encoding; // file.encoding
             values[5] = "/";
-            values[18] = Environment.GetEnvironmentVariable("TMPDIR") is { Length: > 0 } tmp ? tmp : "/tmp";
+            values[18] = "/tmp"; // P_tmpdir: HotSpot does not read TMPDIR
             values[19] = "\n";
             values[20] = "amd64";
             values[21] = "Linux";
@@ -67,7 +67,9 @@ internal static class JdkInternalUtilSystemProps
             values[34] = Console.IsErrorRedirected ? null : encoding;
             values[35] = Console.IsOutputRedirected ? null : encoding;
             values[36] = Environment.CurrentDirectory;
-            values[37] = Environment.GetEnvironmentVariable("HOME") ?? "?";
+            // user.home from the password database as HotSpot (not $HOME), "?" when there is no entry.
+            var home = Nido.Linux.PosixFiles.HomeDirectory((int)Nido.Linux.Credentials.RealUid) is { } pw ? System.Text.Encoding.UTF8.GetString(pw) : null;
+            values[37] = home is { Length: >= 2 } ? home : Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } env ? env : home ?? "?";
             values[38] = Environment.UserName;
             var array = (JArray<JObject?>)vm.NewArray(vm.StringClass, values.Length);
             for (var i = 0; i < values.Length; i++) array.Data[i] = values[i] is { } v ? vm.NewString(v) : null;

@@ -27,10 +27,10 @@ public sealed partial class JavaVm
         try
         {
             if (!c.IsInterface && c.Super is { } super) EnsureInitialized(t, super);
-            // Superinterfaces that declare default methods are initialised too (JVMS 5.5 step 7).
+            // Superinterfaces, direct or not, that declare a non-abstract instance method are initialised too, each
+            // interface's own superinterfaces before it (JVMS 5.5 step 7).
             if (!c.IsInterface)
-                foreach (var i in c.Interfaces)
-                    if (i.DeclaredMethods.Any(m => !m.IsStatic && !m.IsAbstract)) EnsureInitialized(t, i);
+                foreach (var i in c.Interfaces) InitializeWithSuperinterfaces(t, i);
             SetConstantValues(c);
             if (c.DeclaredMethod("<clinit>", "()V") is { } clinit) t.Invoke(clinit);
         }
@@ -107,5 +107,11 @@ public sealed partial class JavaVm
                 case ConstantTag.String: slot.R = Intern(pool.String(index)); break;
             }
         }
+    }
+
+    private void InitializeWithSuperinterfaces(JThread t, JClass itf)
+    {
+        foreach (var super in itf.Interfaces) InitializeWithSuperinterfaces(t, super);
+        if (itf.State != ClassState.Initialized && itf.DeclaredMethods.Any(m => !m.IsStatic && !m.IsAbstract)) EnsureInitialized(t, itf);
     }
 }

@@ -87,6 +87,8 @@ public sealed partial class JavaVm
         foreach (var m in methods)
         {
             if (m.IsStatic || m.IsPrivate || m.IsConstructor || m.Name == "<clinit>") continue;
+            // Every inherited entry m can override takes m: a superclass may hold two, a package-private method and a
+            // public one of the same name from another package, and a class in the first package overrides both.
             var slot = -1;
             for (var k = 0; k < vtable.Count; k++)
             {
@@ -95,11 +97,10 @@ public sealed partial class JavaVm
                 // A package-private method is overridden only from its own package (JVMS 5.4.5).
                 if ((inherited.Flags & (AccessFlags.Public | AccessFlags.Protected)) == 0 && (inherited.Owner.Package != c.Package
                     || !ReferenceEquals(inherited.Owner.Loader, c.Loader))) continue;
-                slot = k;
-                break;
+                vtable[k] = m;
+                if (slot < 0) slot = k;
             }
             if (slot < 0) { slot = vtable.Count; vtable.Add(m); }
-            else vtable[slot] = m;
             m.VTableIndex = slot;
         }
         c.VTable = [.. vtable];

@@ -26,6 +26,11 @@ public sealed partial class JavaVm
             return 1;
         }
         var entry = main.FindMethod("main", "([Ljava/lang/String;)V");
+        if (entry is { IsStatic: false } && (entry.Flags & ClassFile.AccessFlags.Public) != 0)
+        {
+            WriteError($"Error: Main method is not static in class {mainClass}, please define the main method as:\n   public static void main(String[] args)\n");
+            return 1;
+        }
         if (entry is null || !entry.IsStatic || (entry.Flags & ClassFile.AccessFlags.Public) == 0)
         {
             WriteError($"Error: Main method not found in class {mainClass}, please define the main method as:\n   public static void main(String[] args)\nor a JavaFX application class must extend javafx.application.Application\n");
@@ -56,9 +61,11 @@ public sealed partial class JavaVm
         {
             t.Invoke(dispatch, Slot.OfRef(thread), Slot.OfRef(throwable));
         }
-        catch (JavaThrow)
+        catch (JavaThrow e)
         {
-            // HotSpot ignores exceptions thrown by the handler itself.
+            // A handler that throws: HotSpot reports it in one line (JavaThread::exit) and goes on.
+            var name = StringOf(GetField(thread, "name").R);
+            WriteError($"\nException: {e.Throwable.Class.JavaName} thrown from the UncaughtExceptionHandler in thread \"{name}\"\n");
         }
     }
 

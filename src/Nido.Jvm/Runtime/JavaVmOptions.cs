@@ -12,6 +12,10 @@ public sealed record JavaVmOptions
     public long? ThreadStack { get; init; }
     public bool VerboseClass { get; init; }
     public bool InterpretOnly { get; init; }
+    /// <summary>-ea/-da switches in command-line order: a class, a package ("p..."), "..." (the unnamed package), or null (all).</summary>
+    public IReadOnlyList<(bool Enable, string? Target)> Assertions { get; init; } = [];
+    /// <summary>-esa: assertions in the bootstrap classes.</summary>
+    public bool SystemAssertions { get; init; }
     /// <summary>The java.class.path property value as the user gave it.</summary>
     public string? ClassPathProperty { get; init; }
     /// <summary>sun.java.command (main class or jar and arguments), for tools that read it.</summary>

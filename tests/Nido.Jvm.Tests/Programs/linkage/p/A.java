@@ -1,0 +1,2 @@
+package p;
+public class A { String m() { return "A.m"; } }
