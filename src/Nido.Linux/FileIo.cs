@@ -104,6 +104,10 @@ public static class FileIo
         Errors.Check(Interop.fcntl(fd, F_SETFD, flags), "fcntl(F_SETFD)", fd.ToString());
     }
 
+    /// <summary>Whether the descriptor was opened with O_APPEND (F_GETFL).</summary>
+    public static bool IsAppend(SafeFdHandle fd) =>
+        (Errors.Check(Interop.fcntl(fd, F_GETFL, 0), "fcntl(F_GETFL)", fd.ToString()) & O_APPEND) != 0;
+
     public static void SetNonBlocking(SafeFdHandle fd, bool value)
     {
         var flags = Errors.Check(Interop.fcntl(fd, F_GETFL, 0), "fcntl(F_GETFL)", fd.ToString());

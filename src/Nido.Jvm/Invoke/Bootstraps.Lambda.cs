@@ -57,7 +57,8 @@ internal static partial class Bootstraps
         var targetParameters = Descriptors.Parameters(target.Descriptor);
         if (kind is RefInvokeVirtual or RefInvokeInterface or RefInvokeSpecial) targetParameters.Insert(0, JavaVm.Descriptor(target.Owner));
         var methods = descriptors.Distinct().Select(d => (methodName, d, Adapter(captured, d, kind, target, targetParameters))).ToArray();
-        var proxy = vm.DefineSynthetic(cls.Name, cls.Loader, [.. interfaces], [.. captured], methods);
+        var proxy = vm.DefineSynthetic(cls.FileName, cls.Loader, [.. interfaces], [.. captured], methods);
+        proxy.NestHostClass = Natives.JavaLangClass.NestHost(t, cls); // LambdaMetafactory defines it as a nestmate of its caller
         var width = SlotCount(captured);
         JObject? singleton = captured.Count == 0 ? vm.NewObject(proxy) : null;
         return (t, s, sp) =>

@@ -14,7 +14,12 @@ internal static class JavaIo
     {
         r.Add("java/io/FileDescriptor", "initIDs", "()V", static (t, a) => default);
         r.Add("java/io/FileDescriptor", "getHandle", "(I)J", static (t, a) => Slot.OfLong(-1));
-        r.Add("java/io/FileDescriptor", "getAppend", "(I)Z", static (t, a) => Slot.OfBool(false));
+        // FileChannel.position of an append-mode stream is the file's size: the VM says whether the fd has O_APPEND.
+        r.Add("java/io/FileDescriptor", "getAppend", "(I)Z", static (t, a) =>
+        {
+            try { return Slot.OfBool(FileDescriptors.TryGet(a[0].I, out var h) && FileIo.IsAppend(h)); }
+            catch (ErrnoException) { return Slot.OfBool(false); }
+        });
         r.Add("java/io/FileDescriptor", "sync", "()V", static (t, a) => default);
         r.Add("java/io/FileDescriptor", "close0", "()V", static (t, a) =>
         {
@@ -60,14 +65,19 @@ internal static class JavaIo
         });
         r.Add("java/io/FileInputStream", "available0", "()I", static (t, a) =>
         {
+            // As libjava's handleAvailable: what a pipe, terminal or socket holds (FIONREAD), or a file's size less the
+            // position (never below 0: a skip may have gone past the end).
             var fd = Fd(t, a[0].R!);
-            if (fd <= 2 || !FileDescriptors.TryGet(fd, out var h)) return Slot.OfInt(0);
+            if (fd < 0) throw t.Vm.Throw("java/io/IOException", "Stream Closed");
+            if (!FileDescriptors.TryGet(fd, out var h)) return Slot.OfInt(0);
             try
             {
+                if (!PosixFiles.Status(h).IsRegularFile)
+                    return Slot.OfInt(InetSockets.Available(h, out var ready) == 0 ? Math.Max(0, ready) : 0);
                 var position = FileIo.Seek(h, 0, FileIo.SEEK_CUR);
                 var end = FileIo.Seek(h, 0, FileIo.SEEK_END);
                 FileIo.Seek(h, position, FileIo.SEEK_SET);
-                return Slot.OfInt((int)Math.Min(int.MaxValue, end - position));
+                return Slot.OfInt((int)Math.Clamp(end - position, 0, int.MaxValue));
             }
             catch (ErrnoException)
             {
@@ -156,5 +166,7 @@ internal static class JavaIo
         var fd = FileDescriptors.Add(h);
         var fdObject = t.Vm.GetField(stream, "fd").R!;
         t.Vm.SetField(fdObject, fdObject.Class, "fd", Slot.OfInt(fd));
+        // As libjava's fileOpen: FileChannel reads it to put an append-mode stream's position at the end.
+        t.Vm.SetField(fdObject, fdObject.Class, "append", Slot.OfBool((flags & FileIo.O_APPEND) != 0));
     }
 }

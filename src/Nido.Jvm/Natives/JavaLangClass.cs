@@ -106,7 +106,7 @@ internal static class JavaLangClass
             var result = new List<JClass>();
             if (c.File is { } f)
                 foreach (var e in f.InnerClasses)
-                    if (e.Outer != 0 && f.Pool.ClassName(e.Outer) == c.Name) result.Add(t.Vm.ResolveClassName(c, f.Pool.ClassName(e.Inner)));
+                    if (e.Outer != 0 && f.Pool.ClassName(e.Outer) == c.FileName) result.Add(t.Vm.ResolveClassName(c, f.Pool.ClassName(e.Inner)));
             return Slot.OfRef(Mirrors(t, [.. result]));
         });
         r.Add(C, "getDeclaringClass0", "()Ljava/lang/Class;", static (t, a) =>
@@ -114,7 +114,7 @@ internal static class JavaLangClass
             var c = Of(t, a[0]);
             if (c.File is not { } f) return default;
             foreach (var e in f.InnerClasses)
-                if (e.Outer != 0 && f.Pool.ClassName(e.Inner) == c.Name) return Slot.OfRef(t.Vm.Mirror(t.Vm.ResolveClassName(c, f.Pool.ClassName(e.Outer))));
+                if (e.Outer != 0 && f.Pool.ClassName(e.Inner) == c.FileName) return Slot.OfRef(t.Vm.Mirror(t.Vm.ResolveClassName(c, f.Pool.ClassName(e.Outer))));
             return default;
         });
         r.Add(C, "getSimpleBinaryName0", "()Ljava/lang/String;", static (t, a) =>
@@ -122,7 +122,7 @@ internal static class JavaLangClass
             var c = Of(t, a[0]);
             if (c.File is not { } f) return default;
             foreach (var e in f.InnerClasses)
-                if (f.Pool.ClassName(e.Inner) == c.Name) return Slot.OfRef(e.Name == 0 ? null : t.Vm.Intern(f.Pool.Utf8(e.Name)));
+                if (f.Pool.ClassName(e.Inner) == c.FileName) return Slot.OfRef(e.Name == 0 ? null : t.Vm.Intern(f.Pool.Utf8(e.Name)));
             return default;
         });
         r.Add(C, "getEnclosingMethod0", "()[Ljava/lang/Object;", static (t, a) =>
@@ -179,7 +179,7 @@ internal static class JavaLangClass
         if (c.IsPrimitive || c.IsArray || c.File is null) return (int)c.Flags & 0x1FFF & ~(int)AccessFlags.Super;
         var f = c.File;
         foreach (var e in f.InnerClasses)
-            if (f.Pool.ClassName(e.Inner) == c.Name) return (int)e.Flags & 0x761F;
+            if (f.Pool.ClassName(e.Inner) == c.FileName) return (int)e.Flags & 0x761F;
         return (int)c.Flags & 0x7611 & ~(int)AccessFlags.Super;
     }
 

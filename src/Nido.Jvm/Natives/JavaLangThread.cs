@@ -36,7 +36,9 @@ internal static class JavaLangThread
             var result = (JArray<JObject?>)vm.NewArray(vm.ArrayOf(ste), threads.Length);
             for (var i = 0; i < threads.Length; i++)
             {
-                var frames = threads.Data[i]?.Vm is JThread jt && jt == t ? JavaLangThrowable.Capture(t, null) : new Backtrace([], []);
+                var frames = threads.Data[i]?.Vm is not JThread jt ? new Backtrace([], [])
+                    : jt == t ? JavaLangThrowable.Capture(t, null)
+                    : JavaLangThrowable.CaptureOther(jt);
                 var elements = (JArray<JObject?>)vm.NewArray(ste, frames.Methods.Length);
                 for (var k = 0; k < frames.Methods.Length; k++)
                 {

@@ -75,6 +75,29 @@ internal static class JavaLangThrowable
     /// The LambdaForm machinery HotSpot hides (@LambdaForm.Hidden): the pre-generated holders' methods and the
     /// signature-polymorphic intrinsics.
     /// </summary>
+    /// <summary>
+    /// Another thread's frames, innermost first, read while it runs (HotSpot stops it at a safepoint; here the copy
+    /// is taken without stopping it, so a frame being pushed or popped meanwhile may be missed or seen twice).
+    /// </summary>
+    public static Backtrace CaptureOther(JThread other, int limit = 1024)
+    {
+        var depth = Math.Min(other.Depth, other.FrameMethodIds.Length);
+        var ids = other.FrameMethodIds.AsSpan(0, depth).ToArray();
+        var framePcs = other.FramePcs.AsSpan(0, depth).ToArray();
+        var methods = new List<JMethod>();
+        var pcs = new List<int>();
+        for (var i = depth - 1; i >= 0 && methods.Count < limit; i--)
+        {
+            JMethod m;
+            try { m = other.Vm.MethodById(ids[i]); }
+            catch (IndexOutOfRangeException) { continue; }
+            if (IsHiddenFrame(m)) continue;
+            methods.Add(m);
+            pcs.Add(framePcs[i]);
+        }
+        return new Backtrace([.. methods], [.. pcs]);
+    }
+
     public static bool IsHiddenFrame(JMethod m) => m.Owner.IsHidden || IsLambdaFormFrame(m);
 
     private static bool IsLambdaFormFrame(JMethod m) =>

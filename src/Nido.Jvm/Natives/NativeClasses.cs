@@ -9,6 +9,8 @@ internal static class NativeClasses
         JavaLangClass.Register,
         JavaLangSystem.Register,
         JavaLangThread.Register,
+        JavaLangProcessImpl.Register,
+        JavaLangProcessHandleImpl.Register,
         JavaLangThrowable.Register,
         JavaLangStackStreamFactory.Register,
         JavaLangMisc.Register,

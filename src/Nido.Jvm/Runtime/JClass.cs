@@ -52,7 +52,10 @@ public sealed partial class JClass
     public string? SourceFile => File?.SourceFile;
 
     /// <summary>The binary name Java code sees (java.lang.String, [I, [Ljava.lang.Object;, int).</summary>
-    public string JavaName => Name.Replace('/', '.');
+    /// <summary>The name the class file gives itself (a hidden class's <see cref="Name"/> has its unique suffix too).</summary>
+    public string FileName => File?.Name ?? Name;
+
+    public string JavaName => IsHidden ? Name.Replace('/', '.').Replace('+', '/') : Name.Replace('/', '.');
 
     /// <summary>Package in internal form (java/lang), "" for the unnamed package.</summary>
     public string Package

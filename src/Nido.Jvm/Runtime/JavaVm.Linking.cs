@@ -157,13 +157,19 @@ public sealed partial class JavaVm
     private int _syntheticCount;
 
     /// <summary>
+    /// What makes a hidden class's name unique, as HotSpot's "+0x" and an address: Class.getName shows it after a '/'
+    /// (<see cref="JClass.JavaName"/>), which no other class name can contain.
+    /// </summary>
+    internal static string HiddenSuffix() => $"+0x{Random.Shared.NextInt64(0x800000000, 0x900000000):x16}";
+
+    /// <summary>
     /// A class the VM makes without a class file (lambda proxies): hidden, final, fields for captured values, and
     /// methods implemented in C#. It is linked like any other class so selection and subtype checks just work.
     /// </summary>
     internal JClass DefineSynthetic(string baseName, JObject? loader, JClass[] interfaces, string[] fieldDescriptors,
         (string Name, string Descriptor, NativeMethod Code)[] methods)
     {
-        var name = $"{baseName}$$Lambda${Interlocked.Increment(ref _syntheticCount)}/0x{Random.Shared.NextInt64(0x800000000, 0x900000000):x16}";
+        var name = $"{baseName}$$Lambda${Interlocked.Increment(ref _syntheticCount)}{HiddenSuffix()}";
         var c = new JClass(this, name, loader)
         {
             Flags = AccessFlags.Final | AccessFlags.Synthetic | AccessFlags.Super,

@@ -6,8 +6,17 @@ public sealed partial class JavaVm
 {
     /// <summary>Resolves a class name (internal form or array descriptor) as seen from <paramref name="from"/> (JVMS 5.4.3.1).</summary>
     public JClass ResolveClassName(JClass from, string name) =>
-        from.IsHidden && name == from.Name ? from // a hidden class is found by no loader, but names itself
-        : LoadClass(name, from.Loader) ?? throw Throw("java/lang/NoClassDefFoundError", name);
+        from.IsHidden && name == from.File?.Name ? from // a hidden class is found by no loader, but names itself
+        : LoadClass(name, from.Loader) ?? throw NotFound(name, from.Loader);
+
+    /// <summary>
+    /// NoClassDefFoundError for a class no loader has: through a Java class loader (application, platform or
+    /// user-defined) it is caused by the ClassNotFoundException that loader threw, as in HotSpot.
+    /// </summary>
+    private JavaThrow NotFound(string name, JObject? loader) =>
+        loader is null || name.StartsWith('[')
+            ? Throw("java/lang/NoClassDefFoundError", name)
+            : Throw("java/lang/NoClassDefFoundError", name, cause: Throw("java/lang/ClassNotFoundException", name.Replace('/', '.')).Throwable);
 
     /// <summary>Loads through <paramref name="loader"/> (null: bootstrap); null when no loader in the chain has it.</summary>
     public JClass? LoadClass(string name, JObject? loader)
@@ -102,7 +111,7 @@ public sealed partial class JavaVm
         var data = DataOf(loader);
         if (!hidden && data.Classes.TryGetValue(file.Name, out var existing) && ReferenceEquals(existing.Loader, loader))
             throw Throw("java/lang/LinkageError", $"loader {LoaderName(loader)} attempted duplicate class definition for {file.Name.Replace('/', '.')}.");
-        var c = new JClass(this, file.Name, loader) { File = file, Flags = file.Flags, ProtectionDomain = protectionDomain, IsHidden = hidden };
+        var c = new JClass(this, hidden ? file.Name + HiddenSuffix() : file.Name, loader) { File = file, Flags = file.Flags, ProtectionDomain = protectionDomain, IsHidden = hidden };
         Link(c, file);
         if (!hidden) data.Classes[file.Name] = c;
         if (Options.VerboseClass) VerboseLoad(c);

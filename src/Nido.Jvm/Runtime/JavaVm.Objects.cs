@@ -47,6 +47,8 @@ public sealed partial class JavaVm
     public JArray NewArray(JClass component, int length)
     {
         if (length < 0) throw Throw("java/lang/NegativeArraySizeException", length.ToString());
+        // HotSpot's max_array_length: the header takes a few of the 2^31 - 1 words an array could count.
+        if (length > int.MaxValue - 2) throw Throw("java/lang/OutOfMemoryError", "Requested array size exceeds VM limit");
         var type = ArrayOf(component);
         if (!component.IsPrimitive)
         {
