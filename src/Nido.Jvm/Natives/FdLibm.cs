@@ -5,7 +5,7 @@ namespace Nido.Jvm.Natives;
 /// fdlibm's exact bits, which the C library's functions do not): the same argument reductions, polynomial
 /// coefficients and thresholds, on IEEE words.
 /// </summary>
-internal static class FdLibm
+internal static partial class FdLibm
 {
     private const double Huge = 1.0e300, Tiny = 1.0e-300, TwoM1000 = 9.33263618503218878990e-302;
     private const double Ln2Hi = 6.93147180369123816490e-01, Ln2Lo = 1.90821492927058770002e-10, InvLn2 = 1.44269504088896338700e+00;

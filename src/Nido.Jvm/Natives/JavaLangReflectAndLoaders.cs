@@ -166,7 +166,7 @@ internal static class JavaLangReflectAndLoaders
     };
 
     private static int Index(JThread t, JArray a, int i) =>
-        (uint)i < (uint)a.Length ? i : throw t.Vm.Throw("java/lang/ArrayIndexOutOfBoundsException", $"Index {i} out of bounds for length {a.Length}");
+        (uint)i < (uint)a.Length ? i : throw t.Vm.Throw("java/lang/ArrayIndexOutOfBoundsException", null); // HotSpot's reflect.Array gives no message
 
     private static Slot Element(JArray a, int i) => a switch
     {

@@ -69,7 +69,7 @@ internal static class JavaLangSystem
         if (sc.IsPrimitive || dc.IsPrimitive)
         {
             if (!ReferenceEquals(sc, dc))
-                throw vm.Throw("java/lang/ArrayStoreException", $"arraycopy: type mismatch: can not copy {sc.Name}[] into {dc.Name}[]");
+                throw vm.Throw("java/lang/ArrayStoreException", $"arraycopy: type mismatch: can not copy {(sc.IsPrimitive ? sc.Name : "object array")}[] into {(dc.IsPrimitive ? dc.Name : "object array")}[]");
         }
         if (length < 0 || srcPos < 0 || dstPos < 0 || (long)srcPos + length > s.Length || (long)dstPos + length > d.Length)
         {

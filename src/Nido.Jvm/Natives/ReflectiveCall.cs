@@ -11,7 +11,7 @@ internal static class ReflectiveCall
         var vm = t.Vm;
         var parameters = Descriptors.Parameters(m.Descriptor);
         var count = args?.Length ?? 0;
-        if (count != parameters.Count) throw vm.Throw("java/lang/IllegalArgumentException", $"wrong number of arguments: {count} expected: {parameters.Count}");
+        if (count != parameters.Count) throw vm.Throw("java/lang/IllegalArgumentException", "wrong number of arguments");
         var slots = new List<Slot>();
         JMethod target = m;
         if (constructor)
