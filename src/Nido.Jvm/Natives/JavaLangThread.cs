@@ -69,14 +69,14 @@ internal static class JavaLangThread
     private static void Start(JThread t, JObject thread)
     {
         var vm = t.Vm;
-        var jt = vm.NewThread();
+        var requested = vm.GetField(thread, "stackSize").J;
+        var jt = vm.NewThread(requested);
         jt.JavaThread = thread;
         thread.Vm = jt;
         var threadClass = vm.BootClass(C);
         vm.SetField(thread, threadClass, "eetop", Slot.OfLong(1));
         vm.SetField(thread, threadClass, "threadStatus", Slot.OfInt(5)); // JVMTI alive | runnable
         Threads.Started(jt);
-        var requested = vm.GetField(thread, "stackSize").J;
         var native = (int)Math.Clamp(Math.Max(requested, vm.Options.ThreadStack ?? (1 << 20)) * 64, 64 << 20, 1 << 30);
         var host = new Thread(() =>
         {
@@ -97,6 +97,7 @@ internal static class JavaLangThread
             finally
             {
                 Terminated(jt, thread);
+                jt.ReleaseStacks();
             }
         }, native) { IsBackground = true, Name = vm.StringOf(vm.GetField(thread, "name").R) };
         host.Start();

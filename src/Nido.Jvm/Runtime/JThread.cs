@@ -12,12 +12,23 @@ public sealed class JThread
     public JThread(JavaVm vm, int stackSlots)
     {
         Vm = vm;
-        Stack = new Slot[stackSlots];
-        FrameMethodIds = new int[Math.Max(64, stackSlots / 4)];
-        FramePcs = new int[FrameMethodIds.Length];
-        FrameBases = new int[FrameMethodIds.Length];
-        FrameAtInvoke = new bool[FrameMethodIds.Length];
-        Array.Fill(FrameBases, -1);
+        Stacks = vm.StackPool.Rent(stackSlots);
+        Stack = Stacks.Stack;
+        FrameMethodIds = Stacks.MethodIds;
+        FramePcs = Stacks.Pcs;
+        FrameBases = Stacks.Bases;
+        FrameAtInvoke = Stacks.AtInvoke;
+    }
+
+    /// <summary>The arrays below, from and back to <see cref="JavaVm.StackPool"/>.</summary>
+    internal ThreadStackPool.ThreadStacks Stacks { get; }
+
+    /// <summary>A started thread has ended: its arrays go back to the pool (nothing runs on this JThread again).</summary>
+    internal void ReleaseStacks()
+    {
+        Depth = 0;
+        Top = 0;
+        Vm.StackPool.Return(Stacks);
     }
 
     public static JThread? Current => _current;

@@ -79,7 +79,11 @@ public sealed partial class JavaVm
     }
 
     /// <summary>A JThread with the stack -Xss asks for (slots of 16 bytes; HotSpot's default 1 MiB).</summary>
-    public JThread NewThread() => new(this, (int)Math.Clamp((Options.ThreadStack ?? (1 << 20)) / 8, 4096, 1 << 24));
+    /// <summary>A JThread whose slot stack holds what a native stack of <paramref name="stackBytes"/> would (Thread's stackSize), at least -Xss.</summary>
+    public JThread NewThread(long stackBytes = 0) =>
+        new(this, (int)Math.Clamp(Math.Max(stackBytes, Options.ThreadStack ?? (1 << 20)) / 8, 4096, 1 << 24));
+
+    internal readonly ThreadStackPool StackPool = new();
 
     /// <summary>Gives <paramref name="t"/> a java.lang.Thread object in <paramref name="group"/> (for the main and attached threads).</summary>
     internal void AttachThreadObject(JThread t, JObject group, string name, bool daemon)
