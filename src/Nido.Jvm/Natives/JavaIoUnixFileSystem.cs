@@ -1,8 +1,9 @@
 using Nido.Jvm.Runtime;
+using Nido.Linux;
 
 namespace Nido.Jvm.Natives;
 
-/// <summary>java.io.UnixFileSystem (java.io.File's operations) on .NET's file APIs.</summary>
+/// <summary>java.io.UnixFileSystem (java.io.File's operations): attributes by stat/access as libjava, the rest on .NET's file APIs.</summary>
 internal static class JavaIoUnixFileSystem
 {
     private const string C = "java/io/UnixFileSystem";
@@ -11,36 +12,14 @@ internal static class JavaIoUnixFileSystem
     {
         r.Add(C, "initIDs", "()V", static (t, a) => default);
         r.Add(C, "canonicalize0", "(Ljava/lang/String;)Ljava/lang/String;", static (t, a) => Slot.OfRef(t.Vm.NewString(Canonicalize(t.Vm.StringOf(a[1].R)!))));
+        // stat(2), which follows symbolic links, as libjava: a dangling link does not exist, a device or FIFO is
+        // neither a file nor a directory, a directory has its size.
         r.Add(C, "getBooleanAttributes0", "(Ljava/io/File;)I", static (t, a) =>
-        {
-            var path = PathOf(t, a[1]);
-            var bits = 0;
-            if (Directory.Exists(path)) bits = 1 | 4;
-            else if (File.Exists(path)) bits = 1 | 2;
-            return Slot.OfInt(bits);
-        });
-        r.Add(C, "checkAccess", "(Ljava/io/File;I)Z", static (t, a) =>
-        {
-            var path = PathOf(t, a[1]);
-            if (!File.Exists(path) && !Directory.Exists(path)) return Slot.OfBool(false);
-            var mode = File.GetUnixFileMode(path);
-            var access = a[2].I;
-            var root = Nido.Linux.Credentials.EffectiveUid == 0;
-            bool ok = (access & 4) == 0 || root || (mode & (UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0;
-            ok &= (access & 2) == 0 || root || (mode & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0;
-            ok &= (access & 1) == 0 || (mode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
-            return Slot.OfBool(ok);
-        });
+            Slot.OfInt(Stat(PathOf(t, a[1])) is { } st ? 1 | ((st.Mode & 0xF000) == 0x8000 ? 2 : 0) | ((st.Mode & 0xF000) == 0x4000 ? 4 : 0) : 0));
+        r.Add(C, "checkAccess", "(Ljava/io/File;I)Z", static (t, a) => Slot.OfBool(Access(PathOf(t, a[1]), a[2].I)));
         r.Add(C, "getLastModifiedTime", "(Ljava/io/File;)J", static (t, a) =>
-        {
-            var path = PathOf(t, a[1]);
-            return Slot.OfLong(File.Exists(path) || Directory.Exists(path) ? new DateTimeOffset(File.GetLastWriteTimeUtc(path)).ToUnixTimeMilliseconds() : 0);
-        });
-        r.Add(C, "getLength", "(Ljava/io/File;)J", static (t, a) =>
-        {
-            var info = new FileInfo(PathOf(t, a[1]));
-            return Slot.OfLong(info.Exists ? info.Length : 0);
-        });
+            Slot.OfLong(Stat(PathOf(t, a[1])) is { } st ? st.ModifySeconds * 1000 + st.ModifyNanos / 1_000_000 : 0));
+        r.Add(C, "getLength", "(Ljava/io/File;)J", static (t, a) => Slot.OfLong(Stat(PathOf(t, a[1])) is { } st ? st.Size : 0));
         r.Add(C, "setPermission", "(Ljava/io/File;IZZ)Z", static (t, a) =>
         {
             var path = PathOf(t, a[1]);
@@ -62,21 +41,23 @@ internal static class JavaIoUnixFileSystem
                 return Slot.OfBool(false);
             }
         });
+        // open(O_CREAT | O_EXCL) as libjava: false when the name exists, else an IOException with the C library's text.
         r.Add(C, "createFileExclusively", "(Ljava/lang/String;)Z", static (t, a) =>
         {
             var path = t.Vm.StringOf(a[1].R)!;
+            if (path == "/") return Slot.OfBool(false);
             try
             {
-                using var _ = new FileStream(path, FileMode.CreateNew);
+                FileIo.Open(path, FileIo.O_RDWR | FileIo.O_CREAT | FileIo.O_EXCL, Convert.ToInt32("666", 8)).Dispose();
                 return Slot.OfBool(true);
             }
-            catch (IOException) when (File.Exists(path) || Directory.Exists(path))
+            catch (ErrnoException e) when (e.Errno == Errno.EEXIST)
             {
                 return Slot.OfBool(false);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (ErrnoException e)
             {
-                throw t.Vm.Throw("java/io/IOException", e is UnauthorizedAccessException ? "Permission denied" : "No such file or directory");
+                throw t.Vm.Throw("java/io/IOException", e.Description);
             }
         });
         r.Add(C, "delete0", "(Ljava/io/File;)Z", static (t, a) => Slot.OfBool(Try(PathOf(t, a[1]), "", 0, static (path, _, _) =>
@@ -109,11 +90,13 @@ internal static class JavaIoUnixFileSystem
             else File.Move(from, to, overwrite: true);
             return true;
         })));
-        r.Add(C, "setLastModifiedTime", "(Ljava/io/File;J)Z", static (t, a) => Slot.OfBool(Try(PathOf(t, a[1]), "", a[2].J, static (path, _, time) =>
+        // The modification time through the link, keeping the access time (libjava: stat, then utimes).
+        r.Add(C, "setLastModifiedTime", "(Ljava/io/File;J)Z", static (t, a) =>
         {
-            File.SetLastWriteTimeUtc(path, DateTimeOffset.FromUnixTimeMilliseconds(time).UtcDateTime);
-            return true;
-        })));
+            var path = PathOf(t, a[1]);
+            if (Stat(path) is not { } st) return Slot.OfBool(false);
+            return Slot.OfBool(SetTimes(path, st.AccessSeconds * 1_000_000_000 + st.AccessNanos, a[2].J * 1_000_000));
+        });
         r.Add(C, "setReadOnly", "(Ljava/io/File;)Z", static (t, a) => Slot.OfBool(Try(PathOf(t, a[1]), "", 0, static (path, _, _) =>
         {
             File.SetUnixFileMode(path, File.GetUnixFileMode(path) & ~(UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite));
@@ -142,20 +125,89 @@ internal static class JavaIoUnixFileSystem
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException) { return false; }
     }
 
-    /// <summary>java.io's canonical form: absolute, "." and ".." folded, symbolic links of the existing prefix resolved.</summary>
+    /// <summary>
+    /// java.io's canonical form as libjava's canonicalize: realpath of the path, or, when it does not exist, of its
+    /// longest existing prefix with the rest appended; then "." and ".." folded. Links resolve before ".." applies.
+    /// </summary>
     private static string Canonicalize(string path)
     {
-        var full = Path.GetFullPath(path);
-        var parts = full.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var current = "/";
-        for (var i = 0; i < parts.Length; i++)
+        if (RealPath(path) is { } real) return real;
+        var prefix = path;
+        var rest = "";
+        while (prefix.LastIndexOf('/') is var slash and > 0)
         {
-            var next = Path.Combine(current, parts[i]);
-            var info = new FileInfo(next);
-            if (info.LinkTarget is not null && info.ResolveLinkTarget(true) is { } target) next = target.FullName;
-            else if (!info.Exists && !Directory.Exists(next)) return Path.Combine([next, .. parts[(i + 1)..]]);
-            current = next;
+            rest = prefix[slash..] + rest;
+            prefix = prefix[..slash];
+            if (RealPath(prefix) is { } resolved) return Fold(resolved + rest);
         }
-        return current;
+        return Fold(path);
+    }
+
+    private static unsafe string? RealPath(string path)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(path + "\0");
+        try
+        {
+            fixed (byte* p = bytes) return System.Text.Encoding.UTF8.GetString(PosixFiles.RealPath(p));
+        }
+        catch (ErrnoException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Removes "." names and a ".." with the name before it, lexically (libjava's collapse).</summary>
+    private static string Fold(string path)
+    {
+        var names = new List<string>();
+        foreach (var name in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (name == ".") continue;
+            if (name == ".." && names.Count > 0 && names[^1] != "..") names.RemoveAt(names.Count - 1);
+            else if (name != ".." || !path.StartsWith('/')) names.Add(name);
+        }
+        return (path.StartsWith('/') ? "/" : "") + string.Join('/', names);
+    }
+
+    private static unsafe FileStatus? Stat(string path)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(path + "\0");
+        try
+        {
+            fixed (byte* p = bytes) return PosixFiles.Status(p, followLinks: true);
+        }
+        catch (ErrnoException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>access(2) with Java's ACCESS_READ/WRITE/EXECUTE, which are R_OK/W_OK/X_OK.</summary>
+    private static unsafe bool Access(string path, int mode)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(path + "\0");
+        try
+        {
+            fixed (byte* p = bytes) PosixFiles.Access(p, mode);
+            return true;
+        }
+        catch (ErrnoException)
+        {
+            return false;
+        }
+    }
+
+    private static unsafe bool SetTimes(string path, long accessNanos, long modifyNanos)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(path + "\0");
+        try
+        {
+            fixed (byte* p = bytes) PosixFiles.SetTimes(p, accessNanos, modifyNanos, followLinks: true);
+            return true;
+        }
+        catch (ErrnoException)
+        {
+            return false;
+        }
     }
 }

@@ -13,8 +13,8 @@ internal static class JavaLangObject
         r.Add(C, "hashCode", "()I", static (t, a) => Slot.OfInt(RuntimeHelpers.GetHashCode(a[0].R)));
         r.Add(C, "getClass", "()Ljava/lang/Class;", static (t, a) => Slot.OfRef(t.Vm.Mirror(a[0].R!.Class)));
         r.Add(C, "clone", "()Ljava/lang/Object;", static (t, a) => Slot.OfRef(Clone(t, a[0].R!)));
-        r.Add(C, "notify", "()V", static (t, a) => { Owned(t, a[0].R!); Monitor.Pulse(a[0].R!); return default; });
-        r.Add(C, "notifyAll", "()V", static (t, a) => { Owned(t, a[0].R!); Monitor.PulseAll(a[0].R!); return default; });
+        r.Add(C, "notify", "()V", static (t, a) => { Owned(t, a[0].R!); Threads.Notify(a[0].R!, all: false); return default; });
+        r.Add(C, "notifyAll", "()V", static (t, a) => { Owned(t, a[0].R!); Threads.Notify(a[0].R!, all: true); return default; });
         r.Add(C, "wait", "(J)V", static (t, a) => { Threads.Wait(t, a[0].R!, a[1].J); return default; });
     }
 

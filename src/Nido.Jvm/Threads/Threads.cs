@@ -46,6 +46,8 @@ public static class Threads
         if (!Monitor.IsEntered(o)) throw t.Vm.Throw("java/lang/IllegalMonitorStateException", "current thread is not owner");
         if (t.Interrupted) { t.Interrupted = false; throw t.Vm.Throw("java/lang/InterruptedException", null); }
         t.WaitingOn = o;
+        var waiters = WaitSets.GetOrCreateValue(o);
+        waiters.Add(t); // guarded by o's monitor, as notify's use of the list
         var previous = SetStatus(t, millis == 0 ? InObjectWait : TimedObjectWait);
         try
         {
@@ -58,11 +60,30 @@ public static class Threads
         }
         finally
         {
+            waiters.Remove(t);
             t.WaitingOn = null;
             SetStatus(t, previous);
         }
         if (t.Interrupted) { t.Interrupted = false; throw t.Vm.Throw("java/lang/InterruptedException", null); }
     }
+
+    /// <summary>
+    /// Object.notify/notifyAll (the caller owns the monitor): the woken waiters — the longest waiting one, as .NET's
+    /// Pulse picks — report BLOCKED until they have the monitor back, as in HotSpot.
+    /// </summary>
+    public static void Notify(JObject o, bool all)
+    {
+        if (WaitSets.TryGetValue(o, out var waiters) && waiters.Count > 0)
+        {
+            var woken = all ? waiters.Count : 1;
+            for (var i = 0; i < woken; i++) SetStatus(waiters[i], BlockedOnEnter);
+            waiters.RemoveRange(0, woken);
+        }
+        if (all) Monitor.PulseAll(o); else Monitor.Pulse(o);
+    }
+
+    /// <summary>The threads in each object's wait set, in the order they began waiting.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, List<JThread>> WaitSets = new();
 
     public static void Sleep(JThread t, long nanos)
     {
@@ -88,6 +109,7 @@ public static class Threads
     public static void Interrupt(JThread target)
     {
         target.Interrupted = true;
+        if (target.WaitingOn is not null) SetStatus(target, BlockedOnEnter); // it must take the monitor back first
         if (target.WaitingOn is not null || target.Sleeping) target.Host?.Interrupt();
         Unpark(target);
     }
