@@ -108,22 +108,17 @@ public static unsafe class PosixFiles
     }
 
     /// <summary>The user name of <paramref name="uid"/>, or null when the password database has none.</summary>
-    public static byte[]? UserName(int uid) => Lookup((byte* buf, nuint size, out nint name, out int id) =>
-    {
-        Interop.Passwd pwd;
-        Interop.Passwd* result;
-        var rc = Interop.getpwuid_r((uint)uid, &pwd, buf, size, &result);
-        (name, id) = result is null ? (0, -1) : ((nint)result->pw_name, uid);
-        return rc;
-    }).Name;
+    public static byte[]? UserName(int uid) => PasswdField(uid, home: false);
 
     /// <summary>The home directory the password database gives <paramref name="uid"/>, or null.</summary>
-    public static byte[]? HomeDirectory(int uid) => Lookup((byte* buf, nuint size, out nint name, out int id) =>
+    public static byte[]? HomeDirectory(int uid) => PasswdField(uid, home: true);
+
+    private static byte[]? PasswdField(int uid, bool home) => Lookup((byte* buf, nuint size, out nint name, out int id) =>
     {
         Interop.Passwd pwd;
         Interop.Passwd* result;
         var rc = Interop.getpwuid_r((uint)uid, &pwd, buf, size, &result);
-        (name, id) = result is null ? (0, -1) : ((nint)result->pw_dir, uid);
+        (name, id) = result is null ? (0, -1) : ((nint)(home ? result->pw_dir : result->pw_name), uid);
         return rc;
     }).Name;
 

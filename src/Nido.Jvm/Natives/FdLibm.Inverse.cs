@@ -10,17 +10,17 @@ internal static partial class FdLibm
     private const double Two54 = 1.80143985094819840000e+16;
     private const double PiO2Hi = 1.57079632679489655800e+00, PiO2Lo = 6.12323399573676603587e-17, PiO4Hi = 7.85398163397448278999e-01;
 
-    /// <summary>ln x: x = 2^k·(1+f) with √2/2 &lt; 1+f &lt; √2, then ln(1+f) from s = f/(2+f) and a degree-14 polynomial in s.</summary>
-    public static double Log(double x)
+    /// <summary>
+    /// The logarithms' first step: the result for 0 (−∞), negatives (NaN), ∞ and NaN; otherwise x's high word and
+    /// unbiased exponent, a subnormal x scaled up by 2^54 first.
+    /// </summary>
+    private static double? LogSpecial(ref double x, out int hx, out int k)
     {
-        const double Lg1 = 6.666666666666735130e-01, Lg2 = 3.999999999940941908e-01, Lg3 = 2.857142874366239149e-01,
-            Lg4 = 2.222219843214978396e-01, Lg5 = 1.818357216161805012e-01, Lg6 = 1.531383769920937332e-01, Lg7 = 1.479819860511658591e-01;
-        var hx = High(x);
-        var lx = Low(x);
-        var k = 0;
+        hx = High(x);
+        k = 0;
         if (hx < 0x00100000) // x < 2^-1022: zero, negative or subnormal
         {
-            if (((hx & 0x7fffffff) | (int)lx) == 0) return double.NegativeInfinity;
+            if (((hx & 0x7fffffff) | (int)Low(x)) == 0) return double.NegativeInfinity;
             if (hx < 0) return double.NaN;
             k -= 54;
             x *= Two54;
@@ -28,6 +28,15 @@ internal static partial class FdLibm
         }
         if (hx >= 0x7ff00000) return x + x;
         k += (hx >> 20) - 1023;
+        return null;
+    }
+
+    /// <summary>ln x: x = 2^k·(1+f) with √2/2 &lt; 1+f &lt; √2, then ln(1+f) from s = f/(2+f) and a degree-14 polynomial in s.</summary>
+    public static double Log(double x)
+    {
+        const double Lg1 = 6.666666666666735130e-01, Lg2 = 3.999999999940941908e-01, Lg3 = 2.857142874366239149e-01,
+            Lg4 = 2.222219843214978396e-01, Lg5 = 1.818357216161805012e-01, Lg6 = 1.531383769920937332e-01, Lg7 = 1.479819860511658591e-01;
+        if (LogSpecial(ref x, out var hx, out var k) is { } special) return special;
         hx &= 0x000fffff;
         var i = (hx + 0x95f64) & 0x100000;
         x = WithHigh(x, hx | (i ^ 0x3ff00000)); // x or x/2 into [√2/2, √2)
@@ -70,19 +79,7 @@ internal static partial class FdLibm
     public static double Log10(double x)
     {
         const double InvLn10 = 4.34294481903251816668e-01, Log10Of2Hi = 3.01029995663611771306e-01, Log10Of2Lo = 3.69423907715893078616e-13;
-        var hx = High(x);
-        var lx = Low(x);
-        var k = 0;
-        if (hx < 0x00100000)
-        {
-            if (((hx & 0x7fffffff) | (int)lx) == 0) return double.NegativeInfinity;
-            if (hx < 0) return double.NaN;
-            k -= 54;
-            x *= Two54;
-            hx = High(x);
-        }
-        if (hx >= 0x7ff00000) return x + x;
-        k += (hx >> 20) - 1023;
+        if (LogSpecial(ref x, out var hx, out var k) is { } special) return special;
         var i = (int)(((uint)k & 0x80000000) >> 31);
         hx = (hx & 0x000fffff) | ((0x3ff - i) << 20);
         double y = k + i;
