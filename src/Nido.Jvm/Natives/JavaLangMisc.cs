@@ -58,9 +58,9 @@ internal static class JavaLangMisc
             return Slot.OfRef(array);
         });
         const string M = "java/lang/StrictMath";
-        r.Add(M, "sin", "(D)D", static (t, a) => Slot.OfDouble(Math.Sin(a[0].D)));
-        r.Add(M, "cos", "(D)D", static (t, a) => Slot.OfDouble(Math.Cos(a[0].D)));
-        r.Add(M, "tan", "(D)D", static (t, a) => Slot.OfDouble(Math.Tan(a[0].D)));
+        r.Add(M, "sin", "(D)D", static (t, a) => Slot.OfDouble(FdLibm.Sin(a[0].D)));
+        r.Add(M, "cos", "(D)D", static (t, a) => Slot.OfDouble(FdLibm.Cos(a[0].D)));
+        r.Add(M, "tan", "(D)D", static (t, a) => Slot.OfDouble(FdLibm.Tan(a[0].D)));
         r.Add(M, "asin", "(D)D", static (t, a) => Slot.OfDouble(FdLibm.Asin(a[0].D)));
         r.Add(M, "acos", "(D)D", static (t, a) => Slot.OfDouble(FdLibm.Acos(a[0].D)));
         r.Add(M, "atan", "(D)D", static (t, a) => Slot.OfDouble(FdLibm.Atan(a[0].D)));
