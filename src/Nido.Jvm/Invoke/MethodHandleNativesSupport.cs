@@ -123,6 +123,11 @@ internal static class MethodHandleNativesSupport
             ? MethodHandleIntrinsics.Polymorphic(vm, name, methodDescriptor)
             : owner.IsInterface ? owner.FindInterfaceMethod(name, methodDescriptor) : owner.FindMethod(name, methodDescriptor);
         if (m is null) return ("java/lang/NoSuchMethodError", $"'{DescriptorText.Method(name, methodDescriptor, owner.JavaName)}'");
+        // The reference kind must fit the method (LinkResolver's check): the lookup then reports "no such method".
+        if (kind == 6 && !m.IsStatic)
+            return ("java/lang/IncompatibleClassChangeError", $"Expected static method '{DescriptorText.Method(name, methodDescriptor, m.Owner.JavaName)}'");
+        if (kind is 5 or 7 or 8 or 9 && m.IsStatic && MethodHandleIntrinsics.IsIntrinsic(name) is false)
+            return ("java/lang/IncompatibleClassChangeError", $"Expecting non-static method '{DescriptorText.Method(name, methodDescriptor, m.Owner.JavaName)}'");
         if (caller is not null && !Accessible(t, caller, m.Owner, m.Flags))
             return ("java/lang/IllegalAccessError",
                 $"class {caller.JavaName} tried to access {Access(m.Flags)}method '{DescriptorText.Method(name, methodDescriptor, m.Owner.JavaName)}'");

@@ -9,7 +9,7 @@ namespace Nido.Jvm;
 /// VarHandles are performed here directly on the VM's memory (the handle's fieldOffset/base/abase/ashift, the same
 /// addressing as Unsafe), with the call site's types adapted to the handle's.
 /// </summary>
-internal static class MethodHandles
+internal static partial class MethodHandles
 {
     private static readonly object NarrowLock = new();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JClass, System.Collections.Concurrent.ConcurrentDictionary<(string Mode, int Arity), JMethod?>> AccessMethods = new();
@@ -34,6 +34,9 @@ internal static class MethodHandles
         };
         if (kind == '\0') return ViaAccessMethod(t, handle, name, descriptor, parameters, args);
         var shape = cls[(dollar + 1)..];
+        var coordinates = shape.StartsWith("FieldInstance", StringComparison.Ordinal) ? 1
+            : shape.StartsWith("FieldStatic", StringComparison.Ordinal) ? 0 : shape == "Array" ? 2 : -1;
+        if (coordinates >= 0) CheckAccess(t, handle, shape, kind, name, descriptor, parameters, args, coordinates);
         JObject? baseObject;
         long offset;
         int first;
