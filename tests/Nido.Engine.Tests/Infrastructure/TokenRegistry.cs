@@ -146,9 +146,7 @@ public sealed class TokenRegistry : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (listener.IsListening) listener.Stop();
-        listener.Close();
-    }
+    // Close alone: Stop released the port first, and Close then looked the endpoint up again by binding the port,
+    // which fails (EADDRINUSE) when the port was taken meanwhile or its connections linger.
+    public void Dispose() => listener.Close();
 }
