@@ -7,5 +7,7 @@ internal sealed class BrokenClassPathEntry(JarFileException error) : ClassPathEn
 
     public override string? Locate(string name) => throw Error();
 
+    public override string CodeSource => throw Error();
+
     private JarFileException Error() => new(error.JarPath, error.CannotOpen, error.Detail, error);
 }

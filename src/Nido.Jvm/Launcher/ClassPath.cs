@@ -40,6 +40,21 @@ public sealed class ClassPath : IDisposable
     /// <summary>The class file for an internal name ("com/x/Main"), or null when no entry has it.</summary>
     public byte[]? FindClass(string internalName) => FindResource(internalName + ".class");
 
+    /// <summary>The class file and the code source URL of the entry it came from.</summary>
+    public byte[]? FindClass(string internalName, out string? codeSource)
+    {
+        for (int i = 0; EntryAt(i) is { } entry; i++)
+        {
+            if (entry.Read(internalName + ".class") is { } bytes)
+            {
+                codeSource = entry.CodeSource;
+                return bytes;
+            }
+        }
+        codeSource = null;
+        return null;
+    }
+
     /// <summary>The bytes of a resource ("META-INF/x.txt") from the first entry that has it.</summary>
     public byte[]? FindResource(string name)
     {

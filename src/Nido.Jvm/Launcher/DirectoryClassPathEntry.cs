@@ -12,6 +12,8 @@ internal sealed class DirectoryClassPathEntry(string directory) : ClassPathEntry
         return path != null && File.Exists(path) ? File.ReadAllBytes(path) : null;
     }
 
+    public override string CodeSource => FileUrl.ForFile(_root, directory: true);
+
     public override string? Locate(string name)
     {
         string? path = Resolve(name);

@@ -59,6 +59,8 @@ internal sealed class JarClassPathEntry : ClassPathEntry
         }
     }
 
+    public override string CodeSource => FileUrl.ForFile(_path, directory: false);
+
     public override string? Locate(string name) => Find(name) == null ? null : FileUrl.ForJarEntry(_path, name);
 
     public override void Dispose()

@@ -57,6 +57,42 @@ public static class JavaLauncher
         return RunMain(options, home, stderr);
     }
 
+    /// <summary>
+    /// The module options as the properties the JDK's ModuleBootstrap reads, named as HotSpot's launcher names them:
+    /// repeatable ones numbered (jdk.module.addopens.0, .1 …), --limit-modules joined, the paths last-wins.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string>> ModuleProperties(IReadOnlyList<KeyValuePair<string, string>> options)
+    {
+        var counts = new Dictionary<string, int>();
+        var single = new Dictionary<string, string>();
+        foreach (var (name, value) in options)
+        {
+            var numbered = name switch
+            {
+                "--add-reads" => "jdk.module.addreads", "--add-exports" => "jdk.module.addexports",
+                "--add-opens" => "jdk.module.addopens", "--add-modules" => "jdk.module.addmods",
+                "--patch-module" => "jdk.module.patch", "--enable-native-access" => "jdk.module.enable.native.access",
+                _ => null,
+            };
+            if (numbered is not null)
+            {
+                var n = counts.GetValueOrDefault(numbered);
+                counts[numbered] = n + 1;
+                yield return new($"{numbered}.{n}", value);
+                continue;
+            }
+            switch (name)
+            {
+                case "--limit-modules":
+                    single["jdk.module.limitmods"] = single.TryGetValue("jdk.module.limitmods", out var earlier) ? earlier + "," + value : value;
+                    break;
+                case "--module-path": single["jdk.module.path"] = value; break;
+                case "--upgrade-module-path": single["jdk.module.upgrade.path"] = value; break;
+            }
+        }
+        foreach (var (key, value) in single) yield return new(key, value);
+    }
+
     private static int RunMain(JavaOptions options, string home, TextWriter stderr)
     {
         var vmOptions = new JavaVmOptions
@@ -64,7 +100,7 @@ public static class JavaLauncher
             JavaHome = home,
             ClassPath = options.ClassPath,
             ClassPathProperty = string.Join(':', options.ClassPath),
-            SystemProperties = options.SystemProperties,
+            SystemProperties = [.. options.SystemProperties, .. ModuleProperties(options.ModuleOptions)],
             MaxHeap = options.MaxHeap,
             ThreadStack = options.ThreadStack,
             VerboseClass = options.VerboseClass,
@@ -142,4 +178,6 @@ public static class JavaLauncher
 public sealed class ClassPathSource(ClassPath classPath) : IClassSource
 {
     public byte[]? FindClass(string internalName) => classPath.FindClass(internalName);
+
+    public byte[]? FindClass(string internalName, out string? codeSource) => classPath.FindClass(internalName, out codeSource);
 }

@@ -5,4 +5,11 @@ public interface IClassSource
 {
     /// <summary>The class file of <paramref name="internalName"/> (java/lang/Object), or null when this source has none.</summary>
     byte[]? FindClass(string internalName);
+
+    /// <summary>The class file and the URL of the class path entry holding it (null where there is none, as in the jimage).</summary>
+    byte[]? FindClass(string internalName, out string? codeSource)
+    {
+        codeSource = null;
+        return FindClass(internalName);
+    }
 }

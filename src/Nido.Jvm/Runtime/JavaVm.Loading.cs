@@ -49,10 +49,35 @@ public sealed partial class JavaVm
         lock (data.DefineLock)
         {
             if (data.Classes.TryGetValue(name, out var c)) return c;
-            var bytes = source.FindClass(name);
+            var bytes = source.FindClass(name, out var codeSource);
             if (bytes is null) return null;
-            return DefineClass(bytes, data.Loader, name, null);
+            return DefineClass(bytes, data.Loader, name, codeSource is null ? null : ProtectionDomainOf(data.Loader, codeSource));
         }
+    }
+
+    private readonly Dictionary<string, JObject> _protectionDomains = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The ProtectionDomain of classes the application loader reads from one class path entry, as BuiltinClassLoader
+    /// makes it: SecureClassLoader.getProtectionDomain(new CodeSource(url, null)), one per entry.
+    /// </summary>
+    private JObject? ProtectionDomainOf(JObject? loader, string codeSource)
+    {
+        if (loader is null || JThread.Current is not { } t) return null;
+        lock (_protectionDomains)
+            if (_protectionDomains.TryGetValue(codeSource, out var known)) return known;
+        var urlClass = BootClass("java/net/URL");
+        EnsureInitialized(t, urlClass);
+        var url = NewObject(urlClass);
+        t.Invoke(urlClass.DeclaredMethod("<init>", "(Ljava/lang/String;)V")!, Slot.OfRef(url), Slot.OfRef(NewString(codeSource)));
+        var csClass = BootClass("java/security/CodeSource");
+        EnsureInitialized(t, csClass);
+        var cs = NewObject(csClass);
+        t.Invoke(csClass.DeclaredMethod("<init>", "(Ljava/net/URL;[Ljava/security/CodeSigner;)V")!, Slot.OfRef(cs), Slot.OfRef(url), default);
+        var get = BootClass("java/security/SecureClassLoader").DeclaredMethod("getProtectionDomain", "(Ljava/security/CodeSource;)Ljava/security/ProtectionDomain;")!;
+        var pd = t.Invoke(get, Slot.OfRef(loader), Slot.OfRef(cs)).R!;
+        lock (_protectionDomains) _protectionDomains.TryAdd(codeSource, pd);
+        return pd;
     }
 
     /// <summary>A user-defined loader: ClassLoader.loadClass(String) in Java; the result is recorded for this initiating loader.</summary>
