@@ -68,7 +68,7 @@ public class SeccompTests
         };
         var r = RunWithProfile("mkdir -p /dev/shm/d && echo hi > /dev/shm/d/f && cat /dev/shm/d/f; ls / | wc -l; ps | head -1; uname -s; " +
                                "mount -t tmpfs none /dev/shm 2>&1; echo done", profile, noNewPrivileges: false);
-        Assert.True(r.Code == 0, r.Err);
+        Assert.True(r.Code == 0, $"exit {r.Code}; stdout: {r.Out}; stderr: {r.Err}"); // once seen failing with nothing on stderr
         Assert.StartsWith("hi\n", r.Out);
         Assert.Contains("Linux\n", r.Out);
         Assert.True(r.Out.Contains("mount: permission denied"), r.Out); // mount is outside the allow list (and CAP_SYS_ADMIN too)
