@@ -22,7 +22,7 @@ public static unsafe class Zlib
     public static int Deflate(nint stream, byte* input, int inputLength, byte* output, int outputLength, int flush,
         (int Level, int Strategy)? setParams, out int inputLeft, out int outputLeft)
     {
-        var s = Point(stream, input, inputLength, output, outputLength);
+        var s = Point(stream, NonNull(input), inputLength, NonNull(output), outputLength);
         var rc = setParams is { } p ? Interop.deflateParams(s, p.Level, p.Strategy) : Interop.deflate(s, flush);
         (inputLeft, outputLeft) = ((int)s->avail_in, (int)s->avail_out);
         return rc;
@@ -30,15 +30,21 @@ public static unsafe class Zlib
 
     public static int Inflate(nint stream, byte* input, int inputLength, byte* output, int outputLength, int flush, out int inputLeft, out int outputLeft)
     {
-        var s = Point(stream, input, inputLength, output, outputLength);
+        var s = Point(stream, NonNull(input), inputLength, NonNull(output), outputLength);
         var rc = Interop.inflate(s, flush);
         (inputLeft, outputLeft) = ((int)s->avail_in, (int)s->avail_out);
         return rc;
     }
 
     public static int SetDictionary(nint stream, bool inflater, byte* dictionary, int length) => inflater
-        ? Interop.inflateSetDictionary((Interop.ZStream*)stream, dictionary, (uint)length)
-        : Interop.deflateSetDictionary((Interop.ZStream*)stream, dictionary, (uint)length);
+        ? Interop.inflateSetDictionary((Interop.ZStream*)stream, NonNull(dictionary), (uint)length)
+        : Interop.deflateSetDictionary((Interop.ZStream*)stream, NonNull(dictionary), (uint)length);
+
+    // An empty span pins to a null pointer, which zlib takes as "no buffer" (a stream error, or a checksum's initial
+    // value) rather than an empty one: empty buffers point here instead.
+    private static readonly byte* EmptyBuffer = (byte*)NativeMemory.AllocZeroed(1);
+
+    private static byte* NonNull(byte* p) => p == null ? EmptyBuffer : p;
 
     public static int Reset(nint stream, bool inflater) =>
         inflater ? Interop.inflateReset((Interop.ZStream*)stream) : Interop.deflateReset((Interop.ZStream*)stream);
@@ -59,12 +65,12 @@ public static unsafe class Zlib
 
     public static uint Crc32(uint crc, ReadOnlySpan<byte> data)
     {
-        fixed (byte* p = data) return (uint)Interop.crc32(crc, p, (uint)data.Length);
+        fixed (byte* p = data) return (uint)Interop.crc32(crc, NonNull(p), (uint)data.Length);
     }
 
     public static uint Adler32(uint adler, ReadOnlySpan<byte> data)
     {
-        fixed (byte* p = data) return (uint)Interop.adler32(adler, p, (uint)data.Length);
+        fixed (byte* p = data) return (uint)Interop.adler32(adler, NonNull(p), (uint)data.Length);
     }
 
     private delegate int Init(Interop.ZStream* stream);
