@@ -120,25 +120,33 @@ public static class FileIo
     public static void Truncate(SafeFdHandle fd, long length) =>
         Errors.Check(Interop.ftruncate(fd, length), "ftruncate", fd.ToString());
 
-    /// <summary>readv(2) into <paramref name="count"/> struct iovec at <paramref name="iov"/>; retried on EINTR.</summary>
-    public static unsafe long ReadVector(SafeFdHandle fd, nint iov, int count)
+    // One call each, for callers with their own status codes (NIO's IOStatus): the byte count, or a negative errno;
+    // EINTR is not retried, since a signal is how a closing thread wakes one blocked here.
+
+    /// <summary>read(2) into caller memory: bytes read, or a negative errno.</summary>
+    public static unsafe long TryRead(SafeFdHandle fd, nint buffer, int length)
     {
-        while (true)
-        {
-            var n = Interop.readv(fd, (void*)iov, count);
-            if (n >= 0) return n;
-            Errors.ThrowUnlessInterrupted("readv", fd);
-        }
+        var n = Interop.read(fd, (byte*)buffer, (nuint)length);
+        return n >= 0 ? n : -System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
     }
 
-    public static unsafe long WriteVector(SafeFdHandle fd, nint iov, int count)
+    public static unsafe long TryWrite(SafeFdHandle fd, nint buffer, int length)
     {
-        while (true)
-        {
-            var n = Interop.writev(fd, (void*)iov, count);
-            if (n >= 0) return n;
-            Errors.ThrowUnlessInterrupted("writev", fd);
-        }
+        var n = Interop.write(fd, (byte*)buffer, (nuint)length);
+        return n >= 0 ? n : -System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+    }
+
+    /// <summary>readv(2) over <paramref name="count"/> struct iovec at <paramref name="iov"/>.</summary>
+    public static unsafe long TryReadVector(SafeFdHandle fd, nint iov, int count)
+    {
+        var n = Interop.readv(fd, (void*)iov, count);
+        return n >= 0 ? n : -System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+    }
+
+    public static unsafe long TryWriteVector(SafeFdHandle fd, nint iov, int count)
+    {
+        var n = Interop.writev(fd, (void*)iov, count);
+        return n >= 0 ? n : -System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
     }
 
     public static void DataSync(SafeFdHandle fd) => Errors.Check(Interop.fdatasync(fd), "fdatasync", fd.ToString());

@@ -223,31 +223,6 @@ public static unsafe class InetSockets
         return n >= 0 ? n : Fail();
     }
 
-    /// <summary>read(2) without retrying EINTR: bytes read, or a negative errno.</summary>
-    public static long Read(SafeFdHandle fd, nint buffer, int length)
-    {
-        var n = Interop.read(fd, (byte*)buffer, (nuint)length);
-        return n >= 0 ? n : Fail();
-    }
-
-    public static long Write(SafeFdHandle fd, nint buffer, int length)
-    {
-        var n = Interop.write(fd, (byte*)buffer, (nuint)length);
-        return n >= 0 ? n : Fail();
-    }
-
-    public static long ReadVector(SafeFdHandle fd, nint iov, int count)
-    {
-        var n = Interop.readv(fd, (void*)iov, count);
-        return n >= 0 ? n : Fail();
-    }
-
-    public static long WriteVector(SafeFdHandle fd, nint iov, int count)
-    {
-        var n = Interop.writev(fd, (void*)iov, count);
-        return n >= 0 ? n : Fail();
-    }
-
     /// <summary>
     /// Makes <paramref name="fd"/> refer to a socket whose peer is closed (dup2), so that calls on it now end at
     /// once while the number stays reserved until the real close (libnio's preClose).

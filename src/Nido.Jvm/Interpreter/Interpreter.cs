@@ -138,7 +138,7 @@ public static partial class Interpreter
                             case 0x58: sp -= 2; pc++; break;
                             // Stack shuffles move slots through Dup/Rotate, never a Slot local: a struct temporary holding
                             // a reference sits in this frame's stack, which the GC reports as live for the whole loop.
-                            case 0x59: Dup(s, sp, 1); sp++; pc++; break;
+                            case 0x59: Copy(ref s[sp], in s[sp - 1]); sp++; pc++; break;
                             case 0x5a: Dup(s, sp, 1); Rotate(s, sp - 2, 3); sp++; pc++; break;
                             case 0x5b: Dup(s, sp, 1); Rotate(s, sp - 3, 4); sp++; pc++; break;
                             case 0x5c: Dup(s, sp, 2); sp += 2; pc++; break;

@@ -59,10 +59,17 @@ internal static class InetSupport
     public static int Address(JThread t, JObject? inetAddress)
     {
         if (inetAddress is null) throw t.Vm.Throw("java/lang/NullPointerException", null);
-        var holder = t.Vm.GetField(inetAddress, "holder").R!;
-        if (t.Vm.GetField(holder, "family").I != 1) // InetAddress.IPv4
-            throw t.Vm.Throw("java/net/SocketException", "Protocol family unavailable");
-        return t.Vm.GetField(holder, "address").I;
+        return TryAddress(t.Vm, inetAddress, out var address) ? address
+            : throw t.Vm.Throw("java/net/SocketException", "Protocol family unavailable");
+    }
+
+    /// <summary>The IPv4 address in an InetAddress's holder; false for an IPv6 one.</summary>
+    public static bool TryAddress(JavaVm vm, JObject inetAddress, out int address)
+    {
+        var holder = vm.GetField(inetAddress, "holder").R!;
+        var ipv4 = vm.GetField(holder, "family").I == 1; // InetAddress.IPv4
+        address = ipv4 ? vm.GetField(holder, "address").I : 0;
+        return ipv4;
     }
 
     public static Inet4Endpoint Endpoint(JThread t, JObject? inetAddress, int port) => new(Address(t, inetAddress), port);

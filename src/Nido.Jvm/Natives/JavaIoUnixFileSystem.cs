@@ -143,18 +143,8 @@ internal static class JavaIoUnixFileSystem
         return Fold(path);
     }
 
-    private static unsafe string? RealPath(string path)
-    {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(path + "\0");
-        try
-        {
-            fixed (byte* p = bytes) return System.Text.Encoding.UTF8.GetString(PosixFiles.RealPath(p));
-        }
-        catch (ErrnoException)
-        {
-            return null;
-        }
-    }
+    private static unsafe string? RealPath(string path) =>
+        OnPath(path, static p => System.Text.Encoding.UTF8.GetString(PosixFiles.RealPath(p)), null);
 
     /// <summary>Removes "." names and a ".." with the name before it, lexically (libjava's collapse).</summary>
     private static string Fold(string path)
@@ -169,45 +159,34 @@ internal static class JavaIoUnixFileSystem
         return (path.StartsWith('/') ? "/" : "") + string.Join('/', names);
     }
 
-    private static unsafe FileStatus? Stat(string path)
-    {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(path + "\0");
-        try
-        {
-            fixed (byte* p = bytes) return PosixFiles.Status(p, followLinks: true);
-        }
-        catch (ErrnoException)
-        {
-            return null;
-        }
-    }
+    private static unsafe FileStatus? Stat(string path) => OnPath<FileStatus?>(path, static p => PosixFiles.Status(p, followLinks: true), null);
 
     /// <summary>access(2) with Java's ACCESS_READ/WRITE/EXECUTE, which are R_OK/W_OK/X_OK.</summary>
-    private static unsafe bool Access(string path, int mode)
+    private static unsafe bool Access(string path, int mode) => OnPath(path, p =>
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(path + "\0");
-        try
-        {
-            fixed (byte* p = bytes) PosixFiles.Access(p, mode);
-            return true;
-        }
-        catch (ErrnoException)
-        {
-            return false;
-        }
-    }
+        PosixFiles.Access(p, mode);
+        return true;
+    }, false);
 
-    private static unsafe bool SetTimes(string path, long accessNanos, long modifyNanos)
+    private static unsafe bool SetTimes(string path, long accessNanos, long modifyNanos) => OnPath(path, p =>
+    {
+        PosixFiles.SetTimes(p, accessNanos, modifyNanos, followLinks: true);
+        return true;
+    }, false);
+
+    private unsafe delegate T PathCall<T>(byte* path);
+
+    /// <summary>A call on the NUL-terminated UTF-8 form of <paramref name="path"/>; <paramref name="failed"/> when it sets errno.</summary>
+    private static unsafe T OnPath<T>(string path, PathCall<T> call, T failed)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(path + "\0");
         try
         {
-            fixed (byte* p = bytes) PosixFiles.SetTimes(p, accessNanos, modifyNanos, followLinks: true);
-            return true;
+            fixed (byte* p = bytes) return call(p);
         }
         catch (ErrnoException)
         {
-            return false;
+            return failed;
         }
     }
 }

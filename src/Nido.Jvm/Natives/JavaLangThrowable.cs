@@ -58,23 +58,9 @@ internal static class JavaLangThrowable
         while (skip < depth && t.FrameMethod(depth - 1 - skip) is { } m && m.Name is "fillInStackTrace") skip++;
         while (self is not null && skip < depth && t.FrameMethod(depth - 1 - skip) is { IsConstructor: true } ctor && self.Class.IsSubtypeOf(ctor.Owner)) skip++;
         var count = depth - skip;
-        var methods = new List<JMethod>(count);
-        var pcs = new List<int>(count);
-        for (var i = count - 1; i >= 0; i--)
-        {
-            // Frames of hidden classes (lambda proxies) are not shown, as HotSpot without -XX:+ShowHiddenFrames.
-            if (IsHiddenFrame(t.FrameMethod(i))) continue;
-            if (methods.Count == limit) break;
-            methods.Add(t.FrameMethod(i));
-            pcs.Add(t.FramePcs[i]);
-        }
-        return new Backtrace([.. methods], [.. pcs]);
+        return Collect(t.Vm, t.FrameMethodIds.AsSpan(0, count), t.FramePcs.AsSpan(0, count), limit);
     }
 
-    /// <summary>
-    /// The LambdaForm machinery HotSpot hides (@LambdaForm.Hidden): the pre-generated holders' methods and the
-    /// signature-polymorphic intrinsics.
-    /// </summary>
     /// <summary>
     /// Another thread's frames, innermost first, read while it runs (HotSpot stops it at a safepoint; here the copy
     /// is taken without stopping it, so a frame being pushed or popped meanwhile may be missed or seen twice).
@@ -82,15 +68,22 @@ internal static class JavaLangThrowable
     public static Backtrace CaptureOther(JThread other, int limit = 1024)
     {
         var depth = Math.Min(other.Depth, other.FrameMethodIds.Length);
-        var ids = other.FrameMethodIds.AsSpan(0, depth).ToArray();
-        var framePcs = other.FramePcs.AsSpan(0, depth).ToArray();
-        var methods = new List<JMethod>();
-        var pcs = new List<int>();
-        for (var i = depth - 1; i >= 0 && methods.Count < limit; i--)
+        return Collect(other.Vm, other.FrameMethodIds.AsSpan(0, depth).ToArray(), other.FramePcs.AsSpan(0, depth).ToArray(), limit);
+    }
+
+    /// <summary>
+    /// The frames (outermost first in the spans) as a backtrace, innermost first, at most <paramref name="limit"/>:
+    /// frames of hidden classes (lambda proxies) and LambdaForms left out, as HotSpot without -XX:+ShowHiddenFrames.
+    /// </summary>
+    private static Backtrace Collect(JavaVm vm, ReadOnlySpan<int> ids, ReadOnlySpan<int> framePcs, int limit)
+    {
+        var methods = new List<JMethod>(Math.Min(ids.Length, limit));
+        var pcs = new List<int>(methods.Capacity);
+        for (var i = ids.Length - 1; i >= 0 && methods.Count < limit; i--)
         {
             JMethod m;
-            try { m = other.Vm.MethodById(ids[i]); }
-            catch (IndexOutOfRangeException) { continue; }
+            try { m = vm.MethodById(ids[i]); }
+            catch (IndexOutOfRangeException) { continue; } // another thread's frame caught half-written
             if (IsHiddenFrame(m)) continue;
             methods.Add(m);
             pcs.Add(framePcs[i]);
@@ -100,6 +93,10 @@ internal static class JavaLangThrowable
 
     public static bool IsHiddenFrame(JMethod m) => m.Owner.IsHidden || IsLambdaFormFrame(m);
 
+    /// <summary>
+    /// The LambdaForm machinery HotSpot hides (@LambdaForm.Hidden): the pre-generated holders' methods and the
+    /// signature-polymorphic intrinsics.
+    /// </summary>
     private static bool IsLambdaFormFrame(JMethod m) =>
         m.Owner.Name.StartsWith("java/lang/invoke/", StringComparison.Ordinal)
         && (m.Owner.Name.EndsWith("$Holder", StringComparison.Ordinal) || m.Index < 0);

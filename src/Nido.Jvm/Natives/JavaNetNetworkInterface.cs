@@ -115,11 +115,7 @@ internal static class JavaNetNetworkInterface
     private static bool TryAddress(JThread t, JObject? inetAddress, out int address)
     {
         address = 0;
-        if (inetAddress is null) return false;
-        var holder = t.Vm.GetField(inetAddress, "holder").R!;
-        if (t.Vm.GetField(holder, "family").I != 1) return false;
-        address = t.Vm.GetField(holder, "address").I;
-        return true;
+        return inetAddress is not null && InetSupport.TryAddress(t.Vm, inetAddress, out address);
     }
 
     private static int Flags(JThread t, Slot name)

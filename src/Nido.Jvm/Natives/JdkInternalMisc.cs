@@ -14,7 +14,7 @@ internal static class JdkInternalMisc
             // HotSpot's JVM_LatestUserDefinedLoader: the nearest caller whose loader is neither the boot nor the
             // platform loader (the application loader counts), skipping generated reflection accessors.
             foreach (var m in JavaLangThrowable.Capture(t, null, int.MaxValue).Methods)
-                if (m.Owner.Loader is { } l && !ReferenceEquals(l, t.Vm.PlatformLoader) && !IsReflectionAccessor(m.Owner)) return Slot.OfRef(l);
+                if (m.Owner.Loader is { } l && !ReferenceEquals(l, t.Vm.PlatformLoader) && !IsReflectionFrame(m)) return Slot.OfRef(l);
             return default;
         });
         r.Add(V, "getuid", "()J", static (t, a) => Slot.OfLong(Nido.Linux.Credentials.RealUid));
@@ -81,11 +81,4 @@ internal static class JdkInternalMisc
         m.Owner.Name is "java/lang/reflect/Method" or "java/lang/reflect/Constructor"
         || m.Owner.Name.StartsWith("jdk/internal/reflect/", StringComparison.Ordinal)
         || m.Owner.Name.StartsWith("java/lang/invoke/", StringComparison.Ordinal) && m.Owner.IsHidden;
-
-    private static bool IsReflectionAccessor(JClass c)
-    {
-        for (var k = c; k is not null; k = k.Super)
-            if (k.Name is "jdk/internal/reflect/MethodAccessorImpl" or "jdk/internal/reflect/ConstructorAccessorImpl") return true;
-        return false;
-    }
 }

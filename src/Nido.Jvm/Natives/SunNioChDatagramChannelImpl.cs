@@ -23,29 +23,11 @@ internal static class SunNioChDatagramChannelImpl
                 var n = InetSockets.ReceiveFrom(fd, (nint)a[1].J, a[3].I, (nint)a[4].J, SunNioChNativeSocketAddress.Size);
                 // An ICMP port-unreachable for an earlier send: only a connected socket reports it.
                 if (n == -(int)Errno.ECONNREFUSED && a[6].I == 0) continue;
-                if (n == 0) return Slot.OfInt(0);
-                return Slot.OfInt(n switch
-                {
-                    > 0 => (int)n,
-                    -(int)Errno.EAGAIN => Unavailable,
-                    -(int)Errno.EINTR => Interrupted,
-                    -(int)Errno.ECONNREFUSED => throw t.Vm.Throw("java/net/PortUnreachableException", null),
-                    _ => throw SocketError(t, (int)-n),
-                });
+                return Slot.OfInt(Result(t, n));
             }
         });
         r.Add(C, "send0", $"({Fd}JIJI)I", static (t, a) =>
-        {
-            var n = InetSockets.SendTo(Fd(t, a[0]), (nint)a[1].J, a[3].I, (nint)a[4].J, a[6].I);
-            return Slot.OfInt(n switch
-            {
-                >= 0 => (int)n,
-                -(int)Errno.EAGAIN => Unavailable,
-                -(int)Errno.EINTR => Interrupted,
-                -(int)Errno.ECONNREFUSED => throw t.Vm.Throw("java/net/PortUnreachableException", null),
-                _ => throw SocketError(t, (int)-n),
-            });
-        });
+            Slot.OfInt(Result(t, InetSockets.SendTo(Fd(t, a[0]), (nint)a[1].J, a[3].I, (nint)a[4].J, a[6].I))));
         r.Add(C, "disconnect0", $"({Fd}Z)V", static (t, a) =>
         {
             var rc = InetSockets.Disconnect(Fd(t, a[0]));
@@ -53,4 +35,14 @@ internal static class SunNioChDatagramChannelImpl
             return default;
         });
     }
+
+    /// <summary>A datagram receive's or send's bytes, or the IOStatus for EAGAIN/EINTR; an ICMP refusal is PortUnreachableException.</summary>
+    private static int Result(JThread t, long n) => n switch
+    {
+        >= 0 => (int)n,
+        -(int)Errno.EAGAIN => Unavailable,
+        -(int)Errno.EINTR => Interrupted,
+        -(int)Errno.ECONNREFUSED => throw t.Vm.Throw("java/net/PortUnreachableException", null),
+        _ => throw SocketError(t, (int)-n),
+    };
 }

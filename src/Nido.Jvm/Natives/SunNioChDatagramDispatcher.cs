@@ -13,13 +13,13 @@ internal static class SunNioChDatagramDispatcher
     public static void Register(NativeRegistry r)
     {
         r.Add(C, "read0", $"({Fd}JI)I", static (t, a) =>
-            Slot.OfInt(Status(t, Refused(t, InetSockets.Read(Fd(t, a[0]), (nint)a[1].J, a[3].I)), reading: true)));
+            Slot.OfInt(Status(t, Refused(t, FileIo.TryRead(Fd(t, a[0]), (nint)a[1].J, a[3].I)), reading: true)));
         r.Add(C, "readv0", $"({Fd}JI)J", static (t, a) =>
-            Slot.OfLong(StatusLong(t, Refused(t, InetSockets.ReadVector(Fd(t, a[0]), (nint)a[1].J, a[3].I)), reading: true)));
+            Slot.OfLong(StatusLong(t, Refused(t, FileIo.TryReadVector(Fd(t, a[0]), (nint)a[1].J, a[3].I)), reading: true)));
         r.Add(C, "write0", $"({Fd}JI)I", static (t, a) =>
-            Slot.OfInt(Status(t, Refused(t, InetSockets.Write(Fd(t, a[0]), (nint)a[1].J, a[3].I)), reading: false)));
+            Slot.OfInt(Status(t, Refused(t, FileIo.TryWrite(Fd(t, a[0]), (nint)a[1].J, a[3].I)), reading: false)));
         r.Add(C, "writev0", $"({Fd}JI)J", static (t, a) =>
-            Slot.OfLong(StatusLong(t, Refused(t, InetSockets.WriteVector(Fd(t, a[0]), (nint)a[1].J, a[3].I)), reading: false)));
+            Slot.OfLong(StatusLong(t, Refused(t, FileIo.TryWriteVector(Fd(t, a[0]), (nint)a[1].J, a[3].I)), reading: false)));
     }
 
     internal static long Refused(JThread t, long n) =>

@@ -18,12 +18,12 @@ internal static unsafe class SunNioChFileDispatcherImpl
         r.Add(C, "init", "()V", static (t, a) => default);
         // Reads and writes serve sockets too (SocketDispatcher writes through here): EAGAIN and EINTR become
         // IOStatus codes, as libnio's convertReturnVal, for non-blocking channels and threads woken by a close.
-        Add(r, "read0", $"({Fd}JI)I", static (t, a) => Slot.OfInt(InetSupport.Status(t, InetSockets.Read(H(t, a[0]), (nint)a[1].J, a[3].I), reading: true)));
+        Add(r, "read0", $"({Fd}JI)I", static (t, a) => Slot.OfInt(InetSupport.Status(t, FileIo.TryRead(H(t, a[0]), (nint)a[1].J, a[3].I), reading: true)));
         Add(r, "pread0", $"({Fd}JIJ)I", static (t, a) => Slot.OfInt(ReadResult(FileIo.PRead(H(t, a[0]), Buffer(a[1], a[3].I), a[4].J))));
-        Add(r, "readv0", $"({Fd}JI)J", static (t, a) => Slot.OfLong(InetSupport.StatusLong(t, InetSockets.ReadVector(H(t, a[0]), (nint)a[1].J, a[3].I), reading: true)));
-        Add(r, "write0", $"({Fd}JI)I", static (t, a) => Slot.OfInt(InetSupport.Status(t, InetSockets.Write(H(t, a[0]), (nint)a[1].J, a[3].I), reading: false)));
+        Add(r, "readv0", $"({Fd}JI)J", static (t, a) => Slot.OfLong(InetSupport.StatusLong(t, FileIo.TryReadVector(H(t, a[0]), (nint)a[1].J, a[3].I), reading: true)));
+        Add(r, "write0", $"({Fd}JI)I", static (t, a) => Slot.OfInt(InetSupport.Status(t, FileIo.TryWrite(H(t, a[0]), (nint)a[1].J, a[3].I), reading: false)));
         Add(r, "pwrite0", $"({Fd}JIJ)I", static (t, a) => Slot.OfInt(FileIo.PWrite(H(t, a[0]), Buffer(a[1], a[3].I), a[4].J)));
-        Add(r, "writev0", $"({Fd}JI)J", static (t, a) => Slot.OfLong(InetSupport.StatusLong(t, InetSockets.WriteVector(H(t, a[0]), (nint)a[1].J, a[3].I), reading: false)));
+        Add(r, "writev0", $"({Fd}JI)J", static (t, a) => Slot.OfLong(InetSupport.StatusLong(t, FileIo.TryWriteVector(H(t, a[0]), (nint)a[1].J, a[3].I), reading: false)));
         Add(r, "force0", $"({Fd}Z)I", static (t, a) =>
         {
             if (a[1].I != 0) FileIo.Sync(H(t, a[0])); else FileIo.DataSync(H(t, a[0]));

@@ -16,9 +16,9 @@ internal static class SunNioChSocketDispatcher
     public static void Register(NativeRegistry r)
     {
         r.Add(C, "read0", $"({Fd}JI)I", static (t, a) =>
-            Slot.OfInt(Status(t, Reset(t, InetSockets.Read(Fd(t, a[0]), (nint)a[1].J, a[3].I)), reading: true)));
+            Slot.OfInt(Status(t, Reset(t, FileIo.TryRead(Fd(t, a[0]), (nint)a[1].J, a[3].I)), reading: true)));
         r.Add(C, "readv0", $"({Fd}JI)J", static (t, a) =>
-            Slot.OfLong(StatusLong(t, Reset(t, InetSockets.ReadVector(Fd(t, a[0]), (nint)a[1].J, a[3].I)), reading: true)));
+            Slot.OfLong(StatusLong(t, Reset(t, FileIo.TryReadVector(Fd(t, a[0]), (nint)a[1].J, a[3].I)), reading: true)));
     }
 
     private static long Reset(JThread t, long n) =>
