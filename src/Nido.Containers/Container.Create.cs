@@ -31,7 +31,7 @@ public sealed partial class Container
         var id = ContainerId.Validate(o.Id);
         if (store.Exists(id)) throw new ContainerException($"container with id exists: {id}");
         var bundle = Path.GetFullPath(o.Bundle);
-        var spec = OciJson.ReadSpec(Path.Combine(bundle, "config.json"));
+        var spec = OciJson.ReadSpec(Path.Combine(bundle, "config.json"), out var specText);
         SpecValidator.Validate(spec);
         var rootfs = Path.GetFullPath(Path.Combine(bundle, spec.Root!.Path));
         if (!System.IO.Directory.Exists(rootfs)) throw new ContainerException($"rootfs ({rootfs}) does not exist");
@@ -53,7 +53,7 @@ public sealed partial class Container
                 CreatorPid = Environment.ProcessId, CreatorStartTime = ProcessInfo.StartTime(Environment.ProcessId),
             };
             store.Save(partial);
-            File.WriteAllText(Path.Combine(dir, StateStore.ConfigFile), OciJson.Write(spec, OciJsonContext.Default.Spec));
+            File.WriteAllText(Path.Combine(dir, StateStore.ConfigFile), specText); // as read: the bundle may change after create
             SafeFdHandle MakeFifo(string name)
             {
                 var path = Path.Combine(dir, name);

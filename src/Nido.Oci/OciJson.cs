@@ -27,15 +27,42 @@ public sealed partial class OciJsonContext : JsonSerializerContext;
 /// <summary>Reads and writes OCI documents with errors that name the file and the JSON path.</summary>
 public static class OciJson
 {
-    public static Spec ReadSpec(string path) => Read(path, OciJsonContext.Default.Spec);
+    /// <summary>config.json, read by <see cref="SpecReader"/> (the runtime's hot path avoids System.Text.Json's setup).</summary>
+    public static Spec ReadSpec(string path) => ReadSpec(path, out _);
 
-    public static T Read<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    /// <summary>config.json and its text (the state directory keeps the text as read).</summary>
+    public static Spec ReadSpec(string path, out string text)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
+        text = ReadText(path);
+        return ParseWith(text, SpecReader.Spec, path);
+    }
+
+    public static Process ReadProcess(string path) => ParseWith(ReadText(path), SpecReader.Process, path);
+
+    public static Resources ParseResources(string json, string source) => ParseWith(json, ResourcesReader.Resources, source);
+
+    public delegate T CursorReader<T>(ref JsonCursor cursor);
+
+    /// <summary>Parses a whole document with a hand-written reader; errors name the source, JSON path and line.</summary>
+    public static T ParseWith<T>(string json, CursorReader<T> read, string source) where T : class
+    {
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        var body = utf8.AsSpan();
+        if (body.StartsWith("\uFEFF"u8)) body = body[3..];
+        var cursor = new JsonCursor(body, source);
+        if (cursor.Null) throw new OciException($"{source}: the document is null");
+        var value = read(ref cursor);
+        cursor.End();
+        return value;
+    }
+
+    public static T Read<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) => Parse(ReadText(path), type, path);
+
+    private static string ReadText(string path)
+    {
+        try { return File.ReadAllText(path); }
         catch (FileNotFoundException) { throw new OciException($"{path}: no such file"); }
         catch (DirectoryNotFoundException) { throw new OciException($"{path}: no such file"); }
-        return Parse(text, type, path);
     }
 
     public static T Parse<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string source)

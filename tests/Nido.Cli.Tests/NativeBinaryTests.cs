@@ -47,4 +47,27 @@ public class NativeBinaryTests
         Assert.Empty(output);
         Assert.Equal("nido: Unrecognized command or argument 'no-such-verb'. (see 'nido --help')\n", err);
     }
+
+    [Fact]
+    public void Nido_runc_is_the_runtime_alone_with_runcs_surface()
+    {
+        var runc = Path.Combine(Path.GetDirectoryName(Binary())!, "nido-runc");
+        Assert.True(File.Exists(runc), $"{runc} is missing (./nido builds it)");
+        Assert.False(new FileInfo(runc).LinkTarget is not null, "nido-runc is its own binary, not a link to nido");
+        Assert.True(new FileInfo(runc).Length < new FileInfo(Binary()).Length / 2, "nido-runc holds the runtime only");
+        var (code, version, _) = Exec(runc, "--version");
+        Assert.Equal(0, code);
+        Assert.Equal(Exec(Binary(), "--version").Out, version);
+        Assert.Equal(version, Exec(runc, "-v").Out);
+        var (listCode, list, _) = Exec(runc, "--root", Path.Combine(Path.GetTempPath(), $"nido-runc-{Guid.NewGuid():N}"), "list", "-q");
+        Assert.Equal(0, listCode);
+        Assert.Empty(list);
+        var (badCode, badOut, err) = Exec(runc, "no-such-verb");
+        Assert.Equal(2, badCode);
+        Assert.Empty(badOut);
+        Assert.Equal("nido: Unrecognized command or argument 'no-such-verb'. (see 'nido-runc --help')\n", err);
+        var (gone, _, goneErr) = Exec(runc, "state", "no-such-container");
+        Assert.Equal(1, gone);
+        Assert.Equal("nido: container no-such-container does not exist\n", goneErr);
+    }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Nido.Containers;
 
 /// <summary>What survives the runtime process for one container (state.json in its state directory).</summary>
@@ -23,7 +21,3 @@ public sealed record ContainerState
     public int CreatorPid { get; init; }
     public ulong CreatorStartTime { get; init; }
 }
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
-[JsonSerializable(typeof(ContainerState))]
-internal sealed partial class StateJsonContext : JsonSerializerContext;

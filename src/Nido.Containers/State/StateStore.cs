@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Nido.Containers;
 
 /// <summary>The runtime root (runc's --root, default /run/nido): one directory per container.</summary>
@@ -24,10 +22,9 @@ public sealed class StateStore(string root)
         }
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllText(file), StateJsonContext.Default.ContainerState)
-                ?? throw new ContainerException($"{file}: empty state");
+            return ContainerStateJson.Read(File.ReadAllText(file), file);
         }
-        catch (JsonException e)
+        catch (Oci.OciException e)
         {
             throw new ContainerException($"{file}: corrupt state ({e.Message})");
         }
@@ -38,7 +35,7 @@ public sealed class StateStore(string root)
     {
         var dir = DirectoryOf(state.Id);
         var temp = Path.Combine(dir, StateFile + ".tmp");
-        File.WriteAllText(temp, JsonSerializer.Serialize(state, StateJsonContext.Default.ContainerState));
+        File.WriteAllText(temp, ContainerStateJson.Write(state));
         File.Move(temp, Path.Combine(dir, StateFile), overwrite: true);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Nido.Engine;
+using Nido.Runc;
 
 namespace Nido.Cli.Commands.Containers;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Nido.Cli.Commands.Images;
 using Nido.Engine;
+using Nido.Runc;
 
 namespace Nido.Cli.Commands.Containers;
 

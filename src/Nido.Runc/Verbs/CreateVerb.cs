@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Nido.Containers;
 
-namespace Nido.Cli.Commands.Oci;
+namespace Nido.Runc.Verbs;
 
 /// <summary>`create`: sets the container up and leaves its init waiting for `start`.</summary>
 public static class CreateVerb

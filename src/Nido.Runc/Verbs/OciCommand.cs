@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Nido.Containers;
 
-namespace Nido.Cli.Commands.Oci;
+namespace Nido.Runc.Verbs;
 
 /// <summary>`nido oci …` (and `nido-runc …`): runc's command-line surface over Nido's runtime.</summary>
 public static class OciCommand
@@ -38,7 +38,7 @@ public static class OciCommand
         catch (Exception e) when (parse.GetValue(Log) is { } log)
         {
             var line = parse.GetValue(LogFormat) == "json"
-                ? $"{{\"level\":\"error\",\"msg\":{JsonSerializer.Serialize(e.Message, CliJsonContext.Default.String)},\"time\":\"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffffffZ}\"}}"
+                ? $"{{\"level\":\"error\",\"msg\":{JsonSerializer.Serialize(e.Message, RuncJsonContext.Default.String)},\"time\":\"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffffffZ}\"}}"
                 : $"time=\"{DateTimeOffset.UtcNow:O}\" level=error msg=\"{e.Message.Replace("\"", "\\\"")}\"";
             try { File.AppendAllText(log, line + "\n"); } catch (IOException) { }
             throw;

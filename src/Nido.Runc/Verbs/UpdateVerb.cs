@@ -3,7 +3,7 @@ using Nido.Containers;
 using Nido.Oci;
 using Nido.Oci.Runtime;
 
-namespace Nido.Cli.Commands.Oci;
+namespace Nido.Runc.Verbs;
 
 /// <summary>`update`: new limits for a live container, from a resources JSON (--resources FILE|-) and/or runc's flags.</summary>
 public static class UpdateVerb
@@ -31,7 +31,7 @@ public static class UpdateVerb
             if (parse.GetValue(resources) is { } source)
             {
                 var json = source == "-" ? Console.In.ReadToEnd() : File.ReadAllText(source);
-                r = OciJson.Parse(json, OciJsonContext.Default.Resources, source == "-" ? "stdin" : source);
+                r = OciJson.ParseResources(json, source == "-" ? "stdin" : source);
             }
             MemoryResources? mem = r.Memory;
             if (parse.GetValue(memory) is { } m) mem = (mem ?? new()) with { Limit = Size(m, "--memory") };

@@ -1,4 +1,4 @@
-namespace Nido.Cli;
+namespace Nido.Runc;
 
 /// <summary>
 /// Verbs such as `exec ID CMD ARGS…` take a program's command line after their own positionals. Like runc's CLI,

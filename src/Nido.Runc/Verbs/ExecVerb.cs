@@ -3,7 +3,7 @@ using Nido.Containers;
 using Nido.Oci;
 using Nido.Oci.Runtime;
 
-namespace Nido.Cli.Commands.Oci;
+namespace Nido.Runc.Verbs;
 
 /// <summary>`exec`: runs another process in a running container, as runc does.</summary>
 public static class ExecVerb
@@ -59,7 +59,7 @@ public static class ExecVerb
         return command;
     }
 
-    private static Process ReadProcess(string path) => OciJson.Read(path, OciJsonContext.Default.Process);
+    private static Process ReadProcess(string path) => OciJson.ReadProcess(path);
 
     /// <summary>The container's config.json process with the command line's changes, as runc builds it.</summary>
     private static Process FromFlags(ParseResult parse, Process config, string[] args)

@@ -3,7 +3,7 @@ using System.CommandLine.Invocation;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace Nido.Cli.Commands;
+namespace Nido.Runc;
 
 /// <summary>`nido --version`: version, commit and runtime, in runc's "name version X" first-line shape.</summary>
 public static class VersionCommand
@@ -22,7 +22,14 @@ public static class VersionCommand
         return $"nido version {version}\ncommit: {commit}\nspec: {Nido.Oci.Runtime.SpecVersion.Current}\nruntime: .NET {Environment.Version}, {RuntimeInformation.RuntimeIdentifier}, {mode}";
     }
 
-    internal sealed class Action : SynchronousCommandLineAction
+    /// <summary>Makes the root command's --version print <see cref="Text"/>.</summary>
+    public static void Install(RootCommand root)
+    {
+        foreach (var option in root.Options)
+            if (option is VersionOption version) version.Action = new Action();
+    }
+
+    private sealed class Action : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 
-namespace Nido.Cli;
+namespace Nido.Runc;
 
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(List<Nido.Oci.Runtime.State>))]
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-internal sealed partial class CliJsonContext : JsonSerializerContext;
+internal sealed partial class RuncJsonContext : JsonSerializerContext;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Nido.Containers;
 
-namespace Nido.Cli.Commands.Oci;
+namespace Nido.Runc.Verbs;
 
 public static class ListVerb
 {
@@ -25,7 +25,7 @@ public static class ListVerb
             }
             else if (parse.GetValue(format) == "json")
             {
-                output.WriteLine(JsonSerializer.Serialize(states, CliJsonContext.Default.ListState));
+                output.WriteLine(JsonSerializer.Serialize(states, RuncJsonContext.Default.ListState));
             }
             else
             {

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Nido.Containers;
 using Nido.Linux;
 
-namespace Nido.Cli.Commands.Oci;
+namespace Nido.Runc.Verbs;
 
 /// <summary>`ps`: the container's processes, as pids (json) or as ps(1)'s table filtered to them (runc's behaviour).</summary>
 public static class PsVerb

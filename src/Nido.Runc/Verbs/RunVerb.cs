@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Nido.Containers;
 
-namespace Nido.Cli.Commands.Oci;
+namespace Nido.Runc.Verbs;
 
 /// <summary>`run`: create + start; in the foreground it forwards signals, waits, deletes, and exits with the program's status.</summary>
 public static class RunVerb

@@ -3,7 +3,7 @@ using Nido.Containers;
 using Nido.Oci;
 using Nido.Oci.Runtime;
 
-namespace Nido.Cli.Commands.Oci;
+namespace Nido.Runc.Verbs;
 
 /// <summary>`spec`: writes a default config.json, as `runc spec` does (and refuses to overwrite one).</summary>
 public static class SpecVerb

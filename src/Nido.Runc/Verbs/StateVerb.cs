@@ -2,7 +2,7 @@ using System.CommandLine;
 using Nido.Containers;
 using Nido.Oci;
 
-namespace Nido.Cli.Commands.Oci;
+namespace Nido.Runc.Verbs;
 
 public static class StateVerb
 {

@@ -1,6 +1,6 @@
 using Nido.Linux;
 
-namespace Nido.Cli.Commands.Oci;
+namespace Nido.Runc.Verbs;
 
 /// <summary>Waits for a process started in the foreground (`run`, `exec`), forwarding the signals a terminal or supervisor sends.</summary>
 public static class Foreground

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Nido.Containers;
 
-namespace Nido.Cli.Commands.Oci;
+namespace Nido.Runc.Verbs;
 
 /// <summary>`pause` and `resume`: freeze and thaw every process of the container.</summary>
 public static class PauseVerb

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Nido.Containers;
 
-namespace Nido.Cli.Commands.Oci;
+namespace Nido.Runc.Verbs;
 
 public static class DeleteVerb
 {
