@@ -2,6 +2,8 @@
 # Container lifecycle cost, nido vs runc vs crun (Debian's), in one hyperfine run per scenario, alternating:
 #   run      `RUNTIME run ID` of /bin/true on a busybox bundle (create, start, wait, delete)
 #   cycle    `create` + `start` + `delete --force` as three calls (how podman and containerd drive a runtime)
+#   spaced   `run` again, each run 200 ms after the last: a v1 cgroup move then waits for a fresh RCU grace period
+#            (back to back, a runtime fast enough to stay within the last one skips it), as a single container does
 # plus the peak RSS of the runtime process for `run`. Prints medians and each peer's ratio to nido.
 # crun refuses this host's hybrid cgroups unless /sys/fs/cgroup/unified/cgroup.controllers reads empty, so the
 # whole benchmark runs in a private mount namespace with an empty file bound over it (all three see the same host).
@@ -45,9 +47,9 @@ for rt in "${runtimes[@]}"; do
   cycle_cmds+=("$rt --root $state create --bundle $bundle bench && $rt --root $state start bench && $rt --root $state delete --force bench")
 done
 
-report() { # title csv
+report() { # title csv [runs]
   local base="" name
-  printf '\n%s (median of %s runs)\n' "$1" "$runs"
+  printf '\n%s (median of %s runs)\n' "$1" "${3:-$runs}"
   printf '  %-10s %12s %10s\n' runtime "median (ms)" "vs nido"
   while IFS=, read -r command mean stddev median rest; do
     [ "$command" = command ] && continue
@@ -60,6 +62,8 @@ report() { # title csv
 
 hyperfine -N --runs "$runs" --warmup 3 --style none --export-csv "$work/run.csv" "${run_cmds[@]}" >/dev/null
 report "run /bin/true" "$work/run.csv"
+hyperfine -N --runs "$((runs / 2))" --warmup 1 --prepare 'sleep 0.2' --style none --export-csv "$work/spaced.csv" "${run_cmds[@]}" >/dev/null
+report "run /bin/true, spaced by 200 ms" "$work/spaced.csv" "$((runs / 2))"
 hyperfine --shell=bash --runs "$runs" --warmup 3 --style none --export-csv "$work/cycle.csv" "${cycle_cmds[@]}" >/dev/null
 report "create + start + delete" "$work/cycle.csv"
 
