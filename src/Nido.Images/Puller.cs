@@ -23,14 +23,14 @@ public sealed class Puller(ImageStore store, RegistryOptions options)
         var where = reference.ToString();
         if (MediaTypes.IsIndex(descriptor.MediaType))
         {
-            var index = OciJson.Parse(System.Text.Encoding.UTF8.GetString(body), OciJsonContext.Default.ImageIndex, $"{where}: index");
+            var index = OciJson.Parse(System.Text.Encoding.UTF8.GetString(body), ImageJsonContext.Default.ImageIndex, $"{where}: index");
             var chosen = Choose(index, platform, where);
             (body, descriptor) = client.GetManifest(reference.Repository, chosen.Digest);
             descriptor = descriptor with { Platform = chosen.Platform };
         }
         if (!MediaTypes.IsManifest(descriptor.MediaType))
             throw new ImageException($"{where}: unsupported manifest media type \"{descriptor.MediaType}\" (schema 1 and artifacts cannot be run)");
-        var manifest = OciJson.Parse(System.Text.Encoding.UTF8.GetString(body), OciJsonContext.Default.Manifest, $"{where}: manifest");
+        var manifest = OciJson.Parse(System.Text.Encoding.UTF8.GetString(body), ImageJsonContext.Default.Manifest, $"{where}: manifest");
         ImageStore.ValidateManifest(manifest, where);
 
         Fetch(client, reference, manifest.Config!, progress, cancel);

@@ -5,7 +5,10 @@ using Nido.Oci.Runtime;
 
 namespace Nido.Oci;
 
-/// <summary>Source-generated JSON for every OCI record (AOT-safe). Unknown fields are ignored, as runc does.</summary>
+/// <summary>
+/// Source-generated JSON for the runtime-spec records (AOT-safe). Unknown fields are ignored, as runc does. The
+/// image-spec records have their own context, so the runtime binary carries no metadata for them.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -17,12 +20,21 @@ namespace Nido.Oci;
 [JsonSerializable(typeof(Process))]
 [JsonSerializable(typeof(Features))]
 [JsonSerializable(typeof(Resources))]
+public sealed partial class OciJsonContext : JsonSerializerContext;
+
+/// <summary>Source-generated JSON for the image-spec records (manifests, indexes, image configs, layouts, docker archives).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = true,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = false)]
 [JsonSerializable(typeof(Manifest))]
 [JsonSerializable(typeof(ImageIndex))]
 [JsonSerializable(typeof(ImageConfig))]
 [JsonSerializable(typeof(LayoutMarker))]
 [JsonSerializable(typeof(List<DockerArchiveEntry>))]
-public sealed partial class OciJsonContext : JsonSerializerContext;
+public sealed partial class ImageJsonContext : JsonSerializerContext;
 
 /// <summary>Reads and writes OCI documents with errors that name the file and the JSON path.</summary>
 public static class OciJson

@@ -122,10 +122,10 @@ public sealed class ArchiveTests : IDisposable
             .Concat(new[] { image.ManifestDescriptor.Digest, image.Id, image.Layers[0].Digest }.Select(d => "blobs/sha256/" + Digests.Hex(d)))
             .Order(StringComparer.Ordinal);
         Assert.Equal(expected, Relative(dir));
-        Assert.Equal("1.0.0", OciJson.Read(Path.Combine(dir, "oci-layout"), OciJsonContext.Default.LayoutMarker).ImageLayoutVersion);
-        var index = OciJson.Read(Path.Combine(dir, "index.json"), OciJsonContext.Default.ImageIndex);
+        Assert.Equal("1.0.0", OciJson.Read(Path.Combine(dir, "oci-layout"), ImageJsonContext.Default.LayoutMarker).ImageLayoutVersion);
+        var index = OciJson.Read(Path.Combine(dir, "index.json"), ImageJsonContext.Default.ImageIndex);
         Assert.Equal(BusyboxImage.Name, Assert.Single(index.Manifests!).Annotations![Annotations.RefName]);
-        var docker = Assert.Single(OciJson.Read(Path.Combine(dir, "manifest.json"), OciJsonContext.Default.ListDockerArchiveEntry));
+        var docker = Assert.Single(OciJson.Read(Path.Combine(dir, "manifest.json"), ImageJsonContext.Default.ListDockerArchiveEntry));
         Assert.Equal(["busybox:latest"], docker.RepoTags);
 
         var loaded = Assert.Single(OciArchive.Load(NewStore("other"), dir));
@@ -184,7 +184,7 @@ public sealed class ArchiveTests : IDisposable
                 image.ManifestDescriptor with { Platform = host },
             ],
         };
-        var nestedBytes = Encoding.UTF8.GetBytes(OciJson.Write(nested, OciJsonContext.Default.ImageIndex));
+        var nestedBytes = Encoding.UTF8.GetBytes(OciJson.Write(nested, ImageJsonContext.Default.ImageIndex));
         var nestedDigest = Digests.Sha256(nestedBytes);
         File.WriteAllBytes(Path.Combine(dir, "blobs", "sha256", Digests.Hex(nestedDigest)), nestedBytes);
         var top = new ImageIndex
@@ -192,7 +192,7 @@ public sealed class ArchiveTests : IDisposable
             MediaType = MediaTypes.OciIndex,
             Manifests = [new Descriptor { MediaType = MediaTypes.OciIndex, Digest = nestedDigest, Size = nestedBytes.Length, Annotations = new() { [Annotations.ContainerdImageName] = "example.com/multi:1" } }],
         };
-        File.WriteAllText(Path.Combine(dir, "index.json"), OciJson.Write(top, OciJsonContext.Default.ImageIndex));
+        File.WriteAllText(Path.Combine(dir, "index.json"), OciJson.Write(top, ImageJsonContext.Default.ImageIndex));
         var loaded = Assert.Single(OciArchive.Load(NewStore("other"), dir));
         Assert.Equal(image.Id, loaded.Id);
         Assert.Equal("example.com/multi:1", loaded.Name);

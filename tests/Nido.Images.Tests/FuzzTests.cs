@@ -225,20 +225,20 @@ public sealed class FuzzTests : IDisposable
             SchemaVersion = 2, MediaType = MediaTypes.OciManifest,
             Config = new Descriptor { MediaType = MediaTypes.OciConfig, Digest = Digests.Sha256("c"u8), Size = 10 },
             Layers = [new Descriptor { MediaType = MediaTypes.OciLayerGzip, Digest = Digests.Sha256("l"u8), Size = 20, Annotations = new() { ["k"] = "v" }, Urls = ["https://x"] }],
-        }, OciJsonContext.Default.Manifest),
+        }, ImageJsonContext.Default.Manifest),
         OciJson.Write(new ImageIndex
         {
             MediaType = MediaTypes.OciIndex,
             Manifests = [new Descriptor { MediaType = MediaTypes.OciManifest, Digest = Digests.Sha256("m"u8), Size = 30, Platform = new Platform { Os = "linux", Architecture = "arm64", Variant = "v8", OsFeatures = ["f"] } }],
             Annotations = new() { [Annotations.RefName] = "latest" },
-        }, OciJsonContext.Default.ImageIndex),
+        }, ImageJsonContext.Default.ImageIndex),
         OciJson.Write(new ImageConfig
         {
             Created = new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), Architecture = "amd64", Os = "linux",
             Config = new RunConfig { Env = ["A=1"], Cmd = ["sh"], Labels = new() { ["l"] = "v" }, ExposedPorts = new() { ["80/tcp"] = System.Text.Json.JsonDocument.Parse("{}").RootElement.Clone() }, User = "1:2", WorkingDir = "/" },
             Rootfs = new RootFs { DiffIds = [Digests.Sha256("d"u8)] },
             History = [new History { CreatedBy = "x", EmptyLayer = true }],
-        }, OciJsonContext.Default.ImageConfig),
+        }, ImageJsonContext.Default.ImageConfig),
     ];
 
     private static readonly string[] JsonTokens = ["{", "}", "[", "]", "\"", ":", ",", "null", "true", "-", "1e999", "0.5", "-1", "9999999999999999999999", "\"\\u0000\"", "\"\\ud800\"", "/*", "//", "\"2024-13-45T99:99:99Z\"", "{\"a\":{\"b\":[]}}", new string('[', 100)];
@@ -268,9 +268,9 @@ public sealed class FuzzTests : IDisposable
             catch (OciException) { }
             catch (Exception e) { escapes.Add(e, $"{repro}: {Encoding.UTF8.GetByteCount(json)} bytes"); }
         }
-        One(OciJsonContext.Default.Manifest);
-        One(OciJsonContext.Default.ImageIndex);
-        One(OciJsonContext.Default.ImageConfig);
+        One(ImageJsonContext.Default.Manifest);
+        One(ImageJsonContext.Default.ImageIndex);
+        One(ImageJsonContext.Default.ImageConfig);
     }
 
     [Fact]
@@ -304,7 +304,7 @@ public sealed class FuzzTests : IDisposable
     public void Json_with_a_lone_surrogate_is_an_OciException()
     {
         // OciJson.Parse takes any .NET string; one with an unpaired surrogate cannot be transcoded to UTF-8.
-        Assert.Throws<OciException>(() => OciJson.Parse("{\"mediaType\":\"\ud800\"}", OciJsonContext.Default.Manifest, "t"));
+        Assert.Throws<OciException>(() => OciJson.Parse("{\"mediaType\":\"\ud800\"}", ImageJsonContext.Default.Manifest, "t"));
     }
 
     // --- references and challenges ---

@@ -33,9 +33,9 @@ public static class BusyboxImage
         using (store.Lock())
         {
             var layerDescriptor = store.Content.Put(layer, MediaTypes.OciLayer);
-            var configDescriptor = store.Content.Put(System.Text.Encoding.UTF8.GetBytes(OciJson.Write(config, OciJsonContext.Default.ImageConfig)), MediaTypes.OciConfig);
+            var configDescriptor = store.Content.Put(System.Text.Encoding.UTF8.GetBytes(OciJson.Write(config, ImageJsonContext.Default.ImageConfig)), MediaTypes.OciConfig);
             var manifest = new Manifest { SchemaVersion = 2, MediaType = MediaTypes.OciManifest, Config = configDescriptor, Layers = [layerDescriptor] };
-            var manifestDescriptor = store.Content.Put(System.Text.Encoding.UTF8.GetBytes(OciJson.Write(manifest, OciJsonContext.Default.Manifest)), MediaTypes.OciManifest);
+            var manifestDescriptor = store.Content.Put(System.Text.Encoding.UTF8.GetBytes(OciJson.Write(manifest, ImageJsonContext.Default.Manifest)), MediaTypes.OciManifest);
             manifestDescriptor = manifestDescriptor with { Platform = new Platform { Os = "linux", Architecture = config.Architecture } };
             store.Tag(Name, manifestDescriptor);
             return store.Load(Name, manifestDescriptor);

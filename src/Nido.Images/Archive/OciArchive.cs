@@ -45,7 +45,7 @@ public static class OciArchive
 
     private static IEnumerable<(string Name, string Text)> Documents(IReadOnlyList<Image> images)
     {
-        yield return ("oci-layout", OciJson.Write(new LayoutMarker(), OciJsonContext.Default.LayoutMarker));
+        yield return ("oci-layout", OciJson.Write(new LayoutMarker(), ImageJsonContext.Default.LayoutMarker));
         var index = new ImageIndex
         {
             MediaType = MediaTypes.OciIndex,
@@ -54,14 +54,14 @@ public static class OciArchive
                 Annotations = i.Name is null ? null : new() { [Annotations.RefName] = i.Name, [Annotations.ContainerdImageName] = i.Name },
             }).ToList(),
         };
-        yield return ("index.json", OciJson.Write(index, OciJsonContext.Default.ImageIndex));
+        yield return ("index.json", OciJson.Write(index, ImageJsonContext.Default.ImageIndex));
         var docker = images.Select(i => new DockerArchiveEntry
         {
             Config = $"blobs/sha256/{Digests.Hex(i.Id)}",
             RepoTags = i.Name is null ? [] : [ImageReference.Parse(i.Name).Familiar],
             Layers = i.Layers.Select(l => $"blobs/sha256/{Digests.Hex(l.Digest)}").ToList(),
         }).ToList();
-        yield return ("manifest.json", OciJson.Write(docker, OciJsonContext.Default.ListDockerArchiveEntry));
+        yield return ("manifest.json", OciJson.Write(docker, ImageJsonContext.Default.ListDockerArchiveEntry));
     }
 
     /// <summary>Imports every image of a layout directory or archive (tar, optionally gzip/zstd-compressed); returns them as stored.</summary>
@@ -97,9 +97,9 @@ public static class OciArchive
     private static IReadOnlyList<Image> ImportLayout(ImageStore store, string dir, string baseName)
     {
         var marker = Path.Combine(dir, "oci-layout");
-        if (File.Exists(marker) && OciJson.Read(marker, OciJsonContext.Default.LayoutMarker).ImageLayoutVersion is not "1.0.0")
+        if (File.Exists(marker) && OciJson.Read(marker, ImageJsonContext.Default.LayoutMarker).ImageLayoutVersion is not "1.0.0")
             throw new ImageException($"{baseName}: unsupported imageLayoutVersion");
-        var index = OciJson.Read(Path.Combine(dir, "index.json"), OciJsonContext.Default.ImageIndex);
+        var index = OciJson.Read(Path.Combine(dir, "index.json"), ImageJsonContext.Default.ImageIndex);
         var result = new List<Image>();
         foreach (var entry in index.Manifests ?? [])
         {
@@ -107,7 +107,7 @@ public static class OciArchive
             var manifest = entry;
             if (MediaTypes.IsIndex(entry.MediaType))
             {
-                var nested = OciJson.Parse(System.Text.Encoding.UTF8.GetString(ReadBlob(dir, entry, baseName)), OciJsonContext.Default.ImageIndex, $"{baseName}: {entry.Digest}");
+                var nested = OciJson.Parse(System.Text.Encoding.UTF8.GetString(ReadBlob(dir, entry, baseName)), ImageJsonContext.Default.ImageIndex, $"{baseName}: {entry.Digest}");
                 manifest = Puller.Choose(nested, Puller.HostPlatform(), baseName) with { Annotations = entry.Annotations };
             }
             if (!MediaTypes.IsManifest(manifest.MediaType)) continue; // artifacts, signatures
@@ -121,7 +121,7 @@ public static class OciArchive
     private static Image ImportManifest(ImageStore store, string dir, Descriptor descriptor, string name, string baseName)
     {
         var body = ReadBlob(dir, descriptor, baseName);
-        var manifest = OciJson.Parse(System.Text.Encoding.UTF8.GetString(body), OciJsonContext.Default.Manifest, $"{baseName}: manifest {descriptor.Digest}");
+        var manifest = OciJson.Parse(System.Text.Encoding.UTF8.GetString(body), ImageJsonContext.Default.Manifest, $"{baseName}: manifest {descriptor.Digest}");
         ImageStore.ValidateManifest(manifest, $"{baseName}: {descriptor.Digest}");
         foreach (var blob in (manifest.Layers ?? []).Prepend(manifest.Config!)) CopyBlob(store, dir, blob, baseName);
         using (store.Lock())
@@ -135,7 +135,7 @@ public static class OciArchive
 
     private static IReadOnlyList<Image> ImportDockerArchive(ImageStore store, string dir, string baseName)
     {
-        var entries = OciJson.Read(Path.Combine(dir, "manifest.json"), OciJsonContext.Default.ListDockerArchiveEntry);
+        var entries = OciJson.Read(Path.Combine(dir, "manifest.json"), ImageJsonContext.Default.ListDockerArchiveEntry);
         var result = new List<Image>();
         foreach (var entry in entries)
         {
@@ -159,7 +159,7 @@ public static class OciArchive
             var names = entry.RepoTags is { Count: > 0 } tags ? tags.Select(t => ImageReference.Parse(t).ToString()).ToList() : [ImageReference.Parse($"localhost/{Sanitize(baseName)}:{Digests.Hex(config.Digest)[..12]}").ToString()];
             using (store.Lock())
             {
-                var descriptor = store.Content.Put(System.Text.Encoding.UTF8.GetBytes(OciJson.Write(manifest, OciJsonContext.Default.Manifest)), MediaTypes.OciManifest);
+                var descriptor = store.Content.Put(System.Text.Encoding.UTF8.GetBytes(OciJson.Write(manifest, ImageJsonContext.Default.Manifest)), MediaTypes.OciManifest);
                 foreach (var name in names)
                 {
                     var image = store.Load(name, descriptor);

@@ -36,7 +36,7 @@ public sealed class ImageStore
     public IReadOnlyList<(string Name, Descriptor Manifest)> Names()
     {
         if (!File.Exists(IndexPath)) return [];
-        var index = OciJson.Read(IndexPath, OciJsonContext.Default.ImageIndex);
+        var index = OciJson.Read(IndexPath, ImageJsonContext.Default.ImageIndex);
         return (index.Manifests ?? []).Where(d => d.Annotations?.ContainsKey(Annotations.RefName) == true)
             .Select(d => (d.Annotations![Annotations.RefName], d)).ToList();
     }
@@ -60,10 +60,10 @@ public sealed class ImageStore
     {
         Directory.CreateDirectory(Root);
         var marker = Path.Combine(Root, "oci-layout");
-        if (!File.Exists(marker)) File.WriteAllText(marker, OciJson.Write(new LayoutMarker(), OciJsonContext.Default.LayoutMarker));
+        if (!File.Exists(marker)) File.WriteAllText(marker, OciJson.Write(new LayoutMarker(), ImageJsonContext.Default.LayoutMarker));
         var index = new ImageIndex { SchemaVersion = 2, MediaType = MediaTypes.OciIndex, Manifests = manifests.OrderBy(d => d.Annotations?[Annotations.RefName]).ToList() };
         var temp = IndexPath + ".tmp";
-        File.WriteAllText(temp, OciJson.Write(index, OciJsonContext.Default.ImageIndex));
+        File.WriteAllText(temp, OciJson.Write(index, ImageJsonContext.Default.ImageIndex));
         File.Move(temp, IndexPath, overwrite: true);
     }
 
@@ -71,9 +71,9 @@ public sealed class ImageStore
     public Image Load(string? name, Descriptor manifestDescriptor)
     {
         var what = name ?? manifestDescriptor.Digest;
-        var manifest = OciJson.Parse(System.Text.Encoding.UTF8.GetString(Content.ReadAll(manifestDescriptor.Digest)), OciJsonContext.Default.Manifest, $"manifest of {what}");
+        var manifest = OciJson.Parse(System.Text.Encoding.UTF8.GetString(Content.ReadAll(manifestDescriptor.Digest)), ImageJsonContext.Default.Manifest, $"manifest of {what}");
         ValidateManifest(manifest, what);
-        var config = OciJson.Parse(System.Text.Encoding.UTF8.GetString(Content.ReadAll(manifest.Config!.Digest)), OciJsonContext.Default.ImageConfig, $"config of {what}");
+        var config = OciJson.Parse(System.Text.Encoding.UTF8.GetString(Content.ReadAll(manifest.Config!.Digest)), ImageJsonContext.Default.ImageConfig, $"config of {what}");
         var image = new Image(name, manifestDescriptor, manifest, config);
         Validate(image, what);
         return image;
