@@ -129,6 +129,32 @@ public ref struct JsonCursor
         return list;
     }
 
+    /// <summary>An array of objects, or null; <paramref name="item"/> reads one element (null included).</summary>
+    public List<T>? Objects<T>(OciJson.CursorReader<T> item)
+    {
+        if (Null) return null;
+        var list = new List<T>();
+        for (StartArray(); NextItem();) list.Add(item(ref this));
+        return list;
+    }
+
+    /// <summary>An object whose values are objects (keyed records such as timeOffsets), or null.</summary>
+    public Dictionary<string, T>? ObjectMap<T>(OciJson.CursorReader<T> item)
+    {
+        if (Null) return null;
+        var map = new Dictionary<string, T>();
+        for (StartObject(); NextProperty(out var key);) map[key] = item(ref this);
+        return map;
+    }
+
+    /// <summary>False for null (the caller keeps its zero values); otherwise checks for an object to walk with <see cref="NextProperty"/>.</summary>
+    public bool Object()
+    {
+        if (Null) return false;
+        StartObject();
+        return true;
+    }
+
     /// <summary>An object of string values (annotations, sysctl), or null.</summary>
     public Dictionary<string, string>? StringMap()
     {

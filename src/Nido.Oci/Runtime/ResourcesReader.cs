@@ -11,14 +11,14 @@ public static class ResourcesReader
         for (c.StartObject(); c.NextProperty(out var name);)
             switch (name)
             {
-                case "devices": devices = c.Null ? null : Devices(ref c); break;
+                case "devices": devices = c.Objects(DeviceCgroup); break;
                 case "memory": memory = c.Null ? null : Memory(ref c); break;
                 case "cpu": cpu = c.Null ? null : Cpu(ref c); break;
                 case "pids": pids = c.Null ? null : Pids(ref c); break;
                 case "blockIO": blockIO = c.Null ? null : BlockIO(ref c); break;
-                case "hugepageLimits": hugepages = c.Null ? null : Hugepages(ref c); break;
+                case "hugepageLimits": hugepages = c.Objects(HugepageLimit); break;
                 case "network": network = c.Null ? null : Network(ref c); break;
-                case "rdma": rdma = c.Null ? null : Rdma(ref c); break;
+                case "rdma": rdma = c.ObjectMap(Rdma); break;
                 case "unified": unified = c.StringMap(); break;
                 default: c.Skip(); break;
             }
@@ -29,26 +29,21 @@ public static class ResourcesReader
         };
     }
 
-    private static List<DeviceCgroup> Devices(ref JsonCursor c)
+    private static DeviceCgroup DeviceCgroup(ref JsonCursor c)
     {
-        var list = new List<DeviceCgroup>();
-        for (c.StartArray(); c.NextItem();)
-        {
-            bool allow = false; string? type = null, access = null; long? major = null, minor = null;
-            if (!c.Null)
-                for (c.StartObject(); c.NextProperty(out var name);)
-                    switch (name)
-                    {
-                        case "allow": allow = c.Bool(allow); break;
-                        case "type": type = c.NullableString(); break;
-                        case "major": major = c.NullableInt64(); break;
-                        case "minor": minor = c.NullableInt64(); break;
-                        case "access": access = c.NullableString(); break;
-                        default: c.Skip(); break;
-                    }
-            list.Add(new DeviceCgroup { Allow = allow, Type = type, Major = major, Minor = minor, Access = access });
-        }
-        return list;
+        bool allow = false; string? type = null, access = null; long? major = null, minor = null;
+        if (c.Object())
+            while (c.NextProperty(out var name))
+                switch (name)
+                {
+                    case "allow": allow = c.Bool(allow); break;
+                    case "type": type = c.NullableString(); break;
+                    case "major": major = c.NullableInt64(); break;
+                    case "minor": minor = c.NullableInt64(); break;
+                    case "access": access = c.NullableString(); break;
+                    default: c.Skip(); break;
+                }
+        return new DeviceCgroup { Allow = allow, Type = type, Major = major, Minor = minor, Access = access };
     }
 
     private static MemoryResources Memory(ref JsonCursor c)
@@ -119,11 +114,11 @@ public static class ResourcesReader
             {
                 case "weight": weight = c.NullableUInt16(); break;
                 case "leafWeight": leafWeight = c.NullableUInt16(); break;
-                case "weightDevice": weightDevice = c.Null ? null : WeightDevices(ref c); break;
-                case "throttleReadBpsDevice": readBps = Throttles(ref c); break;
-                case "throttleWriteBpsDevice": writeBps = Throttles(ref c); break;
-                case "throttleReadIOPSDevice": readIops = Throttles(ref c); break;
-                case "throttleWriteIOPSDevice": writeIops = Throttles(ref c); break;
+                case "weightDevice": weightDevice = c.Objects(WeightDevice); break;
+                case "throttleReadBpsDevice": readBps = c.Objects(ThrottleDevice); break;
+                case "throttleWriteBpsDevice": writeBps = c.Objects(ThrottleDevice); break;
+                case "throttleReadIOPSDevice": readIops = c.Objects(ThrottleDevice); break;
+                case "throttleWriteIOPSDevice": writeIops = c.Objects(ThrottleDevice); break;
                 default: c.Skip(); break;
             }
         return new BlockIoResources
@@ -133,65 +128,49 @@ public static class ResourcesReader
         };
     }
 
-    private static List<WeightDevice> WeightDevices(ref JsonCursor c)
+    private static WeightDevice WeightDevice(ref JsonCursor c)
     {
-        var list = new List<WeightDevice>();
-        for (c.StartArray(); c.NextItem();)
-        {
-            long major = 0, minor = 0; ushort? weight = null, leafWeight = null;
-            if (!c.Null)
-                for (c.StartObject(); c.NextProperty(out var name);)
-                    switch (name)
-                    {
-                        case "major": major = c.Int64(major); break;
-                        case "minor": minor = c.Int64(minor); break;
-                        case "weight": weight = c.NullableUInt16(); break;
-                        case "leafWeight": leafWeight = c.NullableUInt16(); break;
-                        default: c.Skip(); break;
-                    }
-            list.Add(new WeightDevice { Major = major, Minor = minor, Weight = weight, LeafWeight = leafWeight });
-        }
-        return list;
+        long major = 0, minor = 0; ushort? weight = null, leafWeight = null;
+        if (c.Object())
+            while (c.NextProperty(out var name))
+                switch (name)
+                {
+                    case "major": major = c.Int64(major); break;
+                    case "minor": minor = c.Int64(minor); break;
+                    case "weight": weight = c.NullableUInt16(); break;
+                    case "leafWeight": leafWeight = c.NullableUInt16(); break;
+                    default: c.Skip(); break;
+                }
+        return new WeightDevice { Major = major, Minor = minor, Weight = weight, LeafWeight = leafWeight };
     }
 
-    private static List<ThrottleDevice>? Throttles(ref JsonCursor c)
+    private static ThrottleDevice ThrottleDevice(ref JsonCursor c)
     {
-        if (c.Null) return null;
-        var list = new List<ThrottleDevice>();
-        for (c.StartArray(); c.NextItem();)
-        {
-            long major = 0, minor = 0; ulong rate = 0;
-            if (!c.Null)
-                for (c.StartObject(); c.NextProperty(out var name);)
-                    switch (name)
-                    {
-                        case "major": major = c.Int64(major); break;
-                        case "minor": minor = c.Int64(minor); break;
-                        case "rate": rate = c.UInt64(rate); break;
-                        default: c.Skip(); break;
-                    }
-            list.Add(new ThrottleDevice { Major = major, Minor = minor, Rate = rate });
-        }
-        return list;
+        long major = 0, minor = 0; ulong rate = 0;
+        if (c.Object())
+            while (c.NextProperty(out var name))
+                switch (name)
+                {
+                    case "major": major = c.Int64(major); break;
+                    case "minor": minor = c.Int64(minor); break;
+                    case "rate": rate = c.UInt64(rate); break;
+                    default: c.Skip(); break;
+                }
+        return new ThrottleDevice { Major = major, Minor = minor, Rate = rate };
     }
 
-    private static List<HugepageLimit> Hugepages(ref JsonCursor c)
+    private static HugepageLimit HugepageLimit(ref JsonCursor c)
     {
-        var list = new List<HugepageLimit>();
-        for (c.StartArray(); c.NextItem();)
-        {
-            string pageSize = ""; ulong limit = 0;
-            if (!c.Null)
-                for (c.StartObject(); c.NextProperty(out var name);)
-                    switch (name)
-                    {
-                        case "pageSize": pageSize = c.String(pageSize); break;
-                        case "limit": limit = c.UInt64(limit); break;
-                        default: c.Skip(); break;
-                    }
-            list.Add(new HugepageLimit { PageSize = pageSize, Limit = limit });
-        }
-        return list;
+        string pageSize = ""; ulong limit = 0;
+        if (c.Object())
+            while (c.NextProperty(out var name))
+                switch (name)
+                {
+                    case "pageSize": pageSize = c.String(pageSize); break;
+                    case "limit": limit = c.UInt64(limit); break;
+                    default: c.Skip(); break;
+                }
+        return new HugepageLimit { PageSize = pageSize, Limit = limit };
     }
 
     private static NetworkResources Network(ref JsonCursor c)
@@ -201,44 +180,37 @@ public static class ResourcesReader
             switch (name)
             {
                 case "classID": classId = c.NullableUInt32(); break;
-                case "priorities":
-                    if (c.Null) { priorities = null; break; }
-                    priorities = [];
-                    for (c.StartArray(); c.NextItem();)
-                    {
-                        string ifName = ""; uint priority = 0;
-                        if (!c.Null)
-                            for (c.StartObject(); c.NextProperty(out var field);)
-                                switch (field)
-                                {
-                                    case "name": ifName = c.String(ifName); break;
-                                    case "priority": priority = c.UInt32(priority); break;
-                                    default: c.Skip(); break;
-                                }
-                        priorities.Add(new InterfacePriority { Name = ifName, Priority = priority });
-                    }
-                    break;
+                case "priorities": priorities = c.Objects(Priority); break;
                 default: c.Skip(); break;
             }
         return new NetworkResources { ClassID = classId, Priorities = priorities };
     }
 
-    private static Dictionary<string, RdmaResources> Rdma(ref JsonCursor c)
+    private static InterfacePriority Priority(ref JsonCursor c)
     {
-        var map = new Dictionary<string, RdmaResources>();
-        for (c.StartObject(); c.NextProperty(out var device);)
-        {
-            uint? handles = null, objects = null;
-            if (!c.Null)
-                for (c.StartObject(); c.NextProperty(out var name);)
-                    switch (name)
-                    {
-                        case "hcaHandles": handles = c.NullableUInt32(); break;
-                        case "hcaObjects": objects = c.NullableUInt32(); break;
-                        default: c.Skip(); break;
-                    }
-            map[device] = new RdmaResources { HcaHandles = handles, HcaObjects = objects };
-        }
-        return map;
+        string name = ""; uint priority = 0;
+        if (c.Object())
+            while (c.NextProperty(out var field))
+                switch (field)
+                {
+                    case "name": name = c.String(name); break;
+                    case "priority": priority = c.UInt32(priority); break;
+                    default: c.Skip(); break;
+                }
+        return new InterfacePriority { Name = name, Priority = priority };
+    }
+
+    private static RdmaResources Rdma(ref JsonCursor c)
+    {
+        uint? handles = null, objects = null;
+        if (c.Object())
+            while (c.NextProperty(out var name))
+                switch (name)
+                {
+                    case "hcaHandles": handles = c.NullableUInt32(); break;
+                    case "hcaObjects": objects = c.NullableUInt32(); break;
+                    default: c.Skip(); break;
+                }
+        return new RdmaResources { HcaHandles = handles, HcaObjects = objects };
     }
 }

@@ -16,7 +16,7 @@ public static class SeccompReader
                 case "flags": flags = c.Strings(); break;
                 case "listenerPath": listenerPath = c.NullableString(); break;
                 case "listenerMetadata": listenerMetadata = c.NullableString(); break;
-                case "syscalls": syscalls = c.Null ? null : Syscalls(ref c); break;
+                case "syscalls": syscalls = c.Objects(SeccompSyscall); break;
                 default: c.Skip(); break;
             }
         return new Seccomp
@@ -26,45 +26,35 @@ public static class SeccompReader
         };
     }
 
-    private static List<SeccompSyscall> Syscalls(ref JsonCursor c)
+    private static SeccompSyscall SeccompSyscall(ref JsonCursor c)
     {
-        var list = new List<SeccompSyscall>();
-        for (c.StartArray(); c.NextItem();)
-        {
-            List<string> names = []; string action = ""; uint? errno = null; List<SeccompArg>? args = null;
-            if (!c.Null)
-                for (c.StartObject(); c.NextProperty(out var name);)
-                    switch (name)
-                    {
-                        case "names": names = c.Strings() ?? names; break;
-                        case "action": action = c.String(action); break;
-                        case "errnoRet": errno = c.NullableUInt32(); break;
-                        case "args": args = c.Null ? null : Args(ref c); break;
-                        default: c.Skip(); break;
-                    }
-            list.Add(new SeccompSyscall { Names = names, Action = action, ErrnoRet = errno, Args = args });
-        }
-        return list;
+        List<string> names = []; string action = ""; uint? errno = null; List<SeccompArg>? args = null;
+        if (c.Object())
+            while (c.NextProperty(out var name))
+                switch (name)
+                {
+                    case "names": names = c.Strings() ?? names; break;
+                    case "action": action = c.String(action); break;
+                    case "errnoRet": errno = c.NullableUInt32(); break;
+                    case "args": args = c.Objects(SeccompArg); break;
+                    default: c.Skip(); break;
+                }
+        return new SeccompSyscall { Names = names, Action = action, ErrnoRet = errno, Args = args };
     }
 
-    private static List<SeccompArg> Args(ref JsonCursor c)
+    private static SeccompArg SeccompArg(ref JsonCursor c)
     {
-        var list = new List<SeccompArg>();
-        for (c.StartArray(); c.NextItem();)
-        {
-            uint index = 0; ulong value = 0, valueTwo = 0; string op = "";
-            if (!c.Null)
-                for (c.StartObject(); c.NextProperty(out var name);)
-                    switch (name)
-                    {
-                        case "index": index = c.UInt32(index); break;
-                        case "value": value = c.UInt64(value); break;
-                        case "valueTwo": valueTwo = c.UInt64(valueTwo); break;
-                        case "op": op = c.String(op); break;
-                        default: c.Skip(); break;
-                    }
-            list.Add(new SeccompArg { Index = index, Value = value, ValueTwo = valueTwo, Op = op });
-        }
-        return list;
+        uint index = 0; ulong value = 0, valueTwo = 0; string op = "";
+        if (c.Object())
+            while (c.NextProperty(out var name))
+                switch (name)
+                {
+                    case "index": index = c.UInt32(index); break;
+                    case "value": value = c.UInt64(value); break;
+                    case "valueTwo": valueTwo = c.UInt64(valueTwo); break;
+                    case "op": op = c.String(op); break;
+                    default: c.Skip(); break;
+                }
+        return new SeccompArg { Index = index, Value = value, ValueTwo = valueTwo, Op = op };
     }
 }

@@ -21,7 +21,7 @@ public static class SpecReader
                 case "root": root = c.Null ? null : Root(ref c); break;
                 case "hostname": hostname = c.NullableString(); break;
                 case "domainname": domainname = c.NullableString(); break;
-                case "mounts": mounts = c.Null ? null : Mounts(ref c); break;
+                case "mounts": mounts = c.Objects(Mount); break;
                 case "hooks": hooks = c.Null ? null : Hooks(ref c); break;
                 case "annotations": annotations = c.StringMap(); break;
                 case "linux": linux = c.Null ? null : Linux(ref c); break;
@@ -47,49 +47,38 @@ public static class SpecReader
         return new Root { Path = path, Readonly = ro };
     }
 
-    private static List<Mount> Mounts(ref JsonCursor c)
+    private static Mount Mount(ref JsonCursor c)
     {
-        var list = new List<Mount>();
-        for (c.StartArray(); c.NextItem();)
-        {
-            string destination = ""; string? type = null, source = null; List<string>? options = null;
-            List<IdMapping>? uids = null, gids = null;
-            if (!c.Null)
-                for (c.StartObject(); c.NextProperty(out var name);)
-                    switch (name)
-                    {
-                        case "destination": destination = c.String(destination); break;
-                        case "type": type = c.NullableString(); break;
-                        case "source": source = c.NullableString(); break;
-                        case "options": options = c.Strings(); break;
-                        case "uidMappings": uids = IdMappings(ref c); break;
-                        case "gidMappings": gids = IdMappings(ref c); break;
-                        default: c.Skip(); break;
-                    }
-            list.Add(new Mount { Destination = destination, Type = type, Source = source, Options = options, UidMappings = uids, GidMappings = gids });
-        }
-        return list;
+        string destination = ""; string? type = null, source = null; List<string>? options = null;
+        List<IdMapping>? uids = null, gids = null;
+        if (c.Object())
+            while (c.NextProperty(out var name))
+                switch (name)
+                {
+                    case "destination": destination = c.String(destination); break;
+                    case "type": type = c.NullableString(); break;
+                    case "source": source = c.NullableString(); break;
+                    case "options": options = c.Strings(); break;
+                    case "uidMappings": uids = c.Objects(IdMapping); break;
+                    case "gidMappings": gids = c.Objects(IdMapping); break;
+                    default: c.Skip(); break;
+                }
+        return new Mount { Destination = destination, Type = type, Source = source, Options = options, UidMappings = uids, GidMappings = gids };
     }
 
-    private static List<IdMapping>? IdMappings(ref JsonCursor c)
+    private static IdMapping IdMapping(ref JsonCursor c)
     {
-        if (c.Null) return null;
-        var list = new List<IdMapping>();
-        for (c.StartArray(); c.NextItem();)
-        {
-            uint container = 0, host = 0, size = 0;
-            if (!c.Null)
-                for (c.StartObject(); c.NextProperty(out var name);)
-                    switch (name)
-                    {
-                        case "containerID": container = c.UInt32(container); break;
-                        case "hostID": host = c.UInt32(host); break;
-                        case "size": size = c.UInt32(size); break;
-                        default: c.Skip(); break;
-                    }
-            list.Add(new IdMapping { ContainerID = container, HostID = host, Size = size });
-        }
-        return list;
+        uint container = 0, host = 0, size = 0;
+        if (c.Object())
+            while (c.NextProperty(out var name))
+                switch (name)
+                {
+                    case "containerID": container = c.UInt32(container); break;
+                    case "hostID": host = c.UInt32(host); break;
+                    case "size": size = c.UInt32(size); break;
+                    default: c.Skip(); break;
+                }
+        return new IdMapping { ContainerID = container, HostID = host, Size = size };
     }
 
     private static Hooks Hooks(ref JsonCursor c)
@@ -98,12 +87,12 @@ public static class SpecReader
         for (c.StartObject(); c.NextProperty(out var name);)
             switch (name)
             {
-                case "prestart": prestart = HookList(ref c); break;
-                case "createRuntime": createRuntime = HookList(ref c); break;
-                case "createContainer": createContainer = HookList(ref c); break;
-                case "startContainer": startContainer = HookList(ref c); break;
-                case "poststart": poststart = HookList(ref c); break;
-                case "poststop": poststop = HookList(ref c); break;
+                case "prestart": prestart = c.Objects(Hook); break;
+                case "createRuntime": createRuntime = c.Objects(Hook); break;
+                case "createContainer": createContainer = c.Objects(Hook); break;
+                case "startContainer": startContainer = c.Objects(Hook); break;
+                case "poststart": poststart = c.Objects(Hook); break;
+                case "poststop": poststop = c.Objects(Hook); break;
                 default: c.Skip(); break;
             }
         return new Hooks
@@ -113,26 +102,20 @@ public static class SpecReader
         };
     }
 
-    private static List<Hook>? HookList(ref JsonCursor c)
+    private static Hook Hook(ref JsonCursor c)
     {
-        if (c.Null) return null;
-        var list = new List<Hook>();
-        for (c.StartArray(); c.NextItem();)
-        {
-            string path = ""; List<string>? args = null, env = null; int? timeout = null;
-            if (!c.Null)
-                for (c.StartObject(); c.NextProperty(out var name);)
-                    switch (name)
-                    {
-                        case "path": path = c.String(path); break;
-                        case "args": args = c.Strings(); break;
-                        case "env": env = c.Strings(); break;
-                        case "timeout": timeout = c.NullableInt32(); break;
-                        default: c.Skip(); break;
-                    }
-            list.Add(new Hook { Path = path, Args = args, Env = env, Timeout = timeout });
-        }
-        return list;
+        string path = ""; List<string>? args = null, env = null; int? timeout = null;
+        if (c.Object())
+            while (c.NextProperty(out var name))
+                switch (name)
+                {
+                    case "path": path = c.String(path); break;
+                    case "args": args = c.Strings(); break;
+                    case "env": env = c.Strings(); break;
+                    case "timeout": timeout = c.NullableInt32(); break;
+                    default: c.Skip(); break;
+                }
+        return new Hook { Path = path, Args = args, Env = env, Timeout = timeout };
     }
 
     public static Process Process(ref JsonCursor c)
@@ -152,7 +135,7 @@ public static class SpecReader
                 case "env": env = c.Strings(); break;
                 case "cwd": cwd = c.String(cwd); break;
                 case "capabilities": caps = c.Null ? null : Capabilities(ref c); break;
-                case "rlimits": rlimits = c.Null ? null : Rlimits(ref c); break;
+                case "rlimits": rlimits = c.Objects(Rlimit); break;
                 case "noNewPrivileges": noNewPrivileges = c.Bool(noNewPrivileges); break;
                 case "apparmorProfile": apparmor = c.NullableString(); break;
                 case "oomScoreAdj": oomScoreAdj = c.NullableInt32(); break;
@@ -215,24 +198,19 @@ public static class SpecReader
         return new LinuxCapabilities { Bounding = bounding, Effective = effective, Inheritable = inheritable, Permitted = permitted, Ambient = ambient };
     }
 
-    private static List<Rlimit> Rlimits(ref JsonCursor c)
+    private static Rlimit Rlimit(ref JsonCursor c)
     {
-        var list = new List<Rlimit>();
-        for (c.StartArray(); c.NextItem();)
-        {
-            string type = ""; ulong hard = 0, soft = 0;
-            if (!c.Null)
-                for (c.StartObject(); c.NextProperty(out var name);)
-                    switch (name)
-                    {
-                        case "type": type = c.String(type); break;
-                        case "hard": hard = c.UInt64(hard); break;
-                        case "soft": soft = c.UInt64(soft); break;
-                        default: c.Skip(); break;
-                    }
-            list.Add(new Rlimit { Type = type, Hard = hard, Soft = soft });
-        }
-        return list;
+        string type = ""; ulong hard = 0, soft = 0;
+        if (c.Object())
+            while (c.NextProperty(out var name))
+                switch (name)
+                {
+                    case "type": type = c.String(type); break;
+                    case "hard": hard = c.UInt64(hard); break;
+                    case "soft": soft = c.UInt64(soft); break;
+                    default: c.Skip(); break;
+                }
+        return new Rlimit { Type = type, Hard = hard, Soft = soft };
     }
 
     private static IoPriority IoPriority(ref JsonCursor c)
@@ -288,20 +266,20 @@ public static class SpecReader
         for (c.StartObject(); c.NextProperty(out var name);)
             switch (name)
             {
-                case "uidMappings": uids = IdMappings(ref c); break;
-                case "gidMappings": gids = IdMappings(ref c); break;
+                case "uidMappings": uids = c.Objects(IdMapping); break;
+                case "gidMappings": gids = c.Objects(IdMapping); break;
                 case "sysctl": sysctl = c.StringMap(); break;
                 case "resources": resources = c.Null ? null : ResourcesReader.Resources(ref c); break;
                 case "cgroupsPath": cgroupsPath = c.NullableString(); break;
-                case "namespaces": namespaces = c.Null ? null : Namespaces(ref c); break;
-                case "devices": devices = c.Null ? null : Devices(ref c); break;
+                case "namespaces": namespaces = c.Objects(Namespace); break;
+                case "devices": devices = c.Objects(Device); break;
                 case "seccomp": seccomp = c.Null ? null : SeccompReader.Seccomp(ref c); break;
                 case "rootfsPropagation": propagation = c.NullableString(); break;
                 case "maskedPaths": masked = c.Strings(); break;
                 case "readonlyPaths": readonlyPaths = c.Strings(); break;
                 case "mountLabel": mountLabel = c.NullableString(); break;
                 case "personality": personality = c.Null ? null : Personality(ref c); break;
-                case "timeOffsets": timeOffsets = c.Null ? null : TimeOffsets(ref c); break;
+                case "timeOffsets": timeOffsets = c.ObjectMap(TimeOffset); break;
                 default: c.Skip(); break;
             }
         return new Linux
@@ -312,47 +290,37 @@ public static class SpecReader
         };
     }
 
-    private static List<Namespace> Namespaces(ref JsonCursor c)
+    private static Namespace Namespace(ref JsonCursor c)
     {
-        var list = new List<Namespace>();
-        for (c.StartArray(); c.NextItem();)
-        {
-            string type = ""; string? path = null;
-            if (!c.Null)
-                for (c.StartObject(); c.NextProperty(out var name);)
-                    switch (name)
-                    {
-                        case "type": type = c.String(type); break;
-                        case "path": path = c.NullableString(); break;
-                        default: c.Skip(); break;
-                    }
-            list.Add(new Namespace { Type = type, Path = path });
-        }
-        return list;
+        string type = ""; string? path = null;
+        if (c.Object())
+            while (c.NextProperty(out var name))
+                switch (name)
+                {
+                    case "type": type = c.String(type); break;
+                    case "path": path = c.NullableString(); break;
+                    default: c.Skip(); break;
+                }
+        return new Namespace { Type = type, Path = path };
     }
 
-    private static List<Device> Devices(ref JsonCursor c)
+    private static Device Device(ref JsonCursor c)
     {
-        var list = new List<Device>();
-        for (c.StartArray(); c.NextItem();)
-        {
-            string type = "", path = ""; long major = 0, minor = 0; uint? mode = null, uid = null, gid = null;
-            if (!c.Null)
-                for (c.StartObject(); c.NextProperty(out var name);)
-                    switch (name)
-                    {
-                        case "type": type = c.String(type); break;
-                        case "path": path = c.String(path); break;
-                        case "major": major = c.Int64(major); break;
-                        case "minor": minor = c.Int64(minor); break;
-                        case "fileMode": mode = c.NullableUInt32(); break;
-                        case "uid": uid = c.NullableUInt32(); break;
-                        case "gid": gid = c.NullableUInt32(); break;
-                        default: c.Skip(); break;
-                    }
-            list.Add(new Device { Type = type, Path = path, Major = major, Minor = minor, FileMode = mode, Uid = uid, Gid = gid });
-        }
-        return list;
+        string type = "", path = ""; long major = 0, minor = 0; uint? mode = null, uid = null, gid = null;
+        if (c.Object())
+            while (c.NextProperty(out var name))
+                switch (name)
+                {
+                    case "type": type = c.String(type); break;
+                    case "path": path = c.String(path); break;
+                    case "major": major = c.Int64(major); break;
+                    case "minor": minor = c.Int64(minor); break;
+                    case "fileMode": mode = c.NullableUInt32(); break;
+                    case "uid": uid = c.NullableUInt32(); break;
+                    case "gid": gid = c.NullableUInt32(); break;
+                    default: c.Skip(); break;
+                }
+        return new Device { Type = type, Path = path, Major = major, Minor = minor, FileMode = mode, Uid = uid, Gid = gid };
     }
 
     private static Personality Personality(ref JsonCursor c)
@@ -368,22 +336,17 @@ public static class SpecReader
         return new Personality { Domain = domain, Flags = flags };
     }
 
-    private static Dictionary<string, TimeOffset> TimeOffsets(ref JsonCursor c)
+    private static TimeOffset TimeOffset(ref JsonCursor c)
     {
-        var map = new Dictionary<string, TimeOffset>();
-        for (c.StartObject(); c.NextProperty(out var clock);)
-        {
-            long secs = 0; uint nanosecs = 0;
-            if (!c.Null)
-                for (c.StartObject(); c.NextProperty(out var name);)
-                    switch (name)
-                    {
-                        case "secs": secs = c.Int64(secs); break;
-                        case "nanosecs": nanosecs = c.UInt32(nanosecs); break;
-                        default: c.Skip(); break;
-                    }
-            map[clock] = new TimeOffset { Secs = secs, Nanosecs = nanosecs };
-        }
-        return map;
+        long secs = 0; uint nanosecs = 0;
+        if (c.Object())
+            while (c.NextProperty(out var name))
+                switch (name)
+                {
+                    case "secs": secs = c.Int64(secs); break;
+                    case "nanosecs": nanosecs = c.UInt32(nanosecs); break;
+                    default: c.Skip(); break;
+                }
+        return new TimeOffset { Secs = secs, Nanosecs = nanosecs };
     }
 }
