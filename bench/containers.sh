@@ -4,6 +4,8 @@
 #   cycle    `create` + `start` + `delete --force` as three calls (how podman and containerd drive a runtime)
 #   spaced   `run` again, each run 200 ms after the last: a v1 cgroup move then waits for a fresh RCU grace period
 #            (back to back, a runtime fast enough to stay within the last one skips it), as a single container does
+#   v2       on a v1 or hybrid host, spaced `run` again with a pure cgroup2 mount in a nested private mount
+#            namespace, as on a cgroup v2 host (nido and runc; crun refuses this setup)
 # plus the peak RSS of the runtime process for `run`. Prints medians and each peer's ratio to nido.
 # crun refuses this host's hybrid cgroups unless /sys/fs/cgroup/unified/cgroup.controllers reads empty, so the
 # whole benchmark runs in a private mount namespace with an empty file bound over it (all three see the same host).
@@ -74,3 +76,15 @@ for rt in "${runtimes[@]}"; do
   name=$(basename "$rt"); [ "$name" = nido-runc ] && name=nido
   printf '  %-10s %12s\n' "$name" "$rss"
 done
+
+if [ ! -f /sys/fs/cgroup/cgroup.controllers ]; then
+  v2_cmds=()
+  for rt in "${runtimes[@]}"; do
+    [ "$(basename "$rt")" = crun ] && continue
+    v2_cmds+=("$rt --root $work/state-v2-$(basename "$rt") run --bundle $bundle bench")
+  done
+  unshare --mount --propagation private bash -c 'umount -R /sys/fs/cgroup 2>/dev/null || true
+    mount -t cgroup2 none /sys/fs/cgroup && exec "$@"' bash \
+    hyperfine -N --runs "$((runs / 2))" --warmup 1 --prepare 'sleep 0.2' --style none --export-csv "$work/v2.csv" "${v2_cmds[@]}" >/dev/null
+  report "run /bin/true, spaced by 200 ms, pure cgroup v2 (emulated)" "$work/v2.csv" "$((runs / 2))"
+fi

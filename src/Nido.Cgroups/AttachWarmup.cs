@@ -6,7 +6,7 @@ namespace Nido.Cgroups;
 /// VMs, longer than the rest of a `run`. Re-writing this process's own pid into the cgroup it is already in moves
 /// nothing but starts that grace period; done on a background thread as the runtime starts, it passes while the
 /// runtime reads its config and clones the init, and the init's real move then finds it over (or shares it).
-/// Best effort: where no cgroup file is writable (rootless, unusual mounts) nothing happens; NIDO_CGROUP_WARMUP=0
+/// Only where moves happen (v1 and hybrid hosts). Best effort: where no cgroup file is writable (rootless, unusual mounts) nothing happens; NIDO_CGROUP_WARMUP=0
 /// turns it off.
 /// </summary>
 public static class AttachWarmup
@@ -14,6 +14,9 @@ public static class AttachWarmup
     public static void Begin()
     {
         if (Environment.GetEnvironmentVariable("NIDO_CGROUP_WARMUP") == "0") return;
+        // A pure v2 host: processes are cloned into their cgroup, no move happens, and a warm-up would only hold
+        // cgroup_mutex through its grace period while create wants it (measured: 16 -> 29 ms).
+        if (File.Exists("/sys/fs/cgroup/cgroup.controllers")) return;
         var thread = new Thread(Run) { IsBackground = true, Name = "cgroup-warmup" };
         thread.Start();
     }

@@ -10,6 +10,11 @@ public interface ICgroupManager
 
     void Create();
     void AddProcess(int pid);
+    /// <summary>
+    /// v2: the directory a child can be cloned straight into (clone3's CLONE_INTO_CGROUP), which takes no cgroup.procs
+    /// write and so none of its waits for an RCU grace period; null on v1, where each hierarchy needs the write.
+    /// </summary>
+    string? CloneTarget { get; }
     /// <summary>Applies limits at create and on `update`; fields left null are not touched.</summary>
     void Apply(Resources resources);
     void Freeze();

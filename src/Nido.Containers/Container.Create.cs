@@ -88,19 +88,20 @@ public sealed partial class Container
                 Seccomp = spec.Linux?.Seccomp is { } profile ? Seccomp.SeccompCompiler.Compile(profile) : null,
                 ParentDeathSignal = deathSignal,
             };
-            init = SpawnInPidNamespace(options, pidNsPath);
+            partial = partial with { CgroupMode = Cgroups.CgroupManager.ModeOf(cgroup), CgroupPaths = cgroup.Paths.ToDictionary() };
+            var into = cgroup.CloneTarget is not null ? CreateForClone(store, partial, cgroup, disposables) : null;
+            init = SpawnInto(options, pidNsPath, ref into);
 
             if ((newNs & NamespaceFlags.User) != 0)
                 init.WriteIdMappings(Mappings(spec.Linux!.UidMappings), Mappings(spec.Linux!.GidMappings));
             // The init joins its cgroups before its first step, so everything it starts is accounted and limited.
-            partial = partial with
-            {
-                InitPid = init.Pid, InitStartTime = ProcessInfo.StartTime(init.Pid),
-                CgroupMode = Cgroups.CgroupManager.ModeOf(cgroup), CgroupPaths = cgroup.Paths.ToDictionary(),
-            };
+            partial = partial with { InitPid = init.Pid, InitStartTime = ProcessInfo.StartTime(init.Pid) };
             store.Save(partial);
-            cgroup.Create();
-            cgroup.AddProcess(init.Pid);
+            if (into is null)
+            {
+                cgroup.Create();
+                cgroup.AddProcess(init.Pid);
+            }
             if (spec.Linux?.Resources is { } resources) cgroup.Apply(resources);
 
             var pause = Resume(init, default);
@@ -221,6 +222,33 @@ public sealed partial class Container
     /// setns(CLONE_NEWPID) on a throwaway thread affects only the children it then creates. A parent-death signal is tied
     /// to the spawning thread, which ends at once, so it is dropped there.
     /// </summary>
+    /// <summary>
+    /// v2: records the cgroup (so a kill -9 from here on leaves what delete removes), creates it and opens it for
+    /// clone3, so the init starts inside it.
+    /// </summary>
+    private static SafeFdHandle CreateForClone(StateStore store, ContainerState partial, Cgroups.ICgroupManager cgroup, List<IDisposable> disposables)
+    {
+        store.Save(partial);
+        cgroup.Create();
+        return Track(disposables, FileIo.Open(cgroup.CloneTarget!, FileIo.O_PATH | FileIo.O_DIRECTORY));
+    }
+
+    /// <summary>
+    /// Spawns into the cgroup <paramref name="into"/> when given; if clone3 refuses that (a kernel or cgroup
+    /// configuration without CLONE_INTO_CGROUP support), spawns as usual and clears <paramref name="into"/>, so the
+    /// caller moves the child with a cgroup.procs write instead.
+    /// </summary>
+    internal static ChildProcess SpawnInto(SpawnOptions options, string? pidNamespace, ref SafeFdHandle? into)
+    {
+        if (into is null) return SpawnInPidNamespace(options, pidNamespace);
+        try { return SpawnInPidNamespace(options with { Cgroup = into }, pidNamespace); }
+        catch (Exception e) when ((e as ErrnoException ?? e.InnerException as ErrnoException) is { Syscall: "clone3" })
+        {
+            into = null;
+            return SpawnInPidNamespace(options, pidNamespace);
+        }
+    }
+
     internal static ChildProcess SpawnInPidNamespace(SpawnOptions options, string? path)
     {
         if (path is null) return ProcessSpawner.Spawn(options);

@@ -65,9 +65,11 @@ public sealed partial class Container
                 NoNewPrivileges = p.NoNewPrivileges, Umask = p.User.Umask ?? 0x12,
                 Seccomp = spec.Linux?.Seccomp is { } profile ? Seccomp.SeccompCompiler.Compile(profile) : null,
             };
-            child = SpawnInPidNamespace(options, joinsPid);
+            // v2: started inside the container's cgroup; otherwise moved there before it runs.
+            var into = Cgroup?.CloneTarget is { } target ? Track(disposables, FileIo.Open(target, FileIo.O_PATH | FileIo.O_DIRECTORY)) : null;
+            child = SpawnInto(options, joinsPid, ref into);
             // Before it runs: the container's cgroups, the process's limits and OOM score.
-            Cgroup?.AddProcess(child.Pid);
+            if (into is null) Cgroup?.AddProcess(child.Pid);
             foreach (var r in p.Rlimits ?? []) ResourceLimits.Set(r.Type, r.Soft, r.Hard, child.Pid);
             if (p.OomScoreAdj is { } adj) File.WriteAllText($"/proc/{child.Pid}/oom_score_adj", adj.ToString());
             child.Release();

@@ -19,6 +19,8 @@ internal sealed class LegacyManager(Dictionary<string, string> paths) : ICgroupM
         if (paths.TryGetValue("cpuset", out var cpuset)) CpusetV1.Initialize(cpuset);
     }
 
+    public string? CloneTarget => null;
+
     public void AddProcess(int pid)
     {
         foreach (var dir in Directories) CgroupFiles.Write(dir, "cgroup.procs", pid.ToString());

@@ -27,6 +27,8 @@ internal sealed class UnifiedManager(string path) : ICgroupManager
         Directory.CreateDirectory(path);
     }
 
+    public string? CloneTarget => path;
+
     public void AddProcess(int pid) => CgroupFiles.Write(path, "cgroup.procs", pid.ToString());
 
     public void Apply(Resources resources)
