@@ -17,6 +17,11 @@ public static class AttachWarmup
         // A pure v2 host: processes are cloned into their cgroup, no move happens, and a warm-up would only hold
         // cgroup_mutex through its grace period while create wants it (measured: 16 -> 29 ms).
         if (File.Exists("/sys/fs/cgroup/cgroup.controllers")) return;
+        // NativeAOT (.NET 9) can livelock when a second thread starts while the main thread still runs the first
+        // class constructors: a contended lock initialises its statics through AppContext, whose constructor the
+        // other thread may be running while it waits for the cctor lock (seen as a hung `run`). AppContext is
+        // initialised here first, so that cycle cannot form.
+        _ = AppContext.GetData("System.GC.Concurrent");
         var thread = new Thread(Run) { IsBackground = true, Name = "cgroup-warmup" };
         thread.Start();
     }

@@ -25,7 +25,7 @@ public class SeccompTests
     {
         var profile = Deny("SCMP_ACT_ALLOW", (["mkdir", "mkdirat"], null, null), (["chmod", "fchmodat", "fchmodat2"], 13, null));
         var r = RunWithProfile("grep Seccomp: /proc/self/status; mkdir /tmp/x 2>&1; chmod 600 /bin/busybox 2>&1; echo alive", profile, noNewPrivileges);
-        Assert.True(r.Code == 0, r.Err);
+        Assert.True(r.Code == 0, $"exit {r.Code}\nstdout: {r.Out}\nstderr: {r.Err}");
         Assert.Contains("Seccomp:\t2", r.Out);
         Assert.Contains("Operation not permitted", r.Out);
         Assert.Contains("Permission denied", r.Out);
