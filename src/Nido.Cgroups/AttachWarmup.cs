@@ -6,8 +6,8 @@ namespace Nido.Cgroups;
 /// VMs, longer than the rest of a `run`. Re-writing this process's own pid into the cgroup it is already in moves
 /// nothing but starts that grace period; done on a background thread as the runtime starts, it passes while the
 /// runtime reads its config and clones the init, and the init's real move then finds it over (or shares it).
-/// Only where moves happen (v1 and hybrid hosts). Best effort: where no cgroup file is writable (rootless, unusual mounts) nothing happens; NIDO_CGROUP_WARMUP=0
-/// turns it off.
+/// Only where moves happen (v1 and hybrid hosts). Best effort: where no cgroup file is writable (rootless, unusual
+/// mounts) nothing happens; NIDO_CGROUP_WARMUP=0 turns it off.
 /// </summary>
 public static class AttachWarmup
 {

@@ -218,11 +218,6 @@ public sealed partial class Container
     }
 
     /// <summary>
-    /// Spawns, in the pid namespace at <paramref name="path"/> when there is one. That namespace is entered by the parent:
-    /// setns(CLONE_NEWPID) on a throwaway thread affects only the children it then creates. A parent-death signal is tied
-    /// to the spawning thread, which ends at once, so it is dropped there.
-    /// </summary>
-    /// <summary>
     /// v2: records the cgroup (so a kill -9 from here on leaves what delete removes), creates it and opens it for
     /// clone3, so the init starts inside it.
     /// </summary>
@@ -230,8 +225,12 @@ public sealed partial class Container
     {
         store.Save(partial);
         cgroup.Create();
-        return Track(disposables, FileIo.Open(cgroup.CloneTarget!, FileIo.O_PATH | FileIo.O_DIRECTORY));
+        return OpenCloneTarget(cgroup, disposables)!;
     }
+
+    /// <summary>The manager's v2 directory opened for clone3's CLONE_INTO_CGROUP, or null where processes are moved (v1).</summary>
+    internal static SafeFdHandle? OpenCloneTarget(Cgroups.ICgroupManager? cgroup, List<IDisposable> disposables) =>
+        cgroup?.CloneTarget is { } target ? Track(disposables, FileIo.Open(target, FileIo.O_PATH | FileIo.O_DIRECTORY)) : null;
 
     /// <summary>
     /// Spawns into the cgroup <paramref name="into"/> when given; if clone3 refuses that (a kernel or cgroup
@@ -249,6 +248,11 @@ public sealed partial class Container
         }
     }
 
+    /// <summary>
+    /// Spawns, in the pid namespace at <paramref name="path"/> when there is one. That namespace is entered by the parent:
+    /// setns(CLONE_NEWPID) on a throwaway thread affects only the children it then creates. A parent-death signal is tied
+    /// to the spawning thread, which ends at once, so it is dropped there.
+    /// </summary>
     internal static ChildProcess SpawnInPidNamespace(SpawnOptions options, string? path)
     {
         if (path is null) return ProcessSpawner.Spawn(options);

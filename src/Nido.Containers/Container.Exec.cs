@@ -66,7 +66,7 @@ public sealed partial class Container
                 Seccomp = spec.Linux?.Seccomp is { } profile ? Seccomp.SeccompCompiler.Compile(profile) : null,
             };
             // v2: started inside the container's cgroup; otherwise moved there before it runs.
-            var into = Cgroup?.CloneTarget is { } target ? Track(disposables, FileIo.Open(target, FileIo.O_PATH | FileIo.O_DIRECTORY)) : null;
+            var into = OpenCloneTarget(Cgroup, disposables);
             child = SpawnInto(options, joinsPid, ref into);
             // Before it runs: the container's cgroups, the process's limits and OOM score.
             if (into is null) Cgroup?.AddProcess(child.Pid);

@@ -13,7 +13,8 @@ public ref struct JsonCursor
     private Utf8JsonReader _reader;
     private readonly ReadOnlySpan<byte> _utf8;
     private readonly string _source;
-    private readonly List<string> _path;
+    /// <summary>The way to the current token: a property name, an array index (Name null), or an object not yet entered (Index -1).</summary>
+    private readonly List<(string? Name, int Index)> _path;
 
     public JsonCursor(ReadOnlySpan<byte> utf8, string source)
     {
@@ -38,7 +39,7 @@ public ref struct JsonCursor
 
     public bool NextProperty(out string name)
     {
-        if (_reader.TokenType == JsonTokenType.StartObject) _path.Add("");
+        if (_reader.TokenType == JsonTokenType.StartObject) _path.Add(("", -1));
         Advance();
         if (_reader.TokenType == JsonTokenType.EndObject)
         {
@@ -47,7 +48,7 @@ public ref struct JsonCursor
             return false;
         }
         name = _reader.GetString()!;
-        _path[^1] = "." + name;
+        _path[^1] = (name, 0);
         Advance();
         return true;
     }
@@ -62,7 +63,7 @@ public ref struct JsonCursor
     public void StartArray()
     {
         if (_reader.TokenType != JsonTokenType.StartArray) throw Error("expected an array");
-        _path.Add("[-1]");
+        _path.Add((null, -1));
     }
 
     public bool NextItem()
@@ -73,8 +74,7 @@ public ref struct JsonCursor
             _path.RemoveAt(_path.Count - 1);
             return false;
         }
-        var at = _path[^1];
-        _path[^1] = $"[{int.Parse(at.AsSpan(1, at.Length - 2)) + 1}]";
+        _path[^1] = (null, _path[^1].Index + 1);
         return true;
     }
 
@@ -113,24 +113,12 @@ public ref struct JsonCursor
     public ulong? NullableUInt64() => Null ? null : UInt64(0);
 
     /// <summary>An array of strings, or null; a null element is "" (Go's zero value).</summary>
-    public List<string>? Strings()
-    {
-        if (Null) return null;
-        var list = new List<string>();
-        for (StartArray(); NextItem();) list.Add(String(""));
-        return list;
-    }
+    public List<string>? Strings() => Array(static (ref JsonCursor c) => c.String(""));
 
-    public List<uint>? UInt32s()
-    {
-        if (Null) return null;
-        var list = new List<uint>();
-        for (StartArray(); NextItem();) list.Add(UInt32(0));
-        return list;
-    }
+    public List<uint>? UInt32s() => Array(static (ref JsonCursor c) => c.UInt32(0));
 
-    /// <summary>An array of objects, or null; <paramref name="item"/> reads one element (null included).</summary>
-    public List<T>? Objects<T>(OciJson.CursorReader<T> item)
+    /// <summary>An array, or null; <paramref name="item"/> reads one element (null included).</summary>
+    public List<T>? Array<T>(OciJson.CursorReader<T> item)
     {
         if (Null) return null;
         var list = new List<T>();
@@ -138,8 +126,8 @@ public ref struct JsonCursor
         return list;
     }
 
-    /// <summary>An object whose values are objects (keyed records such as timeOffsets), or null.</summary>
-    public Dictionary<string, T>? ObjectMap<T>(OciJson.CursorReader<T> item)
+    /// <summary>An object used as a map (annotations, sysctl, timeOffsets), or null; <paramref name="item"/> reads one value.</summary>
+    public Dictionary<string, T>? Map<T>(OciJson.CursorReader<T> item)
     {
         if (Null) return null;
         var map = new Dictionary<string, T>();
@@ -155,20 +143,16 @@ public ref struct JsonCursor
         return true;
     }
 
-    /// <summary>An object of string values (annotations, sysctl), or null.</summary>
-    public Dictionary<string, string>? StringMap()
-    {
-        if (Null) return null;
-        var map = new Dictionary<string, string>();
-        for (StartObject(); NextProperty(out var key);) map[key] = String("");
-        return map;
-    }
+    /// <summary>An object of string values (annotations, sysctl), or null; a null value is "".</summary>
+    public Dictionary<string, string>? StringMap() => Map(static (ref JsonCursor c) => c.String(""));
 
     /// <summary>An error at the current token: the source, the JSON path and line, as <see cref="OciJson"/> reports them.</summary>
     public OciException Error(string what, long? line0 = null)
     {
         var path = new StringBuilder("$");
-        foreach (var p in _path) path.Append(p);
+        foreach (var (name, index) in _path)
+            if (name is null) path.Append('[').Append(index).Append(']');
+            else if (index == 0) path.Append('.').Append(name);
         var line = line0 + 1 ?? _utf8[..(int)Math.Min(_reader.TokenStartIndex, _utf8.Length)].Count((byte)'\n') + 1;
         var where = path.Length > 1 ? $" at {path}" : "";
         return new OciException($"{_source}: invalid JSON{where} (line {line}): {what}");

@@ -11,14 +11,14 @@ public static class ResourcesReader
         for (c.StartObject(); c.NextProperty(out var name);)
             switch (name)
             {
-                case "devices": devices = c.Objects(DeviceCgroup); break;
+                case "devices": devices = c.Array(DeviceCgroup); break;
                 case "memory": memory = c.Null ? null : Memory(ref c); break;
                 case "cpu": cpu = c.Null ? null : Cpu(ref c); break;
                 case "pids": pids = c.Null ? null : Pids(ref c); break;
                 case "blockIO": blockIO = c.Null ? null : BlockIO(ref c); break;
-                case "hugepageLimits": hugepages = c.Objects(HugepageLimit); break;
+                case "hugepageLimits": hugepages = c.Array(HugepageLimit); break;
                 case "network": network = c.Null ? null : Network(ref c); break;
-                case "rdma": rdma = c.ObjectMap(Rdma); break;
+                case "rdma": rdma = c.Map(Rdma); break;
                 case "unified": unified = c.StringMap(); break;
                 default: c.Skip(); break;
             }
@@ -114,11 +114,11 @@ public static class ResourcesReader
             {
                 case "weight": weight = c.NullableUInt16(); break;
                 case "leafWeight": leafWeight = c.NullableUInt16(); break;
-                case "weightDevice": weightDevice = c.Objects(WeightDevice); break;
-                case "throttleReadBpsDevice": readBps = c.Objects(ThrottleDevice); break;
-                case "throttleWriteBpsDevice": writeBps = c.Objects(ThrottleDevice); break;
-                case "throttleReadIOPSDevice": readIops = c.Objects(ThrottleDevice); break;
-                case "throttleWriteIOPSDevice": writeIops = c.Objects(ThrottleDevice); break;
+                case "weightDevice": weightDevice = c.Array(WeightDevice); break;
+                case "throttleReadBpsDevice": readBps = c.Array(ThrottleDevice); break;
+                case "throttleWriteBpsDevice": writeBps = c.Array(ThrottleDevice); break;
+                case "throttleReadIOPSDevice": readIops = c.Array(ThrottleDevice); break;
+                case "throttleWriteIOPSDevice": writeIops = c.Array(ThrottleDevice); break;
                 default: c.Skip(); break;
             }
         return new BlockIoResources
@@ -180,7 +180,7 @@ public static class ResourcesReader
             switch (name)
             {
                 case "classID": classId = c.NullableUInt32(); break;
-                case "priorities": priorities = c.Objects(Priority); break;
+                case "priorities": priorities = c.Array(Priority); break;
                 default: c.Skip(); break;
             }
         return new NetworkResources { ClassID = classId, Priorities = priorities };

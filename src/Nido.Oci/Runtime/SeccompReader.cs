@@ -16,7 +16,7 @@ public static class SeccompReader
                 case "flags": flags = c.Strings(); break;
                 case "listenerPath": listenerPath = c.NullableString(); break;
                 case "listenerMetadata": listenerMetadata = c.NullableString(); break;
-                case "syscalls": syscalls = c.Objects(SeccompSyscall); break;
+                case "syscalls": syscalls = c.Array(SeccompSyscall); break;
                 default: c.Skip(); break;
             }
         return new Seccomp
@@ -36,7 +36,7 @@ public static class SeccompReader
                     case "names": names = c.Strings() ?? names; break;
                     case "action": action = c.String(action); break;
                     case "errnoRet": errno = c.NullableUInt32(); break;
-                    case "args": args = c.Objects(SeccompArg); break;
+                    case "args": args = c.Array(SeccompArg); break;
                     default: c.Skip(); break;
                 }
         return new SeccompSyscall { Names = names, Action = action, ErrnoRet = errno, Args = args };

@@ -21,7 +21,7 @@ public static class SpecReader
                 case "root": root = c.Null ? null : Root(ref c); break;
                 case "hostname": hostname = c.NullableString(); break;
                 case "domainname": domainname = c.NullableString(); break;
-                case "mounts": mounts = c.Objects(Mount); break;
+                case "mounts": mounts = c.Array(Mount); break;
                 case "hooks": hooks = c.Null ? null : Hooks(ref c); break;
                 case "annotations": annotations = c.StringMap(); break;
                 case "linux": linux = c.Null ? null : Linux(ref c); break;
@@ -59,8 +59,8 @@ public static class SpecReader
                     case "type": type = c.NullableString(); break;
                     case "source": source = c.NullableString(); break;
                     case "options": options = c.Strings(); break;
-                    case "uidMappings": uids = c.Objects(IdMapping); break;
-                    case "gidMappings": gids = c.Objects(IdMapping); break;
+                    case "uidMappings": uids = c.Array(IdMapping); break;
+                    case "gidMappings": gids = c.Array(IdMapping); break;
                     default: c.Skip(); break;
                 }
         return new Mount { Destination = destination, Type = type, Source = source, Options = options, UidMappings = uids, GidMappings = gids };
@@ -87,12 +87,12 @@ public static class SpecReader
         for (c.StartObject(); c.NextProperty(out var name);)
             switch (name)
             {
-                case "prestart": prestart = c.Objects(Hook); break;
-                case "createRuntime": createRuntime = c.Objects(Hook); break;
-                case "createContainer": createContainer = c.Objects(Hook); break;
-                case "startContainer": startContainer = c.Objects(Hook); break;
-                case "poststart": poststart = c.Objects(Hook); break;
-                case "poststop": poststop = c.Objects(Hook); break;
+                case "prestart": prestart = c.Array(Hook); break;
+                case "createRuntime": createRuntime = c.Array(Hook); break;
+                case "createContainer": createContainer = c.Array(Hook); break;
+                case "startContainer": startContainer = c.Array(Hook); break;
+                case "poststart": poststart = c.Array(Hook); break;
+                case "poststop": poststop = c.Array(Hook); break;
                 default: c.Skip(); break;
             }
         return new Hooks
@@ -135,7 +135,7 @@ public static class SpecReader
                 case "env": env = c.Strings(); break;
                 case "cwd": cwd = c.String(cwd); break;
                 case "capabilities": caps = c.Null ? null : Capabilities(ref c); break;
-                case "rlimits": rlimits = c.Objects(Rlimit); break;
+                case "rlimits": rlimits = c.Array(Rlimit); break;
                 case "noNewPrivileges": noNewPrivileges = c.Bool(noNewPrivileges); break;
                 case "apparmorProfile": apparmor = c.NullableString(); break;
                 case "oomScoreAdj": oomScoreAdj = c.NullableInt32(); break;
@@ -266,20 +266,20 @@ public static class SpecReader
         for (c.StartObject(); c.NextProperty(out var name);)
             switch (name)
             {
-                case "uidMappings": uids = c.Objects(IdMapping); break;
-                case "gidMappings": gids = c.Objects(IdMapping); break;
+                case "uidMappings": uids = c.Array(IdMapping); break;
+                case "gidMappings": gids = c.Array(IdMapping); break;
                 case "sysctl": sysctl = c.StringMap(); break;
                 case "resources": resources = c.Null ? null : ResourcesReader.Resources(ref c); break;
                 case "cgroupsPath": cgroupsPath = c.NullableString(); break;
-                case "namespaces": namespaces = c.Objects(Namespace); break;
-                case "devices": devices = c.Objects(Device); break;
+                case "namespaces": namespaces = c.Array(Namespace); break;
+                case "devices": devices = c.Array(Device); break;
                 case "seccomp": seccomp = c.Null ? null : SeccompReader.Seccomp(ref c); break;
                 case "rootfsPropagation": propagation = c.NullableString(); break;
                 case "maskedPaths": masked = c.Strings(); break;
                 case "readonlyPaths": readonlyPaths = c.Strings(); break;
                 case "mountLabel": mountLabel = c.NullableString(); break;
                 case "personality": personality = c.Null ? null : Personality(ref c); break;
-                case "timeOffsets": timeOffsets = c.ObjectMap(TimeOffset); break;
+                case "timeOffsets": timeOffsets = c.Map(TimeOffset); break;
                 default: c.Skip(); break;
             }
         return new Linux
