@@ -6,13 +6,17 @@ namespace Nido.Cpu.RiscV.Jit;
 /// <summary>
 /// The translator harts use when the process can run emitted code (CoreCLR): hot regions are decoded from the
 /// page snapshot the hart sent, emitted as CIL and compiled by .NET's JIT on one background thread shared by all
-/// harts (or on the hart's thread when synchronous). A region that fails to translate stays interpreted.
+/// harts (or on the hart's thread when synchronous). A region that fails to translate stays interpreted. Regions
+/// are first compiled quick (<see cref="QuickMethods"/>) and again, optimized, once they have retired
+/// <see cref="JitOptions.TierUp"/> instructions; new regions go first, since their code is interpreted meanwhile.
 /// </summary>
 public sealed class BlockJit : IBlockTranslator
 {
-    private static readonly BlockingCollection<TranslationRequest> Queue = new(new ConcurrentQueue<TranslationRequest>());
+    // New regions first (their code is interpreted meanwhile), then optimized versions of hot quick ones.
+    private static readonly BlockingCollection<TranslationRequest>[] Queues =
+        [new(new ConcurrentQueue<TranslationRequest>()), new(new ConcurrentQueue<TranslationRequest>())];
     private static readonly Lazy<Thread> Worker = new(StartWorker);
-    private static long _translated, _failed, _refused, _instructions, _ticks;
+    private static long _translated, _optimized, _failed, _refused, _instructions, _ticks;
 
     private readonly JitOptions _options;
 
@@ -26,11 +30,16 @@ public sealed class BlockJit : IBlockTranslator
     public static (long Translated, long Refused, long Failed) Statistics =>
         (Interlocked.Read(ref _translated), Interlocked.Read(ref _refused), Interlocked.Read(ref _failed));
 
+    /// <summary>How many of the translated regions were compiled optimized (the rest quick).</summary>
+    public static long Optimized => Interlocked.Read(ref _optimized);
+
     /// <summary>Guest instructions in translated regions, and the time spent translating and compiling them.</summary>
     public static (long Instructions, TimeSpan Time) Work =>
         (Interlocked.Read(ref _instructions), System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks)));
 
     public int Threshold => _options.Threshold;
+
+    public long TierUp => _options.TierUp;
 
     public void Request(TranslationRequest request)
     {
@@ -40,14 +49,18 @@ public sealed class BlockJit : IBlockTranslator
             return;
         }
         _ = Worker.Value;
-        Queue.Add(request);
+        Queues[request.Optimize ? 1 : 0].Add(request);
     }
 
     private static Thread StartWorker()
     {
         var thread = new Thread(() =>
         {
-            foreach (var request in Queue.GetConsumingEnumerable()) Translate(request, rethrow: false);
+            while (true)
+            {
+                BlockingCollection<TranslationRequest>.TakeFromAny(Queues, out var request);
+                Translate(request!, rethrow: false);
+            }
         })
         { IsBackground = true, Name = "riscv-jit" };
         thread.Start();
@@ -66,10 +79,12 @@ public sealed class BlockJit : IBlockTranslator
                 Interlocked.Increment(ref _refused);
                 return;
             }
-            var code = RegionCompiler.Compile(region, $"riscv@{request.PhysicalPage + (ulong)request.EntryOffset:x}");
+            var quick = !request.Optimize;
+            var code = RegionCompiler.Compile(region, $"riscv@{request.PhysicalPage + (ulong)request.EntryOffset:x}", quick);
             code(null!, 0); // compiles it here (see RegionCompiler.Emit)
-            block = new TranslatedBlock(code, region.Low, request.Page[region.Low..region.High], request.Generation);
+            block = new TranslatedBlock(code, region.Low, request.Page[region.Low..region.High], request.Generation, quick);
             Interlocked.Increment(ref _translated);
+            if (!quick) Interlocked.Increment(ref _optimized);
             Interlocked.Add(ref _instructions, region.InstructionCount);
         }
         catch (Exception) when (!rethrow)

@@ -40,10 +40,16 @@ internal sealed partial class RegionCompiler
         _il = il;
     }
 
-    public static TranslatedCode Compile(Region region, string name)
+    /// <summary>
+    /// Compiles a region: optimized (a DynamicMethod, registers in host registers) or, when <paramref name="quick"/>,
+    /// cheaply to compile and slower to run (<see cref="QuickMethods"/>).
+    /// </summary>
+    public static TranslatedCode Compile(Region region, string name, bool quick)
     {
+        var ilSize = region.InstructionCount * 48;
+        if (quick) return QuickMethods.Define(name, ilSize, il => new RegionCompiler(region, il).Emit());
         var method = new DynamicMethod(name, typeof(void), [typeof(Hart), typeof(ulong)], typeof(Hart).Module, skipVisibility: true);
-        new RegionCompiler(region, method.GetILGenerator(region.InstructionCount * 48)).Emit();
+        new RegionCompiler(region, method.GetILGenerator(ilSize)).Emit();
         return method.CreateDelegate<TranslatedCode>();
     }
 

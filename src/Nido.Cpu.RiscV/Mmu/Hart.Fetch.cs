@@ -34,19 +34,36 @@ public sealed unsafe partial class Hart
         return ref ins;
     }
 
+    /// <summary>
+    /// Points fetch at the page of <paramref name="pc"/>: through the fetch TLB (whole RAM pages PMP allows), else by
+    /// a page walk that fills it. False when the fetch faulted (the trap is taken).
+    /// </summary>
     private bool RefillFetch(ulong pc)
     {
-        if (!Translate(pc, Access.Execute, Mode, pc, out var pa)) return false;
-        var page = pa & ~0xfffUL;
-        if (!RamContains(page, 4096)) return AccessFault(Access.Execute, pc, out _);
-        var wholePage = PmpAllows(page, 4096, Access.Execute, Mode);
-        if (!wholePage && !PmpAllows(pa, 2, Access.Execute, Mode)) return AccessFault(Access.Execute, pc, out _);
+        var vpn = pc >> 12;
+        ref var e = ref TlbAt(_fetchBase, vpn);
+        ulong page;
+        var wholePage = true;
+        if (e.Tag == vpn) page = _ramBase + (ulong)((byte*)e.Host - _ram);
+        else
+        {
+            if (!Translate(pc, Access.Execute, Mode, pc, out var pa)) return false;
+            page = pa & ~0xfffUL;
+            if (!RamContains(page, 4096)) return AccessFault(Access.Execute, pc, out _);
+            wholePage = PmpAllows(page, 4096, Access.Execute, Mode);
+            if (!wholePage && !PmpAllows(pa, 2, Access.Execute, Mode)) return AccessFault(Access.Execute, pc, out _);
+            if (wholePage)
+            {
+                e.Tag = vpn;
+                e.Host = (nint)(_ram + (page - _ramBase));
+            }
+        }
         var index = (page - _ramBase) >> 12;
         _fetchPage = _decodePages[index] ??= new Instruction[2048];
         _fetchHost = _ram + (page - _ramBase);
         SelectTranslationPage(index, page);
         // A page PMP splits is not remembered: every fetch from it comes back here to be checked.
-        _fetchVpn = wholePage ? pc >> 12 : ulong.MaxValue;
+        _fetchVpn = wholePage ? vpn : ulong.MaxValue;
         return true;
     }
 

@@ -13,16 +13,22 @@ public sealed partial class Hart
 {
     private const byte PmpR = 1, PmpW = 2, PmpX = 4, PmpLock = 0x80;
     private bool _pmpEnabled, _pmpLocked;
+    // The active entries in priority order, decoded once per CSR write: every page walk and TLB fill checks them.
+    private readonly (ulong Lo, ulong Hi, byte Cfg)[] _pmpActive = new (ulong, ulong, byte)[PmpEntries];
+    private int _pmpActiveCount;
 
     /// <summary>After a pmpcfg/pmpaddr write: recompute the shortcuts and drop every cached permission.</summary>
     private void PmpChanged()
     {
         _pmpEnabled = _pmpLocked = false;
-        foreach (var cfg in _pmpcfg)
+        _pmpActiveCount = 0;
+        for (var i = 0; i < PmpEntries; i++)
         {
+            var cfg = _pmpcfg[i];
             if (((cfg >> 3) & 3) == 0) continue;
             _pmpEnabled = true;
             if ((cfg & PmpLock) != 0) _pmpLocked = true;
+            if (PmpRange(i, cfg, out var lo, out var hi)) _pmpActive[_pmpActiveCount++] = (lo, hi, cfg);
         }
         FlushTlb();
     }
@@ -31,10 +37,9 @@ public sealed partial class Hart
     {
         if (mode == PrivilegeMode.Machine && !_pmpLocked) return true;
         var end = pa + size;
-        for (var i = 0; i < PmpEntries; i++)
+        for (var i = 0; i < _pmpActiveCount; i++)
         {
-            var cfg = _pmpcfg[i];
-            if (!PmpRange(i, cfg, out var lo, out var hi)) continue;
+            var (lo, hi, cfg) = _pmpActive[i];
             if (end <= lo || pa >= hi) continue;
             if (pa < lo || end > hi) return false; // matches only part of the access
             if (mode == PrivilegeMode.Machine && (cfg & PmpLock) == 0) return true;

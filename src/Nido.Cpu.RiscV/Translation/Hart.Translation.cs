@@ -36,6 +36,7 @@ public sealed unsafe partial class Hart
     {
         var head = true;
         var threshold = _translator!.Threshold;
+        var tierUp = _translator.TierUp;
         while (true)
         {
             if (Volatile.Read(ref _attention) != 0 && Attend()) return HartExit.Stopped;
@@ -62,6 +63,11 @@ public sealed unsafe partial class Hart
                     head = true;
                     if (JitBudget != budget)
                     {
+                        if (block.Quick && block.Retired >= 0 && (block.Retired += budget - JitBudget) >= tierUp)
+                        {
+                            block.Retired = long.MinValue; // asked for once
+                            RequestTranslation(slot, optimize: true);
+                        }
                         budget = JitBudget;
                         continue;
                     }
@@ -75,7 +81,7 @@ public sealed unsafe partial class Hart
                     if (heat != HeatRequested && ++heat >= threshold)
                     {
                         heat = HeatRequested;
-                        RequestTranslation(slot);
+                        RequestTranslation(slot, optimize: tierUp == 0);
                         continue; // a translator that answers at once has installed it
                     }
                 }
@@ -93,11 +99,11 @@ public sealed unsafe partial class Hart
         }
     }
 
-    private void RequestTranslation(int slot)
+    private void RequestTranslation(int slot, bool optimize)
     {
         var page = new byte[4096];
         new ReadOnlySpan<byte>(_fetchHost, 4096).CopyTo(page);
-        _translator!.Request(new TranslationRequest(this, _fetchPhysicalPage, slot * 2, page, _codeGeneration));
+        _translator!.Request(new TranslationRequest(this, _fetchPhysicalPage, slot * 2, page, _codeGeneration, optimize));
     }
 
     /// <summary>After a FENCE.I: keeps the block if memory still holds what it was translated from.</summary>

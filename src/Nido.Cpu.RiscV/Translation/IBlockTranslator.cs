@@ -10,14 +10,17 @@ public interface IBlockTranslator
     /// <summary>How many times a region entry runs in the interpreter before it is requested.</summary>
     int Threshold { get; }
 
+    /// <summary>Instructions a quickly compiled region retires before it is requested again, optimized (0: never).</summary>
+    long TierUp { get; }
+
     void Request(TranslationRequest request);
 }
 
 /// <summary>
-/// A hot entry point: the physical page's bytes as they were when it became hot, the entry's page offset, and the
-/// code generation they belong to.
+/// A hot entry point: the physical page's bytes as they were when it became hot, the entry's page offset, the
+/// code generation they belong to, and whether to compile it optimized (else quick, to be asked again once hot).
 /// </summary>
-public sealed record TranslationRequest(Hart Hart, ulong PhysicalPage, int EntryOffset, byte[] Page, int Generation);
+public sealed record TranslationRequest(Hart Hart, ulong PhysicalPage, int EntryOffset, byte[] Page, int Generation, bool Optimize = false);
 
 /// <summary>How new harts get a translator: the process that hosts the JIT sets <see cref="Factory"/> once at start.</summary>
 public static class Translators

@@ -12,8 +12,14 @@ public delegate void TranslatedCode(Hart hart, ulong pc);
 /// One translated region of a physical page: its code and a copy of the bytes it was translated from
 /// (<see cref="Start"/> on), which are compared with memory when the hart's code generation moved on (FENCE.I).
 /// </summary>
-public sealed class TranslatedBlock(TranslatedCode code, int start, byte[] bytes, int generation)
+public sealed class TranslatedBlock(TranslatedCode code, int start, byte[] bytes, int generation, bool quick = false)
 {
+    /// <summary>Compiled without optimization: to be compiled again once it has retired enough instructions.</summary>
+    public bool Quick { get; } = quick;
+
+    /// <summary>Instructions retired in it while <see cref="Quick"/>, until the optimized one is requested.</summary>
+    internal long Retired;
+
     public TranslatedCode Code { get; } = code;
 
     /// <summary>Page offset of the first byte the translation read.</summary>

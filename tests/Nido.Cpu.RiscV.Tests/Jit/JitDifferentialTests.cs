@@ -8,22 +8,26 @@ namespace Nido.Cpu.RiscV.Tests.Jit;
 /// <summary>
 /// Translated code must do exactly what the interpreter does: random programs (<see cref="RandomProgram"/>) run
 /// once interpreted and once with every region translated on first use, in one slice or in small random slices
-/// (which end regions at backward branches), and the whole architectural state is compared where both stop.
+/// (which end regions at backward branches), and the whole architectural state is compared where both stop. The
+/// translated run compiles regions optimized at once (tier-up 0), quick only (tier-up never reached), or quick
+/// and then optimized after a few dozen instructions, so the switch between the two happens mid-run.
 /// </summary>
 public sealed class JitDifferentialTests
 {
     [Theory]
-    [InlineData(false, 300)]
-    [InlineData(true, 150)]
-    public void TranslatedCodeMatchesTheInterpreter(bool smallSlices, int iterations)
+    [InlineData(false, 0L, 300)]
+    [InlineData(true, 0L, 150)]
+    [InlineData(false, long.MaxValue, 150)]
+    [InlineData(true, 40L, 150)]
+    public void TranslatedCodeMatchesTheInterpreter(bool smallSlices, long tierUp, int iterations)
     {
         iterations = FuzzBudget.Iterations(iterations);
         for (var i = 0; i < iterations; i++)
         {
             var seed = FuzzBudget.Seed(smallSlices ? 71 : 70, i);
             var interpreted = Run(seed, translate: false, smallSlices);
-            var translated = Run(seed, translate: true, smallSlices);
-            Assert.True(interpreted == translated, $"seed {seed}: interpreter vs translated\n{Diff(interpreted, translated)}");
+            var translated = Run(seed, translate: true, smallSlices, tierUp);
+            Assert.True(interpreted == translated, $"seed {seed} (tier-up {tierUp}): interpreter vs translated\n{Diff(interpreted, translated)}");
         }
     }
 
@@ -39,9 +43,9 @@ public sealed class JitDifferentialTests
 
     internal sealed record State(ulong Pc, PrivilegeMode Mode, string X, string F, ulong Mcause, ulong Mepc, ulong Mtval, ulong Fcsr, ulong Instret, string Data);
 
-    private static State Run(int seed, bool translate, bool smallSlices)
+    private static State Run(int seed, bool translate, bool smallSlices, long tierUp = 0)
     {
-        var translator = translate ? new BlockJit(new JitOptions { Threshold = 1, Synchronous = true }) : null;
+        var translator = translate ? new BlockJit(new JitOptions { Threshold = 1, TierUp = tierUp, Synchronous = true }) : null;
         using var m = new TestMachine(translator: translator);
         var program = new RandomProgram(new Random(seed));
         program.Place(m, 200);
