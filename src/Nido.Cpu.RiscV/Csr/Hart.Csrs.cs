@@ -189,8 +189,8 @@ public sealed partial class Hart
         var next = (old & ~MStatus.Writable) | (value & MStatus.Writable);
         if (((next >> MStatus.MppShift) & 3) == 2) next &= ~MStatus.Mpp; // reserved MPP reads as U
         _mstatus = next;
-        if (((old ^ next) & (MStatus.Sum | MStatus.Mxr)) != 0) FlushTlb();
-        if (((old ^ next) & (MStatus.Mprv | MStatus.Mpp)) != 0) UpdateMmuContext();
+        if (((old ^ next) & MStatus.Mxr) != 0) FlushTlb();
+        if (((old ^ next) & (MStatus.Mprv | MStatus.Mpp | MStatus.Sum)) != 0) UpdateMmuContext();
         Attention();
     }
 

@@ -20,9 +20,12 @@ public sealed unsafe partial class Hart
     }
 
     internal const int TlbWays = 256;
-    // [effective mode 0=U, 1=S, 2=M/bare][access kind] blocks of TlbWays entries.
+    private const int TlbModes = 4;
+    // [effective mode 0=U, 1=S, 2=M/bare, 3=S with SUM][access kind] blocks of TlbWays entries. S-mode data with
+    // and without SUM have blocks of their own because Linux sets and clears SUM around every copy from or to
+    // user memory: switching blocks keeps both cached where a flush would empty the whole TLB each time.
     // Pinned: translated code looks entries up by address (JitTlbRead, JitTlbWrite).
-    private readonly TlbEntry[] _tlb = GC.AllocateArray<TlbEntry>(3 * 3 * TlbWays, pinned: true);
+    private readonly TlbEntry[] _tlb = GC.AllocateArray<TlbEntry>(TlbModes * 3 * TlbWays, pinned: true);
     private int _readBase, _writeBase, _fetchBase;
 
     private ulong _satp;
@@ -42,13 +45,14 @@ public sealed unsafe partial class Hart
 
     private static int ModeIndex(PrivilegeMode mode) => mode switch { PrivilegeMode.User => 0, PrivilegeMode.Supervisor => 1, _ => 2 };
 
-    /// <summary>Recomputes which TLB blocks loads, stores and fetches use (after a privilege, MPRV or MPP change).</summary>
+    /// <summary>Recomputes which TLB blocks loads, stores and fetches use (after a privilege, MPRV, MPP or SUM change).</summary>
     private void UpdateMmuContext()
     {
         var data = Mode;
         if (Mode == PrivilegeMode.Machine && (_mstatus & MStatus.Mprv) != 0)
             data = (PrivilegeMode)((_mstatus & MStatus.Mpp) >> MStatus.MppShift);
         var d = ModeIndex(data);
+        if (d == 1 && (_mstatus & MStatus.Sum) != 0) d = 3;
         _readBase = (d * 3 + (int)Access.Read) * TlbWays;
         _writeBase = (d * 3 + (int)Access.Write) * TlbWays;
         _fetchBase = (ModeIndex(Mode) * 3 + (int)Access.Execute) * TlbWays;
@@ -57,7 +61,7 @@ public sealed unsafe partial class Hart
         JitTlbWrite = (nint)Unsafe.AsPointer(ref TlbAt(_writeBase, 0));
     }
 
-    private PrivilegeMode DataMode => (_readBase / (3 * TlbWays)) switch { 0 => PrivilegeMode.User, 1 => PrivilegeMode.Supervisor, _ => PrivilegeMode.Machine };
+    private PrivilegeMode DataMode => (_readBase / (3 * TlbWays)) switch { 0 => PrivilegeMode.User, 2 => PrivilegeMode.Machine, _ => PrivilegeMode.Supervisor };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref TlbEntry TlbAt(int block, ulong vpn) =>
