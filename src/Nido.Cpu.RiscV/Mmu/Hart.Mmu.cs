@@ -26,7 +26,7 @@ public sealed unsafe partial class Hart
     // user memory: switching blocks keeps both cached where a flush would empty the whole TLB each time.
     // Pinned: translated code looks entries up by address (JitTlbRead, JitTlbWrite).
     private readonly TlbEntry[] _tlb = GC.AllocateArray<TlbEntry>(TlbModes * 3 * TlbWays, pinned: true);
-    private int _readBase, _writeBase, _fetchBase;
+    private int _readBase, _writeBase, _fetchBase = -1;
 
     private ulong _satp;
 
@@ -55,8 +55,13 @@ public sealed unsafe partial class Hart
         if (d == 1 && (_mstatus & MStatus.Sum) != 0) d = 3;
         _readBase = (d * 3 + (int)Access.Read) * TlbWays;
         _writeBase = (d * 3 + (int)Access.Write) * TlbWays;
-        _fetchBase = (ModeIndex(Mode) * 3 + (int)Access.Execute) * TlbWays;
-        _fetchVpn = ulong.MaxValue;
+        var fetchBase = (ModeIndex(Mode) * 3 + (int)Access.Execute) * TlbWays;
+        if (fetchBase != _fetchBase)
+        {
+            // Only a privilege change moves fetch (not MPRV, MPP or SUM, which Linux toggles around user copies).
+            _fetchBase = fetchBase;
+            _fetchVpn = ulong.MaxValue;
+        }
         JitTlbRead = (nint)Unsafe.AsPointer(ref TlbAt(_readBase, 0));
         JitTlbWrite = (nint)Unsafe.AsPointer(ref TlbAt(_writeBase, 0));
     }

@@ -21,7 +21,7 @@ public sealed unsafe partial class Hart
     private TranslatedBlock?[] _fetchBlocks = [];
     private ushort[] _fetchHeat = [];
     private ulong _fetchPhysicalPage;
-    private int _codeGeneration;
+    private long _codeGeneration; // a long: an int could wrap back to a stale block's generation in a long-running guest
 
     /// <summary>Instructions left in the current slice, for translated code (which retires through <see cref="JitRetire"/>).</summary>
     internal long JitBudget;
@@ -147,7 +147,8 @@ public sealed unsafe partial class Hart
     /// <summary>
     /// Addresses of the first entries of the TLBs loads and stores use now (pinned): an entry maps virtual page vpn
     /// when the one at <c>vpn % TlbWays</c> has Tag == vpn, its bytes then at Host. They change only with the
-    /// privilege or MPRV, that is in traps and system instructions, never inside a region.
+    /// privilege or mstatus (MPRV, MPP, SUM), that is in traps and CSR or system instructions, which end regions:
+    /// never inside one.
     /// </summary>
     internal nint JitTlbRead, JitTlbWrite;
 

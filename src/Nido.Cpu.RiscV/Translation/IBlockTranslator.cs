@@ -20,7 +20,7 @@ public interface IBlockTranslator
 /// A hot entry point: the physical page's bytes as they were when it became hot, the entry's page offset, the
 /// code generation they belong to, and whether to compile it optimized (else quick, to be asked again once hot).
 /// </summary>
-public sealed record TranslationRequest(Hart Hart, ulong PhysicalPage, int EntryOffset, byte[] Page, int Generation, bool Optimize = false);
+public sealed record TranslationRequest(Hart Hart, ulong PhysicalPage, int EntryOffset, byte[] Page, long Generation, bool Optimize = false);
 
 /// <summary>How new harts get a translator: the process that hosts the JIT sets <see cref="Factory"/> once at start.</summary>
 public static class Translators

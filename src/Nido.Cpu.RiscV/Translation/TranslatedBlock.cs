@@ -12,7 +12,7 @@ public delegate void TranslatedCode(Hart hart, ulong pc);
 /// One translated region of a physical page: its code and a copy of the bytes it was translated from
 /// (<see cref="Start"/> on), which are compared with memory when the hart's code generation moved on (FENCE.I).
 /// </summary>
-public sealed class TranslatedBlock(TranslatedCode code, int start, byte[] bytes, int generation, bool quick = false)
+public sealed class TranslatedBlock(TranslatedCode code, int start, byte[] bytes, long generation, bool quick = false)
 {
     /// <summary>Compiled without optimization: to be compiled again once it has retired enough instructions.</summary>
     public bool Quick { get; } = quick;
@@ -28,5 +28,5 @@ public sealed class TranslatedBlock(TranslatedCode code, int start, byte[] bytes
     public byte[] Bytes { get; } = bytes;
 
     /// <summary>The hart's code generation this block was last checked against.</summary>
-    internal int Generation = generation;
+    internal long Generation = generation;
 }
