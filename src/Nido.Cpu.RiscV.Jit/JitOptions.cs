@@ -20,9 +20,9 @@ public sealed record JitOptions
     public bool Synchronous { get; init; }
 
     /// <summary>
-    /// Null when NIDO_JIT=off (interpret only); NIDO_JIT=eager translates every region entry on first use, optimized,
-    /// on the hart's thread (for tests: everything that can be translated is); NIDO_JIT_THRESHOLD=N sets the
-    /// threshold and NIDO_JIT_TIERUP=N the tier-up count.
+    /// Null when NIDO_JIT=off (interpret only); NIDO_JIT=eager translates every region entry on first use, on the
+    /// hart's thread (for tests: everything that can be translated is), optimized unless NIDO_JIT_TIERUP is set;
+    /// NIDO_JIT_THRESHOLD=N sets the threshold and NIDO_JIT_TIERUP=N the tier-up count.
     /// </summary>
     public static JitOptions? FromEnvironment()
     {
@@ -30,7 +30,7 @@ public sealed record JitOptions
         switch (mode)
         {
             case "off" or "0": return null;
-            case "eager": return new JitOptions { Threshold = 1, TierUp = 0, Synchronous = true };
+            case "eager": return new JitOptions { Threshold = 1, TierUp = Read("NIDO_JIT_TIERUP", 0, long.MaxValue) ?? 0, Synchronous = true };
             case null or "" or "on" or "1": break;
             default: throw new ArgumentException($"NIDO_JIT: \"{mode}\" is not on, off or eager");
         }

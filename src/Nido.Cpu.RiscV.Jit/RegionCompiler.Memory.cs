@@ -97,9 +97,30 @@ internal sealed partial class RegionCompiler
 
     private static readonly int HostOffset = (int)System.Runtime.InteropServices.Marshal.OffsetOf<Hart.TlbEntry>(nameof(Hart.TlbEntry.Host));
 
+    private static readonly MethodInfo[] QuickLoads = [.. new[] { 1, 2, 4, 8 }.Select(n => typeof(QuickMemory).GetMethod($"Load{n}")!)];
+    private static readonly MethodInfo[] QuickStores = [.. new[] { 1, 2, 4, 8 }.Select(n => typeof(QuickMemory).GetMethod($"Store{n}")!)];
+
+    private static int SizeIndex(int size) => System.Numerics.BitOperations.Log2((uint)size);
+
     private void EmitLoad(Instruction ins, int size, OpCode load, bool signed, Label miss)
     {
         EffectiveAddress(ins);
+        if (_quick)
+        {
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldloc, _va);
+            _il.Emit(OpCodes.Ldloca, _value);
+            _il.Emit(OpCodes.Call, QuickLoads[SizeIndex(size)]);
+            _il.Emit(OpCodes.Brfalse, miss);
+            _il.Emit(OpCodes.Ldloc, _value);
+            if (signed && size < 8)
+            {
+                _il.Emit(size == 1 ? OpCodes.Conv_I1 : size == 2 ? OpCodes.Conv_I2 : OpCodes.Conv_I4);
+                _il.Emit(OpCodes.Conv_I8);
+            }
+            Store(ins.Rd);
+            return;
+        }
         TlbLookup(TlbRead, size, miss);
         _il.Emit(OpCodes.Ldloc, _addr);
         // Volatile: .NET's JIT must not hoist a guest load out of a loop (a spin on another hart's flag).
@@ -112,6 +133,15 @@ internal sealed partial class RegionCompiler
     private void EmitStore(Instruction ins, int size, OpCode store, Label miss)
     {
         EffectiveAddress(ins);
+        if (_quick)
+        {
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldloc, _va);
+            Load(ins.Rs2);
+            _il.Emit(OpCodes.Call, QuickStores[SizeIndex(size)]);
+            _il.Emit(OpCodes.Brfalse, miss);
+            return;
+        }
         TlbLookup(TlbWrite, size, miss);
         _il.Emit(OpCodes.Ldloc, _addr);
         Load(ins.Rs2);

@@ -22,6 +22,8 @@ internal sealed partial class RegionCompiler
     private static readonly FieldInfo BudgetField = typeof(Hart).GetField(nameof(Hart.JitBudget), Internal)!;
 
     private readonly Region _region;
+    // Quick code calls QuickMemory for loads and stores instead of inlining the TLB lookup.
+    private readonly bool _quick;
     private readonly ILGenerator _il;
     private readonly LocalBuilder?[] _x = new LocalBuilder?[32];
     private readonly bool[] _written = new bool[32];
@@ -31,13 +33,14 @@ internal sealed partial class RegionCompiler
     // Exits before an instruction left to the interpreter (a load or store the TLB did not answer, code that
     // changed): (label, its page offset, instructions not run).
     private readonly List<(Label Label, int Offset, int NotRun)> _missExits = [];
-    private LocalBuilder _n = null!, _limit = null!, _next = null!, _va = null!, _vpn = null!, _addr = null!, _entry = null!;
+    private LocalBuilder _n = null!, _limit = null!, _next = null!, _va = null!, _vpn = null!, _addr = null!, _entry = null!, _value = null!;
     private Label _exit;
 
-    private RegionCompiler(Region region, ILGenerator il)
+    private RegionCompiler(Region region, ILGenerator il, bool quick)
     {
         _region = region;
         _il = il;
+        _quick = quick;
     }
 
     /// <summary>
@@ -47,9 +50,9 @@ internal sealed partial class RegionCompiler
     public static TranslatedCode Compile(Region region, string name, bool quick)
     {
         var ilSize = region.InstructionCount * 48;
-        if (quick) return QuickMethods.Define(name, ilSize, il => new RegionCompiler(region, il).Emit());
+        if (quick) return QuickMethods.Define(name, ilSize, il => new RegionCompiler(region, il, quick: true).Emit());
         var method = new DynamicMethod(name, typeof(void), [typeof(Hart), typeof(ulong)], typeof(Hart).Module, skipVisibility: true);
-        new RegionCompiler(region, method.GetILGenerator(ilSize)).Emit();
+        new RegionCompiler(region, method.GetILGenerator(ilSize), quick: false).Emit();
         return method.CreateDelegate<TranslatedCode>();
     }
 
@@ -133,6 +136,7 @@ internal sealed partial class RegionCompiler
         _vpn = _il.DeclareLocal(typeof(ulong));
         _addr = _il.DeclareLocal(typeof(nint));
         _entry = _il.DeclareLocal(typeof(nint));
+        _value = _il.DeclareLocal(typeof(ulong));
         foreach (var block in _region.Blocks.Values)
         {
             foreach (var (_, ins) in block.Body)

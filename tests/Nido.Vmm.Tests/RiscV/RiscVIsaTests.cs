@@ -13,9 +13,12 @@ public sealed class RiscVIsaTests
 
     public static TheoryData<string> Programs => new(RiscVGuests.Programs);
 
-    /// <summary>Each program interpreted (NIDO_JIT=off) and with every region translated on first use (eager).</summary>
+    /// <summary>
+    /// Each program interpreted (NIDO_JIT=off), with every region translated optimized on first use (eager), and
+    /// translated quick on first use and never tiered up (eager-quick).
+    /// </summary>
     public static TheoryData<string, string> ProgramsAndModes =>
-        new(RiscVGuests.Programs.SelectMany(p => new[] { (p, "off"), (p, "eager") }));
+        new(RiscVGuests.Programs.SelectMany(p => new[] { (p, "off"), (p, "eager"), (p, "eager-quick") }));
 
     [Theory, MemberData(nameof(ProgramsAndModes))]
     public async Task PassesUnderNido(string program, string jit)
@@ -24,17 +27,24 @@ public sealed class RiscVIsaTests
         var elf = RiscVGuests.Path(program);
         var (code, output, error) = await RiscVGuests.Run(nido,
             ["vm", "run", "--arch", "riscv64", "--bios", "none", "--kernel", elf], TimeoutSeconds,
-            new Dictionary<string, string> { ["NIDO_JIT"] = jit, ["NIDO_JIT_STATS"] = "1" });
+            new Dictionary<string, string>
+            {
+                ["NIDO_JIT"] = jit == "eager-quick" ? "eager" : jit,
+                ["NIDO_JIT_TIERUP"] = jit == "eager-quick" ? "1000000000" : "",
+                ["NIDO_JIT_STATS"] = "1",
+            });
         Assert.True(code == 0,
             $"{program} (NIDO_JIT={jit}): nido vm run exited {code} (the number of the failing case is on stderr; the cases are in tests/guests/riscv/{Source(program)})\n" +
             $"stdout:\n{output}\nstderr:\n{error}");
-        if (jit == "eager")
+        if (jit != "off")
         {
             // The native nido handed the run to nido-emu (CoreCLR), which translated regions and none failed.
-            var stats = System.Text.RegularExpressions.Regex.Match(error, @"jit: (\d+) regions .* (\d+) failed");
+            var stats = System.Text.RegularExpressions.Regex.Match(error, @"jit: (\d+) regions \((\d+) optimized.* (\d+) failed");
             Assert.True(stats.Success, $"{program}: no translator statistics on stderr (was the run handed to nido-emu?)\n{error}");
             Assert.NotEqual("0", stats.Groups[1].Value);
-            Assert.Equal("0", stats.Groups[2].Value);
+            Assert.Equal("0", stats.Groups[3].Value);
+            // Every region in the tier asked for: all optimized (eager), none (eager-quick, never tiered up).
+            Assert.Equal(jit == "eager" ? stats.Groups[1].Value : "0", stats.Groups[2].Value);
         }
     }
 
