@@ -3,9 +3,8 @@ using System.Runtime.CompilerServices;
 namespace Nido.Cpu.RiscV.Jit;
 
 /// <summary>
-/// Loads and stores for quick regions: the same TLB hit test the optimized code inlines (entry tag equals the
-/// virtual page, the access stays inside the page), as one call each, so a quick region's CIL is a third the size
-/// and .NET's JIT compiles it sooner. False (nothing done) sends the region out before the instruction, as a miss
+/// Loads and stores for quick regions: the hart's own TLB hit test (the one optimized code inlines as CIL), as one
+/// call each, so a quick region's CIL is a third the size and .NET's JIT compiles it sooner. False (nothing done) sends the region out before the instruction, as a miss
 /// does inline. Loads return the value zero-extended; the caller sign-extends.
 /// </summary>
 internal static unsafe class QuickMemory
@@ -21,19 +20,9 @@ internal static unsafe class QuickMemory
     public static bool Store8(Hart hart, ulong va, ulong value) => Store(hart, va, value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static byte* Host<T>(nint tlb, ulong va) where T : unmanaged
-    {
-        var vpn = va >> 12;
-        var entry = (Hart.TlbEntry*)tlb + (nint)(vpn & (Hart.TlbWays - 1));
-        var offset = va & 0xfff;
-        if (entry->Tag != vpn || offset > (ulong)(4096 - sizeof(T))) return null;
-        return (byte*)entry->Host + offset;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Load<T>(Hart hart, ulong va, out ulong value) where T : unmanaged
     {
-        var host = Host<T>(hart.JitTlbRead, va);
+        var host = hart.JitReadHost<T>(va);
         if (host == null)
         {
             value = 0;
@@ -53,7 +42,7 @@ internal static unsafe class QuickMemory
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Store<T>(Hart hart, ulong va, T value) where T : unmanaged
     {
-        var host = Host<T>(hart.JitTlbWrite, va);
+        var host = hart.JitWriteHost<T>(va);
         if (host == null) return false;
         Unsafe.WriteUnaligned(host, value);
         return true;

@@ -136,7 +136,7 @@ internal sealed partial class RegionCompiler
         _vpn = _il.DeclareLocal(typeof(ulong));
         _addr = _il.DeclareLocal(typeof(nint));
         _entry = _il.DeclareLocal(typeof(nint));
-        _value = _il.DeclareLocal(typeof(ulong));
+        if (_quick) _value = _il.DeclareLocal(typeof(ulong));
         foreach (var block in _region.Blocks.Values)
         {
             foreach (var (_, ins) in block.Body)

@@ -9,14 +9,29 @@ namespace Nido.Cpu.RiscV;
 /// </summary>
 public sealed unsafe partial class Hart
 {
+    /// <summary>The host address of a <typeparamref name="T"/> at <paramref name="va"/> when the TLB block answers it (a RAM page, the access inside it), else null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte* TlbHost<T>(int block, ulong va) where T : unmanaged
+    {
+        var vpn = va >> 12;
+        ref var e = ref TlbAt(block, vpn);
+        return e.Tag == vpn && (va & 0xfff) <= (ulong)(4096 - sizeof(T)) ? (byte*)e.Host + (va & 0xfff) : null;
+    }
+
+    /// <summary>The TLB hit test for translated code that calls rather than inlines it (quick regions).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal byte* JitReadHost<T>(ulong va) where T : unmanaged => TlbHost<T>(_readBase, va);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal byte* JitWriteHost<T>(ulong va) where T : unmanaged => TlbHost<T>(_writeBase, va);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Load<T>(ulong va, out T value) where T : unmanaged
     {
-        var vpn = va >> 12;
-        ref var e = ref TlbAt(_readBase, vpn);
-        if (e.Tag == vpn && (va & 0xfff) <= (ulong)(4096 - sizeof(T)))
+        var host = TlbHost<T>(_readBase, va);
+        if (host != null)
         {
-            value = Unsafe.ReadUnaligned<T>((void*)(e.Host + (nint)(va & 0xfff)));
+            value = Unsafe.ReadUnaligned<T>(host);
             return true;
         }
         var ok = LoadSlow(va, sizeof(T), out var raw);
@@ -27,11 +42,10 @@ public sealed unsafe partial class Hart
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Store<T>(ulong va, T value) where T : unmanaged
     {
-        var vpn = va >> 12;
-        ref var e = ref TlbAt(_writeBase, vpn);
-        if (e.Tag == vpn && (va & 0xfff) <= (ulong)(4096 - sizeof(T)))
+        var host = TlbHost<T>(_writeBase, va);
+        if (host != null)
         {
-            Unsafe.WriteUnaligned((void*)(e.Host + (nint)(va & 0xfff)), value);
+            Unsafe.WriteUnaligned(host, value);
             return true;
         }
         ulong raw = 0;
