@@ -21,8 +21,13 @@ internal static class CgroupFiles
 
     public static bool Has(string dir, string file) => File.Exists(Path.Combine(dir, file));
 
-    public static IReadOnlyList<int> Pids(string dir) =>
-        (Read(dir, "cgroup.procs") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+    public static IReadOnlyList<int> Pids(string dir)
+    {
+        var lines = (Read(dir, "cgroup.procs") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var pids = new int[lines.Length];
+        for (var i = 0; i < lines.Length; i++) pids[i] = int.Parse(lines[i]);
+        return pids;
+    }
 
     /// <summary>rmdir, retried briefly: the kernel empties a cgroup a moment after its last process is reaped.</summary>
     public static void Remove(string dir)

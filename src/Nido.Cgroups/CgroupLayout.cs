@@ -67,5 +67,14 @@ public sealed record CgroupLayout(
              + (UnifiedControllers.Count > 0 ? $" with {string.Join(' ', UnifiedControllers)}" : ""),
     };
 
-    private IEnumerable<string> RealV1Controllers => V1Controllers.Keys.Where(k => !k.StartsWith("name=", StringComparison.Ordinal));
+    private List<string> RealV1Controllers
+    {
+        get
+        {
+            var real = new List<string>();
+            foreach (var name in V1Controllers.Keys)
+                if (!name.StartsWith("name=", StringComparison.Ordinal)) real.Add(name);
+            return real;
+        }
+    }
 }

@@ -20,7 +20,12 @@ internal static class DeviceRules
     ];
 
     /// <summary>The config's rules, then the always-allowed ones (later rules win, as in devices.allow/deny order).</summary>
-    public static IEnumerable<DeviceCgroup> WithDefaults(IEnumerable<DeviceCgroup> rules) => rules.Concat(AlwaysAllowed);
+    public static List<DeviceCgroup> WithDefaults(IEnumerable<DeviceCgroup> rules)
+    {
+        var all = new List<DeviceCgroup>(rules);
+        all.AddRange(AlwaysAllowed);
+        return all;
+    }
 
     /// <summary>The rule's type (a, c, b) and access (subset of rwm), with the defaults filled in; bad values throw.</summary>
     public static (string Type, string Access) Check(DeviceCgroup d)
@@ -28,7 +33,7 @@ internal static class DeviceRules
         var type = string.IsNullOrEmpty(d.Type) ? "a" : d.Type;
         if (type is not ("a" or "c" or "b")) throw new CgroupException($"linux.resources.devices: type \"{type}\" must be a, c or b");
         var access = string.IsNullOrEmpty(d.Access) ? "rwm" : d.Access;
-        if (access.Any(ch => ch is not ('r' or 'w' or 'm'))) throw new CgroupException($"linux.resources.devices: access \"{access}\" must use r, w and m");
+        if (access.AsSpan().IndexOfAnyExcept("rwm") >= 0) throw new CgroupException($"linux.resources.devices: access \"{access}\" must use r, w and m");
         return (type, access);
     }
 }

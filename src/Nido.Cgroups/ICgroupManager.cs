@@ -36,17 +36,16 @@ public static class CgroupManager
     /// </summary>
     public static ICgroupManager For(CgroupLayout layout, string? cgroupsPath, string containerId, Func<string, string?>? ownCgroup = null)
     {
-        if (cgroupsPath is { } p && p.Count(c => c == ':') == 2 && !p.StartsWith('/'))
+        if (cgroupsPath is { } p && p.AsSpan().Count(':') == 2 && !p.StartsWith('/'))
             throw new CgroupException($"cgroupsPath \"{p}\" is in systemd's slice:prefix:name form; this runtime manages cgroupfs directly");
         var path = string.IsNullOrEmpty(cgroupsPath) ? "/" + containerId : cgroupsPath;
-        if (path.Split('/').Contains("..")) throw new CgroupException($"cgroupsPath \"{path}\" must not contain \"..\"");
+        if (Array.IndexOf(path.Split('/'), "..") >= 0) throw new CgroupException($"cgroupsPath \"{path}\" must not contain \"..\"");
         ownCgroup ??= OwnCgroup;
         string Resolve(string controller) => path.StartsWith('/') ? path : Path.Combine(ownCgroup(controller) ?? "/", path);
         return layout.Mode switch
         {
             CgroupMode.Unified => new V2.UnifiedManager(Path.Combine(layout.UnifiedMountPoint!, Resolve("").TrimStart('/'))),
-            CgroupMode.Legacy or CgroupMode.Hybrid => new V1.LegacyManager(
-                layout.V1Controllers.ToDictionary(kv => kv.Key, kv => Path.Combine(kv.Value, Resolve(kv.Key).TrimStart('/')))),
+            CgroupMode.Legacy or CgroupMode.Hybrid => new V1.LegacyManager(V1Paths(layout, Resolve)),
             _ => throw new CgroupException("no cgroup filesystem is mounted"),
         };
     }
@@ -55,9 +54,17 @@ public static class CgroupManager
     public static ICgroupManager FromPaths(string mode, IReadOnlyDictionary<string, string> paths) => mode switch
     {
         "v2" => new V2.UnifiedManager(paths["unified"]),
-        "v1" => new V1.LegacyManager(paths.ToDictionary()),
+        "v1" => new V1.LegacyManager(new Dictionary<string, string>(paths)),
         _ => throw new CgroupException($"unknown cgroup mode \"{mode}\" in state"),
     };
+
+    private static Dictionary<string, string> V1Paths(CgroupLayout layout, Func<string, string> resolve)
+    {
+        var paths = new Dictionary<string, string>();
+        foreach (var (controller, mountPoint) in layout.V1Controllers)
+            paths[controller] = Path.Combine(mountPoint, resolve(controller).TrimStart('/'));
+        return paths;
+    }
 
     public static string ModeOf(ICgroupManager manager) => manager is V2.UnifiedManager ? "v2" : "v1";
 

@@ -88,7 +88,7 @@ public sealed partial class Container
                 Seccomp = spec.Linux?.Seccomp is { } profile ? Seccomp.SeccompCompiler.Compile(profile) : null,
                 ParentDeathSignal = deathSignal,
             };
-            partial = partial with { CgroupMode = Cgroups.CgroupManager.ModeOf(cgroup), CgroupPaths = cgroup.Paths.ToDictionary() };
+            partial = partial with { CgroupMode = Cgroups.CgroupManager.ModeOf(cgroup), CgroupPaths = new Dictionary<string, string>(cgroup.Paths) };
             var into = cgroup.CloneTarget is not null ? CreateForClone(store, partial, cgroup, disposables) : null;
             init = SpawnInto(options, pidNsPath, ref into);
 
@@ -164,7 +164,7 @@ public sealed partial class Container
 
     /// <summary>A joined user namespace (/proc/PID/ns/user) whose setgroups is "deny": the init then leaves its groups alone.</summary>
     private static bool JoinsDenyingSetgroups(Spec spec) =>
-        spec.Linux?.Namespaces?.FirstOrDefault(n => n.Type == "user" && !string.IsNullOrEmpty(n.Path))?.Path is { } path
+        SpecValidator.Find(spec.Linux?.Namespaces, "user")?.Path is { Length: > 0 } path
         && path.StartsWith("/proc/", StringComparison.Ordinal) && path.EndsWith("/ns/user", StringComparison.Ordinal)
         && int.TryParse(path[6..^8], out var pid) && Init.ProcessSetup.SetgroupsDenied(pid.ToString());
 
@@ -195,13 +195,16 @@ public sealed partial class Container
     /// Namespaces without a path are made new; the others are opened to be joined (pid through the parent thread,
     /// see <see cref="SpawnInPidNamespace"/>). <paramref name="cannotOpen"/> starts the error for a path that does not open.
     /// </summary>
-    private static (NamespaceFlags New, List<NamespaceJoin> Joins, string? PidPath) PlanNamespaces(IEnumerable<Namespace> namespaces, List<IDisposable> disposables, string cannotOpen)
+    private static (NamespaceFlags New, List<NamespaceJoin> Joins, string? PidPath) PlanNamespaces(List<Namespace> namespaces, List<IDisposable> disposables, string cannotOpen)
     {
         NamespaceFlags flags = 0;
         var joins = new List<NamespaceJoin>();
         string? pidPath = null;
         // Join the user namespace first: the others may be owned by it.
-        foreach (var ns in namespaces.OrderBy(n => n.Type == "user" ? 0 : 1))
+        var ordered = new List<Namespace>(namespaces.Count);
+        foreach (var ns in namespaces) if (ns.Type == "user") ordered.Add(ns);
+        foreach (var ns in namespaces) if (ns.Type != "user") ordered.Add(ns);
+        foreach (var ns in ordered)
         {
             var kind = SpecValidator.NamespaceTypes[ns.Type];
             if (string.IsNullOrEmpty(ns.Path)) flags |= kind;
@@ -278,16 +281,26 @@ public sealed partial class Container
     /// <summary>The init's namespaces, each kind the config gives the container, opened for a hook or an exec to join.</summary>
     internal static ContainerNamespaces InNamespacesOf(Spec spec, int pid, List<IDisposable> disposables)
     {
-        var initNamespaces = (spec.Linux?.Namespaces ?? []).Select(n => n with { Path = $"/proc/{pid}/ns/{Namespaces.ProcName(SpecValidator.NamespaceTypes[n.Type])}" });
+        var initNamespaces = new List<Namespace>();
+        foreach (var n in spec.Linux?.Namespaces ?? [])
+            initNamespaces.Add(n with { Path = $"/proc/{pid}/ns/{Namespaces.ProcName(SpecValidator.NamespaceTypes[n.Type])}" });
         var (_, joins, pidPath) = PlanNamespaces(initNamespaces, disposables, "cannot open the container's");
         return new ContainerNamespaces(joins, pidPath);
     }
 
-    private static uint? HostIdOfRoot(List<Oci.Runtime.IdMapping>? mappings) =>
-        mappings?.FirstOrDefault(m => m.ContainerID == 0 && m.Size > 0)?.HostID;
+    private static uint? HostIdOfRoot(List<Oci.Runtime.IdMapping>? mappings)
+    {
+        foreach (var m in mappings ?? [])
+            if (m.ContainerID == 0 && m.Size > 0) return m.HostID;
+        return null;
+    }
 
-    private static Linux.IdMapping[] Mappings(List<Oci.Runtime.IdMapping>? list) =>
-        (list ?? []).Select(m => new Linux.IdMapping(m.ContainerID, m.HostID, m.Size)).ToArray();
+    private static Linux.IdMapping[] Mappings(List<Oci.Runtime.IdMapping>? list)
+    {
+        var mappings = new Linux.IdMapping[list?.Count ?? 0];
+        for (var i = 0; i < mappings.Length; i++) mappings[i] = new Linux.IdMapping(list![i].ContainerID, list[i].HostID, list[i].Size);
+        return mappings;
+    }
 
     private static SafeFdHandle ConnectConsole(string path)
     {

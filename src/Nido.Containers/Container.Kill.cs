@@ -25,14 +25,21 @@ public sealed partial class Container
     }
 
     /// <summary>The container's processes other than the init.</summary>
-    private IEnumerable<int> OtherProcesses()
+    private List<int> OtherProcesses()
     {
-        if (Cgroup is { } cgroup) return cgroup.Processes().Where(p => p != State.InitPid);
+        if (Cgroup is { } cgroup) return Except(cgroup.Processes(), State.InitPid);
         var ns = Namespaces.Identity(State.InitPid, NamespaceFlags.Pid);
         // Without a private pid namespace "all" would mean the host: only the init is signalled then.
         return ns == Namespaces.Identity(Environment.ProcessId, NamespaceFlags.Pid)
             ? []
-            : ProcessesInNamespace(ns).Where(p => p != State.InitPid);
+            : Except(ProcessesInNamespace(ns), State.InitPid);
+    }
+
+    private static List<int> Except(IEnumerable<int> pids, int pid)
+    {
+        var others = new List<int>();
+        foreach (var p in pids) if (p != pid) others.Add(p);
+        return others;
     }
 
     private static IEnumerable<int> ProcessesInNamespace(string identity)

@@ -11,24 +11,45 @@ public static class RuntimeFeatures
     public static Features Describe() => new()
     {
         Hooks = ["prestart", "createRuntime", "createContainer", "startContainer", "poststart", "poststop"],
-        MountOptions = Init.MountOptions.Names.Order().ToList(),
+        MountOptions = Sorted(Init.MountOptions.Names),
         Linux = new LinuxFeatures
         {
             Namespaces = ["cgroup", "ipc", "mount", "network", "pid", "user", "uts"],
-            Capabilities = Enumerable.Range(0, (int)Capabilities.Last + 1).Select(c => ((Capability)c).ToString()).ToList(),
+            Capabilities = CapabilityNames(),
             Cgroup = new CgroupFeatures { V1 = true, V2 = true },
             Seccomp = new SeccompFeatures
             {
                 Enabled = true,
-                Actions = SeccompCompiler.ActionNames.Order().ToList(),
-                Operators = ArgCondition.Operators.Order().ToList(),
-                Archs = SeccompArch.Host.Select(a => a.Name).Order().ToList(),
-                KnownFlags = SeccompCompiler.FlagNames.ToList(),
-                SupportedFlags = SeccompCompiler.FlagNames.ToList(),
+                Actions = Sorted(SeccompCompiler.ActionNames),
+                Operators = Sorted(ArgCondition.Operators),
+                Archs = Sorted(ArchNames()),
+                KnownFlags = [.. SeccompCompiler.FlagNames],
+                SupportedFlags = [.. SeccompCompiler.FlagNames],
             },
             Apparmor = new EnabledFeature(), Selinux = new EnabledFeature(), IntelRdt = new EnabledFeature(),
             MountExtensions = new MountExtensionFeatures { Idmap = new EnabledFeature() },
         },
         Annotations = new() { ["org.opencontainers.runtime-spec.features.implementation"] = "nido" },
     };
+
+    private static List<string> Sorted(IEnumerable<string> names)
+    {
+        var list = new List<string>(names);
+        list.Sort(StringComparer.Ordinal);
+        return list;
+    }
+
+    private static List<string> CapabilityNames()
+    {
+        var names = new List<string>();
+        for (var c = 0; c <= (int)Capabilities.Last; c++) names.Add(((Capability)c).ToString());
+        return names;
+    }
+
+    private static List<string> ArchNames()
+    {
+        var names = new List<string>();
+        foreach (var arch in SeccompArch.Host) names.Add(arch.Name);
+        return names;
+    }
 }

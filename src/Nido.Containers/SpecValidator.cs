@@ -12,9 +12,17 @@ public static class SpecValidator
         ["uts"] = NamespaceFlags.Uts, ["user"] = NamespaceFlags.User, ["cgroup"] = NamespaceFlags.Cgroup, ["time"] = NamespaceFlags.Time,
     };
 
-    private static readonly IReadOnlySet<string> Rlimits = ResourceLimits.KnownNames.ToHashSet();
+    private static readonly IReadOnlySet<string> Rlimits = new HashSet<string>(ResourceLimits.KnownNames);
 
     private static readonly IReadOnlySet<string> Propagations = new HashSet<string> { "", "shared", "slave", "private", "rshared", "rslave", "rprivate", "unbindable", "runbindable" };
+
+    /// <summary>The namespace of <paramref name="type"/> in the config's list (validation allows one per type), or null.</summary>
+    public static Namespace? Find(List<Namespace>? namespaces, string type)
+    {
+        foreach (var ns in namespaces ?? [])
+            if (ns.Type == type) return ns;
+        return null;
+    }
 
     /// <summary>A process object (config.json's, or `exec --process`'s); <paramref name="field"/> prefixes the field names.</summary>
     public static void ValidateProcess(Process p, string source, string field)
@@ -57,7 +65,7 @@ public static class SpecValidator
         {
             var m = spec.Mounts![i];
             if (!m.Destination.StartsWith('/')) Fail($"mounts[{i}].destination \"{m.Destination}\" must be an absolute path");
-            var bind = m.Options?.Any(o => o is "bind" or "rbind") == true || m.Type == "bind";
+            var bind = m.Type == "bind" || m.Options is { } options && (options.Contains("bind") || options.Contains("rbind"));
             if (!bind && string.IsNullOrEmpty(m.Type)) Fail($"mounts[{i}] ({m.Destination}): type must be set unless the options say bind or rbind");
             if (bind && string.IsNullOrEmpty(m.Source)) Fail($"mounts[{i}] ({m.Destination}): a bind mount needs a source");
         }
@@ -73,7 +81,7 @@ public static class SpecValidator
         var hasUserNs = kinds.Contains("user");
         if (!hasUserNs && ((linux?.UidMappings?.Count ?? 0) > 0 || (linux?.GidMappings?.Count ?? 0) > 0))
             Fail("linux.uidMappings/gidMappings need a user namespace in linux.namespaces");
-        if (hasUserNs && linux!.Namespaces!.First(n => n.Type == "user").Path is null && (linux.UidMappings is not { Count: > 0 } || linux.GidMappings is not { Count: > 0 }))
+        if (hasUserNs && Find(linux!.Namespaces, "user")!.Path is null && (linux.UidMappings is not { Count: > 0 } || linux.GidMappings is not { Count: > 0 }))
             Fail("a new user namespace needs linux.uidMappings and linux.gidMappings");
         if (!string.IsNullOrEmpty(spec.Hostname) && !kinds.Contains("uts")) Fail("unable to set hostname without a private UTS namespace");
         if (!string.IsNullOrEmpty(spec.Domainname) && !kinds.Contains("uts")) Fail("unable to set domainname without a private UTS namespace");
@@ -83,8 +91,9 @@ public static class SpecValidator
             if (d.Type is not ("c" or "b" or "u" or "p")) Fail($"linux.devices {d.Path}: type \"{d.Type}\" must be c, b, u or p");
             if (!d.Path.StartsWith("/dev/", StringComparison.Ordinal)) Fail($"linux.devices: path \"{d.Path}\" must be under /dev");
         }
-        foreach (var path in (linux?.MaskedPaths ?? []).Concat(linux?.ReadonlyPaths ?? []))
-            if (!path.StartsWith('/')) Fail($"linux.maskedPaths/readonlyPaths: \"{path}\" must be absolute");
+        foreach (var paths in new[] { linux?.MaskedPaths, linux?.ReadonlyPaths })
+            foreach (var path in paths ?? [])
+                if (!path.StartsWith('/')) Fail($"linux.maskedPaths/readonlyPaths: \"{path}\" must be absolute");
         if (linux?.Seccomp is { } sc)
         {
             // Compiling is the check: a bad profile fails `create` before any process exists.

@@ -3,6 +3,7 @@ using Nido.Images.Layers;
 using Nido.Images.Store;
 using Nido.Linux;
 using Nido.Oci;
+using Nido.Oci.Runtime;
 
 namespace Nido.Engine;
 
@@ -33,7 +34,7 @@ public sealed partial class Engine
             var spec = SpecBuilder.Build(c, image, id, rootfs, dir);
             var bundle = Path.Combine(dir, "bundle");
             Directory.CreateDirectory(bundle);
-            File.WriteAllText(Path.Combine(bundle, "config.json"), OciJson.Write(spec, OciJsonContext.Default.Spec));
+            File.WriteAllText(Path.Combine(bundle, "config.json"), SpecWriter.Write(spec));
 
             var log = Track(cleanup, new ContainerLog(Path.Combine(dir, ContainerStore.LogFile)));
             Streams.ConsoleListener? console = null;

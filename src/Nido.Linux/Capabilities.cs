@@ -25,7 +25,12 @@ public static class Capabilities
 
     public static ulong Bit(Capability cap) => 1UL << (int)cap;
 
-    public static ulong Mask(IEnumerable<Capability> caps) => caps.Aggregate(0UL, (m, c) => m | Bit(c));
+    public static ulong Mask(IEnumerable<Capability> caps)
+    {
+        var mask = 0UL;
+        foreach (var cap in caps) mask |= Bit(cap);
+        return mask;
+    }
 
     /// <summary>Parses "CAP_SYS_ADMIN" (or "sys_admin"); unknown names are an error naming the value.</summary>
     public static Capability Parse(string name)

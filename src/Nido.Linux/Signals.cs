@@ -48,7 +48,12 @@ public static class Signals
         return index > 0 ? index : throw new ArgumentException($"unknown signal \"{text}\"", nameof(text));
     }
 
-    public static ulong MaskOf(params int[] signals) => signals.Aggregate(0UL, (m, s) => m | (1UL << (s - 1)));
+    public static ulong MaskOf(params int[] signals)
+    {
+        var mask = 0UL;
+        foreach (var signal in signals) mask |= 1UL << (signal - 1);
+        return mask;
+    }
 
     /// <summary>Changes the calling thread's signal mask (rt_sigprocmask); returns the previous mask.</summary>
     public static unsafe ulong SetThreadMask(int how, ulong mask)

@@ -5,23 +5,6 @@ using Nido.Oci.Runtime;
 
 namespace Nido.Oci;
 
-/// <summary>
-/// Source-generated JSON for the runtime-spec records (AOT-safe). Unknown fields are ignored, as runc does. The
-/// image-spec records have their own context, so the runtime binary carries no metadata for them.
-/// </summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    WriteIndented = true,
-    ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = false)]
-[JsonSerializable(typeof(Spec))]
-[JsonSerializable(typeof(State))]
-[JsonSerializable(typeof(Process))]
-[JsonSerializable(typeof(Features))]
-[JsonSerializable(typeof(Resources))]
-public sealed partial class OciJsonContext : JsonSerializerContext;
-
 /// <summary>Source-generated JSON for the image-spec records (manifests, indexes, image configs, layouts, docker archives).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

@@ -18,7 +18,10 @@ public static class CliRunner
         if (parse.Errors.Count > 0)
         {
             // "Required command was not provided" is the least specific error: name the unknown word if there is one.
-            var error = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Count > 0 && e.Message.Contains(parse.UnmatchedTokens[0])) ?? parse.Errors[0];
+            var error = parse.Errors[0];
+            if (parse.UnmatchedTokens.Count > 0)
+                foreach (var e in parse.Errors)
+                    if (e.Message.Contains(parse.UnmatchedTokens[0])) { error = e; break; }
             stderr.WriteLine($"{program}: {error.Message} (see '{help}')");
             return ExitUsage;
         }

@@ -22,7 +22,8 @@ public static class RuncApp
     /// <summary>Verbs that move a process into a cgroup start the kernel's grace period first (see AttachWarmup).</summary>
     public static void WarmUpCgroups(string[] args)
     {
-        if (args.Any(a => a is "create" or "run" or "exec")) Cgroups.AttachWarmup.Begin();
+        foreach (var a in args)
+            if (a is "create" or "run" or "exec") { Cgroups.AttachWarmup.Begin(); return; }
     }
 
     public static string[] Separate(string[] args)

@@ -84,7 +84,7 @@ public class SeccompCompilerTests
     [InlineData("{\"defaultAction\":\"SCMP_ACT_ERRNO\",\"defaultErrnoRet\":70000}", "does not fit in 16 bits")]
     public void Bad_profiles_are_refused_with_the_field_named(string json, string expected)
     {
-        var profile = System.Text.Json.JsonSerializer.Deserialize(json, Nido.Oci.OciJsonContext.Default.Seccomp)!;
+        var profile = Nido.Oci.OciJson.ParseWith(json, Nido.Oci.Runtime.SeccompReader.Seccomp, "profile");
         var e = Assert.Throws<ContainerException>(() => SeccompCompiler.Compile(profile));
         Assert.Contains(expected, e.Message);
     }

@@ -115,16 +115,17 @@ public sealed class SpecReaderTests
         Assert.Equal(resources, OciJson.Write(OciJson.ParseResources(resources, "stdin"), OciJsonContext.Default.Resources));
     }
 
-    private sealed class Counter { public int Next = 1; }
+    internal sealed class Counter { public int Next = 1; }
 
     /// <summary>Builds a record with every property set to a distinct non-default value (two entries per list and map).</summary>
-    private static class Filler
+    internal static class Filler
     {
         public static object Fill(Type type, Counter n)
         {
             var under = Nullable.GetUnderlyingType(type) ?? type;
             if (under == typeof(string)) return $"s{n.Next++}";
             if (under == typeof(bool)) return true;
+            if (under == typeof(DateTimeOffset)) return new DateTimeOffset(2026, 11, 23, 10, 20, 30, TimeSpan.FromHours(n.Next++ % 12)).AddTicks(1234567);
             if (under.IsPrimitive) return Convert.ChangeType(n.Next++ % 100 + 1, under);
             if (under.IsGenericType && under.GetGenericTypeDefinition() == typeof(List<>))
             {

@@ -11,7 +11,16 @@ internal sealed class LegacyManager(Dictionary<string, string> paths) : ICgroupM
     public IReadOnlyDictionary<string, string> Paths => paths;
 
     // Co-mounted controllers (cpu,cpuacct) share one directory: act on each directory once.
-    private IEnumerable<string> Directories => paths.Values.Distinct();
+    private List<string> Directories
+    {
+        get
+        {
+            var dirs = new List<string>();
+            foreach (var dir in paths.Values)
+                if (!dirs.Contains(dir)) dirs.Add(dir);
+            return dirs;
+        }
+    }
 
     public void Create()
     {
@@ -55,9 +64,15 @@ internal sealed class LegacyManager(Dictionary<string, string> paths) : ICgroupM
         for (var i = 0; i < 1000 && CgroupFiles.Read(dir, "freezer.state") != state; i++) Thread.Sleep(1);
     }
 
+    private string? FirstDirectory()
+    {
+        foreach (var dir in paths.Values) return dir;
+        return null;
+    }
+
     public IReadOnlyList<int> Processes()
     {
-        var dir = paths.TryGetValue("pids", out var p) ? p : paths.TryGetValue("memory", out var m) ? m : Directories.FirstOrDefault();
+        var dir = paths.TryGetValue("pids", out var p) ? p : paths.TryGetValue("memory", out var m) ? m : FirstDirectory();
         return dir is null || !Directory.Exists(dir) ? [] : CgroupFiles.Pids(dir);
     }
 

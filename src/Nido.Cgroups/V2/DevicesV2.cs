@@ -16,7 +16,7 @@ internal static class DevicesV2
     private const byte Ctx = 1, Type = 2, Access = 3, Major = 4, Minor = 5, Temp = 1, Result = 0;
     private const int DevBlock = 1, DevChar = 2, AccMknod = 1, AccRead = 2, AccWrite = 4;
 
-    public static EbpfInstruction[] Compile(IEnumerable<DeviceCgroup> rules)
+    public static EbpfInstruction[] Compile(IReadOnlyList<DeviceCgroup> rules)
     {
         var code = new List<EbpfInstruction>
         {
@@ -24,8 +24,9 @@ internal static class DevicesV2
             LoadWord(Access, Ctx, 0), ShiftRight(Access, 16),
             LoadWord(Major, Ctx, 4), LoadWord(Minor, Ctx, 8),
         };
-        foreach (var rule in rules.Reverse())
+        for (var i = rules.Count - 1; i >= 0; i--)
         {
+            var rule = rules[i];
             var (block, unconditional) = Block(rule);
             code.AddRange(block);
             if (unconditional) return code.ToArray(); // the verifier refuses unreachable code after it

@@ -21,8 +21,10 @@ internal sealed class UnifiedManager(string path) : ICgroupManager
             Directory.CreateDirectory(dir);
             var available = (CgroupFiles.Read(dir, "cgroup.controllers") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var enabled = (CgroupFiles.Read(dir, "cgroup.subtree_control") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var missing = available.Except(enabled).ToArray();
-            if (missing.Length > 0) CgroupFiles.Write(dir, "cgroup.subtree_control", string.Join(' ', missing.Select(c => "+" + c)));
+            var missing = new List<string>();
+            foreach (var controller in available)
+                if (Array.IndexOf(enabled, controller) < 0 && !missing.Contains("+" + controller)) missing.Add("+" + controller);
+            if (missing.Count > 0) CgroupFiles.Write(dir, "cgroup.subtree_control", string.Join(' ', missing));
         }
         Directory.CreateDirectory(path);
     }

@@ -17,6 +17,13 @@ public static class HookRunner
         foreach (var hook in hooks ?? []) Run(kind, hook, state, inside);
     }
 
+    private static bool JoinsUser(ContainerNamespaces? inside)
+    {
+        foreach (var join in inside?.Joins ?? [])
+            if (join.Kind == NamespaceFlags.User) return true;
+        return false;
+    }
+
     public static void Run(string kind, Hook hook, State state, ContainerNamespaces? inside = null)
     {
         var (stdinR, stdinW) = FileIo.Pipe();
@@ -37,7 +44,7 @@ public static class HookRunner
                     NewSession = true, // its own process group, so a timeout kills what it started too
                     JoinNamespaces = inside?.Joins ?? [],
                     // In the container's user namespace, as its root (as the init that runc runs such hooks from).
-                    User = inside?.Joins.Any(j => j.Kind == NamespaceFlags.User) == true ? new SpawnUser(0, 0) : null,
+                    User = JoinsUser(inside) ? new SpawnUser(0, 0) : null,
                 };
                 child = Container.SpawnInPidNamespace(options, inside?.PidPath);
             }
@@ -54,7 +61,7 @@ public static class HookRunner
             var stderr = Task.Run(() => ReadAll(errR));
             using (stdinW)
             {
-                try { FileIo.WriteAll(stdinW, Encoding.UTF8.GetBytes(OciJson.Write(state, OciJsonContext.Default.State))); }
+                try { FileIo.WriteAll(stdinW, Encoding.UTF8.GetBytes(StateWriter.Write(state))); }
                 catch (ErrnoException e) when (e.Errno == Errno.EPIPE) { } // the hook need not read its stdin
             }
             var timeoutMs = hook.Timeout is { } seconds ? seconds * 1000 : -1;

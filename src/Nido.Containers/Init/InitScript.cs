@@ -30,15 +30,15 @@ internal sealed class InitScript
     public InitScript(Spec spec, string rootfs, bool noPivot, IReadOnlyDictionary<string, string> cgroupPaths, SafeFdHandle execFifo, SafeFdHandle? hooksFifo, int parentDeathSignal)
     {
         var namespaces = spec.Linux?.Namespaces ?? [];
-        var userNs = namespaces.Any(n => n.Type == "user");
-        var mountNs = namespaces.Any(n => n.Type == "mount");
+        var userNs = SpecValidator.Find(namespaces, "user") is not null;
+        var mountNs = SpecValidator.Find(namespaces, "mount") is not null;
         var process = spec.Process!;
         var h = spec.Hooks;
         var hasCreateHooks = (h?.Prestart?.Count ?? 0) + (h?.CreateRuntime?.Count ?? 0) + (h?.CreateContainer?.Count ?? 0) > 0;
         var s = Script;
 
         // A new user namespace's maps were written during the release wait: become its root to create and mount.
-        if (namespaces.Any(n => n.Type == "user" && string.IsNullOrEmpty(n.Path)))
+        if (SpecValidator.Find(namespaces, "user") is { } user && string.IsNullOrEmpty(user.Path))
         {
             s.BecomeRoot();
             if (parentDeathSignal != 0) s.SetParentDeathSignal(parentDeathSignal);

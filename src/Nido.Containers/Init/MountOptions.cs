@@ -25,7 +25,7 @@ internal sealed record MountOptions(MountFlags Flags, MountFlags ClearFlags, Mou
     };
 
     /// <summary>Every option name understood as a flag or propagation (for `features`); others go to the filesystem.</summary>
-    public static IEnumerable<string> Names => Known.Keys.Concat(Propagations.Keys);
+    public static List<string> Names => [.. Known.Keys, .. Propagations.Keys];
 
     private static readonly Dictionary<string, (MountFlags Mode, bool Recursive)> Propagations = new()
     {

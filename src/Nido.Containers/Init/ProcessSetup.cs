@@ -25,7 +25,13 @@ internal static class ProcessSetup
     }
 
     /// <summary>PATH from the process's own environment (null when it sets none).</summary>
-    public static string? PathVariable(Process p) => (p.Env ?? []).LastOrDefault(e => e.StartsWith("PATH=", StringComparison.Ordinal))?[5..];
+    public static string? PathVariable(Process p)
+    {
+        var env = p.Env ?? [];
+        for (var i = env.Count - 1; i >= 0; i--)
+            if (env[i].StartsWith("PATH=", StringComparison.Ordinal)) return env[i][5..];
+        return null;
+    }
 
     /// <summary>The credentials: supplementary groups are set (empty without additionalGids) unless setgroups is denied.</summary>
     public static SpawnUser UserOf(Process p, bool setgroupsDenied) =>
@@ -35,7 +41,12 @@ internal static class ProcessSetup
     public static SpawnCapabilities CapabilitiesOf(LinuxCapabilities? caps) =>
         new(Mask(caps?.Bounding), new CapabilitySet(Mask(caps?.Effective), Mask(caps?.Permitted), Mask(caps?.Inheritable)), Mask(caps?.Ambient));
 
-    private static ulong Mask(List<string>? names) => Capabilities.Mask((names ?? []).Select(Capabilities.Parse));
+    private static ulong Mask(List<string>? names)
+    {
+        var mask = 0UL;
+        foreach (var name in names ?? []) mask |= Capabilities.Bit(Capabilities.Parse(name));
+        return mask;
+    }
 
     /// <summary>Whether the process ("self" or a pid) is in a user namespace whose setgroups is denied (setgroups would fail).</summary>
     public static bool SetgroupsDenied(string process)

@@ -80,17 +80,21 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
     private void MountCgroupV1(string target, MountFlags flags, CgroupLayout layout)
     {
         script.Mount("tmpfs", target, "tmpfs", flags & ~MountFlags.ReadOnly, "mode=755");
-        foreach (var group in cgroupPaths.Where(kv => layout.V1Controllers.ContainsKey(kv.Key)).GroupBy(kv => layout.V1Controllers[kv.Key]))
+        // Co-mounted controllers (cpu,cpuacct) share a hierarchy: one mount each, from the first controller's path.
+        var hierarchies = new List<(string MountPoint, string Source)>();
+        foreach (var (controller, path) in cgroupPaths)
+            if (layout.V1Controllers.TryGetValue(controller, out var mountPoint) && !hierarchies.Exists(h => h.MountPoint == mountPoint))
+                hierarchies.Add((mountPoint, path));
+        foreach (var (mountPoint, source) in hierarchies)
         {
-            var name = Path.GetFileName(group.Key);
+            var name = Path.GetFileName(mountPoint);
             var dir = Path.Combine(target, name);
             script.MakeDirectory(dir);
             // The runtime creates these directories before the init is released (a hierarchy it could not use is skipped).
-            var source = group.First().Value;
             script.Mount(source, dir, null, MountFlags.Bind, tolerate: Errno.ENOENT);
             SetFlags(dir, flags & (MountFlags.ReadOnly | MountFlags.NoSuid | MountFlags.NoDev | MountFlags.NoExec), 0, recursive: false, () => HostFlags(source), Errno.EINVAL);
-            foreach (var part in name.Split(',').Where(part => part != name))
-                script.Symlink(name, Path.Combine(target, part));
+            foreach (var part in name.Split(','))
+                if (part != name) script.Symlink(name, Path.Combine(target, part));
         }
         if ((flags & MountFlags.ReadOnly) != 0) script.Mount(null, target, null, MountFlags.Remount | flags);
     }
@@ -181,8 +185,9 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
     /// <summary>The flags of the mount a container path will lie on (for the remount fallback): its config mount's, or the rootfs's.</summary>
     private MountFlags CoveringFlags(string containerPath)
     {
-        var mount = (spec.Mounts ?? []).Where(m => containerPath == m.Destination || containerPath.StartsWith(m.Destination.TrimEnd('/') + "/", StringComparison.Ordinal))
-            .MaxBy(m => m.Destination.Length);
+        Mount? mount = null;
+        foreach (var m in spec.Mounts ?? [])
+            if (IsAtOrUnder(containerPath, m.Destination) && m.Destination.Length > (mount?.Destination.Length ?? -1)) mount = m;
         if (mount is null) return HostFlags(Rootfs);
         var options = MountOptions.Parse(mount.Options);
         return options.IsBind ? HostFlags(mount.Source!) | LockedOnly(options.Flags) : LockedOnly(options.Flags);
@@ -192,10 +197,14 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
     private static MountFlags HostFlags(string path)
     {
         var full = Path.GetFullPath(path);
-        var entry = MountInfo.ReadSelf().Where(e => full == e.MountPoint || full.StartsWith(e.MountPoint.TrimEnd('/') + "/", StringComparison.Ordinal))
-            .MaxBy(e => e.MountPoint.Length);
+        MountEntry? entry = null;
+        foreach (var e in MountInfo.ReadSelf())
+            if (IsAtOrUnder(full, e.MountPoint) && e.MountPoint.Length > (entry?.MountPoint.Length ?? -1)) entry = e;
         return LockedOnly(MountOptions.Parse(entry?.Options.Split(',')).Flags);
     }
+
+    private static bool IsAtOrUnder(string path, string dir) =>
+        path == dir || path.StartsWith(dir.TrimEnd('/') + "/", StringComparison.Ordinal);
 
     private static MountFlags LockedOnly(MountFlags flags) =>
         flags & (MountFlags.NoSuid | MountFlags.NoDev | MountFlags.NoExec | MountFlags.NoAtime | MountFlags.NoDirAtime | MountFlags.RelAtime);

@@ -39,7 +39,7 @@ internal sealed class RootfsView(string rootfs)
 
     /// <summary>Whether a directory will be there: a mount point, or a directory of the backing host tree.</summary>
     public bool IsDirectory(string path) =>
-        mounts.Any(m => m.Target == path) || (Backing(path) is { } host && Directory.Exists(host));
+        mounts.Exists(m => m.Target == path) || (Backing(path) is { } host && Directory.Exists(host));
 
     /// <summary>The host path behind <paramref name="path"/>, or null on a fresh filesystem.</summary>
     private string? Backing(string path)
@@ -56,7 +56,7 @@ internal sealed class RootfsView(string rootfs)
     private string? ReadLink(string path)
     {
         if (links.TryGetValue(path, out var link)) return link;
-        if (mounts.Any(m => m.Target == path)) return null; // a mount point is the root of what is mounted there
+        if (mounts.Exists(m => m.Target == path)) return null; // a mount point is the root of what is mounted there
         return Backing(path) is { } host ? new FileInfo(host).LinkTarget : null;
     }
 }

@@ -14,7 +14,8 @@ internal static class SecureJoin
     public static string Resolve(string rootfs, string path, Func<string, string?> readLink)
     {
         var resolved = new List<string>();
-        var pending = new Stack<string>(path.Split('/', StringSplitOptions.RemoveEmptyEntries).AsEnumerable().Reverse());
+        var pending = new Stack<string>();
+        PushReversed(pending, path);
         var links = 0;
         while (pending.Count > 0)
         {
@@ -25,7 +26,7 @@ internal static class SecureJoin
                 if (resolved.Count > 0) resolved.RemoveAt(resolved.Count - 1);
                 continue;
             }
-            var candidate = Path.Combine(rootfs, string.Join('/', resolved.Append(part)));
+            var candidate = Path.Combine(rootfs, string.Join('/', resolved), part);
             var target = readLink(candidate);
             if (target is null)
             {
@@ -34,8 +35,15 @@ internal static class SecureJoin
             }
             if (++links > MaxLinks) throw new ContainerException($"{path}: too many levels of symbolic links inside the rootfs");
             if (target.StartsWith('/')) resolved.Clear();
-            foreach (var t in target.Split('/', StringSplitOptions.RemoveEmptyEntries).AsEnumerable().Reverse()) pending.Push(t);
+            PushReversed(pending, target);
         }
         return resolved.Count == 0 ? rootfs : Path.Combine(rootfs, string.Join('/', resolved));
+    }
+
+    /// <summary>Pushes the path's components so that the first is popped first.</summary>
+    private static void PushReversed(Stack<string> pending, string path)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = parts.Length - 1; i >= 0; i--) pending.Push(parts[i]);
     }
 }

@@ -28,8 +28,9 @@ public static class SeccompCompiler
             var s = syscalls[i];
             var where = $"linux.seccomp.syscalls[{i}]";
             var action = Action(s.Action, s.ErrnoRet, where + ".action");
-            foreach (var (arg, j) in (s.Args ?? []).Select((a, j) => (a, j)))
+            for (var j = 0; j < (s.Args?.Count ?? 0); j++)
             {
+                var arg = s.Args![j];
                 if (!ArgCondition.Operators.Contains(arg.Op)) throw new ContainerException($"{where}.args[{j}].op: unknown operator \"{arg.Op}\"");
                 if (arg.Index > 5) throw new ContainerException($"{where}.args[{j}].index: {arg.Index} is not an argument index (0-5)");
             }
@@ -39,7 +40,9 @@ public static class SeccompCompiler
         }
 
         // Dispatch on seccomp_data.arch; x32 shares x86-64's audit value and is told apart inside that section.
-        var sections = arches.Where(a => a.NumberBias == 0).Select(a => Section(a, arches, rules, defaultAction)).ToList();
+        var sections = new List<CompiledSection>();
+        foreach (var arch in arches)
+            if (arch.NumberBias == 0) sections.Add(Section(arch, arches, rules, defaultAction));
         var code = new List<BpfInstruction> { Load(SeccompFilter.ArchOffset) };
         var before = 0; // instructions of the sections laid out before this one
         for (var k = 0; k < sections.Count; k++)
@@ -86,8 +89,11 @@ public static class SeccompCompiler
             list.Add((rule, action));
         }
         var code = new List<BpfInstruction>();
-        foreach (var (nr, list) in byNumber.OrderBy(kv => kv.Key))
+        var numbers = new List<uint>(byNumber.Keys);
+        numbers.Sort();
+        foreach (var nr in numbers)
         {
+            var list = byNumber[nr];
             var block = Block(list, defaultAction);
             if (block.Count <= byte.MaxValue) code.Add(JumpIfEqual(nr, 0, (byte)block.Count));
             else code.AddRange([JumpIfEqual(nr, 1, 0), Jump((uint)block.Count)]);
@@ -95,7 +101,7 @@ public static class SeccompCompiler
         }
         if (byNumber.Count > 0 && !IsPermissive(defaultAction))
         {
-            code.Add(JumpIfGreater(byNumber.Keys.Max(), 0, 1));
+            code.Add(JumpIfGreater(numbers[^1], 0, 1));
             code.Add(Return(SeccompFilter.RetErrno | ENOSYS));
         }
         code.Add(Return(defaultAction));
@@ -109,10 +115,12 @@ public static class SeccompCompiler
         foreach (var (rule, action) in rules)
         {
             var args = rule.Args ?? [];
-            var lengths = args.Select(a => ArgCondition.Length(a.Op)).ToArray();
+            var lengths = new int[args.Count];
+            for (var i = 0; i < args.Count; i++) lengths[i] = ArgCondition.Length(args[i].Op);
             for (var i = 0; i < args.Count; i++)
             {
-                var fail = lengths.Skip(i + 1).Sum() + 1; // the later conditions and this rule's return
+                var fail = 1; // the later conditions and this rule's return
+                for (var k = i + 1; k < args.Count; k++) fail += lengths[k];
                 if (fail + lengths[i] > byte.MaxValue) throw new ContainerException("linux.seccomp: a rule has too many argument conditions");
                 ArgCondition.Emit(code, args[i], fail);
             }
@@ -130,8 +138,12 @@ public static class SeccompCompiler
     private static IEnumerable<SeccompSyscall> SplitRepeatedArguments(SeccompSyscall s)
     {
         var args = s.Args ?? [];
-        if (args.Select(a => a.Index).Distinct().Count() == args.Count) return [s];
-        return args.Select(a => s with { Args = [a] });
+        var indexes = new HashSet<uint>();
+        foreach (var a in args) indexes.Add(a.Index);
+        if (indexes.Count == args.Count) return [s];
+        var split = new List<SeccompSyscall>(args.Count);
+        foreach (var a in args) split.Add(s with { Args = [a] });
+        return split;
     }
 
     private static bool IsPermissive(uint action) => action is SeccompFilter.RetAllow or SeccompFilter.RetLog;

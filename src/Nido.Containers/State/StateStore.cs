@@ -39,9 +39,14 @@ public sealed class StateStore(string root)
         File.Move(temp, Path.Combine(dir, StateFile), overwrite: true);
     }
 
-    public IEnumerable<string> List() => Directory.Exists(Root)
-        ? Directory.GetDirectories(Root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)
-        : [];
+    public List<string> List()
+    {
+        var ids = new List<string>();
+        if (!Directory.Exists(Root)) return ids;
+        foreach (var dir in Directory.GetDirectories(Root)) ids.Add(Path.GetFileName(dir));
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
+    }
 
     public void Remove(string id)
     {

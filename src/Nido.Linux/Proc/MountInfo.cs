@@ -8,9 +8,17 @@ public sealed record MountEntry(
     IReadOnlyList<string> OptionalFields, string FsType, string Source, string SuperOptions)
 {
     /// <summary>Per-superblock options ("rw,memory") as a set, for cgroup v1 controller lookup.</summary>
-    public IReadOnlySet<string> SuperOptionSet => SuperOptions.Split(',').ToHashSet();
+    public IReadOnlySet<string> SuperOptionSet => new HashSet<string>(SuperOptions.Split(','));
 
-    public bool IsShared => OptionalFields.Any(f => f.StartsWith("shared:", StringComparison.Ordinal));
+    public bool IsShared
+    {
+        get
+        {
+            foreach (var optional in OptionalFields)
+                if (optional.StartsWith("shared:", StringComparison.Ordinal)) return true;
+            return false;
+        }
+    }
 }
 
 /// <summary>Parses mountinfo, decoding the kernel's octal escapes (\040 for space, …).</summary>

@@ -32,7 +32,12 @@ public sealed class SeccompArch
         "SCMP_ARCH_RISCV64", "SCMP_ARCH_LOONGARCH64", "SCMP_ARCH_M68K", "SCMP_ARCH_SH", "SCMP_ARCH_SHEB",
     };
 
-    public static SeccompArch? ByName(string name) => Host.FirstOrDefault(a => a.Name == name);
+    public static SeccompArch? ByName(string name)
+    {
+        foreach (var arch in Host)
+            if (arch.Name == name) return arch;
+        return null;
+    }
 
     /// <summary>The number the filter sees for <paramref name="syscall"/>, or null when this ABI has no such call.</summary>
     public uint? Number(string syscall) => _numbers.TryGetValue(syscall, out var n) ? (uint)n | NumberBias : null;

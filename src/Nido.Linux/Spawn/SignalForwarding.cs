@@ -10,12 +10,14 @@ public static class SignalForwarding
 {
     public static IDisposable To(ChildProcess child)
     {
-        var registrations = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }
-            .Select(s => PosixSignalRegistration.Create(s, ctx =>
+        var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT };
+        var registrations = new PosixSignalRegistration[signals.Length];
+        for (var i = 0; i < signals.Length; i++)
+            registrations[i] = PosixSignalRegistration.Create(signals[i], ctx =>
             {
                 ctx.Cancel = true;
                 try { child.Signal(Signals.Parse(ctx.Signal.ToString())); } catch (ErrnoException) { }
-            })).ToArray();
+            });
         return new Registrations(registrations);
     }
 

@@ -42,7 +42,8 @@ internal sealed unsafe class SpawnPlan : IDisposable
     public SpawnPlan(SpawnOptions o)
     {
         Validate(o);
-        var maxTarget = o.Fds.Count == 0 ? 2 : Math.Max(2, o.Fds.Max(f => f.Target));
+        var maxTarget = 2;
+        foreach (var map in o.Fds) maxTarget = Math.Max(maxTarget, map.Target);
         scratch = arena.Alloc(8);
         program = arena.Alloc(ProgramBufferSize);
 
@@ -67,9 +68,14 @@ internal sealed unsafe class SpawnPlan : IDisposable
         if (releaseRead is not null) Carry(releaseRead.Fd);
         foreach (var map in o.Fds) Carry(map.Source.Fd);
         foreach (var join in o.JoinNamespaces) Carry(join.Fd.Fd);
-        var slots = o.Setup?.Steps.SelectMany(step => step.Args).Select(a => a is ProcFdPath p ? p.Slot : a).OfType<SpawnFdSlot>().Distinct().ToList() ?? [];
-        var block = 1 + new[] { maxTarget, reportChild, reportRead.Fd, ReleaseWrite?.Fd ?? 0 }.Concat(carried)
-            .Concat(slots.Select(slot => slot.Source?.Fd ?? 0)).Max();
+        var slots = new List<SpawnFdSlot>();
+        foreach (var step in o.Setup?.Steps ?? [])
+            foreach (var arg in step.Args)
+                if ((arg is ProcFdPath p ? p.Slot : arg) is SpawnFdSlot slot && !slots.Contains(slot)) slots.Add(slot);
+        var highest = Math.Max(Math.Max(maxTarget, reportChild), Math.Max(reportRead.Fd, ReleaseWrite?.Fd ?? 0));
+        foreach (var fd in carried) highest = Math.Max(highest, fd);
+        foreach (var slot in slots) highest = Math.Max(highest, slot.Source?.Fd ?? 0);
+        var block = 1 + highest;
         for (var i = 0; i < carried.Count; i++) carriedAt[carried[i]] = block + i;
         for (var i = 0; i < slots.Count; i++) slots[i].Number = block + carried.Count + i;
         var blockEnd = block + carried.Count + slots.Count;
@@ -88,7 +94,7 @@ internal sealed unsafe class SpawnPlan : IDisposable
             if (slot.Source is { } source) Add(Interop.Sys.dup3, "dup3", $"fd {source.Fd} → {slot.Number}", 0, source.Fd, slot.Number, O_CLOEXEC);
         // The parent's pipe ends, closed explicitly too (close_range may be missing): a release read must see EOF if the parent dies.
         foreach (var parentOnly in new[] { reportRead.Fd, ReleaseWrite?.Fd ?? -1 })
-            if (parentOnly >= 0 && o.Fds.All(f => f.Target != parentOnly))
+            if (parentOnly >= 0 && !IsTarget(o.Fds, parentOnly))
                 Add(Interop.Sys.close, "close", null, SpawnTrampoline.FlagIgnoreFailure, parentOnly);
         // close_range (5.9+); an empty range is EINVAL, an older kernel ENOSYS: either way the descriptors are close-on-exec.
         Add(Interop.Sys.close_range, "close_range", null, SpawnTrampoline.FlagIgnoreFailure, 3, reportChild - 1, 0);
@@ -260,6 +266,13 @@ internal sealed unsafe class SpawnPlan : IDisposable
         var list = new List<string>(vars.Count);
         foreach (System.Collections.DictionaryEntry e in vars) list.Add($"{e.Key}={e.Value}");
         return [.. list];
+    }
+
+    private static bool IsTarget(IReadOnlyList<FdMapping> fds, int fd)
+    {
+        foreach (var map in fds)
+            if (map.Target == fd) return true;
+        return false;
     }
 
     private static void Validate(SpawnOptions o)

@@ -65,7 +65,7 @@ public static class ExecVerb
     private static Process FromFlags(ParseResult parse, Process config, string[] args)
     {
         if (args.Length == 0) throw new ContainerException("exec: no command given (pass the program and its arguments, or --process)");
-        var env = (config.Env ?? []).ToList();
+        var env = new List<string>(config.Env ?? []);
         foreach (var e in parse.GetValue(Env) ?? [])
             ProcessEnv.Set(env, e.Contains('=') ? e : $"{e}={Environment.GetEnvironmentVariable(e)}"); // runc: a bare NAME takes this shell's value
         var user = config.User;
@@ -77,11 +77,21 @@ public static class ExecVerb
             user = user with { Uid = uid, Gid = parts.Length == 2 ? uint.Parse(parts[1]) : user.Gid };
         }
         if (parse.GetValue(AdditionalGids) is { Length: > 0 } gids)
-            user = user with { AdditionalGids = gids.Select(g => uint.TryParse(g, out var v) ? v : throw new ContainerException($"--additional-gids \"{g}\" is not a number")).ToList() };
+        {
+            var numbers = new List<uint>(gids.Length);
+            foreach (var g in gids) numbers.Add(uint.TryParse(g, out var v) ? v : throw new ContainerException($"--additional-gids \"{g}\" is not a number"));
+            user = user with { AdditionalGids = numbers };
+        }
         var caps = config.Capabilities;
         if (parse.GetValue(Cap) is { Length: > 0 } added)
         {
-            static List<string> With(List<string>? set, string[] more) => (set ?? []).Concat(more).Distinct().ToList();
+            static List<string> With(List<string>? set, string[] more)
+            {
+                var all = new List<string>();
+                foreach (var name in set ?? []) if (!all.Contains(name)) all.Add(name);
+                foreach (var name in more) if (!all.Contains(name)) all.Add(name);
+                return all;
+            }
             caps = (caps ?? new LinuxCapabilities()) with
             {
                 Bounding = With(caps?.Bounding, added), Effective = With(caps?.Effective, added), Permitted = With(caps?.Permitted, added),
@@ -89,7 +99,7 @@ public static class ExecVerb
         }
         return config with
         {
-            Args = args.ToList(), Env = env, Terminal = parse.GetValue(Tty), Cwd = parse.GetValue(Cwd) ?? config.Cwd, User = user,
+            Args = [.. args], Env = env, Terminal = parse.GetValue(Tty), Cwd = parse.GetValue(Cwd) ?? config.Cwd, User = user,
             Capabilities = caps, NoNewPrivileges = config.NoNewPrivileges || parse.GetValue(NoNewPrivs), ConsoleSize = null,
         };
     }

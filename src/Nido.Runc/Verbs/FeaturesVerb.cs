@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Nido.Containers;
 using Nido.Oci;
+using Nido.Oci.Runtime;
 
 namespace Nido.Runc.Verbs;
 
@@ -11,7 +12,7 @@ public static class FeaturesVerb
         var command = new Command("features", "Print what this runtime implements (runtime-spec features document)");
         command.SetAction(parse => OciCommand.Run(parse, _ =>
         {
-            parse.InvocationConfiguration.Output.WriteLine(OciJson.Write(RuntimeFeatures.Describe(), OciJsonContext.Default.Features));
+            parse.InvocationConfiguration.Output.WriteLine(FeaturesWriter.Write(RuntimeFeatures.Describe()));
             return 0;
         }));
         return command;

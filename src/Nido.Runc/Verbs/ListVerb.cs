@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using Nido.Oci.Runtime;
 using Nido.Containers;
 
 namespace Nido.Runc.Verbs;
@@ -18,14 +18,15 @@ public static class ListVerb
         {
             Container.RemoveStale(store);
             var output = parse.InvocationConfiguration.Output;
-            var states = store.List().Select(id => Container.Load(store, id).ToOciState()).ToList();
+            var states = new List<Nido.Oci.Runtime.State>();
+            foreach (var id in store.List()) states.Add(Container.Load(store, id).ToOciState());
             if (parse.GetValue(quiet))
             {
                 foreach (var s in states) output.WriteLine(s.Id);
             }
             else if (parse.GetValue(format) == "json")
             {
-                output.WriteLine(JsonSerializer.Serialize(states, RuncJsonContext.Default.ListState));
+                output.WriteLine(StateWriter.Write(states));
             }
             else
             {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using Nido.Oci;
 using Nido.Containers;
 
 namespace Nido.Runc.Verbs;
@@ -38,7 +38,7 @@ public static class OciCommand
         catch (Exception e) when (parse.GetValue(Log) is { } log)
         {
             var line = parse.GetValue(LogFormat) == "json"
-                ? $"{{\"level\":\"error\",\"msg\":{JsonSerializer.Serialize(e.Message, RuncJsonContext.Default.String)},\"time\":\"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffffffZ}\"}}"
+                ? $"{{\"level\":\"error\",\"msg\":{JsonOut.Quote(e.Message)},\"time\":\"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffffffZ}\"}}"
                 : $"time=\"{DateTimeOffset.UtcNow:O}\" level=error msg=\"{e.Message.Replace("\"", "\\\"")}\"";
             try { File.AppendAllText(log, line + "\n"); } catch (IOException) { }
             throw;

@@ -31,7 +31,7 @@ public static class PsVerb
                     return 0;
                 case "table":
                     var options = parse.GetValue(psArgs) is { Length: > 0 } a ? a : ["-ef"];
-                    output.Write(Table(options, pids.ToHashSet()));
+                    output.Write(Table(options, [.. pids]));
                     return 0;
                 default:
                     throw new ContainerException($"invalid format option \"{parse.GetValue(format)}\" (table or json)");
@@ -53,7 +53,10 @@ public static class PsVerb
         if (lines.Length == 0) return "";
         var column = Array.IndexOf(lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries), "PID");
         if (column < 0) throw new ContainerException("ps output has no PID column (pass options that include it)");
-        var kept = lines.Skip(1).Where(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var f && f.Length > column && int.TryParse(f[column], out var pid) && pids.Contains(pid));
-        return string.Join('\n', kept.Prepend(lines[0])) + "\n";
+        var kept = new List<string> { lines[0] };
+        for (var i = 1; i < lines.Length; i++)
+            if (lines[i].Split(' ', StringSplitOptions.RemoveEmptyEntries) is var f && f.Length > column && int.TryParse(f[column], out var pid) && pids.Contains(pid))
+                kept.Add(lines[i]);
+        return string.Join('\n', kept) + "\n";
     }
 }

@@ -32,7 +32,7 @@ public static class SpecVerb
                     },
                 };
             }
-            File.WriteAllText(path, OciJson.Write(spec, OciJsonContext.Default.Spec));
+            File.WriteAllText(path, SpecWriter.Write(spec));
             return 0;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Nido.Containers;
 using Nido.Oci;
+using Nido.Oci.Runtime;
 
 namespace Nido.Runc.Verbs;
 
@@ -14,7 +15,7 @@ public static class StateVerb
         command.SetAction(parse => OciCommand.Run(parse, store =>
         {
             var state = Container.Load(store, parse.GetValue(id)!).ToOciState();
-            parse.InvocationConfiguration.Output.WriteLine(OciJson.Write(state, OciJsonContext.Default.State));
+            parse.InvocationConfiguration.Output.WriteLine(StateWriter.Write(state));
             return 0;
         }));
         return command;
