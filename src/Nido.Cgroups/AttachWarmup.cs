@@ -1,3 +1,4 @@
+using Nido.Linux;
 namespace Nido.Cgroups;
 
 /// <summary>
@@ -50,7 +51,7 @@ public static class AttachWarmup
     /// <summary>The cgroup.procs files of this process's own cgroups at the usual mount points, v2 first.</summary>
     internal static IEnumerable<string> OwnProcsFiles()
     {
-        foreach (var line in File.ReadAllLines("/proc/self/cgroup"))
+        foreach (var line in TextFile.Read("/proc/self/cgroup").Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = line.Split(':', 3);
             if (parts.Length != 3) continue;

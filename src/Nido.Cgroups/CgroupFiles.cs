@@ -1,3 +1,4 @@
+using Nido.Linux;
 namespace Nido.Cgroups;
 
 /// <summary>Reads and writes cgroup control files with errors that name the file and value.</summary>
@@ -6,17 +7,16 @@ internal static class CgroupFiles
     public static void Write(string dir, string file, string value)
     {
         var path = Path.Combine(dir, file);
-        try { File.WriteAllText(path, value); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        try { TextFile.Write(path, value); }
+        catch (ErrnoException e)
         {
-            throw new CgroupException($"writing \"{value}\" to {path}: {e.Message}");
+            throw new CgroupException($"writing \"{value}\" to {path}: {e.ErrnoName} ({e.Description})");
         }
     }
 
     public static string? Read(string dir, string file)
     {
-        try { return File.ReadAllText(Path.Combine(dir, file)).Trim(); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        return TextFile.TryRead(Path.Combine(dir, file))?.Trim();
     }
 
     public static bool Has(string dir, string file) => File.Exists(Path.Combine(dir, file));

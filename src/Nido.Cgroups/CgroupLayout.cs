@@ -24,7 +24,7 @@ public sealed record CgroupLayout(
     public const string DefaultRoot = "/sys/fs/cgroup";
 
     public static CgroupLayout DetectSelf() =>
-        Detect(MountInfo.ReadSelf(), path => File.Exists(path) ? File.ReadAllText(path) : null);
+        Detect(MountInfo.ReadSelf(), TextFile.TryRead);
 
     /// <summary>
     /// Classifies the hierarchies from mount entries; <paramref name="readText"/> (absolute path → contents or null)

@@ -1,3 +1,4 @@
+using Nido.Linux;
 using Nido.Oci.Runtime;
 
 namespace Nido.Cgroups;
@@ -71,7 +72,7 @@ public static class CgroupManager
     /// <summary>This process's cgroup for a controller ("" = the v2 hierarchy), from /proc/self/cgroup.</summary>
     public static string? OwnCgroup(string controller)
     {
-        foreach (var line in File.ReadAllLines("/proc/self/cgroup"))
+        foreach (var line in TextFile.Read("/proc/self/cgroup").Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = line.Split(':', 3);
             if (parts.Length == 3 && (controller == "" ? parts[1] == "" : parts[1].Split(',').Contains(controller))) return parts[2];

@@ -9,10 +9,9 @@ public static class NidoApp
 {
     public const int ExitFailure = CliRunner.ExitFailure, ExitUsage = CliRunner.ExitUsage;
 
-    public static RootCommand BuildRoot()
+    public static Command BuildRoot()
     {
-        var root = new RootCommand("Nido: containers, KVM micro-VMs, a RISC-V emulator and a JVM in one toolkit.");
-        VersionCommand.Install(root);
+        var root = CliRoot.Create("nido", "Nido: containers, KVM micro-VMs, a RISC-V emulator and a JVM in one toolkit.");
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(Nido.Runc.Verbs.OciCommand.Create());
         root.Subcommands.Add(Commands.Vm.VmCommand.Create());

@@ -53,7 +53,7 @@ public sealed partial class Container
                 CreatorPid = Environment.ProcessId, CreatorStartTime = ProcessInfo.StartTime(Environment.ProcessId),
             };
             store.Save(partial);
-            File.WriteAllText(Path.Combine(dir, StateStore.ConfigFile), specText); // as read: the bundle may change after create
+            TextFile.Create(Path.Combine(dir, StateStore.ConfigFile), specText); // as read: the bundle may change after create
             SafeFdHandle MakeFifo(string name)
             {
                 var path = Path.Combine(dir, name);
@@ -322,9 +322,6 @@ public sealed partial class Container
 
     private static void WritePidFile(string path, int pid)
     {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full));
-        File.WriteAllText(temp, pid.ToString());
-        File.Move(temp, full, overwrite: true);
+        TextFile.Replace(path, pid.ToString());
     }
 }

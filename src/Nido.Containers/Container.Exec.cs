@@ -71,7 +71,7 @@ public sealed partial class Container
             // Before it runs: the container's cgroups, the process's limits and OOM score.
             if (into is null) Cgroup?.AddProcess(child.Pid);
             foreach (var r in p.Rlimits ?? []) ResourceLimits.Set(r.Type, r.Soft, r.Hard, child.Pid);
-            if (p.OomScoreAdj is { } adj) File.WriteAllText($"/proc/{child.Pid}/oom_score_adj", adj.ToString());
+            if (p.OomScoreAdj is { } adj) TextFile.Write($"/proc/{child.Pid}/oom_score_adj", adj.ToString());
             child.Release();
             if (o.PidFile is { } pidFile) WritePidFile(pidFile, child.Pid);
             return child;

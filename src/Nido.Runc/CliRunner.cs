@@ -12,7 +12,7 @@ public static class CliRunner
 {
     public const int ExitFailure = 1, ExitUsage = 2;
 
-    public static int Invoke(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr, string program, string help, Func<Exception, bool> isUserError)
+    public static int Invoke(Command root, string[] args, TextWriter stdout, TextWriter stderr, string program, string help, Func<Exception, bool> isUserError)
     {
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)

@@ -33,10 +33,9 @@ public static class RuncApp
         return args;
     }
 
-    private static RootCommand BuildRoot()
+    private static Command BuildRoot()
     {
-        var root = new RootCommand("nido-runc: Nido's OCI runtime, with runc's command line.");
-        VersionCommand.Install(root);
+        var root = CliRoot.Create("nido-runc", "nido-runc: Nido's OCI runtime, with runc's command line.");
         root.Subcommands.Add(Verbs.OciCommand.Create());
         return root;
     }

@@ -22,14 +22,8 @@ public static class VersionCommand
         return $"nido version {version}\ncommit: {commit}\nspec: {Nido.Oci.Runtime.SpecVersion.Current}\nruntime: .NET {Environment.Version}, {RuntimeInformation.RuntimeIdentifier}, {mode}";
     }
 
-    /// <summary>Makes the root command's --version print <see cref="Text"/>.</summary>
-    public static void Install(RootCommand root)
-    {
-        foreach (var option in root.Options)
-            if (option is VersionOption version) version.Action = new Action();
-    }
-
-    private sealed class Action : SynchronousCommandLineAction
+    /// <summary>What --version does: prints <see cref="Text"/>.</summary>
+    internal sealed class Action : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {

@@ -52,7 +52,7 @@ internal static class ProcessSetup
     public static bool SetgroupsDenied(string process)
     {
         var file = $"/proc/{process}/setgroups";
-        try { return File.Exists(file) && File.ReadAllText(file).Trim() == "deny"; }
+        try { return TextFile.TryRead(file)?.Trim() == "deny"; }
         catch (IOException) { return false; }
     }
 }

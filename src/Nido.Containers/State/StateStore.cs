@@ -1,3 +1,4 @@
+using Nido.Linux;
 namespace Nido.Containers;
 
 /// <summary>The runtime root (runc's --root, default /run/nido): one directory per container.</summary>
@@ -22,7 +23,7 @@ public sealed class StateStore(string root)
         }
         try
         {
-            return ContainerStateJson.Read(File.ReadAllText(file), file);
+            return ContainerStateJson.Read(TextFile.Read(file), file);
         }
         catch (Oci.OciException e)
         {
@@ -33,10 +34,7 @@ public sealed class StateStore(string root)
     /// <summary>Writes atomically (temp file + rename), so a crash never leaves half a state file.</summary>
     public void Save(ContainerState state)
     {
-        var dir = DirectoryOf(state.Id);
-        var temp = Path.Combine(dir, StateFile + ".tmp");
-        File.WriteAllText(temp, ContainerStateJson.Write(state));
-        File.Move(temp, Path.Combine(dir, StateFile), overwrite: true);
+        TextFile.Replace(Path.Combine(DirectoryOf(state.Id), StateFile), ContainerStateJson.Write(state));
     }
 
     public List<string> List()

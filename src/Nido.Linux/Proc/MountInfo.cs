@@ -24,7 +24,7 @@ public sealed record MountEntry(
 /// <summary>Parses mountinfo, decoding the kernel's octal escapes (\040 for space, …).</summary>
 public static class MountInfo
 {
-    public static IReadOnlyList<MountEntry> ReadSelf() => Parse(File.ReadAllText("/proc/self/mountinfo"));
+    public static IReadOnlyList<MountEntry> ReadSelf() => Parse(TextFile.Read("/proc/self/mountinfo"));
 
     public static IReadOnlyList<MountEntry> Parse(string text)
     {

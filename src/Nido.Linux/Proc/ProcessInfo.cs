@@ -6,13 +6,9 @@ public static class ProcessInfo
     /// <summary>The fields after "(comm)": field 3 (state) is index 0, field 22 (starttime) is index 19.</summary>
     private static string[]? StatFields(int pid)
     {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var close = stat.LastIndexOf(')');
-            return stat[(close + 2)..].Split(' ');
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        if (TextFile.TryRead($"/proc/{pid}/stat") is not { } stat) return null;
+        var close = stat.LastIndexOf(')');
+        return stat[(close + 2)..].Split(' ');
     }
 
     public static ulong StartTime(int pid) => StatFields(pid) is { } f ? ulong.Parse(f[19]) : 0;

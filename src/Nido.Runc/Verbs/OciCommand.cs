@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Nido.Oci;
 using Nido.Containers;
+using Nido.Linux;
 
 namespace Nido.Runc.Verbs;
 
@@ -31,7 +32,7 @@ public static class OciCommand
     {
         try
         {
-            if (parse.GetValue(SystemdCgroup) && File.ReadAllText("/proc/1/comm").Trim() != "systemd")
+            if (parse.GetValue(SystemdCgroup) && TextFile.Read("/proc/1/comm").Trim() != "systemd")
                 throw new ContainerException("--systemd-cgroup: systemd is not running as PID 1 on this host; use cgroupfs (drop the flag)");
             return body(new StateStore(parse.GetValue(Root)!));
         }

@@ -1,0 +1,106 @@
+using System.Text;
+
+namespace Nido.Linux;
+
+/// <summary>
+/// Small text files — /proc and cgroup control files, a container's state — with one open, read or write, and close.
+/// FileStream adds an advisory flock, an fstat, an fstatfs and an ftruncate around each; and on ext4 a truncate
+/// marks the file for writeback at close, a disk request the runtime would wait for several times per container.
+/// </summary>
+public static class TextFile
+{
+    /// <summary>The whole file as UTF-8 text (a byte-order mark is kept: JSON readers strip it).</summary>
+    public static string Read(string path)
+    {
+        using var fd = FileIo.Open(path, FileIo.O_RDONLY);
+        Span<byte> first = stackalloc byte[4096];
+        var length = ReadFull(fd, first);
+        if (length < first.Length) return Encoding.UTF8.GetString(first[..length]);
+        // Larger than a page (or a /proc file, whose size is unknown): grow a heap buffer.
+        var buffer = new byte[4 * first.Length];
+        first.CopyTo(buffer);
+        while (true)
+        {
+            var n = ReadFull(fd, buffer.AsSpan(length));
+            length += n;
+            if (length < buffer.Length) return Encoding.UTF8.GetString(buffer, 0, length);
+            Array.Resize(ref buffer, buffer.Length * 2);
+        }
+    }
+
+    /// <summary>The text, or null when the file cannot be read (missing, no permission, …).</summary>
+    public static string? TryRead(string path)
+    {
+        try { return Read(path); }
+        catch (ErrnoException) { return null; }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> in one write(2), as cgroup and /proc control files need (a value split over two
+    /// writes is two values); opened as a shell's `echo value > file` opens it (created, truncated), so a plain
+    /// file stands in for a control file in tests. Not for files on disk that must survive a crash (see Replace).
+    /// </summary>
+    public static void Write(string path, string text)
+    {
+        using var fd = FileIo.Open(path, FileIo.O_WRONLY | FileIo.O_CREAT | FileIo.O_TRUNC, 0x1a4 /* 0644 */);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var n = FileIo.Write(fd, bytes);
+        if (n != bytes.Length) throw new ErrnoException("write", (int)Errno.EIO, $"{path}: short write ({n} of {bytes.Length} bytes)");
+    }
+
+    /// <summary>Creates <paramref name="path"/> with <paramref name="text"/>; an existing file is an error (EEXIST).</summary>
+    public static void Create(string path, string text, int mode = 0x1a4 /* 0644 */)
+    {
+        using var fd = FileIo.Open(path, FileIo.O_WRONLY | FileIo.O_CREAT | FileIo.O_EXCL, mode);
+        FileIo.WriteAll(fd, Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="path"/> atomically: the text goes to a new file beside it (a leftover from a killed
+    /// writer is removed first), which is then renamed over the path, so readers see the old or the new text whole.
+    /// </summary>
+    public static void Replace(string path, string text, int mode = 0x1a4 /* 0644 */)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var temp = Path.Combine(dir, "." + Path.GetFileName(path) + ".tmp");
+        Unlink(temp, missingOk: true);
+        Create(temp, text, mode);
+        Rename(temp, path);
+    }
+
+    public static unsafe void Unlink(string path, bool missingOk = false)
+    {
+        fixed (byte* p = Terminated(path))
+            if (Interop.unlink(p) < 0)
+            {
+                var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+                if (!(missingOk && errno == (int)Errno.ENOENT)) throw new ErrnoException("unlink", errno, path);
+            }
+    }
+
+    public static unsafe void Rename(string from, string to)
+    {
+        fixed (byte* f = Terminated(from))
+        fixed (byte* t = Terminated(to))
+            Errors.Check(Interop.rename(f, t), "rename", $"{from} → {to}");
+    }
+
+    private static int ReadFull(SafeFdHandle fd, Span<byte> buffer)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var n = FileIo.Read(fd, buffer[total..]);
+            if (n == 0) break;
+            total += n;
+        }
+        return total;
+    }
+
+    private static byte[] Terminated(string path)
+    {
+        var bytes = new byte[Encoding.UTF8.GetByteCount(path) + 1];
+        Encoding.UTF8.GetBytes(path, bytes);
+        return bytes;
+    }
+}
