@@ -43,5 +43,10 @@ public sealed class TextFileTests : IDisposable
         Assert.Equal("{\"a\":1}", File.ReadAllText(file, Encoding.UTF8));
         Assert.Equal([file], Directory.GetFiles(_dir));
         Assert.Equal("0644", Convert.ToString((int)File.GetUnixFileMode(file), 8).PadLeft(4, '0'));
+        var fresh = Path.Combine(_dir, "pid"); // nothing to exchange with: a plain rename
+        TextFile.Replace(fresh, "42");
+        TextFile.Replace(fresh, "7");
+        Assert.Equal("7", File.ReadAllText(fresh));
+        Assert.Equal(2, Directory.GetFiles(_dir).Length);
     }
 }

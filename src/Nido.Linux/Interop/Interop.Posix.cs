@@ -42,6 +42,11 @@ internal static partial class Interop
     [LibraryImport(Libc, SetLastError = true)]
     internal static unsafe partial int renameat(SafeFdHandle fromDir, byte* from, SafeFdHandle toDir, byte* to);
 
+    internal const int RENAME_EXCHANGE = 2;
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static unsafe partial int renameat2(int fromDir, byte* from, int toDir, byte* to, uint flags);
+
     [LibraryImport(Libc, EntryPoint = "link", SetLastError = true)]
     internal static unsafe partial int link_b(byte* existing, byte* created);
 
