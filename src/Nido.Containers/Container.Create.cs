@@ -18,7 +18,12 @@ public sealed record CreateOptions(string Id, string Bundle)
     public int PreserveFds { get; init; }
     /// <summary>The container's stdin, stdout and stderr (null entries: this process's own, as runc passes them through).</summary>
     public SafeFdHandle?[]? Stdio { get; init; }
+    /// <summary>The bundle's config.json if the caller has read it already (<see cref="Container.ReadBundleSpec"/>).</summary>
+    public BundleSpec? Config { get; init; }
 }
+
+/// <summary>A bundle's config.json: parsed, and its text as read (kept in the state directory).</summary>
+public sealed record BundleSpec(Spec Spec, string Text);
 
 public sealed partial class Container
 {
@@ -26,12 +31,18 @@ public sealed partial class Container
     /// Creates the container: its init runs in the new namespaces with the rootfs set up, blocked on the exec fifo.
     /// Returns the init as a child (for `run` to wait on); `create` just lets it go. On any failure nothing is left.
     /// </summary>
+    public static BundleSpec ReadBundleSpec(string bundle)
+    {
+        var spec = OciJson.ReadSpec(Path.Combine(Path.GetFullPath(bundle), "config.json"), out var text);
+        return new BundleSpec(spec, text);
+    }
+
     public static (Container Container, ChildProcess Init) Create(StateStore store, CreateOptions o)
     {
         var id = ContainerId.Validate(o.Id);
         if (store.Exists(id)) throw new ContainerException($"container with id exists: {id}");
         var bundle = Path.GetFullPath(o.Bundle);
-        var spec = OciJson.ReadSpec(Path.Combine(bundle, "config.json"), out var specText);
+        var (spec, specText) = o.Config ?? ReadBundleSpec(bundle);
         SpecValidator.Validate(spec);
         var rootfs = Path.GetFullPath(Path.Combine(bundle, spec.Root!.Path));
         if (!System.IO.Directory.Exists(rootfs)) throw new ContainerException($"rootfs ({rootfs}) does not exist");
@@ -130,7 +141,7 @@ public sealed partial class Container
             if (Resume(init, System.Text.Encoding.UTF8.GetBytes(program + "\0")) != InitPauses.Committed)
                 throw new ContainerException("container init exited before it was committed");
             init.CloseRelease();
-            return (new Container(store, state), init);
+            return (new Container(store, state) { _spec = spec }, init);
         }
         catch (Cgroups.CgroupException e)
         {

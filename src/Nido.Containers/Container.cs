@@ -52,8 +52,10 @@ public sealed partial class Container
         };
     }
 
-    /// <summary>The config.json snapshot taken at create.</summary>
-    public Spec Spec => Oci.OciJson.ReadSpec(Path.Combine(Directory, StateStore.ConfigFile));
+    private Spec? _spec;
+
+    /// <summary>The config.json snapshot taken at create (read once per Container: it never changes).</summary>
+    public Spec Spec => _spec ??= Oci.OciJson.ReadSpec(Path.Combine(Directory, StateStore.ConfigFile));
 
     /// <summary>The container's cgroups as recorded at create (null for containers without them).</summary>
     internal Cgroups.ICgroupManager? Cgroup =>

@@ -71,7 +71,7 @@ public sealed class Epoll : IDisposable
     private unsafe void Control(int op, SafeFdHandle fd, EpollEvents events, ulong data, string name)
     {
         var ev = new Interop.EpollEventNative { events = (uint)events, data = data };
-        Errors.Check(Interop.epoll_ctl(Handle, op, fd, &ev), "epoll_ctl", $"{name}, {fd}");
+        if (Interop.epoll_ctl(Handle, op, fd, &ev) < 0) Errors.Throw("epoll_ctl", $"{name}, {fd}"); // the subject only on failure
     }
 
     public void Dispose() => Handle.Dispose();

@@ -18,9 +18,10 @@ public static class RunVerb
         {
             Container.RemoveStale(store);
             var options = CreateVerb.Options(parse, parse.GetValue(id)!);
-            var terminal = Nido.Oci.OciJson.ReadSpec(Path.Combine(options.Bundle, "config.json")).Process?.Terminal == true;
+            var config = Container.ReadBundleSpec(options.Bundle);
+            var terminal = config.Spec.Process?.Terminal == true;
             using var console = Foreground.ProxyFor(terminal, options.ConsoleSocket, parse.GetValue(detach));
-            var (container, init) = Container.Create(store, options with { ConsoleSocket = console?.Path ?? options.ConsoleSocket });
+            var (container, init) = Container.Create(store, options with { ConsoleSocket = console?.Path ?? options.ConsoleSocket, Config = config });
             using (init)
             {
                 try
