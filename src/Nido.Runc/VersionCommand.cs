@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace Nido.Runc;
@@ -10,7 +9,7 @@ public static class VersionCommand
 {
     public static string Text()
     {
-        var info = typeof(VersionCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var info = BuildInfo.InformationalVersion;
         var plus = info.IndexOf('+');
         var version = plus < 0 ? info : info[..plus];
         var commit = plus < 0 ? "unknown" : info[(plus + 1)..];
