@@ -27,16 +27,17 @@ public sealed record BundleSpec(Spec Spec, string Text);
 
 public sealed partial class Container
 {
-    /// <summary>
-    /// Creates the container: its init runs in the new namespaces with the rootfs set up, blocked on the exec fifo.
-    /// Returns the init as a child (for `run` to wait on); `create` just lets it go. On any failure nothing is left.
-    /// </summary>
+    /// <summary>The bundle's config.json, for a caller that needs it before <see cref="Create"/> (which then takes it).</summary>
     public static BundleSpec ReadBundleSpec(string bundle)
     {
         var spec = OciJson.ReadSpec(Path.Combine(Path.GetFullPath(bundle), "config.json"), out var text);
         return new BundleSpec(spec, text);
     }
 
+    /// <summary>
+    /// Creates the container: its init runs in the new namespaces with the rootfs set up, blocked on the exec fifo.
+    /// Returns the init as a child (for `run` to wait on); `create` just lets it go. On any failure nothing is left.
+    /// </summary>
     public static (Container Container, ChildProcess Init) Create(StateStore store, CreateOptions o)
     {
         var id = ContainerId.Validate(o.Id);
@@ -51,7 +52,9 @@ public sealed partial class Container
 
         System.IO.Directory.CreateDirectory(store.Root);
         var dir = store.DirectoryOf(id);
-        System.IO.Directory.CreateDirectory(dir);
+        // mkdir claims the id: a concurrent create of the same id fails here, before its clean-up could remove ours.
+        try { Nodes.MakeDirectory(dir, 0x1ed /* 0755 */); }
+        catch (ErrnoException e) when (e.Errno == Errno.EEXIST) { throw new ContainerException($"container with id exists: {id}"); }
         var disposables = new List<IDisposable>();
         ChildProcess? init = null;
         Cgroups.ICgroupManager? cgroup = null;

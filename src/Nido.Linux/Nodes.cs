@@ -9,6 +9,14 @@ public static class Nodes
     public static ulong MakeDev(long major, long minor) =>
         ((ulong)(minor & 0xff)) | (((ulong)major & 0xfff) << 8) | (((ulong)minor & ~0xffUL) << 12) | (((ulong)major & ~0xfffUL) << 32);
 
+    /// <summary>mkdir(2): unlike Directory.CreateDirectory, an existing directory is an error (EEXIST), so it can claim a name.</summary>
+    public static unsafe void MakeDirectory(string path, uint mode)
+    {
+        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(path) + 1];
+        System.Text.Encoding.UTF8.GetBytes(path, bytes);
+        fixed (byte* p = bytes) Errors.Check(Interop.mkdir(p, mode), "mkdir", path);
+    }
+
     public static void MakeFifo(string path, uint mode) => Errors.Check(Interop.mkfifo(path, mode), "mkfifo", path);
 
     /// <summary>mknod for 'c' (character) or 'b' (block) devices, or 'p' (fifo).</summary>

@@ -44,6 +44,7 @@ public static class TextFile
     {
         using var fd = FileIo.Open(path, FileIo.O_WRONLY | FileIo.O_CREAT | FileIo.O_TRUNC, 0x1a4 /* 0644 */);
         var bytes = Encoding.UTF8.GetBytes(text);
+        if (bytes.Length == 0) return; // as the shell's `echo -n > file`: opened and truncated, nothing written
         var n = FileIo.Write(fd, bytes);
         if (n != bytes.Length) throw new ErrnoException("write", (int)Errno.EIO, $"{path}: short write ({n} of {bytes.Length} bytes)");
     }
@@ -64,22 +65,25 @@ public static class TextFile
     /// </summary>
     public static unsafe void Replace(string path, string text, int mode = 0x1a4 /* 0644 */)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temp = Path.Combine(dir, "." + Path.GetFileName(path) + ".tmp");
+        var full = Path.GetFullPath(path); // both names from the same text, so they stay in one directory
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + ".tmp");
         Unlink(temp, missingOk: true);
         Create(temp, text, mode);
         fixed (byte* t = Terminated(temp))
-        fixed (byte* p = Terminated(path))
+        fixed (byte* p = Terminated(full))
         {
             if (Interop.renameat2(Interop.AT_FDCWD, t, Interop.AT_FDCWD, p, Interop.RENAME_EXCHANGE) == 0)
             {
-                Unlink(temp);
-                return;
+                if (Interop.unlink(t) == 0) return;
+                // What was there is not a file (a directory): put it back, and fail as a rename over it would.
+                var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+                Interop.renameat2(Interop.AT_FDCWD, t, Interop.AT_FDCWD, p, Interop.RENAME_EXCHANGE);
+                Interop.unlink(t);
+                throw new ErrnoException("rename", errno, $"{temp} → {full}");
             }
-            // ENOENT: nothing to exchange with yet; EINVAL: a file system without exchange. Either way, a rename.
-            var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-            if (errno is not ((int)Errno.ENOENT or (int)Errno.EINVAL)) throw new ErrnoException("renameat2", errno, $"{temp} ⇄ {path}");
-            Errors.Check(Interop.rename(t, p), "rename", $"{temp} → {path}");
+            // Nothing to exchange with yet (ENOENT), or no exchange here (EINVAL on some file systems, ENOSYS, a
+            // seccomp filter's EPERM): a plain rename, whose error is the one reported.
+            Errors.Check(Interop.rename(t, p), "rename", $"{temp} → {full}");
         }
     }
 

@@ -49,4 +49,18 @@ public sealed class TextFileTests : IDisposable
         Assert.Equal("7", File.ReadAllText(fresh));
         Assert.Equal(2, Directory.GetFiles(_dir).Length);
     }
+
+    [Fact]
+    public void Replace_leaves_a_directory_in_its_place_and_puts_its_temporary_beside_the_file()
+    {
+        var taken = Path.Combine(_dir, "taken");
+        Directory.CreateDirectory(taken);
+        Assert.Equal(Errno.EISDIR, Assert.Throws<ErrnoException>(() => TextFile.Replace(taken, "x")).Errno);
+        Assert.True(Directory.Exists(taken));
+        Assert.Equal(["taken"], Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName));
+        Directory.CreateDirectory(Path.Combine(_dir, "sub"));
+        TextFile.Replace(_dir + "/sub/../pid", "1"); // the temporary lands beside the file the path names
+        Assert.Equal("1", File.ReadAllText(Path.Combine(_dir, "pid")));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(_dir, "sub")));
+    }
 }
