@@ -12,9 +12,7 @@ public static class Nodes
     /// <summary>mkdir(2): unlike Directory.CreateDirectory, an existing directory is an error (EEXIST), so it can claim a name.</summary>
     public static unsafe void MakeDirectory(string path, uint mode)
     {
-        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(path) + 1];
-        System.Text.Encoding.UTF8.GetBytes(path, bytes);
-        fixed (byte* p = bytes) Errors.Check(Interop.mkdir(p, mode), "mkdir", path);
+        fixed (byte* p = Mounts.Utf8Z(path)) Errors.Check(Interop.mkdir(p, mode), "mkdir", path);
     }
 
     public static void MakeFifo(string path, uint mode) => Errors.Check(Interop.mkfifo(path, mode), "mkfifo", path);

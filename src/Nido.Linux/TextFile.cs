@@ -69,8 +69,8 @@ public static class TextFile
         var temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + ".tmp");
         Unlink(temp, missingOk: true);
         Create(temp, text, mode);
-        fixed (byte* t = Terminated(temp))
-        fixed (byte* p = Terminated(full))
+        fixed (byte* t = Mounts.Utf8Z(temp))
+        fixed (byte* p = Mounts.Utf8Z(full))
         {
             if (Interop.renameat2(Interop.AT_FDCWD, t, Interop.AT_FDCWD, p, Interop.RENAME_EXCHANGE) == 0)
             {
@@ -89,19 +89,12 @@ public static class TextFile
 
     public static unsafe void Unlink(string path, bool missingOk = false)
     {
-        fixed (byte* p = Terminated(path))
+        fixed (byte* p = Mounts.Utf8Z(path))
             if (Interop.unlink(p) < 0)
             {
                 var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
                 if (!(missingOk && errno == (int)Errno.ENOENT)) throw new ErrnoException("unlink", errno, path);
             }
-    }
-
-    public static unsafe void Rename(string from, string to)
-    {
-        fixed (byte* f = Terminated(from))
-        fixed (byte* t = Terminated(to))
-            Errors.Check(Interop.rename(f, t), "rename", $"{from} → {to}");
     }
 
     private static int ReadFull(SafeFdHandle fd, Span<byte> buffer)
@@ -114,12 +107,5 @@ public static class TextFile
             total += n;
         }
         return total;
-    }
-
-    private static byte[] Terminated(string path)
-    {
-        var bytes = new byte[Encoding.UTF8.GetByteCount(path) + 1];
-        Encoding.UTF8.GetBytes(path, bytes);
-        return bytes;
     }
 }

@@ -30,7 +30,8 @@ internal sealed class InitScript
     public InitScript(Spec spec, string rootfs, bool noPivot, IReadOnlyDictionary<string, string> cgroupPaths, SafeFdHandle execFifo, SafeFdHandle? hooksFifo, int parentDeathSignal)
     {
         var namespaces = spec.Linux?.Namespaces ?? [];
-        var userNs = SpecValidator.Find(namespaces, "user") is not null;
+        var user = SpecValidator.Find(namespaces, "user");
+        var userNs = user is not null;
         var mountNs = SpecValidator.Find(namespaces, "mount") is not null;
         var process = spec.Process!;
         var h = spec.Hooks;
@@ -38,7 +39,7 @@ internal sealed class InitScript
         var s = Script;
 
         // A new user namespace's maps were written during the release wait: become its root to create and mount.
-        if (SpecValidator.Find(namespaces, "user") is { } user && string.IsNullOrEmpty(user.Path))
+        if (user is not null && string.IsNullOrEmpty(user.Path))
         {
             s.BecomeRoot();
             if (parentDeathSignal != 0) s.SetParentDeathSignal(parentDeathSignal);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Nido.Oci;
 
@@ -11,28 +10,23 @@ namespace Nido.Containers;
 /// </summary>
 public static class ContainerStateJson
 {
-    public static string Write(ContainerState s)
+    public static string Write(ContainerState state) => JsonOut.Document(state, static (w, s) => JsonOut.Root(w, s, Members));
+
+    private static void Members(Utf8JsonWriter w, ContainerState s)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteString("id", s.Id);
-            w.WriteString("bundle", s.Bundle);
-            w.WriteString("rootfs", s.Rootfs);
-            w.WriteNumber("initPid", s.InitPid);
-            w.WriteNumber("initStartTime", s.InitStartTime);
-            w.WriteString("created", s.Created);
-            w.WriteString("owner", s.Owner);
-            Map(w, "annotations", s.Annotations);
-            w.WriteString("cgroupMode", s.CgroupMode);
-            Map(w, "cgroupPaths", s.CgroupPaths);
-            w.WriteBoolean("complete", s.Complete);
-            w.WriteNumber("creatorPid", s.CreatorPid);
-            w.WriteNumber("creatorStartTime", s.CreatorStartTime);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        w.WriteString("id", s.Id);
+        w.WriteString("bundle", s.Bundle);
+        w.WriteString("rootfs", s.Rootfs);
+        w.WriteNumber("initPid", s.InitPid);
+        w.WriteNumber("initStartTime", s.InitStartTime);
+        w.WriteString("created", s.Created);
+        w.WriteString("owner", s.Owner);
+        Map(w, "annotations", s.Annotations);
+        w.WriteString("cgroupMode", s.CgroupMode);
+        Map(w, "cgroupPaths", s.CgroupPaths);
+        w.WriteBoolean("complete", s.Complete);
+        w.WriteNumber("creatorPid", s.CreatorPid);
+        w.WriteNumber("creatorStartTime", s.CreatorStartTime);
     }
 
     public static ContainerState Read(string json, string source) => OciJson.ParseWith(json, Read, source);
@@ -67,15 +61,10 @@ public static class ContainerStateJson
         return s;
     }
 
+    /// <summary>A map, or an explicit null (this format writes nulls).</summary>
     private static void Map(Utf8JsonWriter w, string name, Dictionary<string, string>? map)
     {
-        if (map is null)
-        {
-            w.WriteNull(name);
-            return;
-        }
-        w.WriteStartObject(name);
-        foreach (var (key, value) in map) w.WriteString(key, value);
-        w.WriteEndObject();
+        if (map is null) w.WriteNull(name);
+        else JsonOut.StringMap(w, name, map);
     }
 }
