@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# nido vm serve: process start to API socket ready (wall and CPU ms) and the VMM's RSS, medians of RUNS.
+# nido-vmm (and nido vm serve, which execs it): process start to API socket ready (wall and CPU ms) and the VMM's RSS, medians of RUNS.
 # Firecracker, the reference (8 ms, 5 MiB in its spec), is not packaged in Debian, so the figures stand
 # against the targets rather than a peer run side by side.
 set -euo pipefail

@@ -33,6 +33,8 @@ public static class NidoApp
         args = RuncApp.Separate(args);
         foreach (var trailing in new[] { Commands.Containers.RunCommand.Trailing, Commands.Containers.ExecCommand.Trailing })
             args = trailing.Separate(args);
+        // The VMM process is its own small binary, with Firecracker's flags.
+        if (args is ["vm", "serve", .. var serveArgs]) return Commands.Vm.VmServeCommand.Exec(serveArgs, stderr);
         // java's options are not System.CommandLine's: `nido java …` takes its arguments as they are.
         if (args is ["java", .. var javaArgs]) return Commands.Java.JavaCommand.Run(javaArgs, stdout, stderr);
         // `nido oci --version` (`-v`) is runc's: the same text as `nido --version`.

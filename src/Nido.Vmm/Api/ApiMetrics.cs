@@ -20,8 +20,11 @@ public sealed class ApiMetrics : IDisposable
     /// <summary>When the API began answering; the wall time since process start is worked out at flush, off the start-up path.</summary>
     public DateTime ApiReadyAt { get; set; }
 
-    private long ProcessStartupWallUs => ApiReadyAt == default ? 0
-        : (long)(ApiReadyAt - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMicroseconds;
+    /// <summary>Set when a launcher passed its start time (--start-time-us): the wall time from then.</summary>
+    public long? ProcessStartupWallUsGiven { get; set; }
+
+    private long ProcessStartupWallUs => ProcessStartupWallUsGiven ?? (ApiReadyAt == default ? 0
+        : (long)(ApiReadyAt - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMicroseconds);
 
     public Func<Vm?>? CurrentVm { get; set; }
 

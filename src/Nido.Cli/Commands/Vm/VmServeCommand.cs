@@ -1,81 +1,38 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Nido.Linux;
-using Nido.Vmm;
-using Nido.Vmm.Api;
-using Nido.Vmm.Api.Http;
-using Nido.Vmm.X86;
 
 namespace Nido.Cli.Commands.Vm;
 
 /// <summary>
-/// `nido vm serve --api-sock PATH`: one microVM driven by Firecracker's REST API on a Unix socket (or
-/// configured all at once by --config-file, which boots it immediately). The serial console is this
-/// process's stdin/stdout; the process ends with the VM, with its exit code, or on SIGTERM/SIGINT.
+/// `nido vm serve …` is nido-vmm: the VMM process alone, with Firecracker's command line, which the build publishes
+/// beside nido. It is exec'd (same pid, stdio and terminal) before this command line is parsed, so the VMM runs as the
+/// small binary (its own pages, not all of nido's, are what it maps); this command only lists it in --help.
 /// </summary>
 public static class VmServeCommand
 {
-    private static readonly Option<string?> ApiSock = new("--api-sock") { Description = "Unix socket path for the API" };
-    private static readonly Option<string?> ConfigFile = new("--config-file") { Description = "Firecracker JSON config: boot it at once" };
-    private static readonly Option<bool> NoApi = new("--no-api") { Description = "No API socket (needs --config-file)" };
-    private static readonly Option<string> Id = new("--id") { Description = "Instance id (GET /)", DefaultValueFactory = _ => "anonymous-instance" };
+    public static string Path => System.IO.Path.Combine(AppContext.BaseDirectory, "nido-vmm");
 
-    public static Command Create()
-    {
-        var command = new Command("serve", "Serve Firecracker's API for one microVM") { ApiSock, ConfigFile, NoApi, Id };
-        command.SetAction(parse =>
-        {
-            var sock = parse.GetValue(ApiSock);
-            var configFile = parse.GetValue(ConfigFile);
-            var noApi = parse.GetValue(NoApi);
-            if (noApi && configFile is null) throw new NidoException("vm serve: --no-api needs --config-file");
-            if (!noApi && sock is null) throw new NidoException("vm serve: --api-sock PATH is required (or --no-api with --config-file)");
-            if (noApi && sock is not null) throw new NidoException("vm serve: --api-sock and --no-api exclude each other");
-            return Serve(sock, configFile, parse.GetValue(Id)!, parse.InvocationConfiguration.Error);
-        });
-        return command;
-    }
+    public static Command Create() => new("serve", "Serve Firecracker's API for one microVM: runs nido-vmm (`nido vm serve --help` lists its flags)");
 
-    private static int Serve(string? sock, string? configFile, string id, TextWriter stderr)
+    /// <summary>Replaces this process with nido-vmm; returns only with an error.</summary>
+    public static int Exec(string[] args, TextWriter stderr)
     {
-        var exit = new TaskCompletionSource<VmOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var terminal = Terminal.IsTerminal(0);
-        using var stdout = Console.OpenStandardOutput();
-        var console = new ConsoleStreams(stdout, Console.OpenStandardInput(), Escapes: terminal);
-        using var controller = new ApiController(id, console, outcome => exit.TrySetResult(outcome));
-        using var raw = terminal ? Terminal.MakeRaw(0) : null;
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        UnixHttpServer? server = null;
+        var path = Path;
         try
         {
-            if (sock is not null)
-            {
-                server = new UnixHttpServer(sock, controller.Handle);
-                server.Start();
-            }
-            var cpu = Environment.CpuUsage.TotalTime;
-            controller.Metrics.ProcessStartupCpuUs = (long)cpu.TotalMicroseconds;
-            controller.Metrics.ApiReadyAt = DateTime.Now;
-            if (configFile is not null)
-            {
-                try { controller.ApplyConfigFile(configFile); }
-                catch (ApiException e) { throw new NidoException($"vm serve: --config-file {e.Message}"); }
-            }
-            var outcome = exit.Task.GetAwaiter().GetResult();
-            raw?.Dispose();
-            if (outcome.Reason is { } reason) stderr.WriteLine($"nido: vm: {reason}");
-            return outcome.ExitCode;
+            Nido.Linux.Exec.Execve(path, [path, .. args], EnvironmentList());
         }
-        finally
+        catch (ErrnoException e)
         {
-            server?.Dispose();
+            stderr.WriteLine($"nido: vm serve: cannot run {path}: {e.Message} (./nido rebuilds it)");
         }
+        return NidoApp.ExitFailure;
+    }
 
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            exit.TrySetResult(new VmOutcome(128 + (int)(context.Signal == PosixSignal.SIGTERM ? 15 : 2), null));
-        }
+    private static List<string> EnvironmentList()
+    {
+        var env = new List<string>();
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) env.Add($"{e.Key}={e.Value}");
+        return env;
     }
 }

@@ -19,7 +19,11 @@ public static class HttpParser
     /// Parses one request from the start of <paramref name="buffer"/>. Incomplete means more bytes are needed;
     /// <paramref name="expectsContinue"/> then says whether the client waits for "100 Continue" before the body.
     /// </summary>
-    public static Result TryParse(ReadOnlySpan<byte> buffer, out HttpRequest? request, out int consumed, out bool expectsContinue)
+    public static Result TryParse(ReadOnlySpan<byte> buffer, out HttpRequest? request, out int consumed, out bool expectsContinue) =>
+        TryParse(buffer, MaxBodyBytes, out request, out consumed, out expectsContinue);
+
+    /// <param name="maxBodyBytes">The payload limit (Firecracker's --http-api-max-payload-size).</param>
+    public static Result TryParse(ReadOnlySpan<byte> buffer, int maxBodyBytes, out HttpRequest? request, out int consumed, out bool expectsContinue)
     {
         request = null;
         consumed = 0;
@@ -56,8 +60,8 @@ public static class HttpParser
         {
             if (!int.TryParse(cl.Split(',')[0].Trim(), System.Globalization.NumberStyles.None, null, out length))
                 throw new HttpParseException(400, $"Invalid Content-Length \"{Printable(cl)}\".");
-            if (length > MaxBodyBytes)
-                throw new HttpParseException(413, $"Request payload with size {length} is larger than the limit of {MaxBodyBytes} allowed by server.");
+            if (length > maxBodyBytes)
+                throw new HttpParseException(413, $"Request payload with size {length} is larger than the limit of {maxBodyBytes} allowed by server.");
         }
         var bodyStart = end + 4;
         if (buffer.Length - bodyStart < length)

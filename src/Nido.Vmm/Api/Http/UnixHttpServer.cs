@@ -13,12 +13,14 @@ public sealed class UnixHttpServer : IDisposable
     private readonly Func<HttpRequest, HttpResponse> _handler;
     private readonly object _handlerLock = new();
     private readonly List<Socket> _connections = [];
+    private readonly int _maxBodyBytes;
     private volatile bool _disposed;
 
-    public UnixHttpServer(string path, Func<HttpRequest, HttpResponse> handler)
+    public UnixHttpServer(string path, Func<HttpRequest, HttpResponse> handler, int maxBodyBytes = HttpParser.MaxBodyBytes)
     {
         Path = path;
         _handler = handler;
+        _maxBodyBytes = maxBodyBytes;
         if (File.Exists(path) || Directory.Exists(path))
         {
             if (Directory.Exists(path)) throw new VmmException($"api-sock: {path} is a directory");
@@ -89,7 +91,7 @@ public sealed class UnixHttpServer : IDisposable
 
     private void Serve(Socket connection)
     {
-        var buffer = new byte[HttpParser.MaxHeaderBytes + HttpParser.MaxBodyBytes + 4];
+        var buffer = new byte[HttpParser.MaxHeaderBytes + _maxBodyBytes + 4];
         var filled = 0;
         var continued = false;
         try
@@ -100,7 +102,7 @@ public sealed class UnixHttpServer : IDisposable
                 int consumed;
                 try
                 {
-                    if (HttpParser.TryParse(buffer.AsSpan(0, filled), out request, out consumed, out var expectsContinue) == HttpParser.Result.Incomplete)
+                    if (HttpParser.TryParse(buffer.AsSpan(0, filled), _maxBodyBytes, out request, out consumed, out var expectsContinue) == HttpParser.Result.Incomplete)
                     {
                         if (expectsContinue && !continued)
                         {
