@@ -21,8 +21,9 @@ public sealed partial class Engine
         {
             using var devNull = FileIo.Open("/dev/null", FileIo.O_RDONLY);
             using var log = FileIo.Open(Path.Combine(dir, "monitor.log"), FileIo.O_WRONLY | FileIo.O_CREAT | FileIo.O_APPEND, 0x1a4);
-            var env = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-                .Select(e => $"{e.Key}={e.Value}").Where(e => !e.StartsWith(MonitorSyncVariable + "=")).Append($"{MonitorSyncVariable}=3").ToList();
+            var env = Nido.Linux.Exec.InheritedEnvironment();
+            env.RemoveAll(e => e.StartsWith(MonitorSyncVariable + "="));
+            env.Add($"{MonitorSyncVariable}=3");
             using (write)
             using (ProcessSpawner.Spawn(new SpawnOptions
             {

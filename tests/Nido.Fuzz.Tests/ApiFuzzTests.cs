@@ -44,7 +44,7 @@ public sealed class ApiFuzzTests
                 int consumed;
                 try
                 {
-                    if (HttpParser.TryParse(input.AsSpan(offset), out request, out consumed, out _) == HttpParser.Result.Incomplete) break;
+                    if (HttpParser.TryParse(input.AsSpan(offset), HttpParser.MaxBodyBytes, out request, out consumed, out _) == HttpParser.Result.Incomplete) break;
                 }
                 catch (HttpParseException e)
                 {

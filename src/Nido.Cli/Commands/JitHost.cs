@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Runtime.CompilerServices;
 using Nido.Linux;
 
@@ -38,7 +37,7 @@ public static class JitHost
             return;
         }
         var args = Environment.GetCommandLineArgs();
-        var env = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}").ToList();
+        var env = Exec.InheritedEnvironment();
         var added = new List<string>();
         foreach (var (name, value) in runtimeDefaults)
             if (Environment.GetEnvironmentVariable(name) is null)

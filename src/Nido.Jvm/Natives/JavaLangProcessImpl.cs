@@ -25,7 +25,8 @@ internal static class JavaLangProcessImpl
             var vm = t.Vm;
             var prog = CString(a[3].R) ?? throw vm.Throw("java/lang/NullPointerException", null);
             var args = Block(a[4].R, a[5].I);
-            var env = a[6].R is null ? CurrentEnvironment() : Block(a[6].R, a[7].I);
+            // Java's environment: the JIT host's own runtime settings were taken out of this process's at start.
+            var env = a[6].R is null ? Nido.Linux.Exec.InheritedEnvironment() : Block(a[6].R, a[7].I);
             var dir = CString(a[8].R);
             var fds = (JArray<int>)a[9].R!;
             var redirectErrorStream = a[10].I != 0;
@@ -111,8 +112,4 @@ internal static class JavaLangProcessImpl
         }
         return list;
     }
-
-    /// <summary>The environment Java sees (the JIT host's own runtime settings are not in it).</summary>
-    private static List<string> CurrentEnvironment() =>
-        [.. Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(e => $"{e.Key}={e.Value}")];
 }

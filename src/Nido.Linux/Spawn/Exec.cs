@@ -13,6 +13,15 @@ public static class Exec
         Errors.Throw("execve", path);
     }
 
+    /// <summary>This process's environment as execve takes it ("NAME=value" entries).</summary>
+    public static List<string> InheritedEnvironment()
+    {
+        var vars = Environment.GetEnvironmentVariables();
+        var list = new List<string>(vars.Count);
+        foreach (System.Collections.DictionaryEntry e in vars) list.Add($"{e.Key}={e.Value}");
+        return list;
+    }
+
     /// <summary>The search path when PATH is unset (glibc's and runc's default).</summary>
     public const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 

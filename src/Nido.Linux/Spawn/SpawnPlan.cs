@@ -165,7 +165,7 @@ internal sealed unsafe class SpawnPlan : IDisposable
         *mask = o.SignalMask;
         Add(Interop.Sys.rt_sigprocmask, "rt_sigprocmask", null, 0, Interop.SIG_SETMASK, (long)mask, 0, 8);
 
-        var env = o.Environment ?? InheritedEnvironment();
+        var env = o.Environment ?? Exec.InheritedEnvironment();
         var path = o.Setup?.ReceivesProgram == true ? program : arena.Utf8(o.Path);
         Add(Interop.Sys.execve, "execve", o.Path, 0, (long)path, (long)arena.StringArray(o.Arguments), (long)arena.StringArray(env));
 
@@ -258,14 +258,6 @@ internal sealed unsafe class SpawnPlan : IDisposable
         p[0] = index;
         p[1] = -1;
         return (byte*)p;
-    }
-
-    private static string[] InheritedEnvironment()
-    {
-        var vars = Environment.GetEnvironmentVariables();
-        var list = new List<string>(vars.Count);
-        foreach (System.Collections.DictionaryEntry e in vars) list.Add($"{e.Key}={e.Value}");
-        return [.. list];
     }
 
     private static bool IsTarget(IReadOnlyList<FdMapping> fds, int fd)

@@ -6,7 +6,7 @@ namespace Nido.Vmm.Tests.Api;
 public sealed class HttpParserTests
 {
     private static HttpParser.Result Parse(string text, out HttpRequest? request, out int consumed, out bool expectsContinue) =>
-        HttpParser.TryParse(Encoding.Latin1.GetBytes(text), out request, out consumed, out expectsContinue);
+        HttpParser.TryParse(Encoding.Latin1.GetBytes(text), HttpParser.MaxBodyBytes, out request, out consumed, out expectsContinue);
 
     [Fact]
     public void ParsesARequestWithABodyAndLeavesThePipelinedRest()

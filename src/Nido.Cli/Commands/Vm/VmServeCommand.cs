@@ -20,19 +20,12 @@ public static class VmServeCommand
         var path = Path;
         try
         {
-            Nido.Linux.Exec.Execve(path, [path, .. args], EnvironmentList());
+            Nido.Linux.Exec.Execve(path, [path, .. args], Nido.Linux.Exec.InheritedEnvironment());
         }
         catch (ErrnoException e)
         {
             stderr.WriteLine($"nido: vm serve: cannot run {path}: {e.Message} (./nido rebuilds it)");
         }
         return NidoApp.ExitFailure;
-    }
-
-    private static List<string> EnvironmentList()
-    {
-        var env = new List<string>();
-        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) env.Add($"{e.Key}={e.Value}");
-        return env;
     }
 }

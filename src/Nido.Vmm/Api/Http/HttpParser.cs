@@ -19,9 +19,6 @@ public static class HttpParser
     /// Parses one request from the start of <paramref name="buffer"/>. Incomplete means more bytes are needed;
     /// <paramref name="expectsContinue"/> then says whether the client waits for "100 Continue" before the body.
     /// </summary>
-    public static Result TryParse(ReadOnlySpan<byte> buffer, out HttpRequest? request, out int consumed, out bool expectsContinue) =>
-        TryParse(buffer, MaxBodyBytes, out request, out consumed, out expectsContinue);
-
     /// <param name="maxBodyBytes">The payload limit (Firecracker's --http-api-max-payload-size).</param>
     public static Result TryParse(ReadOnlySpan<byte> buffer, int maxBodyBytes, out HttpRequest? request, out int consumed, out bool expectsContinue)
     {
