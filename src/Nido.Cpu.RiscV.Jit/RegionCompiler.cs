@@ -14,7 +14,7 @@ namespace Nido.Cpu.RiscV.Jit;
 internal sealed partial class RegionCompiler
 {
     private const BindingFlags Internal = BindingFlags.NonPublic | BindingFlags.Instance;
-    private static readonly MethodInfo Registers = typeof(Hart).GetProperty(nameof(Hart.JitRegisterFile), Internal)!.GetMethod!;
+    private static readonly FieldInfo RegisterFile = typeof(Hart).GetField(nameof(Hart.JitRegisterFile), Internal)!;
     private static readonly MethodInfo Retire = typeof(Hart).GetMethod(nameof(Hart.JitRetire), Internal)!;
     private static readonly MethodInfo Interpret = typeof(Hart).GetMethod(nameof(Hart.JitInterpret), Internal)!;
     private static readonly FieldInfo PcField = typeof(Hart).GetField(nameof(Hart.Pc))!;
@@ -33,7 +33,7 @@ internal sealed partial class RegionCompiler
     // Exits before an instruction left to the interpreter (a load or store the TLB did not answer, code that
     // changed): (label, its page offset, instructions not run).
     private readonly List<(Label Label, int Offset, int NotRun)> _missExits = [];
-    private LocalBuilder _n = null!, _limit = null!, _next = null!, _va = null!, _vpn = null!, _addr = null!, _entry = null!, _value = null!;
+    private LocalBuilder _n = null!, _limit = null!, _registers = null!, _next = null!, _va = null!, _vpn = null!, _addr = null!, _entry = null!, _value = null!;
     private Label _exit;
 
     private RegionCompiler(Region region, ILGenerator il, bool quick)
@@ -74,6 +74,9 @@ internal sealed partial class RegionCompiler
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Ldfld, BudgetField);
         _il.Emit(OpCodes.Stloc, _limit);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldfld, RegisterFile);
+        _il.Emit(OpCodes.Stloc, _registers);
         for (var r = 1; r < 32; r++)
         {
             if (_x[r] is null) continue;
@@ -131,6 +134,7 @@ internal sealed partial class RegionCompiler
     {
         _n = _il.DeclareLocal(typeof(long));
         _limit = _il.DeclareLocal(typeof(long));
+        _registers = _il.DeclareLocal(typeof(nint));
         _next = _il.DeclareLocal(typeof(ulong));
         _va = _il.DeclareLocal(typeof(ulong));
         _vpn = _il.DeclareLocal(typeof(ulong));
@@ -245,8 +249,7 @@ internal sealed partial class RegionCompiler
 
     private void RegisterAddress(int r)
     {
-        _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Call, Registers);
+        _il.Emit(OpCodes.Ldloc, _registers);
         _il.Emit(OpCodes.Ldc_I4, r * 8);
         _il.Emit(OpCodes.Add);
     }

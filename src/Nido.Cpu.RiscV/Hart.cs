@@ -44,6 +44,7 @@ public sealed unsafe partial class Hart
         _ramBase = bus.RamBase;
         _ramSize = bus.RamSize;
         _decodePages = new Instruction[(_ramSize + 4095) / 4096][];
+        JitRegisterFile = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_x));
         InitTlbs();
         _translator = translator ?? Translation.Translators.Factory?.Invoke(this);
         if (_translator is not null)

@@ -54,6 +54,7 @@ public sealed unsafe partial class Hart
             if (!wholePage && !PmpAllows(pa, 2, Access.Execute, Mode)) return AccessFault(Access.Execute, pc, out _);
             if (wholePage)
             {
+                NoteTlbFill(_fetchBase, vpn);
                 e.Tag = vpn;
                 e.Host = (nint)(_ram + (page - _ramBase));
             }

@@ -27,6 +27,10 @@ public sealed unsafe partial class Hart
     // Pinned: translated code looks entries up by address (JitTlbRead, JitTlbWrite).
     private readonly TlbEntry[] _tlb = GC.AllocateArray<TlbEntry>(TlbModes * 3 * TlbWays, pinned: true);
     private int _readBase, _writeBase, _fetchBase = -1;
+    // Entries filled since the last flush, so a flush rewrites those instead of all 3,072 (96 KiB): Linux fences
+    // after every page-table change, with a handful of pages touched in between. Past the list's end, all.
+    private readonly int[] _tlbFilled = new int[128];
+    private int _tlbFilledCount = int.MaxValue;
 
     private ulong _satp;
 
@@ -39,8 +43,20 @@ public sealed unsafe partial class Hart
     private void FlushTlb()
     {
         var t = _tlb.AsSpan();
-        for (var i = 0; i < t.Length; i++) t[i] = new TlbEntry { Tag = ulong.MaxValue, MmioTag = ulong.MaxValue };
+        var empty = new TlbEntry { Tag = ulong.MaxValue, MmioTag = ulong.MaxValue };
+        if (_tlbFilledCount <= _tlbFilled.Length)
+            foreach (var i in _tlbFilled.AsSpan(0, _tlbFilledCount)) t[i] = empty;
+        else t.Fill(empty);
+        _tlbFilledCount = 0;
         _fetchVpn = ulong.MaxValue;
+    }
+
+    /// <summary>Records that the entry for <paramref name="vpn"/> in <paramref name="block"/> is being filled.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void NoteTlbFill(int block, ulong vpn)
+    {
+        if (_tlbFilledCount < _tlbFilled.Length) _tlbFilled[_tlbFilledCount] = block + (int)(vpn & (TlbWays - 1));
+        if (_tlbFilledCount != int.MaxValue) _tlbFilledCount++;
     }
 
     private static int ModeIndex(PrivilegeMode mode) => mode switch { PrivilegeMode.User => 0, PrivilegeMode.Supervisor => 1, _ => 2 };
@@ -199,6 +215,7 @@ public sealed unsafe partial class Hart
         }
         if (RamContains(page, 4096))
         {
+            NoteTlbFill(block, vpn);
             e.Tag = vpn;
             e.Host = (nint)(_ram + (page - _ramBase));
             host = e.Host + (nint)(va & 0xfff);
@@ -212,6 +229,7 @@ public sealed unsafe partial class Hart
             host = (nint)(_ram + (pa - _ramBase));
             return true;
         }
+        NoteTlbFill(block, vpn);
         e.MmioTag = vpn;
         e.MmioPage = page;
         host = 0;

@@ -50,8 +50,9 @@ public sealed unsafe partial class Hart
                 head = true;
                 continue;
             }
-            // A page PMP splits is never cached (_fetchVpn stays invalid): it is only interpreted.
-            if ((pc >> 12) == _fetchVpn)
+            // Regions are entered only at heads, where they are requested: straight-line interpretation skips the
+            // lookup. A page PMP splits is never cached (_fetchVpn stays invalid): it is only interpreted.
+            if (head && (pc >> 12) == _fetchVpn)
             {
                 var slot = (int)(pc & 0xfff) >> 1;
                 var block = _fetchBlocks[slot];
@@ -75,7 +76,7 @@ public sealed unsafe partial class Hart
                     // translated code leaves to the interpreter; what follows it may start a region of its own.
                     afterStub = true;
                 }
-                else if (head)
+                else
                 {
                     ref var heat = ref _fetchHeat[slot];
                     if (heat != HeatRequested && ++heat >= threshold)
@@ -141,8 +142,11 @@ public sealed unsafe partial class Hart
 
     // ---- What translated code uses (Nido.Cpu.RiscV.Jit emits these accesses). ----
 
-    /// <summary>Address of x0 (x0..x31, then the x0 sink): the register file is pinned.</summary>
-    internal nint JitRegisterFile => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_x));
+    /// <summary>
+    /// Address of x0 (x0..x31, then the x0 sink): the register file is pinned. A field, not a property, because quick
+    /// (unoptimized) regions would call a getter for every register they load or store back.
+    /// </summary>
+    internal readonly nint JitRegisterFile;
 
     /// <summary>
     /// Addresses of the first entries of the TLBs loads and stores use now (pinned): an entry maps virtual page vpn
