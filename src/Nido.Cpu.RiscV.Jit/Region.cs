@@ -13,6 +13,12 @@ internal enum BlockEnd
     Jump,
     /// <summary>JALR: the target is computed.</summary>
     IndirectJump,
+    /// <summary>
+    /// Cut at the block size limit: runs on into <see cref="BasicBlock.Next"/>, which the region holds when it has room
+    /// (long unrolled code, like the kernel's hash and cipher rounds, then runs translated through, instead of a piece
+    /// per region that becomes hot only once the piece before it is translated).
+    /// </summary>
+    FallThrough,
 }
 
 /// <summary>A decoded instruction at its page offset.</summary>

@@ -194,6 +194,7 @@ internal sealed partial class RegionCompiler
             else if (!EmitControl(block, offset, ins)) EmitInteger(offset, ins);
         }
         if (block.End == BlockEnd.Leave) ExitTo(block.Next);
+        else if (block.End == BlockEnd.FallThrough) Goto(block.Body[^1].Offset, block.Next);
     }
 
     /// <summary>An exit that leaves the instruction at <paramref name="offset"/> to the interpreter, uncounted.</summary>

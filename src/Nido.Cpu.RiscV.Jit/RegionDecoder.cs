@@ -34,7 +34,7 @@ internal static class RegionDecoder
             region.Low = Math.Min(region.Low, start);
             region.High = Math.Max(region.High, block.Next);
             if (block.End is BlockEnd.Branch or BlockEnd.Jump && InPage(block.Target)) work.Enqueue(block.Target);
-            if (block.End is BlockEnd.Branch) work.Enqueue(block.Next);
+            if (block.End is BlockEnd.Branch or BlockEnd.FallThrough) work.Enqueue(block.Next);
         }
         return region;
     }
@@ -78,7 +78,7 @@ internal static class RegionDecoder
             }
             offset = next;
         }
-        block.End = BlockEnd.Leave;
+        block.End = block.Body.Count == MaxBlockInstructions ? BlockEnd.FallThrough : BlockEnd.Leave;
         block.Next = offset;
         return block;
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Nido.Cpu.RiscV.Decoder;
 using Nido.Cpu.RiscV.Translation;
 
 namespace Nido.Cpu.RiscV;
@@ -96,9 +97,15 @@ public sealed unsafe partial class Hart
                 continue;
             }
             if (!Execute(ref ins)) return HartExit.WaitForInterrupt;
-            head = afterStub || Pc != pc + ins.Length;
+            head = afterStub || Pc != pc + ins.Length || EndsRegions(ins.Op);
         }
     }
+
+    /// <summary>
+    /// Operations regions stop before (system, CSR, fences of translation): what follows one starts a region of its
+    /// own, so it is a head even when reached in sequence.
+    /// </summary>
+    private static bool EndsRegions(Op op) => op is >= Op.Csrrw and <= Op.SfenceVma or Op.FenceI or Op.Ecall or Op.Ebreak;
 
     private void RequestTranslation(int slot, bool optimize)
     {

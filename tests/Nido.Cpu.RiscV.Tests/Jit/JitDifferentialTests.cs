@@ -31,6 +31,22 @@ public sealed class JitDifferentialTests
         }
     }
 
+    /// <summary>Blocks cut at the size limit run on into the next block of the same region (a CIL branch).</summary>
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(long.MaxValue)]
+    public void LongStraightLineCodeMatchesTheInterpreter(long tierUp)
+    {
+        var iterations = FuzzBudget.Iterations(60);
+        for (var i = 0; i < iterations; i++)
+        {
+            var seed = FuzzBudget.Seed(72, i);
+            var interpreted = Run(seed, translate: false, smallSlices: false, straightLine: true);
+            var translated = Run(seed, translate: true, smallSlices: false, tierUp, straightLine: true);
+            Assert.True(interpreted == translated, $"seed {seed} (tier-up {tierUp}): interpreter vs translated\n{Diff(interpreted, translated)}");
+        }
+    }
+
     [Fact]
     public void RegionsAreTranslatedAndRun()
     {
@@ -43,12 +59,12 @@ public sealed class JitDifferentialTests
 
     internal sealed record State(ulong Pc, PrivilegeMode Mode, string X, string F, ulong Mcause, ulong Mepc, ulong Mtval, ulong Fcsr, ulong Instret, string Data);
 
-    private static State Run(int seed, bool translate, bool smallSlices, long tierUp = 0)
+    private static State Run(int seed, bool translate, bool smallSlices, long tierUp = 0, bool straightLine = false)
     {
         var translator = translate ? new BlockJit(new JitOptions { Threshold = 1, TierUp = tierUp, Synchronous = true }) : null;
         using var m = new TestMachine(translator: translator);
-        var program = new RandomProgram(new Random(seed));
-        program.Place(m, 200);
+        var program = new RandomProgram(new Random(seed), straightLine);
+        program.Place(m, straightLine ? 700 : 200);
         var slices = new Random(seed ^ 0x511ce);
         for (var n = 0; n < 10_000; n++)
         {

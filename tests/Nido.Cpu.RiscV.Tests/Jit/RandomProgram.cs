@@ -11,7 +11,8 @@ namespace Nido.Cpu.RiscV.Tests.Jit;
 /// interpreter (F/D, AMOs, LR/SC, FENCE). Results go to x1..x15 only; x16 counts loops, x20 points at data, x21 at
 /// an address that faults, x23 at the final WFI. The program ends in WFI, as does the trap handler.
 /// </summary>
-internal sealed class RandomProgram(Random rng)
+/// <param name="straightLine">No branches, jumps or loops: basic blocks longer than the translator's block limit.</param>
+internal sealed class RandomProgram(Random rng, bool straightLine = false)
 {
     public const ulong Handler = TestMachine.RamBase + 0x100;
     public const ulong Data = TestMachine.RamBase + 0x1_0000;
@@ -65,7 +66,9 @@ internal sealed class RandomProgram(Random rng)
     {
         while (_words.Count < count)
         {
-            switch (rng.Next(20))
+            var pick = rng.Next(20);
+            if (straightLine && pick < 4) pick = 19;
+            switch (pick)
             {
                 case 0: Loop(); break;
                 case 1: ForwardBranch(); break;
