@@ -16,25 +16,35 @@ internal static class QuickMethods
     private const int TypesPerAssembly = 64;
     private static readonly Lock Gate = new();
     private static ModuleBuilder? _module;
+    private static readonly Dictionary<MemberInfo, int> Tokens = [];
     private static int _types, _serial;
 
     /// <summary>Emits a region through <paramref name="emit"/> into a new quick method and returns it.</summary>
-    public static TranslatedCode Define(string name, int ilSize, Action<ILGenerator> emit)
+    public static TranslatedCode Define(string name, int ilSize, Action<ILGenerator, Func<MemberInfo, int>> emit)
     {
         lock (Gate)
         {
             if (_module is null || _types == TypesPerAssembly)
             {
                 _module = NewAssembly();
+                Tokens.Clear();
                 _types = 0;
             }
             _types++;
             var type = _module.DefineType($"{name}#{_serial++}", TypeAttributes.Public | TypeAttributes.Abstract | TypeAttributes.Sealed);
             var method = type.DefineMethod("Run", MethodAttributes.Public | MethodAttributes.Static, typeof(void), [typeof(Hart), typeof(ulong)]);
             method.SetImplementationFlags(MethodImplAttributes.NoOptimization);
-            emit(method.GetILGenerator(ilSize));
+            emit(method.GetILGenerator(ilSize), Token);
             return type.CreateType().GetMethod("Run")!.CreateDelegate<TranslatedCode>();
         }
+    }
+
+    /// <summary>The current module's token for a field or method (under the lock).</summary>
+    private static int Token(MemberInfo member)
+    {
+        if (!Tokens.TryGetValue(member, out var token))
+            Tokens[member] = token = member is FieldInfo field ? _module!.GetFieldMetadataToken(field) : _module!.GetMethodMetadataToken((MethodInfo)member);
+        return token;
     }
 
     private static ModuleBuilder NewAssembly()

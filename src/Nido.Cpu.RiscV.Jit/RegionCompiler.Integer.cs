@@ -70,7 +70,7 @@ internal sealed partial class RegionCompiler
                 Load(ins.Rs1);
                 if (immediate) _il.Emit(OpCodes.Ldc_I8, ins.Imm);
                 else Load(ins.Rs2);
-                _il.Emit(OpCodes.Call, method);
+                EmitCall(method);
                 break;
         }
         Store(ins.Rd);

@@ -58,7 +58,7 @@ internal sealed partial class RegionCompiler
         _il.Emit(OpCodes.Shr_Un);
         _il.Emit(OpCodes.Stloc, _vpn);
         _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Ldfld, tlb);
+        EmitField(OpCodes.Ldfld, tlb);
         _il.Emit(OpCodes.Ldloc, _vpn);
         _il.Emit(OpCodes.Conv_I);
         _il.Emit(OpCodes.Ldc_I4, Hart.TlbWays - 1);
@@ -110,7 +110,7 @@ internal sealed partial class RegionCompiler
             _il.Emit(OpCodes.Ldarg_0);
             _il.Emit(OpCodes.Ldloc, _va);
             _il.Emit(OpCodes.Ldloca, _value);
-            _il.Emit(OpCodes.Call, QuickLoads[SizeIndex(size)]);
+            EmitCall(QuickLoads[SizeIndex(size)]);
             _il.Emit(OpCodes.Brfalse, miss);
             _il.Emit(OpCodes.Ldloc, _value);
             if (signed && size < 8)
@@ -138,7 +138,7 @@ internal sealed partial class RegionCompiler
             _il.Emit(OpCodes.Ldarg_0);
             _il.Emit(OpCodes.Ldloc, _va);
             Load(ins.Rs2);
-            _il.Emit(OpCodes.Call, QuickStores[SizeIndex(size)]);
+            EmitCall(QuickStores[SizeIndex(size)]);
             _il.Emit(OpCodes.Brfalse, miss);
             return;
         }

@@ -36,11 +36,16 @@ internal sealed partial class RegionCompiler
     private LocalBuilder _n = null!, _limit = null!, _registers = null!, _next = null!, _va = null!, _vpn = null!, _addr = null!, _entry = null!, _value = null!;
     private Label _exit;
 
-    private RegionCompiler(Region region, ILGenerator il, bool quick)
+    // Metadata tokens of the fields and methods regions use, for quick regions (emitted into a module): the
+    // generator would otherwise ask the runtime for each one at every use.
+    private readonly Func<MemberInfo, int>? _tokens;
+
+    private RegionCompiler(Region region, ILGenerator il, bool quick, Func<MemberInfo, int>? tokens = null)
     {
         _region = region;
         _il = il;
         _quick = quick;
+        _tokens = tokens;
     }
 
     /// <summary>
@@ -50,7 +55,7 @@ internal sealed partial class RegionCompiler
     public static TranslatedCode Compile(Region region, string name, bool quick)
     {
         var ilSize = region.InstructionCount * 48;
-        if (quick) return QuickMethods.Define(name, ilSize, il => new RegionCompiler(region, il, quick: true).Emit());
+        if (quick) return QuickMethods.Define(name, ilSize, (il, tokens) => new RegionCompiler(region, il, quick: true, tokens).Emit());
         var method = new DynamicMethod(name, typeof(void), [typeof(Hart), typeof(ulong)], typeof(Hart).Module, skipVisibility: true);
         new RegionCompiler(region, method.GetILGenerator(ilSize), quick: false).Emit();
         return method.CreateDelegate<TranslatedCode>();
@@ -72,10 +77,10 @@ internal sealed partial class RegionCompiler
 
         // Prologue: the slice's budget, then every register the region touches.
         _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Ldfld, BudgetField);
+        EmitField(OpCodes.Ldfld, BudgetField);
         _il.Emit(OpCodes.Stloc, _limit);
         _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Ldfld, RegisterFile);
+        EmitField(OpCodes.Ldfld, RegisterFile);
         _il.Emit(OpCodes.Stloc, _registers);
         for (var r = 1; r < 32; r++)
         {
@@ -102,7 +107,7 @@ internal sealed partial class RegionCompiler
             _il.MarkLabel(label);
             Uncount(notRun);
             _il.Emit(OpCodes.Ldarg_0);
-            _il.Emit(OpCodes.Ldfld, PcField);
+            EmitField(OpCodes.Ldfld, PcField);
             _il.Emit(OpCodes.Stloc, _next);
             _il.Emit(OpCodes.Br, _exit);
         }
@@ -113,10 +118,10 @@ internal sealed partial class RegionCompiler
             if (_written[r]) StoreRegisterBack(r);
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Ldloc, _next);
-        _il.Emit(OpCodes.Stfld, PcField);
+        EmitField(OpCodes.Stfld, PcField);
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Ldloc, _n);
-        _il.Emit(OpCodes.Call, Retire);
+        EmitCall(Retire);
         _il.Emit(OpCodes.Ret);
     }
 
@@ -219,7 +224,7 @@ internal sealed partial class RegionCompiler
         SetPc(offset);
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Ldc_I4, unchecked((int)ins.Raw));
-        _il.Emit(OpCodes.Call, Interpret);
+        EmitCall(Interpret);
         _il.Emit(OpCodes.Brfalse, changed);
         BranchOnFault(trap);
         if (ins.Rd is > 0 and < 32)
@@ -276,13 +281,26 @@ internal sealed partial class RegionCompiler
     {
         _il.Emit(OpCodes.Ldarg_0);
         PushPc(offset);
-        _il.Emit(OpCodes.Stfld, PcField);
+        EmitField(OpCodes.Stfld, PcField);
+    }
+
+    private void EmitField(OpCode op, FieldInfo field)
+    {
+        if (_tokens is null) _il.Emit(op, field);
+        else _il.Emit(op, _tokens(field));
+    }
+
+    /// <summary>A call; by token it counts no stack change, which only overestimates the method's maximum stack.</summary>
+    private void EmitCall(MethodInfo method)
+    {
+        if (_tokens is null) _il.Emit(OpCodes.Call, method);
+        else _il.Emit(OpCodes.Call, _tokens(method));
     }
 
     private void BranchOnFault(Label trap)
     {
         _il.Emit(OpCodes.Ldarg_0);
-        _il.Emit(OpCodes.Ldfld, FaultField);
+        EmitField(OpCodes.Ldfld, FaultField);
         _il.Emit(OpCodes.Brtrue, trap);
     }
 

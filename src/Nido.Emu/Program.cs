@@ -22,7 +22,10 @@ if (Environment.GetEnvironmentVariable("NIDO_JIT_STATS") == "1")
     var (translated, refused, failed) = BlockJit.Statistics;
     var (instructions, time) = BlockJit.Work;
     if (translated + refused + failed > 0)
-        Console.Error.WriteLine($"nido: jit: {translated} regions ({BlockJit.Optimized} optimized, {instructions} instructions) translated in {time.TotalMilliseconds:F0} ms, {refused} entries refused, {failed} failed");
+    {
+        var (quickTime, optimizedTime) = BlockJit.CompileTime;
+        Console.Error.WriteLine($"nido: jit: {translated} regions ({BlockJit.Optimized} optimized, {instructions} instructions) translated in {time.TotalMilliseconds:F0} ms ({quickTime.TotalMilliseconds:F0} ms compiling quick, {optimizedTime.TotalMilliseconds:F0} optimized), {refused} entries refused, {failed} failed");
+    }
     var (methods, loops, methodsRefused, jvmTime) = jvmJit.Statistics;
     if (methods + loops + methodsRefused > 0)
         Console.Error.WriteLine($"nido: jit: {methods} Java methods and {loops} loops compiled in {jvmTime.TotalMilliseconds:F0} ms, {methodsRefused} refused");
