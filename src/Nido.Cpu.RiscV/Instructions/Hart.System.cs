@@ -83,7 +83,8 @@ public sealed partial class Hart
             RaiseIllegal(ins);
             return false;
         }
-        FlushTlb();
+        if (ins.Rs1 == 0) FlushTlb();
+        else FlushTlbPage(X(ins.Rs1));
         return true;
     }
 

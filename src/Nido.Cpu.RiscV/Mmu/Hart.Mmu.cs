@@ -30,7 +30,12 @@ public sealed unsafe partial class Hart
     // Entries filled since the last flush, so a flush rewrites those instead of all 3,072 (96 KiB): Linux fences
     // after every page-table change, with a handful of pages touched in between. Past the list's end, all.
     private readonly int[] _tlbFilled = new int[128];
+    // For each of them, the low vpn bits its leaf spans (0 for a 4 KiB page, 9 for 2 MiB, 18 for 1 GiB...): an
+    // address-specific SFENCE.VMA drops every entry its leaf covers, also those of other 4 KiB pages of a superpage.
+    private readonly byte[] _tlbFilledSpan = new byte[128];
     private int _tlbFilledCount = int.MaxValue;
+    // The span (as above) of the leaf the last successful translation used.
+    private byte _walkSpan;
 
     private ulong _satp;
 
@@ -51,11 +56,41 @@ public sealed unsafe partial class Hart
         _fetchVpn = ulong.MaxValue;
     }
 
-    /// <summary>Records that the entry for <paramref name="vpn"/> in <paramref name="block"/> is being filled.</summary>
+    /// <summary>
+    /// SFENCE.VMA with an address: drops the entries of the leaf that maps <paramref name="va"/> (in every privilege
+    /// and access block, for every ASID) and keeps the rest. Linux fences so after each single-page update.
+    /// </summary>
+    private void FlushTlbPage(ulong va)
+    {
+        if (_tlbFilledCount > _tlbFilled.Length)
+        {
+            FlushTlb();
+            return;
+        }
+        var vpn = va >> 12;
+        var t = _tlb.AsSpan();
+        for (var k = 0; k < _tlbFilledCount; k++)
+        {
+            ref var e = ref t[_tlbFilled[k]];
+            var leaf = ~((1UL << _tlbFilledSpan[k]) - 1);
+            if (((e.Tag ^ vpn) & leaf) == 0) e.Tag = ulong.MaxValue;
+            if (((e.MmioTag ^ vpn) & leaf) == 0) e.MmioTag = ulong.MaxValue;
+        }
+        _fetchVpn = ulong.MaxValue;
+    }
+
+    /// <summary>
+    /// Records that the entry for <paramref name="vpn"/> in <paramref name="block"/> is being filled from the
+    /// translation just made.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void NoteTlbFill(int block, ulong vpn)
     {
-        if (_tlbFilledCount < _tlbFilled.Length) _tlbFilled[_tlbFilledCount] = block + (int)(vpn & (TlbWays - 1));
+        if (_tlbFilledCount < _tlbFilled.Length)
+        {
+            _tlbFilled[_tlbFilledCount] = block + (int)(vpn & (TlbWays - 1));
+            _tlbFilledSpan[_tlbFilledCount] = _walkSpan;
+        }
         if (_tlbFilledCount != int.MaxValue) _tlbFilledCount++;
     }
 
@@ -98,6 +133,7 @@ public sealed unsafe partial class Hart
         if (mode == PrivilegeMode.Machine || satpMode == 0)
         {
             pa = va;
+            _walkSpan = 0;
             return true;
         }
         var levels = satpMode == 8 ? 3 : 4;
@@ -132,6 +168,7 @@ public sealed unsafe partial class Hart
                 var wanted = pte | Pte.A | (access == Access.Write ? Pte.D : 0);
                 if (wanted != pte && Interlocked.CompareExchange(ref pteRef, wanted, pte) != pte) continue;
                 pa = ((ppn & ~lowPpnMask) << 12) | (va & ((1UL << (12 + 9 * level)) - 1));
+                _walkSpan = (byte)(9 * level);
                 return true;
             }
         }

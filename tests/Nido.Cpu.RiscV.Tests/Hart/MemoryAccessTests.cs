@@ -48,6 +48,42 @@ public sealed class MemoryAccessTests
         Assert.Equal(PrivilegeMode.Supervisor, m.Hart.Mode);
     }
 
+    /// <summary>
+    /// SFENCE.VMA with an address drops what the TLB holds from the leaf mapping that address: for a superpage, also the
+    /// entries of its other 4 KiB pages. (The TLB keeps the rest, which Linux relies on for speed, not correctness.)
+    /// </summary>
+    [Theory]
+    [InlineData(0, 0x4000_5000ul, 0x4000_5000ul)]
+    [InlineData(1, 0x4020_5000ul, 0x4020_5000ul)]
+    [InlineData(1, 0x4020_5000ul, 0x4033_9000ul)]
+    [InlineData(2, 0x4020_5000ul, 0x7fff_f000ul)]
+    public void AnAddressFenceDropsTheWholeLeafItNames(int leafLevel, ulong accessed, ulong fenced)
+    {
+        using var m = new TestMachine(ramSize: 4 << 20);
+        m.ParkTraps();
+        var pt = new PageTables(m, Base + 0x8_0000);
+        pt.Map(Base, Base, PageTables.R | PageTables.X | PageTables.A);
+        var leafBase = accessed & ~((1UL << (12 + 9 * leafLevel)) - 1);
+        var pa = leafLevel == 0 ? Base + 0x5000 : Base; // superpages must be physically aligned: RAM starts at 2 GiB
+        const ulong rwad = PageTables.R | PageTables.W | PageTables.A | PageTables.D;
+        pt.Map(leafBase, pa, rwad, leafLevel);
+        m.SetCsr(CsrAddress.Satp, pt.Satp);
+        m.Code(Base, Sd(6, 5, 0), Wfi, SfenceVma(7, 0), Sd(6, 5, 0));
+        m.Hart.SetX(5, accessed);
+        m.Hart.SetX(6, 0x5a);
+        m.Hart.SetX(7, fenced);
+        m.Enter(PrivilegeMode.Supervisor, Base);
+        m.Hart.Run(1); // the store fills the TLB
+        Assert.Equal(0x5aul, m.Read64(pa + (accessed - leafBase)));
+
+        pt.Map(leafBase, pa, PageTables.R | PageTables.A, leafLevel); // read-only now
+        m.Hart.Pc = Base + 8;
+        m.Hart.Run(2);
+        Assert.Equal(PrivilegeMode.Machine, m.Hart.Mode);
+        Assert.Equal((ulong)ExceptionCause.StorePageFault, m.Csr(CsrAddress.Mcause));
+        Assert.Equal(accessed, m.Csr(CsrAddress.Mtval));
+    }
+
     [Fact]
     public void AStoreWhoseSecondPageFaultsWritesNothing()
     {

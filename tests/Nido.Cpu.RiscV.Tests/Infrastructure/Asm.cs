@@ -38,6 +38,7 @@ internal static class Asm
     public static uint Csrrci(int rd, ushort csr, int uimm) => I(0x73, rd, 7, uimm, csr);
 
     public const uint Ecall = 0x0000_0073, Ebreak = 0x0010_0073, Mret = 0x3020_0073, Sret = 0x1020_0073;
+    public static uint SfenceVma(int rs1, int rs2) => 0x1200_0073u | (uint)rs2 << 20 | (uint)rs1 << 15;
     public const uint Wfi = 0x1050_0073, FenceI = 0x0000_100f, Nop = 0x0000_0013;
 
     /// <summary>c.li rd, imm (−32…31).</summary>
