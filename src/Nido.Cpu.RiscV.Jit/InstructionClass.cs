@@ -18,8 +18,8 @@ internal static class InstructionClass
 {
     public static Treatment Of(Op op) => op switch
     {
-        Op.Undecoded or Op.Illegal or Op.Ecall or Op.Ebreak or Op.FenceI or Op.Mret or Op.Sret or Op.Wfi
-            or Op.SfenceVma or Op.Csrrw or Op.Csrrs or Op.Csrrc or Op.Csrrwi or Op.Csrrsi or Op.Csrrci => Treatment.Stop,
+        Op.Undecoded or Op.Illegal => Treatment.Stop,
+        _ when Hart.EndsRegions(op) => Treatment.Stop,
         Op.Fence => Treatment.Interpret,
         >= Op.LrW and <= Op.AmomaxuD => Treatment.Interpret,
         >= Op.Flw and <= Op.FmvDX => Treatment.Interpret,

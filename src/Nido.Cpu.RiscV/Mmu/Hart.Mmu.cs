@@ -27,12 +27,16 @@ public sealed unsafe partial class Hart
     // Pinned: translated code looks entries up by address (JitTlbRead, JitTlbWrite).
     private readonly TlbEntry[] _tlb = GC.AllocateArray<TlbEntry>(TlbModes * 3 * TlbWays, pinned: true);
     private int _readBase, _writeBase, _fetchBase = -1;
+    /// <summary>
+    /// A TLB entry filled since the last flush, and the low vpn bits its leaf spans (0 for a 4 KiB page, 9 for 2 MiB,
+    /// 18 for 1 GiB...): an address-specific SFENCE.VMA drops every entry its leaf covers, also those of the other
+    /// 4 KiB pages of a superpage.
+    /// </summary>
+    private readonly record struct TlbFill(int Index, byte Span);
+
     // Entries filled since the last flush, so a flush rewrites those instead of all 3,072 (96 KiB): Linux fences
     // after every page-table change, with a handful of pages touched in between. Past the list's end, all.
-    private readonly int[] _tlbFilled = new int[128];
-    // For each of them, the low vpn bits its leaf spans (0 for a 4 KiB page, 9 for 2 MiB, 18 for 1 GiB...): an
-    // address-specific SFENCE.VMA drops every entry its leaf covers, also those of other 4 KiB pages of a superpage.
-    private readonly byte[] _tlbFilledSpan = new byte[128];
+    private readonly TlbFill[] _tlbFilled = new TlbFill[128];
     private int _tlbFilledCount = int.MaxValue;
     // The span (as above) of the leaf the last successful translation used.
     private byte _walkSpan;
@@ -50,7 +54,7 @@ public sealed unsafe partial class Hart
         var t = _tlb.AsSpan();
         var empty = new TlbEntry { Tag = ulong.MaxValue, MmioTag = ulong.MaxValue };
         if (_tlbFilledCount <= _tlbFilled.Length)
-            foreach (var i in _tlbFilled.AsSpan(0, _tlbFilledCount)) t[i] = empty;
+            foreach (var fill in _tlbFilled.AsSpan(0, _tlbFilledCount)) t[fill.Index] = empty;
         else t.Fill(empty);
         _tlbFilledCount = 0;
         _fetchVpn = ulong.MaxValue;
@@ -69,10 +73,10 @@ public sealed unsafe partial class Hart
         }
         var vpn = va >> 12;
         var t = _tlb.AsSpan();
-        for (var k = 0; k < _tlbFilledCount; k++)
+        foreach (var fill in _tlbFilled.AsSpan(0, _tlbFilledCount))
         {
-            ref var e = ref t[_tlbFilled[k]];
-            var leaf = ~((1UL << _tlbFilledSpan[k]) - 1);
+            ref var e = ref t[fill.Index];
+            var leaf = ~((1UL << fill.Span) - 1);
             if (((e.Tag ^ vpn) & leaf) == 0) e.Tag = ulong.MaxValue;
             if (((e.MmioTag ^ vpn) & leaf) == 0) e.MmioTag = ulong.MaxValue;
         }
@@ -86,11 +90,7 @@ public sealed unsafe partial class Hart
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void NoteTlbFill(int block, ulong vpn)
     {
-        if (_tlbFilledCount < _tlbFilled.Length)
-        {
-            _tlbFilled[_tlbFilledCount] = block + (int)(vpn & (TlbWays - 1));
-            _tlbFilledSpan[_tlbFilledCount] = _walkSpan;
-        }
+        if (_tlbFilledCount < _tlbFilled.Length) _tlbFilled[_tlbFilledCount] = new TlbFill(block + (int)(vpn & (TlbWays - 1)), _walkSpan);
         if (_tlbFilledCount != int.MaxValue) _tlbFilledCount++;
     }
 

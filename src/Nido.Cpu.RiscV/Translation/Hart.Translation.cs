@@ -102,10 +102,11 @@ public sealed unsafe partial class Hart
     }
 
     /// <summary>
-    /// Operations regions stop before (system, CSR, fences of translation): what follows one starts a region of its
+    /// Operations regions stop before (they change privilege, translation, CSRs or the code generation, or trap): the
+    /// translator's list (Nido.Cpu.RiscV.Jit's InstructionClass), and here what follows one starts a region of its
     /// own, so it is a head even when reached in sequence.
     /// </summary>
-    private static bool EndsRegions(Op op) => op is >= Op.Csrrw and <= Op.SfenceVma or Op.FenceI or Op.Ecall or Op.Ebreak;
+    internal static bool EndsRegions(Op op) => op is >= Op.Csrrw and <= Op.SfenceVma or Op.FenceI or Op.Ecall or Op.Ebreak;
 
     private void RequestTranslation(int slot, bool optimize)
     {
