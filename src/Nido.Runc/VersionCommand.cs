@@ -9,16 +9,11 @@ public static class VersionCommand
 {
     public static string Text()
     {
-        var info = BuildInfo.InformationalVersion;
-        var plus = info.IndexOf('+');
-        var version = plus < 0 ? info : info[..plus];
-        var commit = plus < 0 ? "unknown" : info[(plus + 1)..];
-        if (commit.Length > 12) commit = commit[..12];
         // PublishAot flips the dynamic-code feature switch for plain builds too, so ask the file system instead:
         // only a CoreCLR build has its IL beside the host.
         var mode = File.Exists(Path.Combine(AppContext.BaseDirectory, "nido.dll")) ? "CoreCLR" : "native (AOT)";
         // "spec:" as runc prints it: the OCI runtime-spec version this runtime implements.
-        return $"nido version {version}\ncommit: {commit}\nspec: {Nido.Oci.Runtime.SpecVersion.Current}\nruntime: .NET {Environment.Version}, {RuntimeInformation.RuntimeIdentifier}, {mode}";
+        return $"nido version {BuildInfo.Version}\ncommit: {BuildInfo.Commit}\nspec: {Nido.Oci.Runtime.SpecVersion.Current}\nruntime: .NET {Environment.Version}, {RuntimeInformation.RuntimeIdentifier}, {mode}";
     }
 
     /// <summary>What --version does: prints <see cref="Text"/>.</summary>

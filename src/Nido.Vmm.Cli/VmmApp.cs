@@ -116,11 +116,8 @@ public static class VmmApp
     {
         public override int Invoke(ParseResult parseResult)
         {
-            var info = BuildInfo.InformationalVersion;
-            var plus = info.IndexOf('+');
-            var commit = plus < 0 ? "unknown" : info[(plus + 1)..Math.Min(info.Length, plus + 13)];
             parseResult.InvocationConfiguration.Output.WriteLine(
-                $"{Name} {(plus < 0 ? info : info[..plus])} (commit {commit}), Firecracker API {ApiController.CompatibleVersion}, .NET {Environment.Version} {RuntimeInformation.RuntimeIdentifier}");
+                $"{Name} {BuildInfo.Version} (commit {BuildInfo.Commit}), Firecracker API {ApiController.CompatibleVersion}, .NET {Environment.Version} {RuntimeInformation.RuntimeIdentifier}");
             return 0;
         }
     }
