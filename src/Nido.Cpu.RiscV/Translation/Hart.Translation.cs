@@ -7,8 +7,9 @@ namespace Nido.Cpu.RiscV;
 
 /// <summary>
 /// The hart's side of binary translation: the dispatch loop that runs translated regions where it has them and
-/// interprets elsewhere, heat counting at region heads (instructions reached by a jump, a trap or a region exit),
-/// and the helpers translated code calls. Translations are kept per physical page and entry offset; they are
+/// interprets elsewhere, heat counting at region heads (instructions reached by a jump, a trap or a region exit:
+/// each head's heat is the number of instructions interpreted from it, so entries of long runs become hot before
+/// entries of short ones, in proportion to the interpretation a translation would save), and the helpers translated code calls. Translations are kept per physical page and entry offset; they are
 /// trusted until FENCE.I moves the code generation on (the ISA makes stores visible to instruction fetch only
 /// then), after which each is compared with memory before its next use.
 /// </summary>
@@ -36,6 +37,10 @@ public sealed unsafe partial class Hart
     private HartExit RunTranslated(long budget)
     {
         var head = true;
+        // The head interpreted last, credited at the next head with the instructions run from it.
+        ushort[]? warmHeat = null;
+        var warmSlot = 0;
+        var warmStart = 0UL;
         var threshold = _translator!.Threshold;
         var tierUp = _translator.TierUp;
         while (true)
@@ -50,6 +55,12 @@ public sealed unsafe partial class Hart
                 _instret++;
                 head = true;
                 continue;
+            }
+            if (head && warmHeat is not null)
+            {
+                ref var last = ref warmHeat[warmSlot];
+                if (last != HeatRequested) last = (ushort)Math.Min(last + (_instret - warmStart), HeatRequested - 1);
+                warmHeat = null;
             }
             // Regions are entered only at heads, where they are requested: straight-line interpretation skips the
             // lookup. A page PMP splits is never cached (_fetchVpn stays invalid): it is only interpreted.
@@ -85,6 +96,13 @@ public sealed unsafe partial class Hart
                         heat = HeatRequested;
                         RequestTranslation(slot, optimize: tierUp == 0);
                         continue; // a translator that answers at once has installed it
+                    }
+                    if (heat != HeatRequested)
+                    {
+                        // ++heat counted this head's first instruction.
+                        warmHeat = _fetchHeat;
+                        warmSlot = slot;
+                        warmStart = _instret + 1;
                     }
                 }
             }

@@ -7,7 +7,7 @@ namespace Nido.Cpu.RiscV.Translation;
 /// </summary>
 public interface IBlockTranslator
 {
-    /// <summary>How many times a region entry runs in the interpreter before it is requested.</summary>
+    /// <summary>How many instructions the interpreter runs from a region entry (up to the next head) before it is requested.</summary>
     int Threshold { get; }
 
     /// <summary>Instructions a quickly compiled region retires before it is requested again, optimized (0: never).</summary>

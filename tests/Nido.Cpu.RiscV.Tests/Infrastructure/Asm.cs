@@ -23,6 +23,8 @@ internal static class Asm
     /// <summary>j . (a handler that parks the hart where a test can look at it).</summary>
     public static uint Park => Jal(0, 0);
 
+    public static uint Jalr(int rd, int rs1, int imm) => I(0x67, rd, 0, rs1, imm);
+    public static uint Ret => Jalr(0, 1, 0);
     public static uint Lui(int rd, uint upper20) => 0x37 | (uint)rd << 7 | upper20 << 12;
     public static uint Addi(int rd, int rs1, int imm) => I(0x13, rd, 0, rs1, imm);
     public static uint Add(int rd, int rs1, int rs2) => R(0x33, rd, 0, rs1, rs2, 0);
