@@ -47,11 +47,7 @@ public sealed unsafe partial class Hart
         JitRegisterFile = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_x));
         InitTlbs();
         _translator = translator ?? Translation.Translators.Factory?.Invoke(this);
-        if (_translator is not null)
-        {
-            _blockPages = new Translation.TranslatedBlock?[_decodePages.Length][];
-            _heatPages = new ushort[_decodePages.Length][];
-        }
+        if (_translator is not null) _codeTables = new Translation.CodeTable?[_decodePages.Length];
     }
 
     /// <summary>Instructions retired so far (minstret).</summary>

@@ -18,11 +18,9 @@ public sealed unsafe partial class Hart
     private const ushort HeatRequested = ushort.MaxValue;
 
     private readonly IBlockTranslator? _translator;
-    private readonly TranslatedBlock?[]?[] _blockPages = [];
-    private readonly ushort[]?[] _heatPages = [];
-    private TranslatedBlock?[] _fetchBlocks = [];
-    private ushort[] _fetchHeat = [];
-    private ulong _fetchPhysicalPage;
+    private readonly CodeTable?[] _codeTables = [];
+    // The fetch page's table: one reference, so a change of fetch page costs one GC write barrier.
+    private CodeTable _fetchCode = new(0);
     private long _codeGeneration; // a long: an int could wrap back to a stale block's generation in a long-running guest
 
     /// <summary>Instructions left in the current slice, for translated code (which retires through <see cref="JitRetire"/>).</summary>
@@ -67,7 +65,8 @@ public sealed unsafe partial class Hart
             if (head && (pc >> 12) == _fetchVpn)
             {
                 var slot = (int)(pc & 0xfff) >> 1;
-                var block = _fetchBlocks[slot];
+                var code = _fetchCode;
+                var block = code.Blocks[slot];
                 if (block is not null && (block.Generation == _codeGeneration || Revalidate(block, slot)))
                 {
                     JitBudget = budget;
@@ -90,7 +89,7 @@ public sealed unsafe partial class Hart
                 }
                 else
                 {
-                    ref var heat = ref _fetchHeat[slot];
+                    ref var heat = ref code.Heat[slot];
                     if (heat != HeatRequested && ++heat >= threshold)
                     {
                         heat = HeatRequested;
@@ -100,7 +99,7 @@ public sealed unsafe partial class Hart
                     if (heat != HeatRequested)
                     {
                         // ++heat counted this head's first instruction.
-                        warmHeat = _fetchHeat;
+                        warmHeat = code.Heat;
                         warmSlot = slot;
                         warmStart = _instret + 1;
                     }
@@ -130,7 +129,7 @@ public sealed unsafe partial class Hart
     {
         var page = new byte[4096];
         new ReadOnlySpan<byte>(_fetchHost, 4096).CopyTo(page);
-        _translator!.Request(new TranslationRequest(this, _fetchPhysicalPage, slot * 2, page, _codeGeneration, optimize));
+        _translator!.Request(new TranslationRequest(this, _fetchCode.PhysicalPage, slot * 2, page, _codeGeneration, optimize));
     }
 
     /// <summary>After a FENCE.I: keeps the block if memory still holds what it was translated from.</summary>
@@ -141,8 +140,8 @@ public sealed unsafe partial class Hart
             block.Generation = _codeGeneration;
             return true;
         }
-        _fetchBlocks[slot] = null;
-        _fetchHeat[slot] = 0;
+        _fetchCode.Blocks[slot] = null;
+        _fetchCode.Heat[slot] = 0;
         return false;
     }
 
@@ -153,17 +152,15 @@ public sealed unsafe partial class Hart
     public void InstallTranslation(TranslationRequest request, TranslatedBlock? block)
     {
         if (block is null || request.PhysicalPage - _ramBase >= _ramSize) return;
-        var blocks = _blockPages[(request.PhysicalPage - _ramBase) >> 12];
-        if (blocks is not null) Volatile.Write(ref blocks[request.EntryOffset >> 1], block);
+        var table = _codeTables[(request.PhysicalPage - _ramBase) >> 12];
+        if (table is not null) Volatile.Write(ref table.Blocks[request.EntryOffset >> 1], block);
     }
 
     /// <summary>RefillFetch's part: the translation tables of the page instruction fetch now reads.</summary>
     private void SelectTranslationPage(ulong index, ulong physicalPage)
     {
         if (_translator is null) return;
-        _fetchBlocks = _blockPages[index] ??= new TranslatedBlock?[2048];
-        _fetchHeat = _heatPages[index] ??= new ushort[2048];
-        _fetchPhysicalPage = physicalPage;
+        _fetchCode = _codeTables[index] ??= new CodeTable(physicalPage);
     }
 
     // ---- What translated code uses (Nido.Cpu.RiscV.Jit emits these accesses). ----
