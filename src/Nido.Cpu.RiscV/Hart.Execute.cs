@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Nido.Cpu.RiscV.Decoder;
 
 namespace Nido.Cpu.RiscV;
@@ -10,6 +11,7 @@ namespace Nido.Cpu.RiscV;
 public sealed unsafe partial class Hart
 {
     /// <summary>Executes <paramref name="ins"/> (the decode-cache slot at Pc); false only for a WFI that must wait.</summary>
+    [SkipLocalsInit]
     private bool Execute(ref Instruction ins)
     {
         var len = (ulong)ins.Length;
@@ -18,7 +20,6 @@ public sealed unsafe partial class Hart
             case Op.Undecoded:
                 if (!DecodeInto(ref ins, out var cached)) return true;
                 return cached ? Execute(ref ins) : Execute(ref _scratch);
-            case Op.Illegal: RaiseIllegal(ins); return true;
 
             case Op.Lui: X(ins.Rd) = (ulong)ins.Imm; break;
             case Op.Auipc: X(ins.Rd) = Pc + (ulong)ins.Imm; break;
@@ -77,18 +78,6 @@ public sealed unsafe partial class Hart
             case Op.Sllw: X(ins.Rd) = SignExtend32((uint)X(ins.Rs1) << (int)(X(ins.Rs2) & 31)); break;
             case Op.Srlw: X(ins.Rd) = SignExtend32((uint)X(ins.Rs1) >> (int)(X(ins.Rs2) & 31)); break;
             case Op.Sraw: X(ins.Rd) = (ulong)(long)((int)X(ins.Rs1) >> (int)(X(ins.Rs2) & 31)); break;
-            case Op.Fence:
-                // x86 keeps every order RISC-V fences ask for except a store before a later load (TSO's store
-                // buffer): a fence with W in its predecessors and R in its successors needs a full barrier, or
-                // harts miss each other's flags (Dekker-style wakeups in the scheduler). fence.tso (fm=8) does not.
-                if ((ins.Raw & (1u << 24)) != 0 && (ins.Raw & (2u << 20)) != 0 && (ins.Raw >> 28) != 8) Interlocked.MemoryBarrier();
-                break;
-            // The interpreter's fetch re-checks the bytes of every cached instruction; translations are re-checked
-            // once the generation moves on.
-            case Op.FenceI: _codeGeneration++; break;
-            case Op.Ecall: Ecall(); return true;
-            case Op.Ebreak: RaiseException(ExceptionCause.Breakpoint, Pc); return true;
-
             case Op.Mul: X(ins.Rd) = X(ins.Rs1) * X(ins.Rs2); break;
             case Op.Mulh: X(ins.Rd) = MulHigh((long)X(ins.Rs1), (long)X(ins.Rs2)); break;
             case Op.Mulhsu: X(ins.Rd) = MulHighSignedUnsigned((long)X(ins.Rs1), X(ins.Rs2)); break;
@@ -102,6 +91,35 @@ public sealed unsafe partial class Hart
             case Op.Divuw: X(ins.Rd) = Divuw((uint)X(ins.Rs1), (uint)X(ins.Rs2)); break;
             case Op.Remw: X(ins.Rd) = Remw((int)X(ins.Rs1), (int)X(ins.Rs2)); break;
             case Op.Remuw: X(ins.Rd) = Remuw((uint)X(ins.Rs1), (uint)X(ins.Rs2)); break;
+
+            default: return ExecuteRare(ref ins);
+        }
+        Pc += len;
+        return true;
+    }
+
+    /// <summary>
+    /// The operations kernels run seldom (fences, system and CSR instructions, atomics, Zba/Zbb, F/D), apart so
+    /// that Execute's frame stays small: its prologue runs for every interpreted instruction.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool ExecuteRare(ref Instruction ins)
+    {
+        var len = (ulong)ins.Length;
+        switch (ins.Op)
+        {
+            case Op.Illegal: RaiseIllegal(ins); return true;
+            case Op.Fence:
+                // x86 keeps every order RISC-V fences ask for except a store before a later load (TSO's store
+                // buffer): a fence with W in its predecessors and R in its successors needs a full barrier, or
+                // harts miss each other's flags (Dekker-style wakeups in the scheduler). fence.tso (fm=8) does not.
+                if ((ins.Raw & (1u << 24)) != 0 && (ins.Raw & (2u << 20)) != 0 && (ins.Raw >> 28) != 8) Interlocked.MemoryBarrier();
+                break;
+            // The interpreter's fetch re-checks the bytes of every cached instruction; translations are re-checked
+            // once the generation moves on.
+            case Op.FenceI: _codeGeneration++; break;
+            case Op.Ecall: Ecall(); return true;
+            case Op.Ebreak: RaiseException(ExceptionCause.Breakpoint, Pc); return true;
 
             case Op.LrW: if (!LoadReserved(ins, 4)) return true; break;
             case Op.LrD: if (!LoadReserved(ins, 8)) return true; break;

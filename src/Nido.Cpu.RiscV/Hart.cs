@@ -70,7 +70,7 @@ public sealed unsafe partial class Hart
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref ulong X(int index) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_x), index);
+    private ref ulong X(int index) => ref ((ulong*)JitRegisterFile)[index]; // _x, pinned: no null check
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref ulong F(int index) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_f), index);
