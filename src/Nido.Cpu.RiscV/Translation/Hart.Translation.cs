@@ -105,16 +105,25 @@ public sealed unsafe partial class Hart
                     }
                 }
             }
-            budget--;
-            _instret++;
-            ref var ins = ref Fetch(out var ok);
-            if (!ok)
+            // Interprets from here to the next head, checking only what can end the straight line (the budget, a
+            // stop or interrupt request); the checks above are for heads.
+            head = true;
+            while (true)
             {
-                head = true;
-                continue;
+                budget--;
+                _instret++;
+                ref var ins = ref Fetch(out var ok);
+                if (!ok) break;
+                if (!Execute(ref ins)) return HartExit.WaitForInterrupt;
+                var next = Pc;
+                if (afterStub || next != pc + ins.Length || EndsRegions(ins.Op)) break;
+                if (budget <= 0 || Volatile.Read(ref _attention) != 0)
+                {
+                    head = false;
+                    break;
+                }
+                pc = next;
             }
-            if (!Execute(ref ins)) return HartExit.WaitForInterrupt;
-            head = afterStub || Pc != pc + ins.Length || EndsRegions(ins.Op);
         }
     }
 
