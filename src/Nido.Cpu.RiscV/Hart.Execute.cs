@@ -10,45 +10,58 @@ namespace Nido.Cpu.RiscV;
 /// </summary>
 public sealed unsafe partial class Hart
 {
-    /// <summary>Executes <paramref name="ins"/> (the decode-cache slot at Pc); false only for a WFI that must wait.</summary>
+    /// <summary>
+    /// Interprets the instruction at Pc and, when <paramref name="straight"/>, those after it while each continues in
+    /// sequence, the budget lasts and nothing asks for attention: one call per straight-line run, not per
+    /// instruction (a call's prologue and epilogue cost as much as a simple case). Each instruction is counted in
+    /// <paramref name="budget"/> and the retired count as it is fetched, as a faulting fetch is.
+    /// </summary>
     [SkipLocalsInit]
-    private bool Execute(ref Instruction ins)
+    private Interpreted Interpret(ref long budget, bool straight)
     {
+    next:
+        budget--;
+        _instret++;
+        ref var ins = ref Fetch(out var ok);
+        if (!ok) return Interpreted.Branched;
+        var pc = Pc;
+    dispatch:
         var len = (ulong)ins.Length;
         switch (ins.Op)
         {
             case Op.Undecoded:
-                if (!DecodeInto(ref ins, out var cached)) return true;
-                return cached ? Execute(ref ins) : Execute(ref _scratch);
+                if (!DecodeInto(ref ins, out var cached)) return Interpreted.Branched;
+                if (!cached) ins = ref _scratch;
+                goto dispatch;
 
             case Op.Lui: X(ins.Rd) = (ulong)ins.Imm; break;
             case Op.Auipc: X(ins.Rd) = Pc + (ulong)ins.Imm; break;
-            case Op.Jal: X(ins.Rd) = Pc + len; Pc += (ulong)ins.Imm; return true;
+            case Op.Jal: X(ins.Rd) = Pc + len; Pc += (ulong)ins.Imm; return Interpreted.Branched;
             case Op.Jalr:
                 {
                     var target = (X(ins.Rs1) + (ulong)ins.Imm) & ~1UL;
                     X(ins.Rd) = Pc + len;
                     Pc = target;
-                    return true;
+                    return Interpreted.Branched;
                 }
-            case Op.Beq: if (X(ins.Rs1) == X(ins.Rs2)) { Pc += (ulong)ins.Imm; return true; } break;
-            case Op.Bne: if (X(ins.Rs1) != X(ins.Rs2)) { Pc += (ulong)ins.Imm; return true; } break;
-            case Op.Blt: if ((long)X(ins.Rs1) < (long)X(ins.Rs2)) { Pc += (ulong)ins.Imm; return true; } break;
-            case Op.Bge: if ((long)X(ins.Rs1) >= (long)X(ins.Rs2)) { Pc += (ulong)ins.Imm; return true; } break;
-            case Op.Bltu: if (X(ins.Rs1) < X(ins.Rs2)) { Pc += (ulong)ins.Imm; return true; } break;
-            case Op.Bgeu: if (X(ins.Rs1) >= X(ins.Rs2)) { Pc += (ulong)ins.Imm; return true; } break;
+            case Op.Beq: if (X(ins.Rs1) == X(ins.Rs2)) { Pc += (ulong)ins.Imm; return Interpreted.Branched; } break;
+            case Op.Bne: if (X(ins.Rs1) != X(ins.Rs2)) { Pc += (ulong)ins.Imm; return Interpreted.Branched; } break;
+            case Op.Blt: if ((long)X(ins.Rs1) < (long)X(ins.Rs2)) { Pc += (ulong)ins.Imm; return Interpreted.Branched; } break;
+            case Op.Bge: if ((long)X(ins.Rs1) >= (long)X(ins.Rs2)) { Pc += (ulong)ins.Imm; return Interpreted.Branched; } break;
+            case Op.Bltu: if (X(ins.Rs1) < X(ins.Rs2)) { Pc += (ulong)ins.Imm; return Interpreted.Branched; } break;
+            case Op.Bgeu: if (X(ins.Rs1) >= X(ins.Rs2)) { Pc += (ulong)ins.Imm; return Interpreted.Branched; } break;
 
-            case Op.Lb: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out sbyte v)) return true; X(ins.Rd) = (ulong)v; break; }
-            case Op.Lh: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out short v)) return true; X(ins.Rd) = (ulong)v; break; }
-            case Op.Lw: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out int v)) return true; X(ins.Rd) = (ulong)v; break; }
-            case Op.Ld: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out ulong v)) return true; X(ins.Rd) = v; break; }
-            case Op.Lbu: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out byte v)) return true; X(ins.Rd) = v; break; }
-            case Op.Lhu: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out ushort v)) return true; X(ins.Rd) = v; break; }
-            case Op.Lwu: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out uint v)) return true; X(ins.Rd) = v; break; }
-            case Op.Sb: if (!Store(X(ins.Rs1) + (ulong)ins.Imm, (byte)X(ins.Rs2))) return true; break;
-            case Op.Sh: if (!Store(X(ins.Rs1) + (ulong)ins.Imm, (ushort)X(ins.Rs2))) return true; break;
-            case Op.Sw: if (!Store(X(ins.Rs1) + (ulong)ins.Imm, (uint)X(ins.Rs2))) return true; break;
-            case Op.Sd: if (!Store(X(ins.Rs1) + (ulong)ins.Imm, X(ins.Rs2))) return true; break;
+            case Op.Lb: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out sbyte v)) return Interpreted.Branched; X(ins.Rd) = (ulong)v; break; }
+            case Op.Lh: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out short v)) return Interpreted.Branched; X(ins.Rd) = (ulong)v; break; }
+            case Op.Lw: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out int v)) return Interpreted.Branched; X(ins.Rd) = (ulong)v; break; }
+            case Op.Ld: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out ulong v)) return Interpreted.Branched; X(ins.Rd) = v; break; }
+            case Op.Lbu: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out byte v)) return Interpreted.Branched; X(ins.Rd) = v; break; }
+            case Op.Lhu: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out ushort v)) return Interpreted.Branched; X(ins.Rd) = v; break; }
+            case Op.Lwu: { if (!Load(X(ins.Rs1) + (ulong)ins.Imm, out uint v)) return Interpreted.Branched; X(ins.Rd) = v; break; }
+            case Op.Sb: if (!Store(X(ins.Rs1) + (ulong)ins.Imm, (byte)X(ins.Rs2))) return Interpreted.Branched; break;
+            case Op.Sh: if (!Store(X(ins.Rs1) + (ulong)ins.Imm, (ushort)X(ins.Rs2))) return Interpreted.Branched; break;
+            case Op.Sw: if (!Store(X(ins.Rs1) + (ulong)ins.Imm, (uint)X(ins.Rs2))) return Interpreted.Branched; break;
+            case Op.Sd: if (!Store(X(ins.Rs1) + (ulong)ins.Imm, X(ins.Rs2))) return Interpreted.Branched; break;
 
             case Op.Addi: X(ins.Rd) = X(ins.Rs1) + (ulong)ins.Imm; break;
             case Op.Slti: X(ins.Rd) = (long)X(ins.Rs1) < ins.Imm ? 1UL : 0; break;
@@ -92,10 +105,15 @@ public sealed unsafe partial class Hart
             case Op.Remw: X(ins.Rd) = Remw((int)X(ins.Rs1), (int)X(ins.Rs2)); break;
             case Op.Remuw: X(ins.Rd) = Remuw((uint)X(ins.Rs1), (uint)X(ins.Rs2)); break;
 
-            default: return ExecuteRare(ref ins);
+            default:
+                if (!ExecuteRare(ref ins)) return Interpreted.Wait;
+                if (Pc != pc + len || EndsRegions(ins.Op)) return Interpreted.Branched;
+                goto sequential;
         }
         Pc += len;
-        return true;
+    sequential:
+        if (straight && budget > 0 && Volatile.Read(ref _attention) == 0) goto next;
+        return Interpreted.Sequential;
     }
 
     /// <summary>
@@ -185,4 +203,15 @@ public sealed unsafe partial class Hart
     }
 
     internal static ulong BinaryPrimitivesReverse(ulong v) => System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(v);
+}
+
+/// <summary>How <see cref="Hart"/>'s interpreter stopped.</summary>
+internal enum Interpreted : byte
+{
+    /// <summary>At a jump, taken branch, trap or region-ending instruction: what follows is a region head.</summary>
+    Branched,
+    /// <summary>In sequence: after one instruction, or the budget ran out, or attention was asked for.</summary>
+    Sequential,
+    /// <summary>At a WFI that must wait for an interrupt.</summary>
+    Wait,
 }

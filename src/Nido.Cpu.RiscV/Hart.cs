@@ -85,12 +85,8 @@ public sealed unsafe partial class Hart
         while (true)
         {
             if (Volatile.Read(ref _attention) != 0 && Attend()) return HartExit.Stopped;
-            if (budget-- <= 0) return HartExit.Budget;
-            _instret++;
-
-            ref var ins = ref Fetch(out var ok);
-            if (!ok) continue;
-            if (!Execute(ref ins)) return HartExit.WaitForInterrupt;
+            if (budget <= 0) return HartExit.Budget;
+            if (Interpret(ref budget, straight: true) == Interpreted.Wait) return HartExit.WaitForInterrupt;
         }
     }
 
@@ -114,8 +110,7 @@ public sealed unsafe partial class Hart
             Volatile.Write(ref _attention, 0);
             TakePendingInterrupt();
         }
-        _instret++;
-        ref var ins = ref Fetch(out var ok);
-        return !ok || Execute(ref ins);
+        var budget = 1L;
+        return Interpret(ref budget, straight: false) != Interpreted.Wait;
     }
 }

@@ -105,25 +105,10 @@ public sealed unsafe partial class Hart
                     }
                 }
             }
-            // Interprets from here to the next head, checking only what can end the straight line (the budget, a
-            // stop or interrupt request); the checks above are for heads.
-            head = true;
-            while (true)
-            {
-                budget--;
-                _instret++;
-                ref var ins = ref Fetch(out var ok);
-                if (!ok) break;
-                if (!Execute(ref ins)) return HartExit.WaitForInterrupt;
-                var next = Pc;
-                if (afterStub || next != pc + ins.Length || EndsRegions(ins.Op)) break;
-                if (budget <= 0 || Volatile.Read(ref _attention) != 0)
-                {
-                    head = false;
-                    break;
-                }
-                pc = next;
-            }
+            // From here to the next head (one instruction after a stub: what follows it is a head).
+            var run = Interpret(ref budget, straight: !afterStub);
+            if (run == Interpreted.Wait) return HartExit.WaitForInterrupt;
+            head = afterStub || run == Interpreted.Branched;
         }
     }
 
@@ -198,8 +183,9 @@ public sealed unsafe partial class Hart
         var offset = (int)(Pc & 0xfff);
         var mask = (raw & 3) == 3 ? 0xffffffffu : 0xffffu;
         if ((Pc >> 12) != _fetchVpn || (Unsafe.ReadUnaligned<uint>(_fetchHost + offset) & mask) != raw) return false;
-        ref var ins = ref Fetch(out var ok);
-        if (ok) Execute(ref ins);
+        var budget = 1L;
+        Interpret(ref budget, straight: false);
+        _instret--; // the region retires it
         return true;
     }
 
