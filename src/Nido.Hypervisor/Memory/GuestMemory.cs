@@ -38,6 +38,9 @@ public sealed class GuestMemory : IDisposable
                 var mapping = MappedMemory.Anonymous((long)size, Protection.ReadWrite, hugePages);
                 // Guest RAM must not be copied into children we spawn (taps helpers, hooks).
                 mapping.Advise(Advice.DontFork);
+                // Transparent huge pages where the host allows them (as QEMU asks for its RAM): a fault maps 2 MiB,
+                // and the emulator's loads and stores into guest RAM miss the host TLB far less.
+                if (!hugePages) TryAdvise(mapping, Advice.HugePage);
                 regions.Add(new GuestRegion(start, mapping));
             }
         }
@@ -47,6 +50,13 @@ public sealed class GuestMemory : IDisposable
             throw;
         }
         return new GuestMemory([.. regions]);
+    }
+
+    /// <summary>An optional hint: a kernel built without it refuses the advice (EINVAL), which changes nothing.</summary>
+    private static void TryAdvise(MappedMemory mapping, Advice advice)
+    {
+        try { mapping.Advise(advice); }
+        catch (ErrnoException) { }
     }
 
     public GuestRegion? FindRegion(ulong address, ulong length = 1)
