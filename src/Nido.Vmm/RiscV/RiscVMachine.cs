@@ -21,8 +21,10 @@ public static class RiscVMachine
     public static Vm Build(VmConfig config, ConsoleStreams console)
     {
         config.Validate();
-        var kernel = BootFiles.Read(config.Kernel, "kernel");
         var firmware = config.Bios == VmConfig.BiosNone ? null : ReadFirmware(config.Bios);
+        // A Linux Image under firmware goes straight from the file into guest memory; anything else is parsed whole.
+        var kernelHeader = BootFiles.ReadPrefix(config.Kernel, "kernel", 64, out var kernelLength);
+        var kernel = firmware is not null && RiscVImage.IsImage(kernelHeader) ? null : BootFiles.Read(config.Kernel, "kernel");
         var initrd = config.Initrd is { } initrdPath ? BootFiles.Read(initrdPath, "initrd") : null;
         var emu = new EmuHypervisor();
         GuestMemory? memory = null;
@@ -47,12 +49,12 @@ public static class RiscVMachine
             var virtioDevices = VirtioDevices.Attach(vm, config, console, uart, memory, mmio, i => new VmInterruptLine(hv, VirtLayout.VirtioIrq(i)), VirtLayout.VirtioWindow);
 
             var boot = firmware is null
-                ? new BootImages(LoadBareMetal(memory, kernel, config), 0, null)
-                : LoadFirmwareAndKernel(memory, firmware, kernel, config);
+                ? new BootImages(LoadBareMetal(memory, kernel!, config), 0, null)
+                : LoadFirmwareAndKernel(memory, firmware, kernel, kernelHeader, kernelLength, config);
             var layout = PlaceBootData(memory, config, initrd, boot, virtioDevices);
             foreach (var vcpu in vcpus) vcpu.SetEntry(boot.Entry, (ulong)vcpu.Index, layout.Fdt, layout.FirmwareInfo);
 
-            var symbols = ElfSymbols.Find(kernel, "tohost", "fromhost");
+            var symbols = ElfSymbols.Find(kernel ?? [], "tohost", "fromhost");
             if (symbols.TryGetValue("tohost", out var tohost))
             {
                 var htif = vm.Own(new HtifMonitor(memory, tohost, symbols.TryGetValue("fromhost", out var f) ? f : null, console.Output, built.Stop));
@@ -100,7 +102,8 @@ public static class RiscVMachine
     /// Firmware at the start of RAM (fw_dynamic is linked there), the kernel 2 MiB above it (a Linux Image at its
     /// text_offset, an ELF at its physical addresses, anything else as a raw S-mode image).
     /// </summary>
-    private static BootImages LoadFirmwareAndKernel(GuestMemory memory, byte[] firmware, byte[] kernel, VmConfig config)
+    /// <param name="kernel">The kernel file, or null for a Linux Image (read into memory from the file).</param>
+    private static BootImages LoadFirmwareAndKernel(GuestMemory memory, byte[] firmware, byte[]? kernel, byte[] kernelHeader, long kernelLength, VmConfig config)
     {
         var ramEnd = VirtLayout.RamBase + config.MemoryBytes;
         ulong firmwareEnd;
@@ -117,13 +120,14 @@ public static class RiscVMachine
             firmwareEnd = VirtLayout.RamBase + (ulong)firmware.Length;
         }
         ulong kernelStart, kernelEnd, kernelEntry;
-        if (RiscVImage.IsImage(kernel))
+        if (kernel is null)
         {
-            var image = RiscVImage.Parse(kernel, config.Kernel);
+            var image = RiscVImage.Parse(kernelHeader, kernelLength, config.Kernel);
+            if (kernelLength > int.MaxValue) throw new VmmException($"kernel: {config.Kernel} is over 2 GiB");
             kernelStart = VirtLayout.RamBase + image.TextOffset;
             kernelEnd = kernelStart + image.ImageSize;
             if (kernelEnd > ramEnd) throw new VmmException($"kernel: {config.Kernel} needs {image.ImageSize >> 20} MiB above 0x{kernelStart:x}; give the VM more memory");
-            memory.Write(kernelStart, kernel);
+            BootFiles.ReadInto(config.Kernel, "kernel", memory.GetSpan(kernelStart, (int)kernelLength));
             kernelEntry = kernelStart;
         }
         else if (ElfImage.IsElf(kernel))
