@@ -32,10 +32,10 @@ internal static class QuickMethods
             }
             _types++;
             var type = _module.DefineType($"{name}#{_serial++}", TypeAttributes.Public | TypeAttributes.Abstract | TypeAttributes.Sealed);
-            var method = type.DefineMethod("Run", MethodAttributes.Public | MethodAttributes.Static, typeof(void), [typeof(Hart), typeof(ulong)]);
+            var method = type.DefineMethod("Run", MethodAttributes.Public | MethodAttributes.Static, typeof(void), RegionCompiler.Parameters);
             method.SetImplementationFlags(MethodImplAttributes.NoOptimization);
             emit(method.GetILGenerator(ilSize), Token);
-            return type.CreateType().GetMethod("Run")!.CreateDelegate<TranslatedCode>();
+            return type.CreateType().GetMethod("Run")!.CreateDelegate<TranslatedCode>(RegionCompiler.Closure);
         }
     }
 

@@ -57,7 +57,7 @@ internal sealed partial class RegionCompiler
         _il.Emit(OpCodes.Ldc_I4, 12);
         _il.Emit(OpCodes.Shr_Un);
         _il.Emit(OpCodes.Stloc, _vpn);
-        _il.Emit(OpCodes.Ldarg_0);
+        LoadHart();
         EmitField(OpCodes.Ldfld, tlb);
         _il.Emit(OpCodes.Ldloc, _vpn);
         _il.Emit(OpCodes.Conv_I);
@@ -107,7 +107,7 @@ internal sealed partial class RegionCompiler
         EffectiveAddress(ins);
         if (_quick)
         {
-            _il.Emit(OpCodes.Ldarg_0);
+            LoadHart();
             _il.Emit(OpCodes.Ldloc, _va);
             _il.Emit(OpCodes.Ldloca, _value);
             EmitCall(QuickLoads[SizeIndex(size)]);
@@ -135,7 +135,7 @@ internal sealed partial class RegionCompiler
         EffectiveAddress(ins);
         if (_quick)
         {
-            _il.Emit(OpCodes.Ldarg_0);
+            LoadHart();
             _il.Emit(OpCodes.Ldloc, _va);
             Load(ins.Rs2);
             EmitCall(QuickStores[SizeIndex(size)]);

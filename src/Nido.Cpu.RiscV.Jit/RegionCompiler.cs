@@ -6,7 +6,7 @@ using Nido.Cpu.RiscV.Translation;
 namespace Nido.Cpu.RiscV.Jit;
 
 /// <summary>
-/// Emits one region as a DynamicMethod <c>void (Hart hart, ulong pc)</c>. Guest registers the region uses live
+/// Emits one region as a DynamicMethod <c>void (object closure, Hart hart, ulong pc)</c>, called through a delegate closed over the first. Guest registers the region uses live
 /// in CIL locals (loaded once on entry, written back on every exit), so .NET's JIT keeps them in host registers;
 /// edges between the region's blocks are CIL branches, with the slice's budget checked on backward ones.
 /// Every address is <c>pc</c> plus a constant, which keeps translations position-independent.
@@ -49,6 +49,15 @@ internal sealed partial class RegionCompiler
     }
 
     /// <summary>
+    /// What region delegates are closed over. A delegate to a static method whose first parameter it binds calls the
+    /// method directly; an open one goes through a thunk that shifts every argument (1% of the boot).
+    /// </summary>
+    internal static readonly object Closure = new();
+
+    /// <summary>The parameters of a region's method: the closure, the hart, the guest pc.</summary>
+    internal static readonly Type[] Parameters = [typeof(object), typeof(Hart), typeof(ulong)];
+
+    /// <summary>
     /// Compiles a region: optimized (a DynamicMethod, registers in host registers) or, when <paramref name="quick"/>,
     /// cheaply to compile and slower to run (<see cref="QuickMethods"/>).
     /// </summary>
@@ -56,9 +65,9 @@ internal sealed partial class RegionCompiler
     {
         var ilSize = region.InstructionCount * 48;
         if (quick) return QuickMethods.Define(name, ilSize, (il, tokens) => new RegionCompiler(region, il, quick: true, tokens).Emit());
-        var method = new DynamicMethod(name, typeof(void), [typeof(Hart), typeof(ulong)], typeof(Hart).Module, skipVisibility: true);
+        var method = new DynamicMethod(name, typeof(void), Parameters, typeof(Hart).Module, skipVisibility: true);
         new RegionCompiler(region, method.GetILGenerator(ilSize), quick: false).Emit();
-        return method.CreateDelegate<TranslatedCode>();
+        return (TranslatedCode)method.CreateDelegate(typeof(TranslatedCode), Closure);
     }
 
     private void Emit()
@@ -70,16 +79,16 @@ internal sealed partial class RegionCompiler
         // Called with no hart it only returns: the translator calls it so on its own thread, because .NET compiles a
         // DynamicMethod at its first call and that should not be on the hart's.
         var body = _il.DefineLabel();
-        _il.Emit(OpCodes.Ldarg_0);
+        LoadHart();
         _il.Emit(OpCodes.Brtrue, body);
         _il.Emit(OpCodes.Ret);
         _il.MarkLabel(body);
 
         // Prologue: the slice's budget, then every register the region touches.
-        _il.Emit(OpCodes.Ldarg_0);
+        LoadHart();
         EmitField(OpCodes.Ldfld, BudgetField);
         _il.Emit(OpCodes.Stloc, _limit);
-        _il.Emit(OpCodes.Ldarg_0);
+        LoadHart();
         EmitField(OpCodes.Ldfld, RegisterFile);
         _il.Emit(OpCodes.Stloc, _registers);
         for (var r = 1; r < 32; r++)
@@ -106,7 +115,7 @@ internal sealed partial class RegionCompiler
         {
             _il.MarkLabel(label);
             Uncount(notRun);
-            _il.Emit(OpCodes.Ldarg_0);
+            LoadHart();
             EmitField(OpCodes.Ldfld, PcField);
             _il.Emit(OpCodes.Stloc, _next);
             _il.Emit(OpCodes.Br, _exit);
@@ -116,10 +125,10 @@ internal sealed partial class RegionCompiler
         _il.MarkLabel(_exit);
         for (var r = 1; r < 32; r++)
             if (_written[r]) StoreRegisterBack(r);
-        _il.Emit(OpCodes.Ldarg_0);
+        LoadHart();
         _il.Emit(OpCodes.Ldloc, _next);
         EmitField(OpCodes.Stfld, PcField);
-        _il.Emit(OpCodes.Ldarg_0);
+        LoadHart();
         _il.Emit(OpCodes.Ldloc, _n);
         EmitCall(Retire);
         _il.Emit(OpCodes.Ret);
@@ -222,7 +231,7 @@ internal sealed partial class RegionCompiler
     {
         foreach (var r in Distinct(ins.Rs1, ins.Rs2, ins.Rs3, ins.Rd)) StoreRegisterBack(r);
         SetPc(offset);
-        _il.Emit(OpCodes.Ldarg_0);
+        LoadHart();
         _il.Emit(OpCodes.Ldc_I4, unchecked((int)ins.Raw));
         EmitCall(Interpret);
         _il.Emit(OpCodes.Brfalse, changed);
@@ -270,7 +279,7 @@ internal sealed partial class RegionCompiler
     /// <summary>Pushes the guest address of page offset <paramref name="offset"/>: pc + (offset - entry).</summary>
     private void PushPc(long offset)
     {
-        _il.Emit(OpCodes.Ldarg_1);
+        LoadPc();
         var delta = offset - _region.Entry;
         if (delta == 0) return;
         _il.Emit(OpCodes.Ldc_I8, delta);
@@ -279,10 +288,15 @@ internal sealed partial class RegionCompiler
 
     private void SetPc(int offset)
     {
-        _il.Emit(OpCodes.Ldarg_0);
+        LoadHart();
         PushPc(offset);
         EmitField(OpCodes.Stfld, PcField);
     }
+
+    // Argument 0 is the delegate's closed-over target (see Closure), so the hart is argument 1 and pc argument 2.
+    private void LoadHart() => _il.Emit(OpCodes.Ldarg_1);
+
+    private void LoadPc() => _il.Emit(OpCodes.Ldarg_2);
 
     private void EmitField(OpCode op, FieldInfo field)
     {
@@ -299,7 +313,7 @@ internal sealed partial class RegionCompiler
 
     private void BranchOnFault(Label trap)
     {
-        _il.Emit(OpCodes.Ldarg_0);
+        LoadHart();
         EmitField(OpCodes.Ldfld, FaultField);
         _il.Emit(OpCodes.Brtrue, trap);
     }
