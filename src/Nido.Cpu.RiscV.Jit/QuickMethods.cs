@@ -34,6 +34,7 @@ internal static class QuickMethods
             var type = _module.DefineType($"{name}#{_serial++}", TypeAttributes.Public | TypeAttributes.Abstract | TypeAttributes.Sealed);
             var method = type.DefineMethod("Run", MethodAttributes.Public | MethodAttributes.Static, typeof(void), RegionCompiler.Parameters);
             method.SetImplementationFlags(MethodImplAttributes.NoOptimization);
+            method.InitLocals = false; // every local is written before it is read (RegionCompiler)
             emit(method.GetILGenerator(ilSize), Token);
             return type.CreateType().GetMethod("Run")!.CreateDelegate<TranslatedCode>(RegionCompiler.Closure);
         }

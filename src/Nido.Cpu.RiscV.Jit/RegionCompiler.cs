@@ -65,7 +65,7 @@ internal sealed partial class RegionCompiler
     {
         var ilSize = region.InstructionCount * 48;
         if (quick) return QuickMethods.Define(name, ilSize, (il, tokens) => new RegionCompiler(region, il, quick: true, tokens).Emit());
-        var method = new DynamicMethod(name, typeof(void), Parameters, typeof(Hart).Module, skipVisibility: true);
+        var method = new DynamicMethod(name, typeof(void), Parameters, typeof(Hart).Module, skipVisibility: true) { InitLocals = false };
         new RegionCompiler(region, method.GetILGenerator(ilSize), quick: false).Emit();
         return (TranslatedCode)method.CreateDelegate(typeof(TranslatedCode), Closure);
     }
@@ -84,7 +84,10 @@ internal sealed partial class RegionCompiler
         _il.Emit(OpCodes.Ret);
         _il.MarkLabel(body);
 
-        // Prologue: the slice's budget, then every register the region touches.
+        // Prologue: the slice's budget, then every register the region touches. Locals are not zeroed on entry
+        // (InitLocals off: a quick region's frame would be cleared at every call), so the count starts explicitly.
+        _il.Emit(OpCodes.Ldc_I8, 0L);
+        _il.Emit(OpCodes.Stloc, _n);
         LoadHart();
         EmitField(OpCodes.Ldfld, BudgetField);
         _il.Emit(OpCodes.Stloc, _limit);
