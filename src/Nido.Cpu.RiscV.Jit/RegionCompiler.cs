@@ -6,8 +6,9 @@ using Nido.Cpu.RiscV.Translation;
 namespace Nido.Cpu.RiscV.Jit;
 
 /// <summary>
-/// Emits one region as a DynamicMethod <c>void (object closure, Hart hart, ulong pc)</c>, called through a delegate closed over the first. Guest registers the region uses live
-/// in CIL locals (loaded once on entry, written back on every exit), so .NET's JIT keeps them in host registers;
+/// Emits one region as a DynamicMethod <c>void (object closure, Hart hart, ulong pc)</c>, called through a delegate
+/// closed over the first. Guest registers the region uses live in CIL locals (loaded once on entry, written back on
+/// every exit), so .NET's JIT keeps them in host registers;
 /// edges between the region's blocks are CIL branches, with the slice's budget checked on backward ones.
 /// Every address is <c>pc</c> plus a constant, which keeps translations position-independent.
 /// </summary>

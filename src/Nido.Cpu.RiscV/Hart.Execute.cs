@@ -118,7 +118,7 @@ public sealed unsafe partial class Hart
 
     /// <summary>
     /// The operations kernels run seldom (fences, system and CSR instructions, atomics, Zba/Zbb, F/D), apart so
-    /// that Execute's frame stays small: its prologue runs for every interpreted instruction.
+    /// that Interpret's frame stays small: its prologue runs for every straight-line run.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool ExecuteRare(ref Instruction ins)
@@ -203,15 +203,4 @@ public sealed unsafe partial class Hart
     }
 
     internal static ulong BinaryPrimitivesReverse(ulong v) => System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(v);
-}
-
-/// <summary>How <see cref="Hart"/>'s interpreter stopped.</summary>
-internal enum Interpreted : byte
-{
-    /// <summary>At a jump, taken branch, trap or region-ending instruction: what follows is a region head.</summary>
-    Branched,
-    /// <summary>In sequence: after one instruction, or the budget ran out, or attention was asked for.</summary>
-    Sequential,
-    /// <summary>At a WFI that must wait for an interrupt.</summary>
-    Wait,
 }

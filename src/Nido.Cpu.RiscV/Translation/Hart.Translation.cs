@@ -9,8 +9,8 @@ namespace Nido.Cpu.RiscV;
 /// The hart's side of binary translation: the dispatch loop that runs translated regions where it has them and
 /// interprets elsewhere, heat counting at region heads (instructions reached by a jump, a trap or a region exit:
 /// each head's heat is the number of instructions interpreted from it, so entries of long runs become hot before
-/// entries of short ones, in proportion to the interpretation a translation would save), and the helpers translated code calls. Translations are kept per physical page and entry offset; they are
-/// trusted until FENCE.I moves the code generation on (the ISA makes stores visible to instruction fetch only
+/// entries of short ones, in proportion to the interpretation a translation would save), and the helpers
+/// translated code calls. Translations are kept per physical page and entry offset; they are trusted until FENCE.I moves the code generation on (the ISA makes stores visible to instruction fetch only
 /// then), after which each is compared with memory before its next use.
 /// </summary>
 public sealed unsafe partial class Hart
@@ -19,8 +19,9 @@ public sealed unsafe partial class Hart
 
     private readonly IBlockTranslator? _translator;
     private readonly CodeTable?[] _codeTables = [];
-    // The fetch page's table: one reference, so a change of fetch page costs one GC write barrier.
-    private CodeTable _fetchCode = new(0);
+    // The fetch page's table: one reference, so a change of fetch page costs one GC write barrier. Read only where
+    // Pc's page is the fetch page (_fetchVpn), which RefillFetch sets after choosing it.
+    private CodeTable _fetchCode = null!;
     private long _codeGeneration; // a long: an int could wrap back to a stale block's generation in a long-running guest
 
     /// <summary>Instructions left in the current slice, for translated code (which retires through <see cref="JitRetire"/>).</summary>

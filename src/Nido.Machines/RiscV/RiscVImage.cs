@@ -18,10 +18,9 @@ public sealed record RiscVImage(ulong TextOffset, ulong ImageSize)
     /// <summary>From the file's first bytes (at least the 64-byte header) and its whole length.</summary>
     public static RiscVImage Parse(ReadOnlySpan<byte> header, long fileLength, string name)
     {
-        var file = header;
-        if (!IsImage(file)) throw new BootException($"{name}: not a RISC-V Linux Image (no RSC\\x05 magic at 0x38)");
-        var textOffset = U64(file, 8);
-        var imageSize = U64(file, 16);
+        if (!IsImage(header)) throw new BootException($"{name}: not a RISC-V Linux Image (no RSC\\x05 magic at 0x38)");
+        var textOffset = U64(header, 8);
+        var imageSize = U64(header, 16);
         if (textOffset % 4096 != 0 || textOffset > 1UL << 30) throw new BootException($"{name}: Image text_offset 0x{textOffset:x} is not a sensible page-aligned offset");
         if (imageSize < (ulong)fileLength) imageSize = (ulong)fileLength; // 0 in old kernels: the file is the image
         return new RiscVImage(textOffset, imageSize);
