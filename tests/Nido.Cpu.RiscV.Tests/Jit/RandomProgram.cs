@@ -73,7 +73,7 @@ internal sealed class RandomProgram(Random rng, bool straightLine = false)
                 case 0: Loop(); break;
                 case 1: ForwardBranch(); break;
                 case 2: JumpForward(); break;
-                case 3 when rng.Next(8) == 0: Add(Asm.I(0x67, Rd(), 0, 23, 0), 4); break; // jalr to the end
+                case 3 when rng.Next(8) == 0: Add(Asm.Jalr(Rd(), 23, 0), 4); break; // jalr to the end
                 case 4: Add(Pick(Float, rd: Rd(), rs1: rng.Next(32), rs2: rng.Next(32)), 4); break;
                 case 5: Add(Pick(Atomics, rd: Rd(), rs1: 20, rs2: Rs()), 4); break;
                 case 6: Add(Compressed(), 2); break;
