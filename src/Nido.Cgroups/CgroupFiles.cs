@@ -29,18 +29,31 @@ internal static class CgroupFiles
         return pids;
     }
 
-    /// <summary>rmdir, retried briefly: the kernel empties a cgroup a moment after its last process is reaped.</summary>
+    /// <summary>
+    /// rmdir, retried briefly while busy (the kernel empties a cgroup a moment after its last process is reaped); child
+    /// cgroups, which a container may have made, go first. A cgroup's files are not in the way: without children one
+    /// rmdir is enough, with no listing first.
+    /// </summary>
     public static void Remove(string dir)
     {
-        for (var attempt = 0; Directory.Exists(dir); attempt++)
+        for (var attempt = 0; ; attempt++)
         {
             try
             {
-                foreach (var child in Directory.GetDirectories(dir)) Remove(child);
-                Directory.Delete(dir);
+                Nodes.RemoveDirectory(dir);
+                return;
             }
-            catch (IOException) when (attempt < 50) { Thread.Sleep(10); }
-            catch (IOException e) { throw new CgroupException($"removing {dir}: {e.Message}"); }
+            catch (ErrnoException e) when (e.Errno == Errno.ENOENT) { return; }
+            catch (ErrnoException e) when (e.Errno is Errno.EBUSY or Errno.ENOTEMPTY && attempt < 50)
+            {
+                // Busy: child cgroups (removed first, then at once again), or processes not yet gone (a moment later).
+                string[] children;
+                try { children = Directory.GetDirectories(dir); }
+                catch (DirectoryNotFoundException) { return; }
+                foreach (var child in children) Remove(child);
+                if (children.Length == 0) Thread.Sleep(10);
+            }
+            catch (ErrnoException e) { throw new CgroupException($"removing {dir}: {e.Message}"); }
         }
     }
 }

@@ -20,6 +20,12 @@ public sealed record CreateOptions(string Id, string Bundle)
     public SafeFdHandle?[]? Stdio { get; init; }
     /// <summary>The bundle's config.json if the caller has read it already (<see cref="Container.ReadBundleSpec"/>).</summary>
     public BundleSpec? Config { get; init; }
+
+    /// <summary>
+    /// `run`: the program starts as soon as the container is committed, without the exec fifo a separate `start` opens
+    /// (unless startContainer hooks must run in between); the caller then calls <see cref="Container.Started"/>.
+    /// </summary>
+    public bool StartAtOnce { get; init; }
 }
 
 /// <summary>A bundle's config.json: parsed, and its text as read (kept in the state directory).</summary>
@@ -60,11 +66,15 @@ public sealed partial class Container
         Cgroups.ICgroupManager? cgroup = null;
         try
         {
+            // The cgroups are known before the init exists: a v1 "cgroup" mount binds them.
+            var layout = Cgroups.CgroupLayout.DetectSelf();
+            cgroup = Cgroups.CgroupManager.For(layout, spec.Linux?.CgroupsPath, id);
             // Recorded first, so a `create` killed at any later point leaves a state that says what to clean up.
             var partial = new ContainerState
             {
                 Id = id, Bundle = bundle, Rootfs = rootfs, Created = DateTimeOffset.UtcNow, Owner = Environment.UserName,
                 CreatorPid = Environment.ProcessId, CreatorStartTime = ProcessInfo.StartTime(Environment.ProcessId),
+                CgroupMode = Cgroups.CgroupManager.ModeOf(cgroup), CgroupPaths = new Dictionary<string, string>(cgroup.Paths),
             };
             store.Save(partial);
             TextFile.Create(Path.Combine(dir, StateStore.ConfigFile), specText); // as read: the bundle may change after create
@@ -76,7 +86,8 @@ public sealed partial class Container
                     Nodes.ChownNoFollow(path, rootUid, HostIdOfRoot(spec.Linux?.GidMappings) ?? 0); // the init opens it as the namespace's root
                 return Track(disposables, FileIo.Open(path, FileIo.O_PATH));
             }
-            var fifo = MakeFifo(StateStore.ExecFifo);
+            var startAtOnce = o.StartAtOnce && spec.Hooks?.StartContainer is not { Count: > 0 };
+            var fifo = startAtOnce ? null : MakeFifo(StateStore.ExecFifo);
             var hooksFifo = spec.Hooks?.StartContainer is { Count: > 0 } ? MakeFifo(StateStore.HooksFifo) : null;
             var console = o.ConsoleSocket is { } consolePath ? Track(disposables, ConnectConsole(consolePath)) : null;
 
@@ -84,40 +95,67 @@ public sealed partial class Container
             for (var i = 0; i < (o.Stdio?.Length ?? 0); i++)
                 if (o.Stdio![i] is { } stdio) fds.Add(new FdMapping(stdio, i));
             var (newNs, joins, pidNsPath) = PlanNamespaces(spec.Linux?.Namespaces ?? [], disposables, "linux.namespaces: cannot open");
-            // The cgroups are known before the init exists: a v1 "cgroup" mount binds them.
-            cgroup = Cgroups.CgroupManager.For(Cgroups.CgroupLayout.DetectSelf(), spec.Linux?.CgroupsPath, id);
             // If this process is killed before the container is committed, the init dies with it (it clears this at commit);
             // not in a joined pid namespace, which the init is spawned into from a thread that ends at once.
             var deathSignal = pidNsPath is null ? Signals.SIGKILL : 0;
-            var script = new InitScript(spec, rootfs, o.NoPivot, cgroup.Paths, fifo, hooksFifo, deathSignal);
+            // Without a new user namespace nothing needs the runtime before the init's first step: it makes its network
+            // namespace (half of a clone's cost) and builds its root while the runtime sets up the cgroups, and meets it
+            // at the cgroups pause (see InitPauses.Cgroups). A new user namespace's maps must be written first: the init
+            // then waits from the start.
+            NamespaceFlags? runAhead = (newNs & NamespaceFlags.User) == 0 ? newNs & (NamespaceFlags.Net | NamespaceFlags.Cgroup) : null;
+            var script = new InitScript(spec, rootfs, o.NoPivot, layout, cgroup.Paths, fifo, hooksFifo, deathSignal, runAhead);
             var p = spec.Process;
             var options = new SpawnOptions
             {
                 Path = p.Args![0], Arguments = p.Args, Environment = p.Env ?? [], Fds = fds, WaitForRelease = true,
                 // The cgroup namespace is made after the move into the container's cgroups, so it is rooted there.
-                NewNamespaces = newNs & ~NamespaceFlags.Cgroup, UnshareAfterRelease = newNs & NamespaceFlags.Cgroup, JoinNamespaces = joins,
+                NewNamespaces = newNs & ~NamespaceFlags.Cgroup & ~(runAhead ?? 0),
+                UnshareAfterRelease = runAhead is null ? newNs & NamespaceFlags.Cgroup : 0, ReleaseAtFirstPause = runAhead is not null,
+                JoinNamespaces = joins,
                 Setup = script.Script, WorkingDirectory = p.Cwd,
                 User = Init.ProcessSetup.UserOf(p, JoinsDenyingSetgroups(spec)), Capabilities = Init.ProcessSetup.CapabilitiesOf(p.Capabilities),
                 NoNewPrivileges = p.NoNewPrivileges, Umask = p.User.Umask ?? 0x12,
                 Seccomp = spec.Linux?.Seccomp is { } profile ? Seccomp.SeccompCompiler.Compile(profile) : null,
                 ParentDeathSignal = deathSignal,
             };
-            partial = partial with { CgroupMode = Cgroups.CgroupManager.ModeOf(cgroup), CgroupPaths = new Dictionary<string, string>(cgroup.Paths) };
-            var into = cgroup.CloneTarget is not null ? CreateForClone(store, partial, cgroup, disposables) : null;
+            // v2: the cgroup is made and limited first, and the init cloned into it. v1: made while the init starts (below).
+            var resources = spec.Linux?.Resources;
+            SafeFdHandle? into = null;
+            var made = cgroup.CloneTarget is not null;
+            if (made)
+            {
+                cgroup.Create();
+                if (resources is not null) cgroup.Apply(resources);
+                into = OpenCloneTarget(cgroup, disposables);
+            }
             init = SpawnInto(options, pidNsPath, ref into);
 
             if ((newNs & NamespaceFlags.User) != 0)
                 init.WriteIdMappings(Mappings(spec.Linux!.UidMappings), Mappings(spec.Linux!.GidMappings));
-            // The init joins its cgroups before its first step, so everything it starts is accounted and limited.
             partial = partial with { InitPid = init.Pid, InitStartTime = ProcessInfo.StartTime(init.Pid) };
-            store.Save(partial);
+            // On record at once only if it could outlive this process (no parent-death signal): otherwise a `create`
+            // killed from here on takes its init along, and the cgroups it may be in are on record already.
+            if (deathSignal == 0) store.Save(partial);
+            // The init is in its cgroups before it starts anything: moved in (v1) before it passes the cgroups pause
+            // (or its release), where the cgroup namespace is made rooted there.
             if (into is null)
             {
-                cgroup.Create();
-                cgroup.AddProcess(init.Pid);
+                // Limited before the init is moved in, so it never meets a partial rule set (v1 rewrites a device
+                // list as deny-all, then each allow) while it makes its device nodes.
+                if (!made)
+                {
+                    cgroup.Create();
+                    if (resources is not null) cgroup.Apply(resources);
+                }
+                try { cgroup.AddProcess(init.Pid); }
+                catch (Cgroups.CgroupException) when (runAhead is not null)
+                {
+                    NextEvent(init); // an init that failed a step and exited: its error, not the move's, is the one to report
+                    throw;
+                }
             }
-            if (spec.Linux?.Resources is { } resources) cgroup.Apply(resources);
-
+            if (runAhead is not null && NextEvent(init) != InitPauses.Cgroups)
+                throw new ContainerException("container init stopped at an unexpected point (before its cgroups were ready)");
             var pause = Resume(init, default);
             if (pause == InitPauses.Hooks)
             {
@@ -141,7 +179,10 @@ public sealed partial class Container
             store.Save(state);
             if (o.PidFile is { } pidFile) WritePidFile(pidFile, init.Pid);
             // Commit: the init takes its program, drops its parent-death signal, and only then may this process exit.
-            if (Resume(init, System.Text.Encoding.UTF8.GetBytes(program + "\0")) != InitPauses.Committed)
+            // `run` stays until the program ends, so it meets the commit later (Started) instead of waiting for it here.
+            var message = System.Text.Encoding.UTF8.GetBytes(program + "\0");
+            if (startAtOnce) init.Continue(message);
+            else if (Resume(init, message) != InitPauses.Committed)
                 throw new ContainerException("container init exited before it was committed");
             init.CloseRelease();
             return (new Container(store, state) { _spec = spec }, init);
@@ -167,6 +208,13 @@ public sealed partial class Container
             try { cgroup?.Destroy(); } catch (Cgroups.CgroupException) { }
             store.Remove(id);
         }
+    }
+
+    /// <summary>The init's next pause (a child that runs ahead); a failed step becomes the error of `create`.</summary>
+    private static string? NextEvent(ChildProcess init)
+    {
+        try { return init.NextEvent(); }
+        catch (ErrnoException e) { throw new ContainerException($"container init failed: {e.Message}", e); }
     }
 
     /// <summary>Resumes the init; a failed step becomes the error of `create`, named as runc would.</summary>
@@ -232,17 +280,6 @@ public sealed partial class Container
             }
         }
         return (flags, joins, pidPath);
-    }
-
-    /// <summary>
-    /// v2: records the cgroup (so a kill -9 from here on leaves what delete removes), creates it and opens it for
-    /// clone3, so the init starts inside it.
-    /// </summary>
-    private static SafeFdHandle CreateForClone(StateStore store, ContainerState partial, Cgroups.ICgroupManager cgroup, List<IDisposable> disposables)
-    {
-        store.Save(partial);
-        cgroup.Create();
-        return OpenCloneTarget(cgroup, disposables)!;
     }
 
     /// <summary>The manager's v2 directory opened for clone3's CLONE_INTO_CGROUP, or null where processes are moved (v1).</summary>

@@ -65,8 +65,30 @@ public sealed partial class Container
     /// </summary>
     public static void AwaitProgram(ChildProcess init)
     {
-        try { init.NextEvent(); }
+        string? next;
+        try
+        {
+            next = init.NextEvent();
+            if (next == Init.InitPauses.Committed) next = init.NextEvent(); // a `run` that did not wait for the commit
+        }
         catch (ErrnoException e) { throw new ContainerException($"exec failed: {e.Message}", e); }
+        if (next is not null) throw new ContainerException($"container init stopped at an unexpected point ({next})");
+    }
+
+    /// <summary>
+    /// For a container created with <see cref="CreateOptions.StartAtOnce"/>: once its program runs, what `start` does
+    /// after the exec fifo (poststart hooks). One created with a fifo (startContainer hooks) is started as usual.
+    /// </summary>
+    public void Started(ChildProcess init)
+    {
+        if (File.Exists(Path.Combine(Directory, StateStore.ExecFifo)))
+        {
+            Start();
+            AwaitProgram(init);
+            return;
+        }
+        AwaitProgram(init);
+        RunPoststart();
     }
 
     /// <summary>Lets the init run the program: opening the exec fifo for reading unblocks the init's open for writing.</summary>

@@ -15,6 +15,12 @@ public static class Nodes
         fixed (byte* p = Mounts.Utf8Z(path)) Errors.Check(Interop.mkdir(p, mode), "mkdir", path);
     }
 
+    /// <summary>rmdir(2) with its errno (ENOTEMPTY, EBUSY, ENOENT) for the caller to act on.</summary>
+    public static unsafe void RemoveDirectory(string path)
+    {
+        fixed (byte* p = Mounts.Utf8Z(path)) Errors.Check(Interop.rmdir(p), "rmdir", path);
+    }
+
     public static void MakeFifo(string path, uint mode) => Errors.Check(Interop.mkfifo(path, mode), "mkfifo", path);
 
     /// <summary>mknod for 'c' (character) or 'b' (block) devices, or 'p' (fifo).</summary>

@@ -69,6 +69,64 @@ public sealed class SpawnScriptTests : IDisposable
     }
 
     [Fact]
+    public void A_child_released_at_its_first_pause_runs_its_steps_up_to_it_without_waiting()
+    {
+        var (outR, outW) = FileIo.Pipe();
+        using (outR)
+        {
+            ChildProcess child;
+            using (outW)
+                child = ProcessSpawner.Spawn(new SpawnOptions
+                {
+                    Path = "chosen later", Arguments = ["cat", $"{dir}/made"], WaitForRelease = true, ReleaseAtFirstPause = true,
+                    Fds = [new FdMapping(outW, 1)],
+                    Setup = new SpawnScript().CreateFile($"{dir}/made").WriteFile($"{dir}/made", "before the pause\n"u8, "test file")
+                        .Pause("first").PauseForProgram("second").Report("committed"),
+                });
+            using (child)
+            {
+                // No release was sent: the steps before the pause ran on their own.
+                Assert.Equal("first", child.NextEvent());
+                Assert.Equal("before the pause\n", File.ReadAllText($"{dir}/made"));
+                Assert.Equal("second", child.Resume());
+                // Continue does not wait: the report and then the execve are met later.
+                child.Continue(Encoding.UTF8.GetBytes("/bin/cat\0"));
+                Assert.Equal("committed", child.NextEvent());
+                Assert.Null(child.NextEvent());
+                Assert.Equal(0, child.WaitForExit().Code);
+                Assert.Equal("before the pause\n", Run.ReadAll(outR));
+            }
+        }
+    }
+
+    [Fact]
+    public void Releasing_at_the_first_pause_needs_the_release_pipe_and_no_unshare_after_it()
+    {
+        Assert.Throws<ArgumentException>(() => ProcessSpawner.Spawn(new SpawnOptions { Path = "/bin/true", Arguments = ["true"], ReleaseAtFirstPause = true }));
+        Assert.Throws<ArgumentException>(() => ProcessSpawner.Spawn(new SpawnOptions
+        {
+            Path = "/bin/true", Arguments = ["true"], WaitForRelease = true, ReleaseAtFirstPause = true, UnshareAfterRelease = NamespaceFlags.Uts,
+        }));
+    }
+
+    [Fact]
+    public void A_script_unshares_namespaces_at_its_place_and_best_effort_directories_never_fail_it()
+    {
+        var r = Run.Capture(new SpawnOptions
+        {
+            Path = "/bin/sh", Arguments = ["sh", "-c", "readlink /proc/self/ns/uts"],
+            Setup = new SpawnScript().MakeDirectories("/proc/no/such/place", bestEffort: true).Unshare(NamespaceFlags.Uts),
+        });
+        Assert.Equal(0, r.Status.Code);
+        Assert.StartsWith("uts:[", r.Stdout);
+        Assert.NotEqual(new FileInfo("/proc/self/ns/uts").LinkTarget, r.Stdout.Trim());
+        Assert.Throws<ErrnoException>(() => ProcessSpawner.Spawn(new SpawnOptions
+        {
+            Path = "/bin/true", Arguments = ["true"], Setup = new SpawnScript().MakeDirectories("/proc/no/such/place"),
+        }));
+    }
+
+    [Fact]
     public void While_paused_the_child_holds_only_its_own_descriptors()
     {
         using var parentFile = File.OpenHandle($"{dir}/parent-only", FileMode.Create, FileAccess.Write);

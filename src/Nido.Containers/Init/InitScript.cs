@@ -6,6 +6,12 @@ namespace Nido.Containers.Init;
 /// <summary>Where the init stops for the runtime, by the names <see cref="ChildProcess.Resume"/> returns.</summary>
 internal static class InitPauses
 {
+    /// <summary>
+    /// Where an init that runs ahead (see <see cref="InitScript"/>) must be in its cgroups: before a cgroup2 mount or
+    /// prestart hooks, else once its root is built. The runtime creates them and moves the init in meanwhile; a cgroup
+    /// namespace is made right after, rooted there.
+    /// </summary>
+    public const string Cgroups = "cgroups";
     /// <summary>Mounts made, before the pivot: prestart, createRuntime and createContainer hooks run now.</summary>
     public const string Hooks = "hooks";
     /// <summary>The root is in place: the runtime takes the console, finds the program and saves the state.</summary>
@@ -26,8 +32,14 @@ internal sealed class InitScript
     /// <summary>The console's master in the child, for the runtime to take (pidfd_getfd) and pass to --console-socket.</summary>
     public SpawnFdSlot? ConsoleMaster { get; }
 
+    /// <param name="execFifo">The fifo `start` opens; null when the program starts at commit (`run`).</param>
     /// <param name="parentDeathSignal">Set again after the uid change (a change of credentials clears it).</param>
-    public InitScript(Spec spec, string rootfs, bool noPivot, IReadOnlyDictionary<string, string> cgroupPaths, SafeFdHandle execFifo, SafeFdHandle? hooksFifo, int parentDeathSignal)
+    /// <param name="runAhead">
+    /// Namespaces the init makes itself as it starts (a new network namespace, the costliest to create, is then made
+    /// while the runtime sets up the cgroups), with the cgroup namespace made after the <see cref="InitPauses.Cgroups"/>
+    /// pause; null when the init waits for its release before its first step (a new user namespace needs its maps first).
+    /// </param>
+    public InitScript(Spec spec, string rootfs, bool noPivot, Cgroups.CgroupLayout cgroupLayout, IReadOnlyDictionary<string, string> cgroupPaths, SafeFdHandle? execFifo, SafeFdHandle? hooksFifo, int parentDeathSignal, NamespaceFlags? runAhead = null)
     {
         var namespaces = spec.Linux?.Namespaces ?? [];
         var user = SpecValidator.Find(namespaces, "user");
@@ -44,9 +56,22 @@ internal sealed class InitScript
             s.BecomeRoot();
             if (parentDeathSignal != 0) s.SetParentDeathSignal(parentDeathSignal);
         }
-        var rootfsScript = new RootfsScript(s, new RootfsView(rootfs), spec, userNs, cgroupPaths);
-        if (mountNs) rootfsScript.Prepare();
-        if (hasCreateHooks) s.Pause(InitPauses.Hooks);
+        var rootfsScript = new RootfsScript(s, new RootfsView(rootfs), spec, userNs, cgroupLayout, cgroupPaths);
+        if (runAhead is { } ahead)
+        {
+            if ((ahead & ~NamespaceFlags.Cgroup) != 0) s.Unshare(ahead & ~NamespaceFlags.Cgroup);
+            rootfsScript.BeforeCgroups = () =>
+            {
+                s.Pause(InitPauses.Cgroups);
+                if ((ahead & NamespaceFlags.Cgroup) != 0) s.Unshare(NamespaceFlags.Cgroup);
+            };
+        }
+        if (mountNs) rootfsScript.Prepare(); // a cgroup2 mount places the cgroups pause before itself
+        if (hasCreateHooks)
+        {
+            rootfsScript.PlaceCgroupsPause(); // the hooks see the init in its cgroups
+            s.Pause(InitPauses.Hooks);
+        }
         if (mountNs)
         {
             rootfsScript.EnterRoot(noPivot);
@@ -60,6 +85,8 @@ internal sealed class InitScript
         }
         if (!string.IsNullOrEmpty(spec.Hostname)) s.SetHostname(spec.Hostname);
         if (!string.IsNullOrEmpty(spec.Domainname)) s.SetDomainname(spec.Domainname);
+        // Otherwise as late as possible: the whole root is built while the runtime makes the cgroups and moves the init.
+        rootfsScript.PlaceCgroupsPause();
         if (process.Terminal)
         {
             ConsoleMaster = new SpawnFdSlot();
@@ -72,7 +99,7 @@ internal sealed class InitScript
         s.Report(InitPauses.Committed);
 
         // The fifos live in the runtime's state dir, reopened through descriptors taken before the pivot.
-        s.WriteFile(new SpawnFdSlot(execFifo), "0"u8, "exec fifo (waiting for start)");
+        if (execFifo is not null) s.WriteFile(new SpawnFdSlot(execFifo), "0"u8, "exec fifo (waiting for start)");
         if (hooksFifo is not null) s.AwaitByte(new SpawnFdSlot(hooksFifo), "hooks fifo (waiting for startContainer hooks)");
         foreach (var r in process.Rlimits ?? [])
             s.SetResourceLimit(ResourceLimits.Resource(r.Type), r.Soft, r.Hard, r.Type);

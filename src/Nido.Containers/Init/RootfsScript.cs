@@ -8,9 +8,20 @@ namespace Nido.Containers.Init;
 /// The init's filesystem steps, planned on the host and run by the spawn trampoline in the container's mount namespace:
 /// the mounts of config.json, /dev, the pivot, then sysctls, read-only and masked paths and a read-only root.
 /// </summary>
-internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spec, bool inUserNamespace, IReadOnlyDictionary<string, string> cgroupPaths)
+internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spec, bool inUserNamespace, CgroupLayout layout, IReadOnlyDictionary<string, string> cgroupPaths)
 {
     private string Rootfs => view.Rootfs;
+
+    /// <summary>Steps to place once, right before the first step that needs the container's cgroups (see <see cref="InitPauses.Cgroups"/>).</summary>
+    public Action? BeforeCgroups { get; set; }
+
+    /// <summary>Places <see cref="BeforeCgroups"/> here unless a cgroup mount already did.</summary>
+    public void PlaceCgroupsPause()
+    {
+        var steps = BeforeCgroups;
+        BeforeCgroups = null;
+        steps?.Invoke();
+    }
 
     /// <summary>Before the pivot: propagation, the rootfs bind, every mount, then devices and the /dev links.</summary>
     public void Prepare()
@@ -58,9 +69,12 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
         else if (type == "cgroup")
         {
             script.MakeDirectories(target, below: Rootfs);
-            var layout = CgroupLayout.DetectSelf();
-            if (layout.Mode == CgroupMode.Unified) script.Mount("cgroup2", target, "cgroup2", options.Flags);
-            else MountCgroupV1(target, options.Flags, layout);
+            if (layout.Mode == CgroupMode.Unified)
+            {
+                PlaceCgroupsPause(); // a cgroup2 mount shows the cgroup namespace's root: made after the move
+                script.Mount("cgroup2", target, "cgroup2", options.Flags);
+            }
+            else MountCgroupV1(target, options.Flags);
             view.Mounted(target, null);
         }
         else
@@ -77,7 +91,7 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
     /// "cpu,cpuacct" with cpu and cpuacct links), each a bind of the container's own cgroup there, so the container
     /// sees its cgroups as the root and its limits in the usual files.
     /// </summary>
-    private void MountCgroupV1(string target, MountFlags flags, CgroupLayout layout)
+    private void MountCgroupV1(string target, MountFlags flags)
     {
         script.Mount("tmpfs", target, "tmpfs", flags & ~MountFlags.ReadOnly, "mode=755");
         // Co-mounted controllers (cpu,cpuacct) share a hierarchy: one mount each, from the first controller's path.
@@ -90,7 +104,9 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
             var name = Path.GetFileName(mountPoint);
             var dir = Path.Combine(target, name);
             script.MakeDirectory(dir);
-            // The runtime creates these directories before the init is released (a hierarchy it could not use is skipped).
+            // Binds need only the directories, not the init inside them: it makes them itself if the runtime (which
+            // does so meanwhile) has not yet; a hierarchy neither could use is skipped.
+            script.MakeDirectories(source, below: mountPoint, bestEffort: true);
             script.Mount(source, dir, null, MountFlags.Bind, tolerate: Errno.ENOENT);
             SetFlags(dir, flags & (MountFlags.ReadOnly | MountFlags.NoSuid | MountFlags.NoDev | MountFlags.NoExec), 0, recursive: false, () => HostFlags(source), Errno.EINVAL);
             foreach (var part in name.Split(','))

@@ -52,10 +52,19 @@ public sealed class ChildProcess : IDisposable
     /// </summary>
     public string? Resume(ReadOnlySpan<byte> message = default)
     {
+        Continue(message);
+        return NextEvent();
+    }
+
+    /// <summary>
+    /// Lets the child go on like <see cref="Resume"/> but does not wait: its next pause or report is read later with
+    /// <see cref="NextEvent"/> (a caller that stays to watch the child saves a round trip).
+    /// </summary>
+    public void Continue(ReadOnlySpan<byte> message = default)
+    {
         var r = release ?? throw new InvalidOperationException("the child was not spawned with WaitForRelease, or has executed");
         try { FileIo.Write(r, message.IsEmpty ? [1] : message); }
-        catch (ErrnoException e) when (e.Errno == Errno.EPIPE) { } // it died: the report says how
-        return NextEvent();
+        catch (ErrnoException e) when (e.Errno == Errno.EPIPE) { } // it died: NextEvent reports how
     }
 
     /// <summary>Waits for the child's next pause or report (its name), or for execve (null); a failed step throws.</summary>

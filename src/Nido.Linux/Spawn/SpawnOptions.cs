@@ -75,6 +75,13 @@ public sealed record SpawnOptions
     /// </summary>
     public NamespaceFlags UnshareAfterRelease { get; init; }
 
+    /// <summary>
+    /// With <see cref="WaitForRelease"/>: the child does not stop before its first step but runs its script up to the
+    /// first <see cref="SpawnScript.Pause"/>, where the parent meets it (<see cref="ChildProcess.NextEvent"/>, then
+    /// <see cref="ChildProcess.Resume"/>). The parent's work before that pause and the child's steps up to it overlap.
+    /// </summary>
+    public bool ReleaseAtFirstPause { get; init; }
+
     /// <summary>A cgroup v2 directory fd: the child starts inside it (CLONE_INTO_CGROUP).</summary>
     public SafeFdHandle? Cgroup { get; init; }
 

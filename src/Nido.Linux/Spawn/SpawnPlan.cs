@@ -103,7 +103,7 @@ internal sealed unsafe class SpawnPlan : IDisposable
         foreach (var slot in slots) // an empty slot's number may hold a parent descriptor until the child fills it
             if (slot.Source is null) Add(Interop.Sys.close, "close", null, SpawnTrampoline.FlagIgnoreFailure, slot.Number);
 
-        if (o.WaitForRelease)
+        if (o.WaitForRelease && !o.ReleaseAtFirstPause)
             Add(Interop.Sys.read, "read", "release pipe (the parent went away)", SpawnTrampoline.FlagZeroFails, releaseChild, (long)scratch, 1);
 
         if (o.UnshareAfterRelease != NamespaceFlags.None)
@@ -279,6 +279,8 @@ internal sealed unsafe class SpawnPlan : IDisposable
         }
         if (o.ControllingTerminal is { } t && !targets.Contains(t) && t > 2)
             throw new ArgumentException($"spawn: controlling terminal fd {t} is not one of the mapped descriptors");
+        if (o.ReleaseAtFirstPause && (!o.WaitForRelease || o.UnshareAfterRelease != NamespaceFlags.None))
+            throw new ArgumentException("spawn: releasing at the first pause needs WaitForRelease and excludes UnshareAfterRelease (unshare in the script)");
         if (o.ControllingTerminal is not null && !o.NewSession)
             throw new ArgumentException("spawn: a controlling terminal needs NewSession (setsid) first");
     }

@@ -64,21 +64,22 @@ public sealed class SpawnScript
             (long)AT_FDCWD, path, (long)(recursive ? AT_RECURSIVE : 0), attr, 32L);
     }
 
-    public SpawnScript MakeDirectory(string path, uint mode = 0x1ed) =>
-        Add(Interop.Sys.mkdirat, "mkdir", path, Tolerate(Errno.EEXIST), (long)AT_FDCWD, path, (long)mode);
+    /// <param name="bestEffort">Any failure is ignored (a later step that needs the directory reports it).</param>
+    public SpawnScript MakeDirectory(string path, uint mode = 0x1ed, bool bestEffort = false) =>
+        Add(Interop.Sys.mkdirat, "mkdir", path, bestEffort ? SpawnTrampoline.FlagIgnoreFailure : Tolerate(Errno.EEXIST), (long)AT_FDCWD, path, (long)mode);
 
     /// <summary>
     /// mkdir -p: every component of <paramref name="path"/> (existing ones, and symlinks to directories, are fine); with
     /// <paramref name="below"/>, only those under that directory (a path not under it is left alone).
     /// </summary>
-    public SpawnScript MakeDirectories(string path, string? below = null, uint mode = 0x1ed)
+    public SpawnScript MakeDirectories(string path, string? below = null, uint mode = 0x1ed, bool bestEffort = false)
     {
         if (below is not null && !path.StartsWith(below + "/", StringComparison.Ordinal)) return this;
         var prefix = below ?? (path.StartsWith('/') ? "" : ".");
         foreach (var part in path[(below?.Length ?? 0)..].Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             prefix += "/" + part;
-            MakeDirectory(prefix, mode);
+            MakeDirectory(prefix, mode, bestEffort);
         }
         return this;
     }
@@ -161,6 +162,9 @@ public sealed class SpawnScript
 
     /// <summary>Tells the parent the child reached <paramref name="name"/>, without waiting.</summary>
     public SpawnScript Report(string name) => Add(Interop.Sys.write, "pause", name, 0, PlanArg.ReportFd, PlanArg.PauseRecord, 8L);
+
+    /// <summary>unshare(2) at this point of the script: namespaces the child makes after steps that must come first.</summary>
+    public SpawnScript Unshare(NamespaceFlags flags) => Add(Interop.Sys.unshare, "unshare", flags.ToString(), 0, (long)flags);
 
     public SpawnScript SetParentDeathSignal(int signal) =>
         Add(Interop.Sys.prctl, "prctl", $"PR_SET_PDEATHSIG {signal}", 0, (long)Interop.PR_SET_PDEATHSIG, (long)signal);

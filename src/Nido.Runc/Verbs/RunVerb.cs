@@ -21,13 +21,12 @@ public static class RunVerb
             var config = Container.ReadBundleSpec(options.Bundle);
             var terminal = config.Spec.Process?.Terminal == true;
             using var console = Foreground.ProxyFor(terminal, options.ConsoleSocket, parse.GetValue(detach));
-            var (container, init) = Container.Create(store, options with { ConsoleSocket = console?.Path ?? options.ConsoleSocket, Config = config });
+            var (container, init) = Container.Create(store, options with { ConsoleSocket = console?.Path ?? options.ConsoleSocket, Config = config, StartAtOnce = true });
             using (init)
             {
                 try
                 {
-                    container.Start();
-                    Container.AwaitProgram(init);
+                    container.Started(init);
                 }
                 catch
                 {
