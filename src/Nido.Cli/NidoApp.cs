@@ -29,7 +29,6 @@ public static class NidoApp
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args is ["oci" or "run" or "exec", ..]) RuncApp.WarmUpCgroups(args);
         args = RuncApp.Separate(args);
         foreach (var trailing in new[] { Commands.Containers.RunCommand.Trailing, Commands.Containers.ExecCommand.Trailing })
             args = trailing.Separate(args);

@@ -103,7 +103,9 @@ public sealed partial class Container
             // at the cgroups pause (see InitPauses.Cgroups). A new user namespace's maps must be written first: the init
             // then waits from the start.
             NamespaceFlags? runAhead = (newNs & NamespaceFlags.User) == 0 ? newNs & (NamespaceFlags.Net | NamespaceFlags.Cgroup) : null;
-            var script = new InitScript(spec, rootfs, o.NoPivot, layout, cgroup.Paths, fifo, hooksFifo, deathSignal, runAhead);
+            // v1: such an init joins its cgroups itself (no grace period to wait for); v2: it is cloned into its cgroup.
+            var selfJoin = runAhead is not null ? cgroup.SelfJoinFiles : [];
+            var script = new InitScript(spec, rootfs, o.NoPivot, layout, cgroup.Paths, fifo, hooksFifo, deathSignal, runAhead, selfJoin);
             var p = spec.Process;
             var options = new SpawnOptions
             {
@@ -136,23 +138,24 @@ public sealed partial class Container
             // On record at once only if it could outlive this process (no parent-death signal): otherwise a `create`
             // killed from here on takes its init along, and the cgroups it may be in are on record already.
             if (deathSignal == 0) store.Save(partial);
-            // The init is in its cgroups before it starts anything: moved in (v1) before it passes the cgroups pause
-            // (or its release), where the cgroup namespace is made rooted there.
+            // The init is in its cgroups before it starts anything: it joins them itself right after the cgroups pause
+            // (v1), or is moved in before its release (a new user namespace), and makes its cgroup namespace after.
             if (into is null)
             {
-                // Limited before the init is moved in, so it never meets a partial rule set (v1 rewrites a device
-                // list as deny-all, then each allow) while it makes its device nodes.
+                // Limited before the init joins, so it never meets a partial rule set (v1 rewrites a device list as
+                // deny-all, then each allow) while it makes its device nodes.
                 if (!made)
                 {
                     cgroup.Create();
                     if (resources is not null) cgroup.Apply(resources);
                 }
-                try { cgroup.AddProcess(init.Pid); }
-                catch (Cgroups.CgroupException) when (runAhead is not null)
-                {
-                    NextEvent(init); // an init that failed a step and exited: its error, not the move's, is the one to report
-                    throw;
-                }
+                if (selfJoin.Count == 0)
+                    try { cgroup.AddProcess(init.Pid); }
+                    catch (Cgroups.CgroupException) when (runAhead is not null)
+                    {
+                        NextEvent(init); // an init that failed a step and exited: its error, not the move's, is the one to report
+                        throw;
+                    }
             }
             if (runAhead is not null && NextEvent(init) != InitPauses.Cgroups)
                 throw new ContainerException("container init stopped at an unexpected point (before its cgroups were ready)");

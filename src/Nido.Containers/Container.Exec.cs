@@ -55,9 +55,11 @@ public sealed partial class Container
             else
                 for (var i = 0; i < (o.Stdio?.Length ?? 0); i++)
                     if (o.Stdio![i] is { } stdio) fds.Add(new FdMapping(stdio, i));
+            // v1: the process joins the container's cgroups itself, through files opened here (see SelfJoinFiles).
+            var selfJoin = SelfJoinScript(disposables);
             var options = new SpawnOptions
             {
-                Path = program, Arguments = p.Args!, Environment = p.Env ?? [], JoinNamespaces = joins, Fds = fds,
+                Path = program, Arguments = p.Args!, Environment = p.Env ?? [], JoinNamespaces = joins, Fds = fds, Setup = selfJoin,
                 WorkingDirectory = p.Cwd, WaitForRelease = true,
                 NewSession = p.Terminal, ControllingTerminal = p.Terminal ? 0 : null,
                 User = Init.ProcessSetup.UserOf(p, Init.ProcessSetup.SetgroupsDenied(pid.ToString())),
@@ -69,7 +71,7 @@ public sealed partial class Container
             var into = OpenCloneTarget(Cgroup, disposables);
             child = SpawnInto(options, joinsPid, ref into);
             // Before it runs: the container's cgroups, the process's limits and OOM score.
-            if (into is null) Cgroup?.AddProcess(child.Pid);
+            if (into is null && selfJoin is null) Cgroup?.AddProcess(child.Pid);
             foreach (var r in p.Rlimits ?? []) ResourceLimits.Set(r.Type, r.Soft, r.Hard, child.Pid);
             if (p.OomScoreAdj is { } adj) TextFile.Write($"/proc/{child.Pid}/oom_score_adj", adj.ToString());
             child.Release();
@@ -95,5 +97,21 @@ public sealed partial class Container
         {
             foreach (var d in disposables) d.Dispose();
         }
+    }
+
+    /// <summary>Steps that write "0" to each v1 `tasks` file (opened here, so the writes need no path in the container).</summary>
+    private SpawnScript? SelfJoinScript(List<IDisposable> disposables)
+    {
+        if (Cgroup is not { CloneTarget: null, SelfJoinFiles: { Count: > 0 } files }) return null;
+        var script = new SpawnScript();
+        foreach (var file in files)
+        {
+            SafeFdHandle fd;
+            try { fd = FileIo.Open(file, FileIo.O_WRONLY); }
+            catch (ErrnoException e) { throw new ContainerException($"cannot join the container's cgroup: {e.Message}"); }
+            var slot = new SpawnFdSlot(Track(disposables, fd));
+            script.Write(slot, "0"u8, $"{file} (joining the container's cgroup)").Close(slot);
+        }
+        return script;
     }
 }

@@ -12,18 +12,10 @@ public static class RuncApp
     /// <summary>Runs `nido oci ARGS` (the verbs' trailing commands separated as runc's CLI does).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        WarmUpCgroups(args);
         args = Separate(["oci", .. args]);
         // `nido-runc --version` (`-v`) is runc's: the same text as `nido --version`.
         if (args is ["oci", "--version" or "-v"]) args = ["--version"];
         return CliRunner.Invoke(BuildRoot(), args, stdout, stderr, "nido", "nido-runc --help", static _ => false);
-    }
-
-    /// <summary>Verbs that move a process into a cgroup start the kernel's grace period first (see AttachWarmup).</summary>
-    public static void WarmUpCgroups(string[] args)
-    {
-        foreach (var a in args)
-            if (a is "create" or "run" or "exec") { Cgroups.AttachWarmup.Begin(); return; }
     }
 
     public static string[] Separate(string[] args)

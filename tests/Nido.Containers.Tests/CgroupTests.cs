@@ -49,6 +49,51 @@ public class CgroupTests
         root.AssertNoLeftovers(bundle);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_init_its_children_and_exec_processes_are_in_the_container_cgroup_of_every_hierarchy(bool userNamespace)
+    {
+        // The init joins its v1 cgroups itself (a "0" written to each tasks file) unless a user namespace makes it wait
+        // for the runtime to move it; an exec'd process joins the same way. Either way: every hierarchy, every process.
+        Runtime.RequireRoot();
+        var layout = CgroupLayout.DetectSelf();
+        Assert.SkipWhen(layout.Mode == CgroupMode.None, "no cgroup filesystem on this host");
+        using var bundle = Bundle.Create("sh", "-c", "sleep 60 & wait");
+        using var root = new RuntimeRoot();
+        var cgroupsPath = $"/nido-test-{Guid.NewGuid():N}";
+        bundle.Edit(c =>
+        {
+            c["linux"]!["cgroupsPath"] = cgroupsPath;
+            c["linux"]!["resources"] = JsonNode.Parse("""{"pids": {"limit": 20}, "devices": [{"allow": false, "access": "rwm"}]}""");
+            if (!userNamespace) return;
+            ((JsonArray)c["linux"]!["namespaces"]!).Add(new JsonObject { ["type"] = "user" });
+            c["linux"]!["uidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 0, ["size"] = 65536 });
+            c["linux"]!["gidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 0, ["size"] = 65536 });
+        });
+        root.RunDetached(bundle, "members");
+        var init = (int)JsonNode.Parse(root.Oci("state", "members").Out)!["pid"]!;
+        var exec = root.Oci("exec", "members", "sh", "-c", "cat /proc/self/cgroup; echo $$ > /tmp/exec-pid; cat /proc/$$/cgroup >/dev/null");
+        Assert.True(exec.Code == 0, exec.Err);
+        // With the container's cgroup namespace the container sees "/" for its own cgroups.
+        Assert.All(exec.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.EndsWith(":/", l));
+        var child = int.Parse(File.ReadAllText($"/proc/{init}/task/{init}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]);
+        var execd = root.OciDetached("exec", "-d", "members", "sleep", "60");
+        Assert.True(execd.Code == 0, execd.Err);
+        var members = File.ReadAllLines(new CgroupPaths(layout, cgroupsPath).PathOf("pids", "cgroup.procs", "cgroup.procs")).Select(int.Parse).ToList();
+        Assert.Contains(init, members);
+        Assert.Contains(child, members);
+        Assert.Equal(3, members.Count); // the exec'd sleep too
+        // Every hierarchy: each member's /proc/PID/cgroup names the container's cgroup on every line that has a controller.
+        foreach (var pid in members)
+            foreach (var line in File.ReadAllLines($"/proc/{pid}/cgroup"))
+                if (line.Split(':', 3) is [_, var names, var path] && (names.Length > 0 || layout.Mode == CgroupMode.Unified))
+                    Assert.True(path == cgroupsPath, $"pid {pid} ({(pid == init ? "init" : pid == child ? "its child" : "exec")}): {line}");
+        Assert.Equal(0, root.Oci("delete", "--force", "members").Code);
+        Assert.False(new CgroupPaths(layout, cgroupsPath).Exists());
+        root.AssertNoLeftovers(bundle);
+    }
+
     [Fact]
     public void Memory_limit_is_enforced_by_the_kernel()
     {
@@ -91,6 +136,9 @@ internal sealed class CgroupPaths(CgroupLayout layout, string cgroupsPath)
         var file = Path.Combine(Dir(v1Controller), layout.Mode == CgroupMode.Unified ? v2File : v1File);
         return File.Exists(file) ? File.ReadAllText(file).Trim() : null;
     }
+
+    public string PathOf(string v1Controller, string v1File, string v2File) =>
+        Path.Combine(Dir(v1Controller), layout.Mode == CgroupMode.Unified ? v2File : v1File);
 
     public bool Exists() => layout.Mode == CgroupMode.Unified
         ? Directory.Exists(Dir(""))

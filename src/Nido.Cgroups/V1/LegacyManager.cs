@@ -30,6 +30,16 @@ internal sealed class LegacyManager(Dictionary<string, string> paths) : ICgroupM
 
     public string? CloneTarget => null;
 
+    public IReadOnlyList<string> SelfJoinFiles
+    {
+        get
+        {
+            var files = new List<string>();
+            foreach (var dir in Directories) files.Add(Path.Combine(dir, "tasks"));
+            return files;
+        }
+    }
+
     public void AddProcess(int pid)
     {
         foreach (var dir in Directories) CgroupFiles.Write(dir, "cgroup.procs", pid.ToString());

@@ -31,6 +31,8 @@ internal sealed class UnifiedManager(string path) : ICgroupManager
 
     public string? CloneTarget => path;
 
+    public IReadOnlyList<string> SelfJoinFiles => [];
+
     public void AddProcess(int pid) => CgroupFiles.Write(path, "cgroup.procs", pid.ToString());
 
     public void Apply(Resources resources)

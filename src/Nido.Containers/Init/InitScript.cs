@@ -39,7 +39,12 @@ internal sealed class InitScript
     /// while the runtime sets up the cgroups), with the cgroup namespace made after the <see cref="InitPauses.Cgroups"/>
     /// pause; null when the init waits for its release before its first step (a new user namespace needs its maps first).
     /// </param>
-    public InitScript(Spec spec, string rootfs, bool noPivot, Cgroups.CgroupLayout cgroupLayout, IReadOnlyDictionary<string, string> cgroupPaths, SafeFdHandle? execFifo, SafeFdHandle? hooksFifo, int parentDeathSignal, NamespaceFlags? runAhead = null)
+    /// <param name="selfJoin">
+    /// With <paramref name="runAhead"/>: v1 `tasks` files the init opens as it starts (making their directories if the
+    /// runtime has not yet) and writes "0" to after the cgroups pause, joining by itself without a grace period
+    /// (see <see cref="Cgroups.ICgroupManager.SelfJoinFiles"/>); the runtime then moves nothing.
+    /// </param>
+    public InitScript(Spec spec, string rootfs, bool noPivot, Cgroups.CgroupLayout cgroupLayout, IReadOnlyDictionary<string, string> cgroupPaths, SafeFdHandle? execFifo, SafeFdHandle? hooksFifo, int parentDeathSignal, NamespaceFlags? runAhead = null, IReadOnlyList<string>? selfJoin = null)
     {
         var namespaces = spec.Linux?.Namespaces ?? [];
         var user = SpecValidator.Find(namespaces, "user");
@@ -60,9 +65,28 @@ internal sealed class InitScript
         if (runAhead is { } ahead)
         {
             if ((ahead & ~NamespaceFlags.Cgroup) != 0) s.Unshare(ahead & ~NamespaceFlags.Cgroup);
+            // Opened now, while the host's cgroup mounts are still in view (the pause may come after the pivot).
+            var joins = new List<(SpawnFdSlot Slot, string File)>();
+            foreach (var file in selfJoin ?? [])
+            {
+                foreach (var mountPoint in cgroupLayout.V1Controllers.Values)
+                    if (file.StartsWith(mountPoint + "/", StringComparison.Ordinal))
+                    {
+                        s.MakeDirectories(Path.GetDirectoryName(file)!, below: mountPoint, bestEffort: true);
+                        break;
+                    }
+                var slot = new SpawnFdSlot();
+                s.OpenInto(file, FileIo.O_WRONLY, slot);
+                joins.Add((slot, file));
+            }
             rootfsScript.BeforeCgroups = () =>
             {
                 s.Pause(InitPauses.Cgroups);
+                foreach (var (slot, file) in joins)
+                {
+                    s.Write(slot, "0"u8, $"{file} (joining the container's cgroup)");
+                    s.Close(slot);
+                }
                 if ((ahead & NamespaceFlags.Cgroup) != 0) s.Unshare(NamespaceFlags.Cgroup);
             };
         }

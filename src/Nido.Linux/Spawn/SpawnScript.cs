@@ -145,6 +145,18 @@ public sealed class SpawnScript
         return Add(Interop.Sys.close, "close", subject, SpawnTrampoline.FlagFirstArgSaved, 0L);
     }
 
+    /// <summary>Opens <paramref name="path"/> (close-on-exec) into <paramref name="slot"/>, for later steps to use.</summary>
+    public SpawnScript OpenInto(string path, int flags, SpawnFdSlot slot)
+    {
+        Add(Interop.Sys.openat, "open", path, SpawnTrampoline.FlagSaveResult, (long)AT_FDCWD, path, (long)(flags | O_CLOEXEC), 0L);
+        Add(Interop.Sys.dup3, "dup3", path, SpawnTrampoline.FlagFirstArgSaved, 0L, slot, (long)O_CLOEXEC);
+        return Add(Interop.Sys.close, "close", path, SpawnTrampoline.FlagFirstArgSaved, 0L);
+    }
+
+    /// <summary>write(2) of <paramref name="content"/> to a slot's descriptor as it is (no reopening).</summary>
+    public SpawnScript Write(SpawnFdSlot slot, ReadOnlySpan<byte> content, string subject) =>
+        Add(Interop.Sys.write, "write", subject, 0, slot, content.ToArray(), (long)content.Length);
+
     /// <summary>Tells the parent the child reached <paramref name="name"/> and waits for <see cref="ChildProcess.Resume"/>.</summary>
     public SpawnScript Pause(string name)
     {
