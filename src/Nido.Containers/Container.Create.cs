@@ -69,15 +69,22 @@ public sealed partial class Container
             // The cgroups are known before the init exists: a v1 "cgroup" mount binds them.
             var layout = Cgroups.CgroupLayout.DetectSelf();
             cgroup = Cgroups.CgroupManager.For(layout, spec.Linux?.CgroupsPath, id);
-            // Recorded first, so a `create` killed at any later point leaves a state that says what to clean up.
+            // Recorded before anything a `create` killed midway would leave behind (cgroups, an init that could outlive
+            // it), so the state says what to clean up; see SaveFirstState.
             var partial = new ContainerState
             {
-                Id = id, Bundle = bundle, Rootfs = rootfs, Created = DateTimeOffset.UtcNow, Owner = Environment.UserName,
+                Id = id, Bundle = bundle, Rootfs = rootfs, Created = DateTimeOffset.UtcNow,
                 CreatorPid = Environment.ProcessId, CreatorStartTime = ProcessInfo.StartTime(Environment.ProcessId),
                 CgroupMode = Cgroups.CgroupManager.ModeOf(cgroup), CgroupPaths = new Dictionary<string, string>(cgroup.Paths),
             };
-            store.Save(partial);
-            TextFile.Create(Path.Combine(dir, StateStore.ConfigFile), specText); // as read: the bundle may change after create
+            var saved = false;
+            void SaveFirstState()
+            {
+                partial = partial with { Owner = Environment.UserName };
+                store.Save(partial);
+                TextFile.Create(Path.Combine(dir, StateStore.ConfigFile), specText); // as read: the bundle may change after create
+                saved = true;
+            }
             SafeFdHandle MakeFifo(string name)
             {
                 var path = Path.Combine(dir, name);
@@ -124,6 +131,10 @@ public sealed partial class Container
             var resources = spec.Linux?.Resources;
             SafeFdHandle? into = null;
             var made = cgroup.CloneTarget is not null;
+            // An init without a parent-death signal (a joined pid namespace) could outlive this process, and a v2
+            // cgroup is made now: both are on record first. Otherwise the first save waits until the init is started,
+            // and is made while it builds its root (a `create` killed before then takes its init along).
+            if (made || deathSignal == 0) SaveFirstState();
             if (made)
             {
                 cgroup.Create();
@@ -135,9 +146,8 @@ public sealed partial class Container
             if ((newNs & NamespaceFlags.User) != 0)
                 init.WriteIdMappings(Mappings(spec.Linux!.UidMappings), Mappings(spec.Linux!.GidMappings));
             partial = partial with { InitPid = init.Pid, InitStartTime = ProcessInfo.StartTime(init.Pid) };
-            // On record at once only if it could outlive this process (no parent-death signal): otherwise a `create`
-            // killed from here on takes its init along, and the cgroups it may be in are on record already.
-            if (deathSignal == 0) store.Save(partial);
+            if (!saved) SaveFirstState();
+            else if (deathSignal == 0) store.Save(partial);
             // The init is in its cgroups before it starts anything: it joins them itself right after the cgroups pause
             // (v1), or is moved in before its release (a new user namespace), and makes its cgroup namespace after.
             if (into is null)
