@@ -50,6 +50,7 @@ internal static class CgroupFiles
                 string[] children;
                 try { children = Directory.GetDirectories(dir); }
                 catch (DirectoryNotFoundException) { return; }
+                catch (Exception l) when (l is IOException or UnauthorizedAccessException) { throw new CgroupException($"removing {dir}: {l.Message}"); }
                 foreach (var child in children) Remove(child);
                 if (children.Length == 0) Thread.Sleep(10);
             }

@@ -69,22 +69,16 @@ public sealed partial class Container
             // The cgroups are known before the init exists: a v1 "cgroup" mount binds them.
             var layout = Cgroups.CgroupLayout.DetectSelf();
             cgroup = Cgroups.CgroupManager.For(layout, spec.Linux?.CgroupsPath, id);
-            // Recorded before anything a `create` killed midway would leave behind (cgroups, an init that could outlive
-            // it), so the state says what to clean up; see SaveFirstState.
+            // Recorded first, so a `create` killed at any later point leaves a state that says what to clean up (the
+            // init, or the runtime, may make the cgroups from the clone on). The owner's name and the config copy,
+            // which clean-up does not need, wait until the init is building its root.
             var partial = new ContainerState
             {
                 Id = id, Bundle = bundle, Rootfs = rootfs, Created = DateTimeOffset.UtcNow,
                 CreatorPid = Environment.ProcessId, CreatorStartTime = ProcessInfo.StartTime(Environment.ProcessId),
                 CgroupMode = Cgroups.CgroupManager.ModeOf(cgroup), CgroupPaths = new Dictionary<string, string>(cgroup.Paths),
             };
-            var saved = false;
-            void SaveFirstState()
-            {
-                partial = partial with { Owner = Environment.UserName };
-                store.Save(partial);
-                TextFile.Create(Path.Combine(dir, StateStore.ConfigFile), specText); // as read: the bundle may change after create
-                saved = true;
-            }
+            store.Save(partial);
             SafeFdHandle MakeFifo(string name)
             {
                 var path = Path.Combine(dir, name);
@@ -110,8 +104,9 @@ public sealed partial class Container
             // at the cgroups pause (see InitPauses.Cgroups). A new user namespace's maps must be written first: the init
             // then waits from the start.
             NamespaceFlags? runAhead = (newNs & NamespaceFlags.User) == 0 ? newNs & (NamespaceFlags.Net | NamespaceFlags.Cgroup) : null;
-            // v1: such an init joins its cgroups itself (no grace period to wait for); v2: it is cloned into its cgroup.
-            var selfJoin = runAhead is not null ? cgroup.SelfJoinFiles : [];
+            // v1: such an init joins its cgroups itself (no grace period to wait for), by the host's paths, so not from
+            // a joined mount namespace, where they may name something else; v2: it is cloned into its cgroup.
+            var selfJoin = runAhead is not null && (newNs & NamespaceFlags.Mount) != 0 ? cgroup.SelfJoinFiles : [];
             var script = new InitScript(spec, rootfs, o.NoPivot, layout, cgroup.Paths, fifo, hooksFifo, deathSignal, runAhead, selfJoin);
             var p = spec.Process;
             var options = new SpawnOptions
@@ -131,10 +126,6 @@ public sealed partial class Container
             var resources = spec.Linux?.Resources;
             SafeFdHandle? into = null;
             var made = cgroup.CloneTarget is not null;
-            // An init without a parent-death signal (a joined pid namespace) could outlive this process, and a v2
-            // cgroup is made now: both are on record first. Otherwise the first save waits until the init is started,
-            // and is made while it builds its root (a `create` killed before then takes its init along).
-            if (made || deathSignal == 0) SaveFirstState();
             if (made)
             {
                 cgroup.Create();
@@ -145,9 +136,12 @@ public sealed partial class Container
 
             if ((newNs & NamespaceFlags.User) != 0)
                 init.WriteIdMappings(Mappings(spec.Linux!.UidMappings), Mappings(spec.Linux!.GidMappings));
-            partial = partial with { InitPid = init.Pid, InitStartTime = ProcessInfo.StartTime(init.Pid) };
-            if (!saved) SaveFirstState();
-            else if (deathSignal == 0) store.Save(partial);
+            partial = partial with { InitPid = init.Pid, InitStartTime = ProcessInfo.StartTime(init.Pid), Owner = Environment.UserName };
+            // On record at once only if it could outlive this process (no parent-death signal: a joined pid
+            // namespace); otherwise a `create` killed from here on takes its init along. Meanwhile `state` says
+            // "creating" because the creator is alive.
+            if (deathSignal == 0) store.Save(partial);
+            TextFile.Create(Path.Combine(dir, StateStore.ConfigFile), specText); // as read: the bundle may change after create
             // The init is in its cgroups before it starts anything: it joins them itself right after the cgroups pause
             // (v1), or is moved in before its release (a new user namespace), and makes its cgroup namespace after.
             if (into is null)

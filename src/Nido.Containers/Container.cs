@@ -28,7 +28,8 @@ public sealed partial class Container
         get
         {
             var alive = State.InitPid > 0 && ProcessInfo.IsAlive(State.InitPid, State.InitStartTime);
-            if (!State.Complete) return alive ? "creating" : "stopped";
+            // Not yet complete: its init may not be on record yet, but a live creator is still at work.
+            if (!State.Complete) return alive || CreatorAlive(State) ? "creating" : "stopped";
             if (!alive) return "stopped";
             if (File.Exists(Path.Combine(Directory, StateStore.ExecFifo))) return "created";
             return Cgroup?.IsFrozen == true ? "paused" : "running";

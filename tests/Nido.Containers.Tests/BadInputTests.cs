@@ -132,9 +132,11 @@ public class RuntimeFaultTests
         for (var i = 0; i < 500 && !File.Exists(marker); i++) Thread.Sleep(10);
         Assert.True(File.Exists(marker), "the createRuntime hook never ran");
         var state = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(root.Path, "k9", "state.json")))!;
-        var initPid = (int)state["initPid"]!;
         var cgroups = state["cgroupPaths"]!.AsObject().Select(kv => (string)kv.Value!).ToList();
         Assert.NotEmpty(cgroups);
+        // The init is on record only once complete (it dies with its creator until then): found as create's child.
+        var children = File.ReadAllText($"/proc/{create.Id}/task/{create.Id}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var initPid = children.Single(pid => File.ReadAllText($"/proc/{pid}/cmdline").StartsWith(Runtime.Binary())); // a clone, not yet executed
 
         create.Kill(); // SIGKILL: no cleanup code of the runtime runs
         create.WaitForExit();
