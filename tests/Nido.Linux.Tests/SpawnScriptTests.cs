@@ -9,6 +9,13 @@ public sealed class SpawnScriptTests : IDisposable
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
+    /// <summary>Spawns with stdout on a pipe: the child and the pipe's read end (this process's write end closed).</summary>
+    private static (ChildProcess Child, SafeFdHandle Stdout) SpawnToPipe(SpawnOptions options)
+    {
+        var (read, write) = FileIo.Pipe();
+        using (write) return (ProcessSpawner.Spawn(options with { Fds = [new FdMapping(write, 1)] }), read);
+    }
+
     [Fact]
     public void Steps_run_before_the_program_and_creating_steps_accept_what_exists()
     {
@@ -45,17 +52,13 @@ public sealed class SpawnScriptTests : IDisposable
     [Fact]
     public void Pauses_hand_control_to_the_parent_and_the_last_one_can_name_the_program()
     {
-        var (outR, outW) = FileIo.Pipe();
+        var (child, outR) = SpawnToPipe(new SpawnOptions
+        {
+            Path = "chosen later", Arguments = ["echo", "from", "the", "parent's", "choice"], WaitForRelease = true,
+            Setup = new SpawnScript().Pause("first").PauseForProgram("second").Report("reported"),
+        });
         using (outR)
         {
-            ChildProcess child;
-            using (outW)
-                child = ProcessSpawner.Spawn(new SpawnOptions
-                {
-                    Path = "chosen later", Arguments = ["echo", "from", "the", "parent's", "choice"], WaitForRelease = true,
-                    Fds = [new FdMapping(outW, 1)],
-                    Setup = new SpawnScript().Pause("first").PauseForProgram("second").Report("reported"),
-                });
             using (child)
             {
                 Assert.Equal("first", child.Resume());
@@ -71,18 +74,14 @@ public sealed class SpawnScriptTests : IDisposable
     [Fact]
     public void A_child_released_at_its_first_pause_runs_its_steps_up_to_it_without_waiting()
     {
-        var (outR, outW) = FileIo.Pipe();
+        var (child, outR) = SpawnToPipe(new SpawnOptions
+        {
+            Path = "chosen later", Arguments = ["cat", $"{dir}/made"], WaitForRelease = true, ReleaseAtFirstPause = true,
+            Setup = new SpawnScript().CreateFile($"{dir}/made").WriteFile($"{dir}/made", "before the pause\n"u8, "test file")
+                .Pause("first").PauseForProgram("second").Report("committed"),
+        });
         using (outR)
         {
-            ChildProcess child;
-            using (outW)
-                child = ProcessSpawner.Spawn(new SpawnOptions
-                {
-                    Path = "chosen later", Arguments = ["cat", $"{dir}/made"], WaitForRelease = true, ReleaseAtFirstPause = true,
-                    Fds = [new FdMapping(outW, 1)],
-                    Setup = new SpawnScript().CreateFile($"{dir}/made").WriteFile($"{dir}/made", "before the pause\n"u8, "test file")
-                        .Pause("first").PauseForProgram("second").Report("committed"),
-                });
             using (child)
             {
                 // No release was sent: the steps before the pause ran on their own.
