@@ -7,8 +7,8 @@ namespace Nido.Containers.Init;
 internal static class InitPauses
 {
     /// <summary>
-    /// Where an init that runs ahead (see <see cref="InitScript"/>) must be in its cgroups: before a cgroup2 mount or
-    /// prestart hooks, else once its root is built. The runtime creates them and moves the init in meanwhile; a cgroup
+    /// Where an init that runs ahead (see <see cref="InitScript"/>) must be in its cgroups: before a cgroup2 mount,
+    /// prestart hooks, or v1 cgroup binds whose directories it did not make itself, else once its root is built. The runtime creates them and moves the init in meanwhile; a cgroup
     /// namespace is made right after, rooted there.
     /// </summary>
     public const string Cgroups = "cgroups";
@@ -79,6 +79,7 @@ internal sealed class InitScript
                 s.OpenInto(file, FileIo.O_WRONLY, slot);
                 joins.Add((slot, file));
             }
+            rootfsScript.CgroupDirectoriesMade = joins.Count > 0;
             rootfsScript.BeforeCgroups = () =>
             {
                 s.Pause(InitPauses.Cgroups);

@@ -15,6 +15,9 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
     /// <summary>Steps to place once, right before the first step that needs the container's cgroups (see <see cref="InitPauses.Cgroups"/>).</summary>
     public Action? BeforeCgroups { get; set; }
 
+    /// <summary>The init makes the container's cgroup directories itself as it starts, before any mount.</summary>
+    public bool CgroupDirectoriesMade { get; set; }
+
     /// <summary>Places <see cref="BeforeCgroups"/> here unless a cgroup mount already did.</summary>
     public void PlaceCgroupsPause()
     {
@@ -69,11 +72,10 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
         else if (type == "cgroup")
         {
             script.MakeDirectories(target, below: Rootfs);
-            if (layout.Mode == CgroupMode.Unified)
-            {
-                PlaceCgroupsPause(); // a cgroup2 mount shows the cgroup namespace's root: made after the move
-                script.Mount("cgroup2", target, "cgroup2", options.Flags);
-            }
+            // A cgroup2 mount shows the cgroup namespace's root, made after the move; v1 binds need the directories,
+            // there unless the init made them itself.
+            if (layout.Mode == CgroupMode.Unified || !CgroupDirectoriesMade) PlaceCgroupsPause();
+            if (layout.Mode == CgroupMode.Unified) script.Mount("cgroup2", target, "cgroup2", options.Flags);
             else MountCgroupV1(target, options.Flags);
             view.Mounted(target, null);
         }
@@ -104,9 +106,7 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
             var name = Path.GetFileName(mountPoint);
             var dir = Path.Combine(target, name);
             script.MakeDirectory(dir);
-            // Binds need only the directories, not the init inside them: it makes them itself if the runtime (which
-            // does so meanwhile) has not yet; a hierarchy neither could use is skipped.
-            script.MakeDirectories(source, below: mountPoint, bestEffort: true);
+            // The directories exist by now (see MountOne); a hierarchy that could not be used is skipped.
             script.Mount(source, dir, null, MountFlags.Bind, tolerate: Errno.ENOENT);
             SetFlags(dir, flags & (MountFlags.ReadOnly | MountFlags.NoSuid | MountFlags.NoDev | MountFlags.NoExec), 0, recursive: false, () => HostFlags(source), Errno.EINVAL);
             foreach (var part in name.Split(','))

@@ -10,8 +10,9 @@ namespace Nido.Cpu.RiscV;
 /// interprets elsewhere, heat counting at region heads (instructions reached by a jump, a trap or a region exit:
 /// each head's heat is the number of instructions interpreted from it, so entries of long runs become hot before
 /// entries of short ones, in proportion to the interpretation a translation would save), and the helpers
-/// translated code calls. Translations are kept per physical page and entry offset; they are trusted until FENCE.I moves the code generation on (the ISA makes stores visible to instruction fetch only
-/// then), after which each is compared with memory before its next use.
+/// translated code calls. Translations are kept per physical page and entry offset; they are trusted until FENCE.I
+/// moves the code generation on (the ISA makes stores visible to instruction fetch only then), after which each is
+/// compared with memory before its next use.
 /// </summary>
 public sealed unsafe partial class Hart
 {
