@@ -61,7 +61,6 @@ public sealed partial class Engine
             stdout?.Write.Dispose();
             stderr?.Write.Dispose();
             stdin?.Read.Dispose();
-            if (c.Network == "none") Loopback.BringUp($"/proc/{init.Pid}/ns/net");
 
             SafeFdHandle? master = null;
             if (console is not null) master = Track(cleanup, console.ReceiveMaster());

@@ -9,7 +9,7 @@ public class IsolationTests
     public void Namespaces_hostname_and_pid_1()
     {
         var host = File.ReadAllText("/proc/sys/kernel/hostname").Trim();
-        var r = Runtime.RunInside("echo $$; hostname; readlink /proc/self/ns/net; readlink /proc/self/ns/ipc; readlink /proc/self/ns/cgroup; ls /sys/class/net",
+        var r = Runtime.RunInside("echo $$; hostname; readlink /proc/self/ns/net; readlink /proc/self/ns/ipc; readlink /proc/self/ns/cgroup; ls /sys/class/net; cat /sys/class/net/lo/flags",
             c => c["hostname"] = "inside");
         var lines = r.Out.Split('\n');
         Assert.True(r.Code == 0, r.Err);
@@ -19,6 +19,7 @@ public class IsolationTests
         Assert.NotEqual(new FileInfo("/proc/self/ns/ipc").LinkTarget, lines[3]);
         Assert.NotEqual(new FileInfo("/proc/self/ns/cgroup").LinkTarget, lines[4]);
         Assert.Equal("lo", lines[5]); // a new network namespace has only loopback
+        Assert.Equal("0x9", lines[6]); // up (IFF_UP | IFF_LOOPBACK), as runc and crun leave it
         Assert.Equal(host, File.ReadAllText("/proc/sys/kernel/hostname").Trim());
     }
 
@@ -108,7 +109,7 @@ public class IsolationTests
     [Fact]
     public void User_namespace_maps_root_to_an_unprivileged_host_id()
     {
-        var r = Runtime.RunInside("id -u; cat /proc/self/uid_map; touch /tmp/owned; stat -c %u /tmp/owned", c =>
+        var r = Runtime.RunInside("id -u; cat /proc/self/uid_map; touch /tmp/owned; stat -c %u /tmp/owned; ip -o link show lo", c =>
         {
             ((JsonArray)c["linux"]!["namespaces"]!).Add(new JsonObject { ["type"] = "user" });
             c["linux"]!["uidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 100000, ["size"] = 65536 });
@@ -125,6 +126,7 @@ public class IsolationTests
         Assert.Equal("0", lines[0]);
         Assert.Equal(["0", "100000", "65536"], lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("0", lines[2]);
+        Assert.Contains(",UP", lines[3]); // the namespace's root brought its loopback up
     }
 
     [Fact]

@@ -61,10 +61,14 @@ internal sealed class InitScript
             s.BecomeRoot();
             if (parentDeathSignal != 0) s.SetParentDeathSignal(parentDeathSignal);
         }
+        // A new network namespace has "lo" down; runc and crun bring it up (here as soon as the namespace exists).
+        var newNet = SpecValidator.Find(namespaces, "network") is { Path: null or "" };
+        if (newNet && runAhead is null) s.BringUpLoopback(); // made by the clone, owned by the new user namespace
         var rootfsScript = new RootfsScript(s, new RootfsView(rootfs), spec, userNs, cgroupLayout, cgroupPaths);
         if (runAhead is { } ahead)
         {
             if ((ahead & ~NamespaceFlags.Cgroup) != 0) s.Unshare(ahead & ~NamespaceFlags.Cgroup);
+            if ((ahead & NamespaceFlags.Net) != 0) s.BringUpLoopback();
             // Opened now, while the host's cgroup mounts are still in view (the pause may come after the pivot).
             var joins = new List<(SpawnFdSlot Slot, string File)>();
             foreach (var file in selfJoin ?? [])

@@ -22,7 +22,7 @@ internal static partial class Interop
 internal static partial class Interop
 {
     internal const uint SIOCGIFFLAGS = 0x8913, SIOCSIFFLAGS = 0x8914, SIOCGIFINDEX = 0x8933;
-    internal const short IFF_UP = 0x1;
+    internal const short IFF_UP = 0x1, IFF_LOOPBACK = 0x8;
     internal const int AF_INET = 2, AF_PACKET = 17, SOCK_RAW = 3;
 
     /// <summary>struct sockaddr_ll (20 bytes).</summary>

@@ -178,6 +178,21 @@ public sealed class SpawnScript
     /// <summary>unshare(2) at this point of the script: namespaces the child makes after steps that must come first.</summary>
     public SpawnScript Unshare(NamespaceFlags flags) => Add(Interop.Sys.unshare, "unshare", flags.ToString(), 0, (long)flags);
 
+    /// <summary>
+    /// "lo" up in the child's network namespace, which a new namespace has down (runc and crun bring it up too:
+    /// programs expect 127.0.0.1). SIOCSIFFLAGS changes only the up flag of lo's fixed ones (IFF_LOOPBACK).
+    /// </summary>
+    public SpawnScript BringUpLoopback()
+    {
+        const string subject = "lo (bringing the loopback interface up)";
+        var request = new byte[40]; // struct ifreq { char name[16]; short flags; … }
+        "lo"u8.CopyTo(request);
+        BitConverter.TryWriteBytes(request.AsSpan(16), (short)(Interop.IFF_UP | Interop.IFF_LOOPBACK));
+        Add(Interop.Sys.socket, "socket", subject, SpawnTrampoline.FlagSaveResult, (long)Interop.AF_INET, (long)(Interop.SOCK_DGRAM | Interop.SOCK_CLOEXEC), 0L);
+        Add(Interop.Sys.ioctl, "ioctl", $"SIOCSIFFLAGS {subject}", SpawnTrampoline.FlagFirstArgSaved, 0L, (long)Interop.SIOCSIFFLAGS, request);
+        return Add(Interop.Sys.close, "close", subject, SpawnTrampoline.FlagFirstArgSaved, 0L);
+    }
+
     public SpawnScript SetParentDeathSignal(int signal) =>
         Add(Interop.Sys.prctl, "prctl", $"PR_SET_PDEATHSIG {signal}", 0, (long)Interop.PR_SET_PDEATHSIG, (long)signal);
 
