@@ -163,7 +163,17 @@ public sealed partial class Container
             }
             if (runAhead is not null && NextEvent(init) != InitPauses.Cgroups)
                 throw new ContainerException("container init stopped at an unexpected point (before its cgroups were ready)");
-            var pause = Resume(init, default);
+            // A root complete at the cgroups pause lets the program be found and the state saved while the init joins.
+            string? program = null;
+            ContainerState? state = null;
+            string? pause;
+            if (script.RootBuiltAtCgroupsPause)
+            {
+                init.Continue();
+                (program, state) = Prepared();
+                pause = NextEvent(init);
+            }
+            else pause = Resume(init, default);
             if (pause == InitPauses.Hooks)
             {
                 var creating = new State { Id = id, Status = "creating", Pid = init.Pid, Bundle = bundle, Annotations = spec.Annotations };
@@ -174,16 +184,13 @@ public sealed partial class Container
             }
             if (pause != InitPauses.Ready) throw new ContainerException($"container init stopped at an unexpected point ({pause ?? "it executed"})");
 
-            // The root is in place: the console goes to the caller, and the program is found as the container sees it.
+            // The root is in place: the console goes to the caller (and the program is found, if it is not yet).
             if (script.ConsoleMaster is { } slot)
             {
                 using var master = PidFd.GetFd(init.PidFd, slot.Number);
                 UnixSockets.SendFds(console!, System.Text.Encoding.UTF8.GetBytes(Pty.SlaveNameOf(master)), [master]);
             }
-            var program = Init.ProcessSetup.ResolveProgram($"/proc/{init.Pid}/root", p);
-            if (System.Text.Encoding.UTF8.GetByteCount(program) > SpawnScript.ProgramPathLimit) throw new ContainerException($"exec: \"{program}\": the path is too long");
-            var state = partial with { Created = DateTimeOffset.UtcNow, Annotations = spec.Annotations, Complete = true, CreatorPid = 0, CreatorStartTime = 0 };
-            store.Save(state);
+            if (program is null) (program, state) = Prepared();
             if (o.PidFile is { } pidFile) WritePidFile(pidFile, init.Pid);
             // Commit: the init takes its program, drops its parent-death signal, and only then may this process exit.
             // `run` stays until the program ends, so it meets the commit later (Started) instead of waiting for it here.
@@ -192,7 +199,17 @@ public sealed partial class Container
             else if (Resume(init, message) != InitPauses.Committed)
                 throw new ContainerException("container init exited before it was committed");
             init.CloseRelease();
-            return (new Container(store, state) { _spec = spec }, init);
+            return (new Container(store, state!) { _spec = spec }, init);
+
+            // The program as the container sees it, and the complete state, saved.
+            (string Program, ContainerState State) Prepared()
+            {
+                var program = Init.ProcessSetup.ResolveProgram($"/proc/{init.Pid}/root", p);
+                if (System.Text.Encoding.UTF8.GetByteCount(program) > SpawnScript.ProgramPathLimit) throw new ContainerException($"exec: \"{program}\": the path is too long");
+                var state = partial with { Created = DateTimeOffset.UtcNow, Annotations = spec.Annotations, Complete = true, CreatorPid = 0, CreatorStartTime = 0 };
+                store.Save(state);
+                return (program, state);
+            }
         }
         catch (Cgroups.CgroupException e)
         {

@@ -13,6 +13,11 @@ public static class TextFile
     public static string Read(string path)
     {
         using var fd = FileIo.Open(path, FileIo.O_RDONLY);
+        return ReadAll(fd);
+    }
+
+    private static string ReadAll(SafeFdHandle fd)
+    {
         Span<byte> first = stackalloc byte[4096];
         var length = ReadFull(fd, first);
         if (length < first.Length) return Encoding.UTF8.GetString(first[..length]);
@@ -31,7 +36,11 @@ public static class TextFile
     /// <summary>The text, or null when the file cannot be read (missing, no permission, …).</summary>
     public static string? TryRead(string path)
     {
-        try { return Read(path); }
+        // A missing file is a common answer here (a process that is gone): no exception for it, which costs more than the read.
+        var raw = Interop.open(path, FileIo.O_RDONLY | FileIo.O_CLOEXEC, 0);
+        if (raw < 0) return null;
+        using var fd = new SafeFdHandle(raw);
+        try { return ReadAll(fd); }
         catch (ErrnoException) { return null; }
     }
 

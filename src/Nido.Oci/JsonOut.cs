@@ -17,7 +17,7 @@ public static class JsonOut
     public static string Document<T>(T value, Body<T> body, bool indented = true)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JsonEscaper.Instance }))
             body(w, value);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }

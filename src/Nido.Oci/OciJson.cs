@@ -28,8 +28,9 @@ public static class OciJson
     /// <summary>config.json and its text (the state directory keeps the text as read).</summary>
     public static Spec ReadSpec(string path, out string text)
     {
-        text = ReadText(path);
-        return ParseWith(text, SpecReader.Spec, path);
+        var utf8 = ReadBytes(path);
+        text = System.Text.Encoding.UTF8.GetString(utf8);
+        return ParseWith(utf8, SpecReader.Spec, path);
     }
 
     public static Process ReadProcess(string path) => ParseWith(ReadText(path), SpecReader.Process, path);
@@ -39,9 +40,11 @@ public static class OciJson
     public delegate T CursorReader<T>(ref JsonCursor cursor);
 
     /// <summary>Parses a whole document with a hand-written reader; errors name the source, JSON path and line.</summary>
-    public static T ParseWith<T>(string json, CursorReader<T> read, string source) where T : class
+    public static T ParseWith<T>(string json, CursorReader<T> read, string source) where T : class =>
+        ParseWith(System.Text.Encoding.UTF8.GetBytes(json), read, source);
+
+    private static T ParseWith<T>(byte[] utf8, CursorReader<T> read, string source) where T : class
     {
-        var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
         var body = utf8.AsSpan();
         if (body.StartsWith("\uFEFF"u8)) body = body[3..];
         var cursor = new JsonCursor(body, source);
@@ -53,9 +56,12 @@ public static class OciJson
 
     public static T Read<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) => Parse(ReadText(path), type, path);
 
-    private static string ReadText(string path)
+    private static string ReadText(string path) => System.Text.Encoding.UTF8.GetString(ReadBytes(path));
+
+    /// <summary>The file's bytes (not through a StreamReader: config.json is read on every create, by a short-lived process).</summary>
+    private static byte[] ReadBytes(string path)
     {
-        try { return File.ReadAllText(path); }
+        try { return File.ReadAllBytes(path); }
         catch (FileNotFoundException) { throw new OciException($"{path}: no such file"); }
         catch (DirectoryNotFoundException) { throw new OciException($"{path}: no such file"); }
     }

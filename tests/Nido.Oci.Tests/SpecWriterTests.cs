@@ -47,6 +47,20 @@ public sealed class SpecWriterTests
     }
 
     [Fact]
+    public void Every_character_is_escaped_as_the_serializer_does()
+    {
+        // The writers' own escaper stands in for the serializer's default encoder (see JsonEscaper).
+        var all = new System.Text.StringBuilder();
+        for (var c = 0; c < 0x800; c++) all.Append((char)c);
+        foreach (var s in new[] { all.ToString(), "\uD83D\uDE00 \U0001F600 日本 \uFEFF \uFFFF", "plain/path:with=ascii_ok-1.2" })
+        {
+            var text = System.Text.RegularExpressions.Regex.Unescape(s);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(text), JsonOut.Quote(text));
+            Assert.Equal(text, System.Text.Json.JsonSerializer.Deserialize<string>(JsonOut.Quote(text)));
+        }
+    }
+
+    [Fact]
     public void A_list_of_states_is_an_indented_array()
     {
         List<State> states = [Full<State>(), new State { Id = "b", Status = "stopped" }];

@@ -32,6 +32,9 @@ internal sealed class InitScript
     /// <summary>The console's master in the child, for the runtime to take (pidfd_getfd) and pass to --console-socket.</summary>
     public SpawnFdSlot? ConsoleMaster { get; }
 
+    /// <summary>The <see cref="InitPauses.Cgroups"/> pause comes once the root is complete (pivoted, nothing left to mount).</summary>
+    public bool RootBuiltAtCgroupsPause { get; }
+
     /// <param name="execFifo">The fifo `start` opens; null when the program starts at commit (`run`).</param>
     /// <param name="parentDeathSignal">Set again after the uid change (a change of credentials clears it).</param>
     /// <param name="runAhead">
@@ -115,7 +118,7 @@ internal sealed class InitScript
         if (!string.IsNullOrEmpty(spec.Hostname)) s.SetHostname(spec.Hostname);
         if (!string.IsNullOrEmpty(spec.Domainname)) s.SetDomainname(spec.Domainname);
         // Otherwise as late as possible: the whole root is built while the runtime makes the cgroups and moves the init.
-        rootfsScript.PlaceCgroupsPause();
+        RootBuiltAtCgroupsPause = rootfsScript.PlaceCgroupsPause();
         if (process.Terminal)
         {
             ConsoleMaster = new SpawnFdSlot();

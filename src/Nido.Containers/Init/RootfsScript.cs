@@ -18,12 +18,13 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
     /// <summary>The init makes the container's cgroup directories itself as it starts, before any mount.</summary>
     public bool CgroupDirectoriesMade { get; set; }
 
-    /// <summary>Places <see cref="BeforeCgroups"/> here unless a cgroup mount already did.</summary>
-    public void PlaceCgroupsPause()
+    /// <summary>Places <see cref="BeforeCgroups"/> here unless a cgroup mount already did; true if it is placed now.</summary>
+    public bool PlaceCgroupsPause()
     {
         var steps = BeforeCgroups;
         BeforeCgroups = null;
         steps?.Invoke();
+        return steps is not null;
     }
 
     /// <summary>Before the pivot: propagation, the rootfs bind, every mount, then devices and the /dev links.</summary>
