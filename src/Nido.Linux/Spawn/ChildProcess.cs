@@ -15,9 +15,12 @@ public sealed class ChildProcess : IDisposable
     private SafeFdHandle? release;
     private readonly IReadOnlyList<(string Syscall, string? Subject)> steps;
     private ExitStatus? exitStatus;
+    /// <summary>The spawn plan the child runs from, in our memory (CLONE_VM): freed once it has executed or ended.</summary>
+    private IDisposable? plan;
 
-    internal ChildProcess(int pid, SafeFdHandle pidFd, SafeFdHandle report, SafeFdHandle? release, IReadOnlyList<(string, string?)> steps)
+    internal ChildProcess(int pid, SafeFdHandle pidFd, SafeFdHandle report, SafeFdHandle? release, IReadOnlyList<(string, string?)> steps, IDisposable? plan = null)
     {
+        this.plan = plan;
         Pid = pid;
         PidFd = pidFd;
         this.report = report;
@@ -80,7 +83,8 @@ public sealed class ChildProcess : IDisposable
         }
         if (got == 0)
         {
-            // close-on-exec fired: the program is running
+            // close-on-exec fired: the program is running (or the child is gone)
+            FreePlan();
             report?.Dispose();
             report = null;
             CloseRelease();
@@ -130,11 +134,18 @@ public sealed class ChildProcess : IDisposable
             if (Marshal.GetLastPInvokeError() != (int)Errno.EINTR) Errors.Throw("waitid", $"pid {Pid}");
         }
         if (info.si_pid == 0) return null;
+        FreePlan();
         exitStatus = info.si_code == Interop.CLD_EXITED
             ? new ExitStatus(info.si_status, 0)
             : new ExitStatus(0, info.si_status, info.si_code == Interop.CLD_DUMPED);
         return exitStatus;
     }
+
+    /// <summary>
+    /// Only once the child no longer runs from it. A child disposed before it executed (a created container waiting
+    /// for `start`) may still read it: the plan is then left to this process's end.
+    /// </summary>
+    private void FreePlan() => Interlocked.Exchange(ref plan, null)?.Dispose();
 
     private void WriteProcFile(string name, string content)
     {
