@@ -15,8 +15,7 @@ public static class RuncApp
         args = Separate(["oci", .. args]);
         // `nido-runc --version` (`-v`) is runc's: the same text as `nido --version`.
         if (args is ["oci", "--version" or "-v"]) args = ["--version"];
-        var root = BuildRoot();
-        return CliRunner.Invoke(root, args, stdout, stderr, "nido", "nido-runc --help", static _ => false);
+        return CliRunner.Invoke(BuildRoot(), args, stdout, stderr, "nido", "nido-runc --help", static _ => false);
     }
 
     public static string[] Separate(string[] args)

@@ -136,6 +136,21 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
         script.ChangeDirectory("/");
     }
 
+    /// <summary>
+    /// Masks a path by its kind. A failed bind costs the kernel an RCU grace period (it clones the mount, then undoes
+    /// it): under /proc and /sys, whose files are the kernel's own and of the same kind in the container as here, only
+    /// the fitting mount is made (a mismatch fails rather than leaving the path unmasked); elsewhere both are tried,
+    /// each failing with ENOTDIR on the other kind.
+    /// </summary>
+    private void Mask(string path)
+    {
+        var kernels = path.StartsWith("/proc/", StringComparison.Ordinal) || path.StartsWith("/sys/", StringComparison.Ordinal);
+        var directory = kernels && System.IO.Directory.Exists(path);
+        var file = kernels && !directory && File.Exists(path);
+        if (!directory) script.Mount("/dev/null", path, null, MountFlags.Bind, tolerate: Errno.ENOENT, tolerate2: file ? 0 : Errno.ENOTDIR);
+        if (!file) script.Mount("tmpfs", path, "tmpfs", MountFlags.ReadOnly, "size=0", Errno.ENOENT, directory ? 0 : Errno.ENOTDIR);
+    }
+
     /// <summary>After the pivot: sysctls, read-only and masked paths, read-only root, and the requested root propagation.</summary>
     public void Finish()
     {
@@ -148,12 +163,8 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
             script.Mount(path, path, null, MountFlags.Bind | MountFlags.Rec, tolerate: Errno.ENOENT);
             SetFlags(path, MountFlags.ReadOnly, 0, recursive: true, () => CoveringFlags(path), Errno.ENOENT);
         }
-        // /dev/null over a file, an empty read-only tmpfs over a directory: each attempt fails with ENOTDIR on the other kind.
-        foreach (var path in linux?.MaskedPaths ?? [])
-        {
-            script.Mount("/dev/null", path, null, MountFlags.Bind, tolerate: Errno.ENOENT, tolerate2: Errno.ENOTDIR);
-            script.Mount("tmpfs", path, "tmpfs", MountFlags.ReadOnly, "size=0", Errno.ENOENT, Errno.ENOTDIR);
-        }
+        // /dev/null over a file, an empty read-only tmpfs over a directory.
+        foreach (var path in linux?.MaskedPaths ?? []) Mask(path);
         if (spec.Root?.Readonly == true) SetFlags("/", MountFlags.ReadOnly, 0, recursive: false, () => CoveringFlags("/"));
         if (linux?.RootfsPropagation is { Length: > 0 } p)
         {
