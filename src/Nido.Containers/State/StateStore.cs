@@ -49,6 +49,15 @@ public sealed class StateStore(string root)
     public void Remove(string id)
     {
         var dir = DirectoryOf(id);
+        // The files a state directory holds are known: an unlink each and one rmdir (every delete, and every `run`
+        // at its end), not a listing. Anything else there (a temporary left by a crash) takes the recursive way.
+        try
+        {
+            foreach (var name in (ReadOnlySpan<string>)[StateFile, ConfigFile, ExecFifo, HooksFifo]) File.Delete(Path.Combine(dir, name));
+            Nodes.RemoveDirectory(dir);
+            return;
+        }
+        catch (Exception e) when (e is ErrnoException or IOException) { }
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
     }
 }
