@@ -15,12 +15,9 @@ public sealed class ChildProcess : IDisposable
     private SafeFdHandle? release;
     private readonly IReadOnlyList<(string Syscall, string? Subject)> steps;
     private ExitStatus? exitStatus;
-    /// <summary>The spawn plan the child runs from, in our memory (CLONE_VM): freed once it has executed or ended.</summary>
-    private IDisposable? plan;
 
-    internal ChildProcess(int pid, SafeFdHandle pidFd, SafeFdHandle report, SafeFdHandle? release, IReadOnlyList<(string, string?)> steps, IDisposable? plan = null)
+    internal ChildProcess(int pid, SafeFdHandle pidFd, SafeFdHandle report, SafeFdHandle? release, IReadOnlyList<(string, string?)> steps)
     {
-        this.plan = plan;
         Pid = pid;
         PidFd = pidFd;
         this.report = report;
@@ -83,8 +80,7 @@ public sealed class ChildProcess : IDisposable
         }
         if (got == 0)
         {
-            // close-on-exec fired: the program is running (or the child is gone)
-            FreePlan();
+            // close-on-exec fired: the program is running
             report?.Dispose();
             report = null;
             CloseRelease();
@@ -134,18 +130,11 @@ public sealed class ChildProcess : IDisposable
             if (Marshal.GetLastPInvokeError() != (int)Errno.EINTR) Errors.Throw("waitid", $"pid {Pid}");
         }
         if (info.si_pid == 0) return null;
-        FreePlan();
         exitStatus = info.si_code == Interop.CLD_EXITED
             ? new ExitStatus(info.si_status, 0)
             : new ExitStatus(0, info.si_status, info.si_code == Interop.CLD_DUMPED);
         return exitStatus;
     }
-
-    /// <summary>
-    /// Only once the child no longer runs from it. A child disposed before it executed (a created container waiting
-    /// for `start`) may still read it: the plan is then left to this process's end.
-    /// </summary>
-    private void FreePlan() => Interlocked.Exchange(ref plan, null)?.Dispose();
 
     private void WriteProcFile(string name, string content)
     {

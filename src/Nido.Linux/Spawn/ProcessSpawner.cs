@@ -13,7 +13,7 @@ public static class ProcessSpawner
     /// </summary>
     public static unsafe ChildProcess Spawn(SpawnOptions options)
     {
-        var plan = new SpawnPlan(options); // the child reads it from this process's memory: the ChildProcess keeps it
+        using var plan = new SpawnPlan(options);
         long pid;
         try
         {
@@ -27,10 +27,9 @@ public static class ProcessSpawner
         {
             plan.ReportRead.Dispose();
             plan.ReleaseWrite?.Dispose();
-            plan.Dispose();
             throw new ErrnoException("clone3", (int)-pid, options.NewNamespaces == NamespaceFlags.None ? options.Path : $"{options.Path}, new {options.NewNamespaces}");
         }
-        var child = new ChildProcess((int)pid, new SafeFdHandle(plan.PidFd), plan.ReportRead, plan.ReleaseWrite, plan.Steps, plan);
+        var child = new ChildProcess((int)pid, new SafeFdHandle(plan.PidFd), plan.ReportRead, plan.ReleaseWrite, plan.Steps);
         if (!options.WaitForRelease) child.AwaitExec();
         return child;
     }

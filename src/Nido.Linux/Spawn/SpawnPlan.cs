@@ -8,8 +8,7 @@ namespace Nido.Linux;
 /// </summary>
 internal sealed unsafe class SpawnPlan : IDisposable
 {
-    private const ulong CLONE_VM = 0x100, CLONE_PIDFD = 0x1000, CLONE_INTO_CGROUP = 0x200000000;
-    private const int ChildStackSize = 4096;
+    private const ulong CLONE_PIDFD = 0x1000, CLONE_INTO_CGROUP = 0x200000000;
     private const int O_CLOEXEC = 0x80000;
 
     [StructLayout(LayoutKind.Sequential)]
@@ -174,14 +173,9 @@ internal sealed unsafe class SpawnPlan : IDisposable
         for (var i = 0; i < ops.Count; i++) opsPtr[i] = ops[i];
 
         var clone = (ulong*)Header; // struct clone_args: flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid, set_tid_size, cgroup
-        // CLONE_VM: the child shares this process's memory until its execve (it reads only this plan, see
-        // spawn_trampoline.S), so no page tables are copied now, no pages are copied on write afterwards and the
-        // execve has no copy to tear down: a fork of a .NET process is the costliest part of a spawn otherwise.
-        clone[0] = CLONE_VM | (ulong)o.NewNamespaces | CLONE_PIDFD | (o.Cgroup is null ? 0 : CLONE_INTO_CGROUP);
+        clone[0] = (ulong)o.NewNamespaces | CLONE_PIDFD | (o.Cgroup is null ? 0 : CLONE_INTO_CGROUP);
         clone[1] = (ulong)(Header + SpawnTrampoline.PidFdOffset);
         clone[4] = Signals.SIGCHLD;
-        clone[5] = (ulong)arena.Alloc(ChildStackSize); // its own stack (the trampoline uses none; the kernel wants one)
-        clone[6] = ChildStackSize;
         if (o.Cgroup is { } cg) clone[10] = (ulong)cg.Fd; // read by clone3 in this process only
         *(ulong*)(Header + SpawnTrampoline.AllMaskOffset) = ulong.MaxValue;
         *(long*)(Header + SpawnTrampoline.ErrorFdOffset) = reportChild;

@@ -3,13 +3,11 @@
 #
 # long nido_spawn(struct plan *p)   — rdi = plan, returns the child's pid or -errno.
 #
-# Why machine code: the child is a clone of a managed thread. Any return into managed code there meets
-# a GC poll (after SuppressGCTransition calls) or a GC-mode transition (after normal P/Invokes); if
-# another thread had begun a GC suspension when we cloned, the child would wait forever for a GC thread
-# it does not have. So the child runs only this code: a list of syscalls the parent prepared, ending in
-# execve. It touches no stack, no libc, and no managed state: it can share the parent's memory
-# (CLONE_VM, no page tables copied), reading only the plan, which the parent keeps until the child has
-# executed or ended.
+# Why machine code: after a fork-style clone the child is a copy of a managed thread. Any return into
+# managed code there meets a GC poll (after SuppressGCTransition calls) or a GC-mode transition (after
+# normal P/Invokes); if another thread had begun a GC suspension when we cloned, the child would wait
+# forever for a GC thread it does not have. So the child runs only this code: a list of syscalls the
+# parent prepared, ending in execve. It touches no stack, no libc, and no managed state.
 #
 # plan layout:   0 clone_args (88)   96 all-signals mask   104 saved mask   112 error fd
 #              120 op count          128 report {u32 op index, u32 errno}   144 ops pointer   152 saved result
