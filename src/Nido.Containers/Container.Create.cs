@@ -171,14 +171,14 @@ public sealed partial class Container
             }
             if (runAhead is not null && NextEvent(init) != InitPauses.Cgroups)
                 throw new ContainerException("container init stopped at an unexpected point (before its cgroups were ready)");
-            // A root complete at the cgroups pause lets the program be found and the state saved while the init joins.
+            // A root complete at the cgroups pause lets the program be found while the init joins (the state says
+            // "created" only once the init is ready: a `create` killed before then leaves nothing complete behind).
             string? program = null;
-            ContainerState? state = null;
             string? pause;
             if (script.RootBuiltAtCgroupsPause)
             {
                 init.Continue();
-                (program, state) = Prepared();
+                program = FindProgram();
                 pause = NextEvent(init);
             }
             else pause = Resume(init, default);
@@ -198,7 +198,9 @@ public sealed partial class Container
                 using var master = PidFd.GetFd(init.PidFd, slot.Number);
                 UnixSockets.SendFds(console!, System.Text.Encoding.UTF8.GetBytes(Pty.SlaveNameOf(master)), [master]);
             }
-            if (program is null) (program, state) = Prepared();
+            program ??= FindProgram();
+            var state = partial with { Created = DateTimeOffset.UtcNow, Annotations = spec.Annotations, Complete = true, CreatorPid = 0, CreatorStartTime = 0 };
+            store.Save(state);
             if (o.PidFile is { } pidFile) WritePidFile(pidFile, init.Pid);
             // Commit: the init takes its program, drops its parent-death signal, and only then may this process exit.
             // `run` stays until the program ends, so it meets the commit later (Started) instead of waiting for it here.
@@ -207,16 +209,14 @@ public sealed partial class Container
             else if (Resume(init, message) != InitPauses.Committed)
                 throw new ContainerException("container init exited before it was committed");
             init.CloseRelease();
-            return (new Container(store, state!) { _spec = spec }, init);
+            return (new Container(store, state) { _spec = spec }, init);
 
-            // The program as the container sees it, and the complete state, saved.
-            (string Program, ContainerState State) Prepared()
+            // The program as the container sees it (the root is in place).
+            string FindProgram()
             {
                 var program = Init.ProcessSetup.ResolveProgram($"/proc/{init.Pid}/root", p);
                 if (System.Text.Encoding.UTF8.GetByteCount(program) > SpawnScript.ProgramPathLimit) throw new ContainerException($"exec: \"{program}\": the path is too long");
-                var state = partial with { Created = DateTimeOffset.UtcNow, Annotations = spec.Annotations, Complete = true, CreatorPid = 0, CreatorStartTime = 0 };
-                store.Save(state);
-                return (program, state);
+                return program;
             }
         }
         catch (Cgroups.CgroupException e)

@@ -144,7 +144,8 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
     /// </summary>
     private void Mask(string path)
     {
-        var kernels = path.StartsWith("/proc/", StringComparison.Ordinal) || path.StartsWith("/sys/", StringComparison.Ordinal);
+        var kernels = (path.StartsWith("/proc/", StringComparison.Ordinal) || path.StartsWith("/sys/", StringComparison.Ordinal))
+                      && Path.GetFullPath(path) == path; // "/proc/../etc/x" is no kernel file
         var directory = kernels && System.IO.Directory.Exists(path);
         var file = kernels && !directory && File.Exists(path);
         if (!directory) script.Mount("/dev/null", path, null, MountFlags.Bind, tolerate: Errno.ENOENT, tolerate2: file ? 0 : Errno.ENOTDIR);

@@ -57,7 +57,7 @@ public sealed class StateStore(string root)
             Nodes.RemoveDirectory(dir);
             return;
         }
-        catch (Exception e) when (e is ErrnoException or IOException) { }
+        catch (Exception e) when (e is ErrnoException or IOException or UnauthorizedAccessException) { }
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
     }
 }
