@@ -56,18 +56,10 @@ public sealed partial class Container
         if (spec.Process!.Terminal && o.ConsoleSocket is null) throw new ContainerException("cannot allocate tty if runc will detach without setting console socket");
         if (!spec.Process.Terminal && o.ConsoleSocket is not null) throw new ContainerException("cannot use console socket if runc will not detach or allocate tty");
 
+        System.IO.Directory.CreateDirectory(store.Root);
         var dir = store.DirectoryOf(id);
         // mkdir claims the id: a concurrent create of the same id fails here, before its clean-up could remove ours.
-        // The root is made only when it is missing (the first container).
-        try
-        {
-            try { Nodes.MakeDirectory(dir, 0x1ed /* 0755 */); }
-            catch (ErrnoException e) when (e.Errno == Errno.ENOENT)
-            {
-                System.IO.Directory.CreateDirectory(store.Root);
-                Nodes.MakeDirectory(dir, 0x1ed);
-            }
-        }
+        try { Nodes.MakeDirectory(dir, 0x1ed /* 0755 */); }
         catch (ErrnoException e) when (e.Errno == Errno.EEXIST) { throw new ContainerException($"container with id exists: {id}"); }
         var disposables = new List<IDisposable>();
         ChildProcess? init = null;

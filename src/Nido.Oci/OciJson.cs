@@ -33,7 +33,7 @@ public static class OciJson
         return ParseWith(utf8, SpecReader.Spec, path);
     }
 
-    public static Process ReadProcess(string path) => ParseWith(ReadText(path), SpecReader.Process, path);
+    public static Process ReadProcess(string path) => ParseWith(ReadBytes(path), SpecReader.Process, path);
 
     public static Resources ParseResources(string json, string source) => ParseWith(json, ResourcesReader.Resources, source);
 
@@ -56,7 +56,12 @@ public static class OciJson
 
     public static T Read<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) => Parse(ReadText(path), type, path);
 
-    private static string ReadText(string path) => System.Text.Encoding.UTF8.GetString(ReadBytes(path));
+    private static string ReadText(string path)
+    {
+        try { return File.ReadAllText(path); }
+        catch (FileNotFoundException) { throw new OciException($"{path}: no such file"); }
+        catch (DirectoryNotFoundException) { throw new OciException($"{path}: no such file"); }
+    }
 
     /// <summary>The file's bytes (not through a StreamReader: config.json is read on every create, by a short-lived process).</summary>
     private static byte[] ReadBytes(string path)
