@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Container lifecycle cost, nido vs runc vs crun (Debian's), in one hyperfine run per scenario, alternating:
+# Container lifecycle cost, nido vs runc vs crun (Debian's), side by side in one run. Each scenario alternates the
+# runtimes run by run (bench/alternate.c; the round's first runtime rotates, so each follows the others' teardown
+# as often), medians of RUNS (default 50):
 #   run      `RUNTIME run ID` of /bin/true on a busybox bundle (create, start, wait, delete)
 #   cycle    `create` + `start` + `delete --force` as three calls (how podman and containerd drive a runtime)
 #   spaced   `run` again, each run 200 ms after the last: a v1 cgroup move then waits for a fresh RCU grace period
 #            (back to back, a runtime fast enough to stay within the last one skips it), as a single container does
 #   v2       on a v1 or hybrid host, spaced `run` again with a pure cgroup2 mount in a nested private mount
 #            namespace, as on a cgroup v2 host (nido and runc; crun refuses this setup)
+#   blocks   `run` once more with hyperfine, each runtime's runs back to back as one block (its own teardown's
+#            kernel work lands on its next run)
 # plus the peak RSS of the runtime process for `run`. Prints medians and each peer's ratio to nido.
 # crun refuses this host's hybrid cgroups unless /sys/fs/cgroup/unified/cgroup.controllers reads empty, so the
 # whole benchmark runs in a private mount namespace with an empty file bound over it (all three see the same host).
@@ -49,6 +53,20 @@ for rt in "${runtimes[@]}"; do
   cycle_cmds+=("$rt --root $state create --bundle $bundle bench && $rt --root $state start bench && $rt --root $state delete --force bench")
 done
 
+alternate="$work/alternate"
+gcc -O2 -o "$alternate" "$root/bench/alternate.c"
+
+wrap=() # a command the runner runs under (the emulated cgroup v2 scenario)
+alt() { # title runs sleep_ms commands...
+  local title=$1 n=$2 sleep=$3; shift 3
+  printf '\n%s (median of %s runs, alternating)\n' "$title" "$n"
+  printf '  %-10s %12s %10s\n' runtime "median (ms)" "vs nido"
+  "${wrap[@]}" "$alternate" "$n" 3 "$sleep" "$@" | while read -r name median ratio; do
+    [ "$name" = nido-runc ] && name=nido
+    printf '  %-10s %12s %10s\n' "$name" "$median" "×$ratio"
+  done
+}
+
 report() { # title csv [runs]
   local base="" name
   printf '\n%s (median of %s runs)\n' "$1" "${3:-$runs}"
@@ -62,12 +80,11 @@ report() { # title csv [runs]
   done <"$2"
 }
 
+alt "run /bin/true" "$runs" 0 "${run_cmds[@]}"
+alt "run /bin/true, spaced by 200 ms" "$((runs / 2))" 200 "${run_cmds[@]}"
+alt "create + start + delete" "$runs" 0 "${cycle_cmds[@]}"
 hyperfine -N --runs "$runs" --warmup 3 --style none --export-csv "$work/run.csv" "${run_cmds[@]}" >/dev/null
-report "run /bin/true" "$work/run.csv"
-hyperfine -N --runs "$((runs / 2))" --warmup 1 --prepare 'sleep 0.2' --style none --export-csv "$work/spaced.csv" "${run_cmds[@]}" >/dev/null
-report "run /bin/true, spaced by 200 ms" "$work/spaced.csv" "$((runs / 2))"
-hyperfine --shell=bash --runs "$runs" --warmup 3 --style none --export-csv "$work/cycle.csv" "${cycle_cmds[@]}" >/dev/null
-report "create + start + delete" "$work/cycle.csv"
+report "run /bin/true, each runtime's runs back to back in one block (hyperfine)" "$work/run.csv"
 
 printf '\npeak RSS of `run` (median of 10, KiB)\n'
 for rt in "${runtimes[@]}"; do
@@ -83,8 +100,7 @@ if [ ! -f /sys/fs/cgroup/cgroup.controllers ]; then
     [ "$(basename "$rt")" = crun ] && continue
     v2_cmds+=("$rt --root $work/state-v2-$(basename "$rt") run --bundle $bundle bench")
   done
-  unshare --mount --propagation private bash -c 'umount -R /sys/fs/cgroup 2>/dev/null || true
-    mount -t cgroup2 none /sys/fs/cgroup && exec "$@"' bash \
-    hyperfine -N --runs "$((runs / 2))" --warmup 1 --prepare 'sleep 0.2' --style none --export-csv "$work/v2.csv" "${v2_cmds[@]}" >/dev/null
-  report "run /bin/true, spaced by 200 ms, pure cgroup v2 (emulated)" "$work/v2.csv" "$((runs / 2))"
+  wrap=(unshare --mount --propagation private bash -c 'umount -R /sys/fs/cgroup 2>/dev/null || true
+    mount -t cgroup2 none /sys/fs/cgroup && exec "$@"' bash)
+  alt "run /bin/true, spaced by 200 ms, pure cgroup v2 (emulated)" "$((runs / 2))" 200 "${v2_cmds[@]}"
 fi

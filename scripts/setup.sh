@@ -12,7 +12,7 @@ declare -A GROUPS_PKGS=(
   # The real callers and peers the container tests drive: podman, containerd (ctr), a registry, skopeo/umoci;
   # zstd makes zstd-compressed layers for the image tests.
   [clients]="podman containerd skopeo umoci docker-registry uidmap slirp4netns fuse-overlayfs zstd"
-  [bench]="hyperfine time runc crun"
+  [bench]="hyperfine time runc crun gcc"
   # The VMM's test guests are built at test time (tests/guests/build.sh); ACPICA (iasl, acpiexec) checks the ACPI
   # tables; cpio, e2fsprogs and QEMU (its microvm machine) check the default guest's image.
   [guests]="gcc binutils acpica-tools cpio e2fsprogs qemu-system-x86"
