@@ -9,7 +9,12 @@ namespace Nido.Jvm.Jit;
 /// The JVM's JIT (tier 2 after the interpreter): a method called <see cref="CallThreshold"/> times is translated to
 /// CIL together with the direct callees that have run and are not compiled yet (so hot call chains call each other
 /// directly), and a loop that turns <see cref="LoopThreshold"/> times in an interpreted frame continues in compiled
-/// code (on-stack replacement). Compilation is synchronous on the thread that crosses the threshold, one at a time.
+/// code (on-stack replacement). Methods are compiled on a background thread, as HotSpot does: the thread that
+/// crosses the threshold goes on interpreting, and the methods are published once .NET has compiled them (a call
+/// without a thread makes .NET compile a method and returns at once), so a Java thread does not wait for .NET's JIT
+/// for code that is warm only (the class library's boot); one that calls the method <see cref="WaitFactor"/> times
+/// the threshold before its code is ready waits for it (a hot loop of calls runs compiled as soon as it can).
+/// Loops are compiled on the thread that runs them (it enters the code at once), one compilation at a time.
 /// </summary>
 public sealed class JitCompiler : IMethodCompiler
 {
@@ -20,6 +25,10 @@ public sealed class JitCompiler : IMethodCompiler
     private readonly Dictionary<JMethod, CompiledMethod> _group = [];
     private readonly Queue<(CompiledMethod Method, StackKinds Kinds)> _pending = new();
     private readonly bool _trace;
+    private readonly bool _background;
+    private readonly Queue<JMethod> _requests = new();
+    private readonly HashSet<JMethod> _inFlight = [];
+    private Thread? _worker;
     private readonly (int First, int Last)? _range = ReadRange();
     private int _declarations;
 
@@ -30,14 +39,20 @@ public sealed class JitCompiler : IMethodCompiler
         return null;
     }
 
-    public JitCompiler(int callThreshold = 2000, int loopThreshold = 20000, bool trace = false)
+    /// <param name="background">Methods are compiled on a thread of the JIT's own; otherwise before the call that crossed the threshold.</param>
+    public JitCompiler(int callThreshold = 2000, int loopThreshold = 20000, bool trace = false, bool background = false)
     {
         CallThreshold = Math.Max(1, callThreshold);
         LoopThreshold = Math.Max(1, loopThreshold);
         _trace = trace;
+        _background = background;
     }
 
-    /// <summary>Thresholds from NIDO_JIT_CALLS and NIDO_JIT_LOOPS (tests set 1 to compile everything that runs); NIDO_JIT_TRACE=1 logs.</summary>
+    /// <summary>
+    /// Thresholds from NIDO_JIT_CALLS and NIDO_JIT_LOOPS (tests set 1 to compile everything that runs, which then
+    /// compiles on first use, in the calling thread); NIDO_JIT_BACKGROUND=0 compiles in the calling thread always;
+    /// NIDO_JIT_TRACE=1 logs.
+    /// </summary>
     public static JitCompiler FromEnvironment()
     {
         static int Read(string name, int fallback)
@@ -46,10 +61,17 @@ public sealed class JitCompiler : IMethodCompiler
             if (text is null) return fallback;
             return int.TryParse(text, out var v) && v > 0 ? v : throw new ArgumentException($"{name}={text}: expected a positive number");
         }
-        return new JitCompiler(Read("NIDO_JIT_CALLS", 2000), Read("NIDO_JIT_LOOPS", 20000), Environment.GetEnvironmentVariable("NIDO_JIT_TRACE") == "1");
+        var calls = Read("NIDO_JIT_CALLS", 2000);
+        var background = calls > 1 && Environment.GetEnvironmentVariable("NIDO_JIT_BACKGROUND") != "0";
+        return new JitCompiler(calls, Read("NIDO_JIT_LOOPS", 20000), Environment.GetEnvironmentVariable("NIDO_JIT_TRACE") == "1", background);
     }
 
     public int CallThreshold { get; }
+
+    /// <summary>Calls, in thresholds, after which a thread waits for a method's background compilation.</summary>
+    public const int WaitFactor = 4;
+
+    public int WaitAt => _background ? CallThreshold * WaitFactor : int.MaxValue;
     public int LoopThreshold { get; }
 
     public (int Methods, int Loops, int Refused, TimeSpan Time) Statistics => (_methods, _loops, _refused, _time);
@@ -58,14 +80,74 @@ public sealed class JitCompiler : IMethodCompiler
 
     public void Compile(JMethod method)
     {
-        lock (_lock)
+        if (!_background)
         {
-            if (method.Compiled is not null || method.CompileRefused) return;
-            var watch = Stopwatch.StartNew();
-            if (Declare(method) is not null) EmitGroup();
-            _time += watch.Elapsed;
+            Publish(CompileNow(method));
+            return;
+        }
+        lock (_requests)
+        {
+            // Asked again (the method stayed hot while it waited): interpreting it longer would cost more than waiting.
+            if (!_inFlight.Add(method))
+            {
+                while (_inFlight.Contains(method)) Monitor.Wait(_requests);
+                return;
+            }
+            _requests.Enqueue(method);
+            if (_worker is null)
+            {
+                _worker = new Thread(Work) { IsBackground = true, Name = "nido-jvm-jit" };
+                _worker.Start();
+            }
+            else Monitor.Pulse(_requests);
         }
     }
+
+    /// <summary>The background thread: compiles what is asked for, in order, and publishes it once .NET compiled it.</summary>
+    private void Work()
+    {
+        while (true)
+        {
+            JMethod method;
+            lock (_requests)
+            {
+                while (_requests.Count == 0) Monitor.Wait(_requests);
+                method = _requests.Dequeue();
+            }
+            var group = CompileNow(method);
+            var watch = Stopwatch.StartNew();
+            foreach (var c in group) Warm(c.Entry);
+            lock (_lock) _time += watch.Elapsed;
+            Publish(group);
+            lock (_requests)
+            {
+                _inFlight.Remove(method);
+                Monitor.PulseAll(_requests);
+            }
+        }
+    }
+
+    /// <summary>Emits <paramref name="method"/>'s group; its methods are callable from compiled code from here on.</summary>
+    private List<(CompiledMethod Method, CompiledEntry Entry)> CompileNow(JMethod method)
+    {
+        lock (_lock)
+        {
+            if (method.CompiledState is not null || method.CompileRefused) return [];
+            var watch = Stopwatch.StartNew();
+            var group = Declare(method) is not null ? EmitGroup() : null;
+            _time += watch.Elapsed;
+            return group ?? [];
+        }
+    }
+
+    /// <summary>The interpreter enters these methods' compiled code from now on.</summary>
+    private static void Publish(List<(CompiledMethod Method, CompiledEntry Entry)> group)
+    {
+        foreach (var (c, entry) in group) Volatile.Write(ref c.Method.Compiled, entry);
+    }
+
+    /// <summary>Calls a bridge without a thread: .NET compiles it and its typed method, which both return at once.</summary>
+    private static void Warm(CompiledEntry entry) => entry(null!, 0);
 
     public CompiledEntry? CompileLoop(JMethod method, int pc)
     {
@@ -78,7 +160,8 @@ public sealed class JitCompiler : IMethodCompiler
                 var dm = new DynamicMethod($"{method.Owner.Name}.{method.Name}@{pc}", typeof(Slot), [typeof(object[]), typeof(JThread), typeof(int)], typeof(JObject).Module, skipVisibility: true);
                 var emitter = new MethodEmitter(this, method, kinds, dm.GetILGenerator(), pc);
                 emitter.Emit();
-                if (!EmitGroup()) return null;
+                if (EmitGroup() is not { } group) return null;
+                Publish(group);
                 _loops++;
                 Trace($"loop {method}@{pc}");
                 return (CompiledEntry)dm.CreateDelegate(typeof(CompiledEntry), emitter.Constants);
@@ -149,8 +232,11 @@ public sealed class JitCompiler : IMethodCompiler
         Trace($"{method} refused: {reason}");
     }
 
-    /// <summary>Emits every declared method of the group, then publishes them all; a failure publishes none.</summary>
-    private bool EmitGroup()
+    /// <summary>
+    /// Emits every declared method of the group and makes them callable from compiled code (their interpreter entries
+    /// are returned, for <see cref="Publish"/>); a failure makes none callable.
+    /// </summary>
+    private List<(CompiledMethod, CompiledEntry)>? EmitGroup()
     {
         JMethod? current = null;
         try
@@ -162,20 +248,21 @@ public sealed class JitCompiler : IMethodCompiler
                 emitter.Emit();
                 item.Method.K = emitter.Constants;
             }
+            var group = new List<(CompiledMethod, CompiledEntry)>(_group.Count);
             foreach (var c in _group.Values)
             {
                 c.Method.CompiledState = c;
-                c.Method.Compiled = Bridge(c);
+                group.Add((c, Bridge(c)));
                 _methods++;
                 Trace($"compiled {c.Method}");
             }
-            return true;
+            return group;
         }
         catch (NotCompilableException e)
         {
             // The method that failed is refused for good; the others will be tried again when they are hot.
             if (current is not null) Refuse(current, e.Message);
-            return false;
+            return null;
         }
         finally
         {
@@ -189,6 +276,17 @@ public sealed class JitCompiler : IMethodCompiler
     {
         var dm = new DynamicMethod(c.Typed.Name + "$entry", typeof(Slot), [typeof(object[]), typeof(JThread), typeof(int)], typeof(JObject).Module, skipVisibility: true);
         var il = dm.GetILGenerator();
+        var run = il.DefineLabel();
+        il.Emit(OpCodes.Ldarg_1);
+        il.Emit(OpCodes.Brtrue, run);
+        // The warm-up (no thread): the typed method is called with zeros and returns at once, compiled.
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldnull);
+        foreach (var p in c.Parameters) SlotCode.Default(il, p);
+        il.Emit(OpCodes.Call, c.Typed);
+        SlotCode.Pack(il, c.Return);
+        il.Emit(OpCodes.Ret);
+        il.MarkLabel(run);
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldarg_1);
         var offset = 0;

@@ -294,6 +294,13 @@ internal sealed partial class MethodEmitter
             _il.Emit(OpCodes.Call, Handles.Support(nameof(Compiled.CompiledSupport.ReleaseFrame)));
             return;
         }
+        // A call without a thread is the JIT's warm-up (see JitCompiler.Warm): .NET compiles the method, nothing runs.
+        var run = _il.DefineLabel();
+        LdThread();
+        _il.Emit(OpCodes.Brtrue, run);
+        SlotCode.Default(_il, _target.Return);
+        _il.Emit(OpCodes.Ret);
+        _il.MarkLabel(run);
         var overflow = _il.DefineLabel();
         var probe = _il.DeclareLocal(typeof(int));
         var ok = _il.DefineLabel();

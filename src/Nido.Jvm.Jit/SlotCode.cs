@@ -58,6 +58,19 @@ internal static class SlotCode
         if (isVolatile) il.Emit(OpCodes.Call, Handles.MemoryBarrier);
     }
 
+    /// <summary>Pushes the zero value of <paramref name="kind"/> ('V': nothing).</summary>
+    public static void Default(ILGenerator il, char kind)
+    {
+        switch (kind)
+        {
+            case 'I': il.Emit(OpCodes.Ldc_I4_0); break;
+            case 'J': il.Emit(OpCodes.Ldc_I8, 0L); break;
+            case 'F': il.Emit(OpCodes.Ldc_R4, 0f); break;
+            case 'D': il.Emit(OpCodes.Ldc_R8, 0d); break;
+            case 'R': il.Emit(OpCodes.Ldnull); break;
+        }
+    }
+
     /// <summary>A value of <paramref name="kind"/> on the stack becomes a Slot value ('V': nothing becomes an empty slot).</summary>
     public static void Pack(ILGenerator il, char kind)
     {

@@ -13,10 +13,16 @@ public interface IMethodCompiler
 {
     /// <summary>Calls before a method is compiled.</summary>
     int CallThreshold { get; }
+    /// <summary>Calls after which the interpreter asks again for a method still not compiled (and waits for it).</summary>
+    int WaitAt { get; }
     /// <summary>Back-edges in one method before its loop is compiled and entered on the stack (OSR).</summary>
     int LoopThreshold { get; }
 
-    /// <summary>Compiles <paramref name="method"/> (setting its <see cref="JMethod.Compiled"/>), or marks it refused.</summary>
+    /// <summary>
+    /// Compiles <paramref name="method"/> (setting its <see cref="JMethod.Compiled"/>, possibly later, on a thread of
+    /// the JIT's), or marks it refused. Asked again for the same method (at <see cref="WaitAt"/> calls), it returns
+    /// once the method's code is ready.
+    /// </summary>
     void Compile(JMethod method);
 
     /// <summary>

@@ -73,7 +73,11 @@ public static partial class Interpreter
         var frame = t.Depth - 1;
         var pc = 0;
         var jit = vm.Compiler;
-        if (jit is not null && ++m.Calls == jit.CallThreshold && !m.CompileRefused) jit.Compile(m);
+        if (jit is not null && !m.CompileRefused)
+        {
+            var calls = ++m.Calls;
+            if (calls == jit.CallThreshold || calls == jit.WaitAt) jit.Compile(m);
+        }
         t.FrameBases[frame] = fp;
         CompiledEntry? loop = null;
         try

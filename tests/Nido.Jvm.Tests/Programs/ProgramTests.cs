@@ -28,9 +28,22 @@ public sealed class ProgramTests(CompiledPrograms compiled) : IClassFixture<Comp
         "arith", "control", "inherit", "inner", "generics", "exceptions", "lambdas", "strings", "collections", "records",
         "uncaught", "stackoverflow", "concurrent", "threads", "jit", "jni", "fib", "fannkuch-redux", "nbody", "spectral-norm", "binary-trees", "references", "methodhandles", "math-intrinsics", "synchronized");
 
+    /// <summary>
+    /// Programs run with a low threshold (NIDO_JIT_CALLS=2, NIDO_JIT_LOOPS=100) and the JIT's background thread, so
+    /// compiled code is published while threads run the same methods interpreted, and callers wait for methods that
+    /// stay hot.
+    /// </summary>
+    public static TheoryData<string> BackgroundPrograms() => new(
+        "exceptions", "threads", "concurrent", "synchronized", "stackoverflow", "jit", "fib", "binary-trees", "references", "lambdas");
+
     [Theory]
     [MemberData(nameof(AllPrograms))]
     public void Runs_like_java(string program) => RunsLikeJava(program, []);
+
+    [Theory]
+    [MemberData(nameof(BackgroundPrograms))]
+    public void Runs_like_java_with_early_background_compiles(string program) =>
+        RunsLikeJava(program, new() { ["NIDO_JIT_CALLS"] = "2", ["NIDO_JIT_LOOPS"] = "100" });
 
     [Theory]
     [MemberData(nameof(CompiledPrograms))]
