@@ -247,6 +247,7 @@ public sealed class JitCompiler : IMethodCompiler
                 var emitter = new MethodEmitter(this, item.Method, item.Kinds);
                 emitter.Emit();
                 item.Method.K = emitter.Constants;
+                if (emitter.Frameless) Trace($"{current} is frameless");
             }
             var group = new List<(CompiledMethod, CompiledEntry)>(_group.Count);
             foreach (var c in _group.Values)

@@ -97,7 +97,7 @@ internal sealed partial class MethodEmitter
             _il.Emit(OpCodes.Leave, _epilogue);
             return;
         }
-        if (!_loop) PopFrame();
+        if (!_loop && !_frameless) PopFrame();
         _il.Emit(OpCodes.Ret);
     }
 }

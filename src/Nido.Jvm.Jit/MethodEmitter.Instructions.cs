@@ -160,6 +160,16 @@ internal sealed partial class MethodEmitter
             Push(kind);
             return;
         }
+        if (family is 3 or 4 && kind is 'I' or 'J' && _facts.SafeDivisions.Contains(_pc))
+        {
+            // A constant divisor other than 0 and -1: CIL's division is Java's (and RyuJIT turns it into shifts and multiplies).
+            Ld(1);
+            Ld(0);
+            Drop(2);
+            _il.Emit(family == 3 ? OpCodes.Div : OpCodes.Rem);
+            Push(kind);
+            return;
+        }
         if (family is 3 or 4 && kind is 'I' or 'J')
         {
             // Division and remainder: zero divisors throw, MIN / -1 wraps (CIL would throw).

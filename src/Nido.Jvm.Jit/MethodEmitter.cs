@@ -33,6 +33,9 @@ internal sealed partial class MethodEmitter
     private readonly Label[] _labels;
     private readonly Dictionary<(int, char), LocalBuilder> _locals = [];
     private readonly Dictionary<(int, char), LocalBuilder> _stack = [];
+    private readonly CodeFacts _facts;
+    /// <summary>The typed method pushes no Java frame (see <see cref="CodeFacts.Frameless"/>).</summary>
+    private readonly bool _frameless;
     private readonly LocalBuilder _frame;
     private readonly LocalBuilder _pcs;
     private LocalBuilder? _result;
@@ -71,10 +74,15 @@ internal sealed partial class MethodEmitter
         _loop = loop;
         _startPc = startPc;
         _labels = new Label[_bc.Length];
+        _facts = new CodeFacts(method);
+        _frameless = !loop && _facts.Frameless;
         _frame = il.DeclareLocal(typeof(int));
         _pcs = il.DeclareLocal(typeof(int[]));
         K(method);
     }
+
+    /// <summary>The method was compiled without a Java frame.</summary>
+    public bool Frameless => _frameless;
 
     /// <summary>The constants the emitted code loads from its first argument.</summary>
     public object[] Constants => [.. _k];
@@ -165,7 +173,7 @@ internal sealed partial class MethodEmitter
             _il.EndExceptionBlock();
         }
         _il.MarkLabel(_epilogue);
-        if (!_loop) PopFrame();
+        if (!_loop && !_frameless) PopFrame();
         if (_result is not null) _il.Emit(OpCodes.Ldloc, _result);
         else if (_loop) PackSlot('V');
         _il.Emit(OpCodes.Ret);
@@ -301,6 +309,11 @@ internal sealed partial class MethodEmitter
         SlotCode.Default(_il, _target.Return);
         _il.Emit(OpCodes.Ret);
         _il.MarkLabel(run);
+        if (_frameless)
+        {
+            ArgumentsToLocals();
+            return;
+        }
         var overflow = _il.DefineLabel();
         var probe = _il.DeclareLocal(typeof(int));
         var ok = _il.DefineLabel();
@@ -336,6 +349,11 @@ internal sealed partial class MethodEmitter
         _il.Emit(OpCodes.Ldc_I4_1);
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Stfld, Handles.ThreadDepth);
+        ArgumentsToLocals();
+    }
+
+    private void ArgumentsToLocals()
+    {
         var slot = 0;
         var arg = 2;
         foreach (var p in Bytecode.Arguments(_m))

@@ -63,6 +63,24 @@ public class Main {
 
     static synchronized int locked(int x) { return x + 1; }
 
+    // Methods that call nothing and cannot throw (accessors, arithmetic, divisions by constants): compiled without a frame.
+    static class Point {
+        private int x; private long y; static final int SCALE = 3;
+        int getX() { return x; }
+        void setX(int v) { x = v; }
+        long getY() { return y; }
+        void setY(long v) { this.y = v; }
+        int scaled() { return x * SCALE + (int) (y / 4); }
+    }
+    static int divisions(int i) { return i / 2 + i % 7 + i / -3 + i % -5 + (i - 30000) / 16 + (i - 30000) % 16 + i / Integer.MIN_VALUE; }
+    static long longDivisions(long i) { return i / 3L + (i - 30000) % 10L + i / 1000000007L + (-i) / 2L; }
+    static int mix(int a, int b) { int r = 0; for (int k = 0; k < 4; k++) r += (a ^ (b << k)) >>> k; return r > 0 ? r : -r; }
+    static int thrower(Point p, int i) {
+        int v = p.getX() + divisions(i);
+        if (i == 29999) throw new IllegalArgumentException("after frameless calls " + v);
+        return v;
+    }
+
     public static void main(String[] args) {
         long sum = 0;
         for (int i = 0; i < 60000; i++) sum += intCorners(i);
@@ -155,6 +173,18 @@ public class Main {
                 if (i == 2999) { System.out.println(e.getStackTrace()[0] + " " + e.getStackTrace()[1] + " " + e.getStackTrace().length); }
             }
         }
+        Point p = new Point();
+        long acc = 0;
+        for (int i = 0; i < 30000; i++) {
+            p.setX(i);
+            p.setY(p.getY() + i);
+            acc += p.scaled() + divisions(i) + longDivisions(i) + mix(i, i * 31);
+            try { acc += thrower(p, i); } catch (IllegalArgumentException e) {
+                System.out.println(e.getMessage() + " at " + e.getStackTrace()[0] + " / " + e.getStackTrace()[1]);
+            }
+        }
+        System.out.println("frameless " + acc + " " + p.getX() + " " + p.getY());
+
         int[] small = new int[3];
         for (int i = 0; i < 30000; i++) small[i % 3] += i;
         System.out.println(small[0] + small[1] + small[2] + " then " + small[3]);
