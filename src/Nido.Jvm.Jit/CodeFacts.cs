@@ -10,7 +10,7 @@ namespace Nido.Jvm.Jit;
 internal sealed class CodeFacts
 {
     /// <summary>
-    /// Frameless: the method calls nothing, allocates nothing and cannot throw (no invocations, no array access, no
+    /// Frameless: the method calls nothing, allocates nothing and cannot throw (no invocations but of Object.&lt;init&gt;, no array access, no
     /// casts, no monitors, no athrow, no handlers; fields only of <c>this</c> or of initialised classes, as compiled in;
     /// divisions only by safe constants), so no stack walk can meet it and no throw needs its line: it does not push a
     /// frame, which is most of a small method's cost (accessors, arithmetic helpers).
@@ -60,6 +60,11 @@ internal sealed class CodeFacts
                     var valuePush = op == 0xb4 || (previous >= 0 && IsSimplePush(bc[previous]) && !targets.Contains(previous));
                     if (method.IsStatic || receiver < 0 || bc[receiver] != 0x2a || !valuePush || targets.Contains(pc)
                         || method.Owner.Resolved[Instructions.S2(bc, pc + 1) & 0xffff] is not JField { IsStatic: false }) frameless = false;
+                    break;
+                case 0xb7: // invokespecial of a body that is only `return` (Object.<init>) on `this`: the emitter drops the call
+                    if (method.IsStatic || previous < 0 || bc[previous] != 0x2a || targets.Contains(pc)
+                        || method.Owner.Resolved[Instructions.S2(bc, pc + 1) & 0xffff] is not MethodSite { Op: 0xb7, Polymorphic: false, Method: not null, Direct: { Descriptor: "()V" } target }
+                        || !MethodEmitter.IsEmptyBody(target)) frameless = false;
                     break;
                 default:
                     if (!IsPlain(op)) frameless = false;

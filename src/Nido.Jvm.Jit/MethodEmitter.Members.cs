@@ -176,7 +176,7 @@ internal sealed partial class MethodEmitter
         if (ret != 'V') _s.Add(ret);
     }
 
-    private static bool IsEmptyBody(JMethod m) =>
+    internal static bool IsEmptyBody(JMethod m) =>
         m.Code is { Code: [0xb1] } && m.Native is null && !m.IsSynchronized && !m.IsNative;
 
     /// <summary>

@@ -322,28 +322,37 @@ internal sealed partial class MethodEmitter
         LdThread();
         _il.Emit(OpCodes.Ldfld, Handles.ThreadStackFloor);
         _il.Emit(OpCodes.Blt_Un, overflow);
+        // Both frame arrays are checked against the depth once, as unsigned compares of locals: RyuJIT then drops the
+        // bounds checks of the method-id store and of every pc store before a call.
+        var ids = _il.DeclareLocal(typeof(int[]));
         LdThread();
         _il.Emit(OpCodes.Ldfld, Handles.ThreadDepth);
         _il.Emit(OpCodes.Stloc, _frame);
-        _il.Emit(OpCodes.Ldloc, _frame);
         LdThread();
         _il.Emit(OpCodes.Ldfld, Handles.ThreadFrameMethodIds);
+        _il.Emit(OpCodes.Stloc, ids);
+        LdThread();
+        _il.Emit(OpCodes.Ldfld, Handles.ThreadFramePcs);
+        _il.Emit(OpCodes.Stloc, _pcs);
+        _il.Emit(OpCodes.Ldloc, _frame);
+        _il.Emit(OpCodes.Ldloc, ids);
         _il.Emit(OpCodes.Ldlen);
         _il.Emit(OpCodes.Conv_I4);
-        _il.Emit(OpCodes.Blt, ok);
+        _il.Emit(OpCodes.Bge_Un, overflow);
+        _il.Emit(OpCodes.Ldloc, _frame);
+        _il.Emit(OpCodes.Ldloc, _pcs);
+        _il.Emit(OpCodes.Ldlen);
+        _il.Emit(OpCodes.Conv_I4);
+        _il.Emit(OpCodes.Blt_Un, ok);
         _il.MarkLabel(overflow);
         LdThread();
         _il.Emit(OpCodes.Call, Handles.Support(nameof(Compiled.CompiledSupport.StackOverflow)));
         _il.Emit(OpCodes.Throw);
         _il.MarkLabel(ok);
-        LdThread();
-        _il.Emit(OpCodes.Ldfld, Handles.ThreadFrameMethodIds);
+        _il.Emit(OpCodes.Ldloc, ids);
         _il.Emit(OpCodes.Ldloc, _frame);
         _il.Emit(OpCodes.Ldc_I4, _m.Id);
         _il.Emit(OpCodes.Stelem_I4);
-        LdThread();
-        _il.Emit(OpCodes.Ldfld, Handles.ThreadFramePcs);
-        _il.Emit(OpCodes.Stloc, _pcs);
         LdThread();
         _il.Emit(OpCodes.Ldloc, _frame);
         _il.Emit(OpCodes.Ldc_I4_1);
@@ -374,6 +383,7 @@ internal sealed partial class MethodEmitter
     /// <summary>Records the current pc in this frame (before calls and anything whose callee may walk the stack).</summary>
     private void RecordPc()
     {
+        if (_frameless) return; // the calls of a frameless method are dropped ones (Object.<init>)
         _il.Emit(OpCodes.Ldloc, _pcs);
         _il.Emit(OpCodes.Ldloc, _frame);
         _il.Emit(OpCodes.Ldc_I4, _pc);
