@@ -90,7 +90,14 @@ public sealed class JitCompiler : IMethodCompiler
             // Asked again (the method stayed hot while it waited): interpreting it longer would cost more than waiting.
             if (!_inFlight.Add(method))
             {
-                while (_inFlight.Contains(method)) Monitor.Wait(_requests);
+                // A Java interrupt pending on this thread (Thread.interrupt) is kept for the Java code that checks it.
+                var interrupted = false;
+                while (_inFlight.Contains(method))
+                {
+                    try { Monitor.Wait(_requests); }
+                    catch (ThreadInterruptedException) { interrupted = true; }
+                }
+                if (interrupted) Thread.CurrentThread.Interrupt();
                 return;
             }
             _requests.Enqueue(method);
@@ -114,29 +121,60 @@ public sealed class JitCompiler : IMethodCompiler
                 while (_requests.Count == 0) Monitor.Wait(_requests);
                 method = _requests.Dequeue();
             }
-            var group = CompileNow(method);
-            var watch = Stopwatch.StartNew();
-            foreach (var c in group) Warm(c.Entry);
-            lock (_lock) _time += watch.Elapsed;
-            Publish(group);
-            lock (_requests)
+            try
             {
-                _inFlight.Remove(method);
-                Monitor.PulseAll(_requests);
+                Publish(CompileNow(method, warm: true));
+            }
+            catch (Exception e)
+            {
+                // A fault of the JIT itself: the method stays interpreted, and the VM goes on rather than dying here.
+                method.CompileRefused = true;
+                Trace($"{method} failed: {e.GetType().Name}: {e.Message}");
+            }
+            finally
+            {
+                lock (_requests)
+                {
+                    _inFlight.Remove(method);
+                    Monitor.PulseAll(_requests);
+                }
             }
         }
     }
 
-    /// <summary>Emits <paramref name="method"/>'s group; its methods are callable from compiled code from here on.</summary>
-    private List<(CompiledMethod Method, CompiledEntry Entry)> CompileNow(JMethod method)
+    /// <summary>
+    /// Emits <paramref name="method"/>'s group and, with <paramref name="warm"/>, has .NET compile it before other
+    /// compiled code may call it (a group .NET rejects is taken back: its methods stay interpreted).
+    /// </summary>
+    private List<(CompiledMethod Method, CompiledEntry Entry)> CompileNow(JMethod method, bool warm = false)
     {
         lock (_lock)
         {
             if (method.CompiledState is not null || method.CompileRefused) return [];
             var watch = Stopwatch.StartNew();
-            var group = Declare(method) is not null ? EmitGroup() : null;
-            _time += watch.Elapsed;
-            return group ?? [];
+            try
+            {
+                var group = Declare(method) is not null ? EmitGroup() : null;
+                if (group is null) return [];
+                try
+                {
+                    if (warm) foreach (var (_, entry) in group) Warm(entry);
+                }
+                catch
+                {
+                    foreach (var (c, _) in group)
+                    {
+                        c.Method.CompiledState = null;
+                        c.Method.CompileRefused = true;
+                    }
+                    throw;
+                }
+                return group;
+            }
+            finally
+            {
+                _time += watch.Elapsed;
+            }
         }
     }
 
@@ -250,10 +288,11 @@ public sealed class JitCompiler : IMethodCompiler
                 if (emitter.Frameless) Trace($"{current} is frameless");
             }
             var group = new List<(CompiledMethod, CompiledEntry)>(_group.Count);
-            foreach (var c in _group.Values)
+            foreach (var c in _group.Values) group.Add((c, Bridge(c)));
+            // Callable from compiled code only once every member has its code.
+            foreach (var (c, _) in group)
             {
                 c.Method.CompiledState = c;
-                group.Add((c, Bridge(c)));
                 _methods++;
                 Trace($"compiled {c.Method}");
             }

@@ -46,7 +46,7 @@ internal sealed partial class MethodEmitter
         {
             if (known)
             {
-                NullCheck(0);
+                if (!_frameless) NullCheck(0); // a frameless method's receiver is `this`
                 FieldAddress(f!.Slot);
             }
             else
@@ -79,7 +79,16 @@ internal sealed partial class MethodEmitter
         _il.Emit(OpCodes.Ldfld, Handles.ObjectFieldCount);
         _il.Emit(OpCodes.Ldc_I4, slot);
         _il.Emit(OpCodes.Bgt, ok);
-        ThrowAtPc(nameof(CompiledSupport.IncompatibleReceiver));
+        if (_frameless)
+        {
+            // Its frame is pushed for the trace (the pc goes in its own slot, not the caller's).
+            LdThread();
+            LdK(_m);
+            _il.Emit(OpCodes.Ldc_I4, _pc);
+            _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.IncompatibleReceiverFrameless)));
+            _il.Emit(OpCodes.Throw);
+        }
+        else ThrowAtPc(nameof(CompiledSupport.IncompatibleReceiver));
         _il.MarkLabel(ok);
         Ld(0);
         _il.Emit(OpCodes.Ldflda, Handles.ObjectClass);
@@ -214,6 +223,7 @@ internal sealed partial class MethodEmitter
     /// </summary>
     private void CallKnown(JMethod target, int first, List<char> parameters, char ret)
     {
+        RefuseCallWithoutFrame();
         var callee = _jit.Callable(target);
         if (callee is null)
         {
@@ -242,8 +252,18 @@ internal sealed partial class MethodEmitter
     /// Arguments spilled to the thread's slot stack (above every interpreted frame), then the interpreter's call:
     /// by site (resolution and selection at run time) or of a known method.
     /// </summary>
+    /// <summary>
+    /// A call site the scan took for a dropped Object.&lt;init&gt; was re-resolved since (one constant serves
+    /// invokespecial and invokevirtual): the method is not compiled rather than calling without a frame.
+    /// </summary>
+    private void RefuseCallWithoutFrame()
+    {
+        if (_frameless) throw new NotCompilableException("a call in a method taken for frameless");
+    }
+
     private void CallThroughInterpreter(byte op, int index, JMethod? known, int first, List<char> parameters, char ret)
     {
+        RefuseCallWithoutFrame();
         var argBase = SpillArguments(first, parameters);
         LdThread();
         if (known is not null)

@@ -172,6 +172,21 @@ public static class CompiledSupport
         return t.Vm.Throw("java/lang/VerifyError", "Bad type on operand stack: the receiver of a field access lacks the field");
     }
 
+    /// <summary>
+    /// The same fault in a method compiled without a frame (CodeFacts): its frame is pushed first, so the trace
+    /// names it and its line and the caller's recorded pc stays. The frame is dropped as compiled frames are when
+    /// an exception leaves them (by the interpreter's call or the catching method).
+    /// </summary>
+    public static JavaThrow IncompatibleReceiverFrameless(JThread t, JMethod m, int pc)
+    {
+        var depth = t.Depth;
+        if ((uint)depth >= (uint)t.FrameMethodIds.Length || (uint)depth >= (uint)t.FramePcs.Length) return StackOverflow(t);
+        t.FrameMethodIds[depth] = m.Id;
+        t.FramePcs[depth] = pc;
+        t.Depth = depth + 1;
+        return t.Vm.Throw("java/lang/VerifyError", "Bad type on operand stack: the receiver of a field access lacks the field");
+    }
+
     /// <summary>The slot of an instance field (getfield/putfield not resolved at compile time).</summary>
     public static ref Slot Field(JThread t, JClass cls, int index, JObject? o, int pc)
     {

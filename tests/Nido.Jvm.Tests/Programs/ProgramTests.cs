@@ -100,6 +100,29 @@ public sealed class ProgramTests(CompiledPrograms compiled) : IClassFixture<Comp
         return command;
     }
 
+    /// <summary>
+    /// The jit program's accessors, arithmetic helpers and simple constructors compile without a Java frame, and
+    /// methods that call or may throw keep theirs (the JIT's trace says which; NIDO_JIT_BACKGROUND=0 so every compile
+    /// is done before the program ends).
+    /// </summary>
+    [Fact]
+    public void Methods_that_cannot_call_or_throw_compile_without_a_frame()
+    {
+        Jdk17.Require();
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("NIDO_JAVA_UNDER_TEST"))) Assert.Skip("NIDO_JAVA_UNDER_TEST is set: the JIT's trace is nido's");
+        var spec = ProgramCatalog.Load("jit");
+        var classes = compiled.Classes(spec);
+        var env = ProgramRunner.EnvironmentFor("jit", spec.Environment);
+        env["NIDO_JIT_TRACE"] = "1";
+        env["NIDO_JIT_BACKGROUND"] = "0";
+        var run = ProgramRunner.Run(Command([TestPaths.NativeNido(), "java"], spec, classes), compiled.FreshWorkDirectory(spec), env);
+        var frameless = run.StderrText.Split('\n').Where(l => l.EndsWith(" is frameless")).ToHashSet();
+        foreach (var m in new[] { "Main$Point.getX()I", "Main$Point.setY(J)V", "Main$Point.scaled()I", "Main.divisions(I)I", "Main.longDivisions(J)J", "Main.mix(II)I", "java/lang/Object.<init>()V" })
+            Assert.True(frameless.Contains($"nido: jit: {m} is frameless"), $"{m} was not compiled frameless:\n{ProgramRunner.Clip(run.StderrText)}");
+        foreach (var m in new[] { "Main.thrower(LMain$Point;I)I", "Main.intCorners(I)I", "Main.catching([II)I", "Main.locked(I)I" })
+            Assert.DoesNotContain($"nido: jit: {m} is frameless", frameless);
+    }
+
     [Fact]
     public void Enabled_list_names_every_program_and_nothing_else()
     {
