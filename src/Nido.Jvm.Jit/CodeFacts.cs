@@ -17,6 +17,9 @@ internal sealed class CodeFacts
     /// </summary>
     public bool Frameless { get; }
 
+    /// <summary>The code has an invoke instruction (a frameless method's can only be a dropped Object.&lt;init&gt;).</summary>
+    public bool Calls { get; }
+
     /// <summary>Pcs of idiv/irem/ldiv/lrem whose divisor is pushed by the instruction just before, as a constant other than 0 and -1.</summary>
     public HashSet<int> SafeDivisions { get; } = [];
 
@@ -41,6 +44,7 @@ internal sealed class CodeFacts
         for (var pc = 0; pc < bc.Length; pc += Instructions.Length(bc, pc))
         {
             var op = bc[pc];
+            if (op is >= 0xb6 and <= 0xba) Calls = true;
             if (op is 0x4b || (op == 0x3a && bc[pc + 1] == 0)) thisStored = true; // astore_0, astore 0
             switch (op)
             {

@@ -342,6 +342,9 @@ public sealed class JitCompiler : IMethodCompiler
         return (CompiledEntry)dm.CreateDelegate(typeof(CompiledEntry), c.K);
     }
 
+    /// <summary>The emitter placed <paramref name="callee"/>'s body in <paramref name="caller"/> (for NIDO_JIT_TRACE).</summary>
+    internal void Inlined(JMethod callee, JMethod caller) => Trace($"{callee} inlined into {caller}");
+
     private void Trace(string text)
     {
         if (_trace) Console.Error.WriteLine($"nido: jit: {text}");

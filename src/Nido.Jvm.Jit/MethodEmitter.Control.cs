@@ -86,6 +86,16 @@ internal sealed partial class MethodEmitter
     private void Return(byte op)
     {
         var kind = op == 0xb1 ? 'V' : KindAt(0);
+        if (_inlineEnd is { } end)
+        {
+            if (kind != 'V')
+            {
+                Ld(0);
+                _il.Emit(OpCodes.Stloc, _inlineResult!);
+            }
+            _il.Emit(OpCodes.Br, end);
+            return;
+        }
         if (kind != 'V') Ld(0);
         if (_loop)
         {

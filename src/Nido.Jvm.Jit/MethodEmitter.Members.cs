@@ -149,7 +149,7 @@ internal sealed partial class MethodEmitter
             else if (direct.Owner.State != ClassState.Initialized) Initialize(direct.Owner);
             // A body that is only `return` (Object.<init>, empty constructors) is not called at all, as HotSpot
             // inlines it: the call would cost a frame per allocation.
-            if (!IsEmptyBody(direct)) CallKnown(direct, first, parameters, ret);
+            if (!IsEmptyBody(direct) && !TryInline(direct, first, parameters, ret)) CallKnown(direct, first, parameters, ret);
         }
         else if (guarded is not null && _jit.Callable(guarded) is not null)
         {
@@ -172,7 +172,7 @@ internal sealed partial class MethodEmitter
             _il.Emit(OpCodes.Ldelem_Ref);
             LdK(guarded);
             _il.Emit(OpCodes.Bne_Un, slow);
-            CallKnown(guarded, first, parameters, ret);
+            if (!TryInline(guarded, first, parameters, ret)) CallKnown(guarded, first, parameters, ret);
             _il.Emit(OpCodes.Br, done);
             _il.MarkLabel(slow);
             CallThroughInterpreter(op, index, null, first, parameters, ret);

@@ -28,8 +28,8 @@ internal sealed partial class MethodEmitter
     private readonly bool _loop;
     private readonly int _startPc;
 
-    private readonly List<object> _k = [];
-    private readonly Dictionary<object, int> _kIndex = new(ReferenceEqualityComparer.Instance);
+    private readonly List<object> _k;
+    private readonly Dictionary<object, int> _kIndex;
     private readonly Label[] _labels;
     private readonly Dictionary<(int, char), LocalBuilder> _locals = [];
     private readonly Dictionary<(int, char), LocalBuilder> _stack = [];
@@ -41,6 +41,9 @@ internal sealed partial class MethodEmitter
     private LocalBuilder? _result;
     private LocalBuilder? _slotTemp;
     private bool _inTry;
+    /// <summary>Inlined: where the callee's returns go, and the caller's local its result goes to.</summary>
+    private readonly Label? _inlineEnd;
+    private readonly LocalBuilder? _inlineResult;
     private Label _epilogue;
 
     /// <summary>Kinds on the operand stack while one instruction is emitted (bottom first).</summary>
@@ -60,8 +63,18 @@ internal sealed partial class MethodEmitter
     {
     }
 
-    private MethodEmitter(JitCompiler jit, JMethod method, StackKinds kinds, ILGenerator il, bool loop, int startPc)
+    /// <summary>An inlined callee's emitter (see <see cref="TryInline"/>): the caller's IL and constants, the callee's code.</summary>
+    private MethodEmitter(MethodEmitter caller, JMethod callee, StackKinds kinds, Label end, LocalBuilder? result)
+        : this(caller._jit, callee, kinds, caller._il, loop: false, startPc: 0, caller)
     {
+        _inlineEnd = end;
+        _inlineResult = result;
+    }
+
+    private MethodEmitter(JitCompiler jit, JMethod method, StackKinds kinds, ILGenerator il, bool loop, int startPc, MethodEmitter? caller = null)
+    {
+        _k = caller?._k ?? [];
+        _kIndex = caller?._kIndex ?? new(ReferenceEqualityComparer.Instance);
         _jit = jit;
         _target = null!;
         _m = method;
@@ -78,7 +91,7 @@ internal sealed partial class MethodEmitter
         _frameless = !loop && _facts.Frameless;
         _frame = il.DeclareLocal(typeof(int));
         _pcs = il.DeclareLocal(typeof(int[]));
-        K(method);
+        if (caller is null) K(method);
     }
 
     /// <summary>The method was compiled without a Java frame.</summary>
