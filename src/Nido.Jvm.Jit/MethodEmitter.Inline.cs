@@ -32,7 +32,7 @@ internal sealed partial class MethodEmitter
             return false;
         }
         var end = _il.DefineLabel();
-        new MethodEmitter(this, callee, kinds, end, ret == 'V' ? null : StackLocal(first, ret)).EmitInline(this, first, parameters);
+        new MethodEmitter(this, callee, facts, kinds, end, ret == 'V' ? null : StackLocal(first, ret)).EmitInline(this, first, parameters);
         _il.MarkLabel(end);
         _jit.Inlined(callee, _m);
         return true;

@@ -249,10 +249,6 @@ internal sealed partial class MethodEmitter
     }
 
     /// <summary>
-    /// Arguments spilled to the thread's slot stack (above every interpreted frame), then the interpreter's call:
-    /// by site (resolution and selection at run time) or of a known method.
-    /// </summary>
-    /// <summary>
     /// A call site the scan took for a dropped Object.&lt;init&gt; was re-resolved since (one constant serves
     /// invokespecial and invokevirtual): the method is not compiled rather than calling without a frame.
     /// </summary>
@@ -261,6 +257,10 @@ internal sealed partial class MethodEmitter
         if (_frameless) throw new NotCompilableException("a call in a method taken for frameless");
     }
 
+    /// <summary>
+    /// Arguments spilled to the thread's slot stack (above every interpreted frame), then the interpreter's call:
+    /// by site (resolution and selection at run time) or of a known method.
+    /// </summary>
     private void CallThroughInterpreter(byte op, int index, JMethod? known, int first, List<char> parameters, char ret)
     {
         RefuseCallWithoutFrame();

@@ -64,14 +64,14 @@ internal sealed partial class MethodEmitter
     }
 
     /// <summary>An inlined callee's emitter (see <see cref="TryInline"/>): the caller's IL and constants, the callee's code.</summary>
-    private MethodEmitter(MethodEmitter caller, JMethod callee, StackKinds kinds, Label end, LocalBuilder? result)
-        : this(caller._jit, callee, kinds, caller._il, loop: false, startPc: 0, caller)
+    private MethodEmitter(MethodEmitter caller, JMethod callee, CodeFacts facts, StackKinds kinds, Label end, LocalBuilder? result)
+        : this(caller._jit, callee, kinds, caller._il, loop: false, startPc: 0, caller, facts)
     {
         _inlineEnd = end;
         _inlineResult = result;
     }
 
-    private MethodEmitter(JitCompiler jit, JMethod method, StackKinds kinds, ILGenerator il, bool loop, int startPc, MethodEmitter? caller = null)
+    private MethodEmitter(JitCompiler jit, JMethod method, StackKinds kinds, ILGenerator il, bool loop, int startPc, MethodEmitter? caller = null, CodeFacts? facts = null)
     {
         _k = caller?._k ?? [];
         _kIndex = caller?._kIndex ?? new(ReferenceEqualityComparer.Instance);
@@ -87,7 +87,7 @@ internal sealed partial class MethodEmitter
         _loop = loop;
         _startPc = startPc;
         _labels = new Label[_bc.Length];
-        _facts = new CodeFacts(method);
+        _facts = facts ?? new CodeFacts(method);
         _frameless = !loop && _facts.Frameless;
         _frame = il.DeclareLocal(typeof(int));
         _pcs = il.DeclareLocal(typeof(int[]));

@@ -182,9 +182,8 @@ public static class CompiledSupport
         var depth = t.Depth;
         if ((uint)depth >= (uint)t.FrameMethodIds.Length || (uint)depth >= (uint)t.FramePcs.Length) return StackOverflow(t);
         t.FrameMethodIds[depth] = m.Id;
-        t.FramePcs[depth] = pc;
         t.Depth = depth + 1;
-        return t.Vm.Throw("java/lang/VerifyError", "Bad type on operand stack: the receiver of a field access lacks the field");
+        return IncompatibleReceiver(t, pc);
     }
 
     /// <summary>The slot of an instance field (getfield/putfield not resolved at compile time).</summary>
