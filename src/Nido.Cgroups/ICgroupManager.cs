@@ -73,6 +73,28 @@ public static class CgroupManager
         return paths;
     }
 
+    /// <summary>
+    /// The ancestors of the manager's directories that do not exist yet, deepest first: what creating it will make
+    /// besides its own directories, for <see cref="RemoveParents"/> to take away again (runc leaves them).
+    /// </summary>
+    public static List<string> MissingParents(ICgroupManager manager)
+    {
+        var missing = new List<string>();
+        foreach (var dir in manager.Paths.Values)
+            for (var parent = Path.GetDirectoryName(dir); parent is not null && !missing.Contains(parent) && !Directory.Exists(parent); parent = Path.GetDirectoryName(parent))
+                missing.Add(parent);
+        missing.Sort(static (a, b) => b.Length.CompareTo(a.Length));
+        return missing;
+    }
+
+    /// <summary>Removes what <see cref="MissingParents"/> listed, each only if empty (another container may use it now).</summary>
+    public static void RemoveParents(IEnumerable<string> parents)
+    {
+        foreach (var dir in parents)
+            try { Nodes.RemoveDirectory(dir); }
+            catch (ErrnoException) { } // in use (EBUSY, ENOTEMPTY) or gone
+    }
+
     public static string ModeOf(ICgroupManager manager) => manager is V2.UnifiedManager ? "v2" : "v1";
 
     /// <summary>This process's cgroup for a controller ("" = the v2 hierarchy), from /proc/self/cgroup.</summary>

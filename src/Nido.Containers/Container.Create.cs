@@ -64,6 +64,7 @@ public sealed partial class Container
         var disposables = new List<IDisposable>();
         ChildProcess? init = null;
         Cgroups.ICgroupManager? cgroup = null;
+        List<string>? hostMounts = null, cgroupParents = null;
         try
         {
             // The cgroups are known before the init exists: a v1 "cgroup" mount binds them.
@@ -72,11 +73,13 @@ public sealed partial class Container
             // Recorded first, so a `create` killed at any later point leaves a state that says what to clean up (the
             // init, or the runtime, may make the cgroups from the clone on). The owner's name and the config copy,
             // which clean-up does not need, wait until the init is building its root.
+            cgroupParents = Cgroups.CgroupManager.MissingParents(cgroup) is { Count: > 0 } missing ? missing : null;
             var partial = new ContainerState
             {
                 Id = id, Bundle = bundle, Rootfs = rootfs, Created = DateTimeOffset.UtcNow,
                 CreatorPid = Environment.ProcessId, CreatorStartTime = ProcessInfo.StartTime(Environment.ProcessId),
                 CgroupMode = Cgroups.CgroupManager.ModeOf(cgroup), CgroupPaths = new Dictionary<string, string>(cgroup.Paths),
+                CgroupParents = cgroupParents,
             };
             store.Save(partial);
             SafeFdHandle MakeFifo(string name)
@@ -108,6 +111,12 @@ public sealed partial class Container
             // a joined mount namespace, where they may name something else; v2: it is cloned into its cgroup.
             var selfJoin = runAhead is not null && (newNs & NamespaceFlags.Mount) != 0 ? cgroup.SelfJoinFiles : [];
             var script = new InitScript(spec, rootfs, o.NoPivot, layout, cgroup.Paths, fifo, hooksFifo, deathSignal, runAhead, selfJoin);
+            if (script.HostMounts is not null)
+            {
+                hostMounts = script.HostMounts;
+                partial = partial with { HostMounts = hostMounts };
+                store.Save(partial); // before the init mounts anything
+            }
             var p = spec.Process;
             var options = new SpawnOptions
             {
@@ -230,6 +239,8 @@ public sealed partial class Container
         {
             Abandon(init);
             try { cgroup?.Destroy(); } catch (Cgroups.CgroupException) { }
+            if (cgroupParents is not null) Cgroups.CgroupManager.RemoveParents(cgroupParents);
+            if (hostMounts is not null) UnmountHostMounts(hostMounts);
             store.Remove(id);
         }
     }

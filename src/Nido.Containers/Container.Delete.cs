@@ -30,7 +30,9 @@ public sealed partial class Container
             }
             try { cgroup.Destroy(); }
             catch (Cgroups.CgroupException e) { throw new ContainerException($"container {Id}: {e.Message}", e); }
+            if (State.CgroupParents is { } parents) Cgroups.CgroupManager.RemoveParents(parents);
         }
+        if (State.HostMounts is { } hostMounts) UnmountHostMounts(hostMounts);
         // poststop failures are warnings: the container is gone either way (runtime-spec).
         if (State.Complete && Spec.Hooks?.Poststop is { Count: > 0 } poststop)
         {
@@ -38,5 +40,16 @@ public sealed partial class Container
             catch (ContainerException e) { Console.Error.WriteLine($"nido: warning: {e.Message}"); }
         }
         Store.Remove(Id);
+    }
+
+    /// <summary>
+    /// The mounts an init without a mount namespace made in the runtime's (see <see cref="ContainerState.HostMounts"/>),
+    /// newest first and detached with what lies on them; a point it never reached is not a mount (EINVAL) or is gone.
+    /// </summary>
+    private static void UnmountHostMounts(List<string> mountPoints)
+    {
+        for (var i = mountPoints.Count - 1; i >= 0; i--)
+            try { Mounts.Unmount(mountPoints[i], UnmountFlags.Detach | UnmountFlags.NoFollow); }
+            catch (ErrnoException e) when (e.Errno is Errno.EINVAL or Errno.ENOENT or Errno.ENOTDIR) { }
     }
 }

@@ -91,6 +91,13 @@ public static class SpecValidator
             if (d.Type is not ("c" or "b" or "u" or "p")) Fail($"linux.devices {d.Path}: type \"{d.Type}\" must be c, b, u or p");
             if (!d.Path.StartsWith("/dev/", StringComparison.Ordinal)) Fail($"linux.devices: path \"{d.Path}\" must be under /dev");
         }
+        if (!kinds.Contains("mount"))
+        {
+            // These would change the host's own mounts: runc refuses the first two the same way.
+            if ((linux?.MaskedPaths?.Count ?? 0) > 0 || (linux?.ReadonlyPaths?.Count ?? 0) > 0) Fail("unable to restrict sys entries without a private MNT namespace (linux.maskedPaths/readonlyPaths)");
+            if (spec.Root!.Readonly == true) Fail("root.readonly needs a mount namespace in linux.namespaces");
+            if (!string.IsNullOrEmpty(linux?.RootfsPropagation)) Fail("linux.rootfsPropagation needs a mount namespace in linux.namespaces");
+        }
         foreach (var paths in new[] { linux?.MaskedPaths, linux?.ReadonlyPaths })
             foreach (var path in paths ?? [])
                 if (!path.StartsWith('/')) Fail($"linux.maskedPaths/readonlyPaths: \"{path}\" must be absolute");

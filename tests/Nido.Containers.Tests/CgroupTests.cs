@@ -122,6 +122,32 @@ public class CgroupTests
         root.AssertCreateFails(bundle, "badcg", "swappiness 500");
         Assert.False(new CgroupPaths(CgroupLayout.DetectSelf(), cgroupsPath).Exists());
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Parent_cgroups_create_made_for_a_nested_path_go_with_delete(bool failingCreate)
+    {
+        Runtime.RequireRoot();
+        var layout = CgroupLayout.DetectSelf();
+        Assert.SkipWhen(layout.Mode == CgroupMode.None, "no cgroup filesystem on this host");
+        using var bundle = Bundle.Create("true");
+        using var root = new RuntimeRoot();
+        var top = $"/nido-test-{Guid.NewGuid():N}";
+        bundle.Edit(c =>
+        {
+            c["linux"]!["cgroupsPath"] = $"{top}/pod/container";
+            if (failingCreate) c["linux"]!["resources"] = JsonNode.Parse("""{"memory": {"swappiness": 500}}""");
+        });
+        if (failingCreate) root.AssertCreateFails(bundle, "nested", "swappiness 500");
+        else
+        {
+            var r = root.Oci("run", "--bundle", bundle.Dir, "nested");
+            Assert.True(r.Code == 0, r.Err);
+            root.AssertNoLeftovers(bundle);
+        }
+        Assert.False(new CgroupPaths(layout, top).Exists(), $"{top} and {top}/pod were made by create and must be removed");
+    }
 }
 
 /// <summary>Where a cgroupsPath lives on this host, per controller (v1) or once (v2).</summary>

@@ -149,4 +149,59 @@ public class IsolationTests
         Assert.True(r.Code == 0, r.Err);
         Assert.Equal("holder\n", r.Out);
     }
+
+    [Fact]
+    public void Without_a_mount_namespace_mounts_go_to_the_runtime_and_delete_takes_them_down()
+    {
+        // runc's chroot case: the config's mounts and /dev are made under the rootfs in the runtime's namespace.
+        Runtime.RequireRoot();
+        using var bundle = Bundle.Create("sh", "-c", "ls /dev/null /proc/self/status && sleep 60");
+        using var root = new RuntimeRoot();
+        bundle.Edit(c =>
+        {
+            var namespaces = (JsonArray)c["linux"]!["namespaces"]!;
+            foreach (var ns in namespaces.Where(n => (string?)n!["type"] == "mount").ToList()) namespaces.Remove(ns);
+            c["linux"]!.AsObject().Remove("maskedPaths");
+            c["linux"]!.AsObject().Remove("readonlyPaths");
+            c["root"]!["readonly"] = false;
+        });
+        root.RunDetached(bundle, "chrooted");
+        var status = JsonNode.Parse(root.Oci("state", "chrooted").Out)!;
+        Assert.Equal("running", (string?)status["status"]);
+        var pid = (int)status["pid"]!;
+        Assert.Equal(new FileInfo("/proc/self/ns/mnt").LinkTarget, new FileInfo($"/proc/{pid}/ns/mnt").LinkTarget);
+        var mounts = File.ReadAllText("/proc/self/mountinfo");
+        Assert.Contains($"{bundle.Rootfs}/proc ", mounts);
+        Assert.Contains($"{bundle.Rootfs}/dev ", mounts);
+        Assert.Equal(0, root.Oci("delete", "--force", "chrooted").Code);
+        root.AssertNoLeftovers(bundle);
+
+        // Masking or a read-only root would change the host's own mounts: refused, as runc does.
+        bundle.Edit(c => c["linux"]!["maskedPaths"] = new JsonArray("/proc/kcore"));
+        root.AssertCreateFails(bundle, "masked", "unable to restrict sys entries without a private MNT namespace");
+        bundle.Edit(c =>
+        {
+            c["linux"]!.AsObject().Remove("maskedPaths");
+            c["root"]!["readonly"] = true;
+        });
+        root.AssertCreateFails(bundle, "readonly", "root.readonly needs a mount namespace");
+    }
+
+    [Theory]
+    [InlineData("unbindable")]
+    [InlineData("private")]
+    [InlineData("slave")]
+    public void Rootfs_propagation_is_what_the_config_asks(string propagation)
+    {
+        // An unbindable root can only be set once the rootfs is bound and pivoted (runc fails this one).
+        var r = Runtime.RunInside("awk '$5 == \"/\"' /proc/self/mountinfo", c => c["linux"]!["rootfsPropagation"] = propagation);
+        Assert.True(r.Code == 0, r.Err);
+        var fields = r.Out.Split(" - ")[0];
+        switch (propagation)
+        {
+            case "unbindable": Assert.Contains("unbindable", fields); break;
+            case "private": Assert.DoesNotContain("shared:", fields); Assert.DoesNotContain("master:", fields); Assert.DoesNotContain("unbindable", fields); break;
+            case "slave": Assert.DoesNotContain("shared:", fields); break;
+        }
+    }
 }

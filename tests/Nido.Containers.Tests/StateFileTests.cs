@@ -15,6 +15,7 @@ public sealed partial class StateFileTests
         Id = "c1", Bundle = "/b/ü \"q\"", Rootfs = "/b/rootfs", InitPid = 4242, InitStartTime = 123456789012, Created = new DateTimeOffset(2026, 11, 23, 4, 5, 6, 789, TimeSpan.Zero).AddTicks(1234),
         Owner = "root", Annotations = new() { ["a.b"] = "c<d>", ["e"] = "" }, CgroupMode = "v1",
         CgroupPaths = new() { ["memory"] = "/sys/fs/cgroup/memory/c1", ["pids"] = "/sys/fs/cgroup/pids/c1" },
+        CgroupParents = ["/sys/fs/cgroup/memory/pod/a", "/sys/fs/cgroup/memory/pod"], HostMounts = ["/b/rootfs/proc", "/b/rootfs/dev"],
         Complete = true, CreatorPid = 17, CreatorStartTime = 99,
     };
 

@@ -6,7 +6,7 @@ namespace Nido.Cgroups.V1;
 internal sealed class LegacyManager(Dictionary<string, string> paths) : ICgroupManager
 {
     private static readonly IV1Controller[] Controllers =
-        [new MemoryV1(), new CpuV1(), new CpusetV1(), new PidsV1(), new BlkioV1(), new HugetlbV1(), new DevicesV1()];
+        [new MemoryV1(), new CpuV1(), new CpusetV1(), new PidsV1(), new BlkioV1(), new HugetlbV1(), new DevicesV1(), new NetClsV1(), new NetPrioV1()];
 
     public IReadOnlyDictionary<string, string> Paths => paths;
 
@@ -58,6 +58,7 @@ internal sealed class LegacyManager(Dictionary<string, string> paths) : ICgroupM
     {
         "memory" => r.Memory is not null, "pids" => r.Pids is not null, "blkio" => r.BlockIO is not null,
         "hugetlb" => r.HugepageLimits is { Count: > 0 }, "cpu" => r.Cpu is { Shares: not null } or { Quota: not null } or { Period: not null },
+        "net_cls" => r.Network?.ClassID is not null, "net_prio" => r.Network?.Priorities is { Count: > 0 },
         _ => false,
     };
 

@@ -4,7 +4,7 @@ using Nido.Oci.Runtime;
 namespace Nido.Containers.Init;
 
 /// <summary>/dev inside the container: runc's default devices, the config's devices, and the standard links.</summary>
-internal sealed class DeviceScript(SpawnScript script, RootfsView view, bool inUserNamespace)
+internal sealed class DeviceScript(SpawnScript script, RootfsView view, bool inUserNamespace, List<string> mountPoints)
 {
     public static readonly Device[] Defaults =
     [
@@ -30,6 +30,7 @@ internal sealed class DeviceScript(SpawnScript script, RootfsView view, bool inU
             {
                 script.CreateFile(target);
                 script.Mount(d.Path, target, null, MountFlags.Bind);
+                mountPoints.Add(target);
                 continue;
             }
             script.MakeNode(target, d.Type[0], d.Major, d.Minor, d.FileMode ?? 0x1b6);

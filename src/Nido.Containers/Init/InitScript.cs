@@ -35,6 +35,9 @@ internal sealed class InitScript
     /// <summary>The <see cref="InitPauses.Cgroups"/> pause comes once the root is complete (pivoted, nothing left to mount).</summary>
     public bool RootBuiltAtCgroupsPause { get; }
 
+    /// <summary>Without a mount namespace: the mount points the init makes in the runtime's namespace (null otherwise).</summary>
+    public List<string>? HostMounts { get; }
+
     /// <param name="execFifo">The fifo `start` opens; null when the program starts at commit (`run`).</param>
     /// <param name="parentDeathSignal">Set again after the uid change (a change of credentials clears it).</param>
     /// <param name="runAhead">
@@ -98,7 +101,13 @@ internal sealed class InitScript
                 if ((ahead & NamespaceFlags.Cgroup) != 0) s.Unshare(NamespaceFlags.Cgroup);
             };
         }
-        if (mountNs) rootfsScript.Prepare(); // a cgroup2 mount places the cgroups pause before itself
+        // A cgroup2 mount places the cgroups pause before itself.
+        if (mountNs) rootfsScript.Prepare();
+        else
+        {
+            rootfsScript.PrepareInRuntimeNamespace();
+            HostMounts = rootfsScript.MountPoints;
+        }
         if (hasCreateHooks)
         {
             rootfsScript.PlaceCgroupsPause(); // the hooks see the init in its cgroups
@@ -114,6 +123,7 @@ internal sealed class InitScript
         {
             s.ChangeRoot(rootfs);
             s.ChangeDirectory("/");
+            rootfsScript.Finish(); // sysctls only: the validator refuses the rest without a mount namespace
         }
         if (!string.IsNullOrEmpty(spec.Hostname)) s.SetHostname(spec.Hostname);
         if (!string.IsNullOrEmpty(spec.Domainname)) s.SetDomainname(spec.Domainname);

@@ -27,22 +27,37 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
         return steps is not null;
     }
 
+    /// <summary>The mount points made under the rootfs, in order (what <see cref="PrepareInRuntimeNamespace"/> leaves on the host).</summary>
+    public List<string> MountPoints { get; } = [];
+
     /// <summary>Before the pivot: propagation, the rootfs bind, every mount, then devices and the /dev links.</summary>
     public void Prepare()
     {
         var linux = spec.Linux;
         // Nothing mounted from here on may propagate back to the host (runc's default is rslave).
-        var propagation = MountOptions.Parse([linux?.RootfsPropagation is { Length: > 0 } p ? p : "rslave"]);
+        // Shared would leak back, and an unbindable "/" cannot give the rootfs bind below: both wait for Finish.
+        var propagation = MountOptions.Parse([linux?.RootfsPropagation is { Length: > 0 } p && p is not ("unbindable" or "runbindable") ? p : "rslave"]);
         script.Mount(null, "/", null, (propagation.Propagation == MountFlags.Shared ? MountFlags.Private : propagation.Propagation) | MountFlags.Rec);
         script.Mount(Rootfs, Rootfs, null, MountFlags.Bind | MountFlags.Rec); // pivot_root needs the new root to be a mount point
+        MountAll();
+    }
 
+    /// <summary>
+    /// A container without a mount namespace of its own (runc's chroot case): the config's mounts and /dev go under
+    /// the rootfs in the runtime's namespace, with the host's propagation left alone; delete takes them down.
+    /// </summary>
+    public void PrepareInRuntimeNamespace() => MountAll();
+
+    private void MountAll()
+    {
+        var linux = spec.Linux;
         var devIsBound = false;
         foreach (var m in spec.Mounts ?? [])
         {
             MountOne(m);
             if (m.Destination == "/dev" && MountOptions.Parse(m.Options).IsBind) devIsBound = true;
         }
-        var devices = new DeviceScript(script, view, inUserNamespace);
+        var devices = new DeviceScript(script, view, inUserNamespace, MountPoints);
         if (!devIsBound)
         {
             devices.Create(DeviceScript.Defaults);
@@ -56,6 +71,7 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
         var options = MountOptions.Parse(m.Options);
         var target = view.Resolve(m.Destination);
         var type = m.Type;
+        MountPoints.Add(target);
         if (options.IsBind || type == "bind")
         {
             var source = m.Source!;

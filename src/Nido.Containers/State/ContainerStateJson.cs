@@ -24,6 +24,8 @@ public static class ContainerStateJson
         Map(w, "annotations", s.Annotations);
         w.WriteString("cgroupMode", s.CgroupMode);
         Map(w, "cgroupPaths", s.CgroupPaths);
+        List(w, "cgroupParents", s.CgroupParents);
+        List(w, "hostMounts", s.HostMounts);
         w.WriteBoolean("complete", s.Complete);
         w.WriteNumber("creatorPid", s.CreatorPid);
         w.WriteNumber("creatorStartTime", s.CreatorStartTime);
@@ -47,6 +49,8 @@ public static class ContainerStateJson
                 "annotations" => s with { Annotations = c.StringMap() },
                 "cgroupMode" => s with { CgroupMode = c.NullableString() },
                 "cgroupPaths" => s with { CgroupPaths = c.StringMap() },
+                "cgroupParents" => s with { CgroupParents = c.Strings() },
+                "hostMounts" => s with { HostMounts = c.Strings() },
                 "complete" => s with { Complete = c.Bool(s.Complete) },
                 "creatorPid" => s with { CreatorPid = c.Int32(s.CreatorPid) },
                 "creatorStartTime" => s with { CreatorStartTime = c.UInt64(s.CreatorStartTime) },
@@ -59,6 +63,13 @@ public static class ContainerStateJson
     {
         c.Skip();
         return s;
+    }
+
+    /// <summary>A list, or an explicit null.</summary>
+    private static void List(Utf8JsonWriter w, string name, List<string>? list)
+    {
+        if (list is null) w.WriteNull(name);
+        else JsonOut.Strings(w, name, list);
     }
 
     /// <summary>A map, or an explicit null (this format writes nulls).</summary>
