@@ -20,6 +20,29 @@ public class BadInputTests
     };
 
     [Fact]
+    public void Without_proc_create_fails_up_front_and_run_still_works()
+    {
+        // `start` reaches the waiting init through /proc/self/fd of a fifo: with no /proc in the container that
+        // reopen would fail after create had returned, leaving a dead container with no message (runc also fails
+        // create here). `run` needs no fifo.
+        Runtime.RequireRoot();
+        using var bundle = Bundle.Create("echo", "hi");
+        using var root = new RuntimeRoot();
+        bundle.Edit(c =>
+        {
+            var mounts = (JsonArray)c["mounts"]!;
+            foreach (var m in mounts.Where(m => (string?)m!["destination"] == "/proc").ToList()) mounts.Remove(m);
+            c["linux"]!.AsObject().Remove("maskedPaths");
+            c["linux"]!.AsObject().Remove("readonlyPaths");
+        });
+        root.AssertCreateFails(bundle, "noproc", "`start` needs /proc mounted in the container");
+        var r = root.Oci("run", "--bundle", bundle.Dir, "noproc");
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Equal("hi\n", r.Out);
+        root.AssertNoLeftovers(bundle);
+    }
+
+    [Fact]
     public void A_program_that_cannot_execute_is_the_error_of_run()
     {
         Runtime.RequireRoot();

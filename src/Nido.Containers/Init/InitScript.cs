@@ -135,14 +135,19 @@ internal sealed class InitScript
             var size = process.ConsoleSize;
             s.OpenConsole(ConsoleMaster, new SpawnFdSlot(), (ushort)(size?.Height ?? 24), (ushort)(size?.Width ?? 80));
         }
+        // The fifos are reopened through /proc/self/fd once committed, where a failure could no longer be reported.
+        var execSlot = execFifo is null ? null : new SpawnFdSlot(execFifo);
+        var hooksSlot = hooksFifo is null ? null : new SpawnFdSlot(hooksFifo);
+        if (execSlot is not null) s.CheckReopenable(execSlot, "exec fifo through /proc/self/fd: `start` needs /proc mounted in the container");
+        if (hooksSlot is not null) s.CheckReopenable(hooksSlot, "hooks fifo through /proc/self/fd: startContainer hooks need /proc mounted in the container");
         s.PauseForProgram(InitPauses.Ready);
         if (ConsoleMaster is not null) s.Close(ConsoleMaster);
         s.SetParentDeathSignal(0);
         s.Report(InitPauses.Committed);
 
         // The fifos live in the runtime's state dir, reopened through descriptors taken before the pivot.
-        if (execFifo is not null) s.WriteFile(new SpawnFdSlot(execFifo), "0"u8, "exec fifo (waiting for start)");
-        if (hooksFifo is not null) s.AwaitByte(new SpawnFdSlot(hooksFifo), "hooks fifo (waiting for startContainer hooks)");
+        if (execSlot is not null) s.WriteFile(execSlot, "0"u8, "exec fifo (waiting for start)");
+        if (hooksSlot is not null) s.AwaitByte(hooksSlot, "hooks fifo (waiting for startContainer hooks)");
         foreach (var r in process.Rlimits ?? [])
             s.SetResourceLimit(ResourceLimits.Resource(r.Type), r.Soft, r.Hard, r.Type);
         if (process.OomScoreAdj is { } adj)

@@ -15,7 +15,7 @@ internal static partial class Interop
         public const long close_range = 436, seccomp = 317, umask = 95, unshare = 272, bpf = 321;
         public const long openat = 257, mkdirat = 258, mknodat = 259, fchownat = 260, unlinkat = 263, symlinkat = 266;
         public const long mount = 165, umount2 = 166, chroot = 161, prlimit64 = 302, pidfd_getfd = 438, mount_setattr = 442;
-        public const long rt_sigtimedwait = 128, socket = 41;
+        public const long rt_sigtimedwait = 128, socket = 41, faccessat = 269;
     }
 
     /// <summary>

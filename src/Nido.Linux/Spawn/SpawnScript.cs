@@ -145,6 +145,13 @@ public sealed class SpawnScript
         return Add(Interop.Sys.close, "close", subject, SpawnTrampoline.FlagFirstArgSaved, 0L);
     }
 
+    /// <summary>
+    /// Checks that the descriptor in <paramref name="slot"/> can be reopened through /proc/self/fd (which needs /proc
+    /// in the current root), so a step that waits on it later cannot fail after the runtime has let the child go.
+    /// </summary>
+    public SpawnScript CheckReopenable(SpawnFdSlot slot, string subject) =>
+        Add(Interop.Sys.faccessat, "access", subject, 0, (long)AT_FDCWD, new ProcFdPath(slot), 0L /* F_OK */, 0L);
+
     /// <summary>Opens <paramref name="path"/> (close-on-exec) into <paramref name="slot"/>, for later steps to use.</summary>
     public SpawnScript OpenInto(string path, int flags, SpawnFdSlot slot)
     {
