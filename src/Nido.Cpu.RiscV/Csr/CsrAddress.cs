@@ -15,5 +15,7 @@ public static class CsrAddress
     public const ushort Mcounteren = 0x306, Menvcfg = 0x30a, Mcountinhibit = 0x320, MhpmEvent3 = 0x323, MhpmEvent31 = 0x33f;
     public const ushort Mscratch = 0x340, Mepc = 0x341, Mcause = 0x342, Mtval = 0x343, Mip = 0x344;
     public const ushort Pmpcfg0 = 0x3a0, Pmpcfg15 = 0x3af, Pmpaddr0 = 0x3b0, Pmpaddr63 = 0x3ef;
+    /// <summary>The debug spec's trigger module (Sdtrig): tselect, tdata1–3, tinfo.</summary>
+    public const ushort Tselect = 0x7a0, Tdata1 = 0x7a1, Tdata2 = 0x7a2, Tdata3 = 0x7a3, Tinfo = 0x7a4;
     public const ushort Mcycle = 0xb00, Minstret = 0xb02, MhpmCounter3 = 0xb03, MhpmCounter31 = 0xb1f;
 }

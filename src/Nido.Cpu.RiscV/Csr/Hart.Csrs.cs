@@ -27,6 +27,9 @@ public sealed partial class Hart
     private FpFlags _fflags;
     private RoundingMode _frm;
 
+    /// <summary>Instructions retired before the current one (which was counted as it was fetched).</summary>
+    private ulong RetiredBefore => _instret - 1;
+
     private ulong MstatusValue => (_mstatus & MStatus.Fs) == MStatus.FsDirty ? _mstatus | MStatus.Sd : _mstatus;
 
     /// <summary>Reads a CSR as a CSR instruction at the current privilege would; false means illegal instruction.</summary>
@@ -43,9 +46,9 @@ public sealed partial class Hart
                 if (!CounterEnabled(csr - CsrAddress.Cycle)) return false;
                 value = csr switch
                 {
-                    CsrAddress.Cycle => _instret + _cycleOffset,
+                    CsrAddress.Cycle => RetiredBefore + _cycleOffset,
                     CsrAddress.Time => _clock.Now,
-                    CsrAddress.Instret => _instret + _instretOffset,
+                    CsrAddress.Instret => RetiredBefore + _instretOffset,
                     _ => 0,
                 };
                 return true;
@@ -89,8 +92,12 @@ public sealed partial class Hart
                 var index = csr - CsrAddress.Pmpaddr0;
                 value = index < PmpEntries ? _pmpaddr[index] : 0;
                 return true;
-            case CsrAddress.Mcycle: value = _instret + _cycleOffset; return true;
-            case CsrAddress.Minstret: value = _instret + _instretOffset; return true;
+            case CsrAddress.Mcycle: value = RetiredBefore + _cycleOffset; return true;
+            case CsrAddress.Minstret: value = RetiredBefore + _instretOffset; return true;
+            // No triggers (Sdtrig with none): tselect stays 0, tdata1 says "no trigger here" (type 0), tinfo that
+            // only type 0 exists. Software that probes for triggers (riscv-tests, OpenSBI's Sdtrig support) finds none.
+            case CsrAddress.Tselect or CsrAddress.Tdata1 or CsrAddress.Tdata2 or CsrAddress.Tdata3: return true;
+            case CsrAddress.Tinfo: value = 1; return true;
             case >= CsrAddress.MhpmCounter3 and <= CsrAddress.MhpmCounter31: return true;
             default: return false;
         }
@@ -160,8 +167,10 @@ public sealed partial class Hart
                     PmpChanged();
                 }
                 return true;
+            // The writing instruction's own increment is suppressed: the next one reads the value written.
             case CsrAddress.Mcycle: _cycleOffset = value - _instret; return true;
             case CsrAddress.Minstret: _instretOffset = value - _instret; return true;
+            case CsrAddress.Tselect or CsrAddress.Tdata1 or CsrAddress.Tdata2 or CsrAddress.Tdata3 or CsrAddress.Tinfo: return true;
             case >= CsrAddress.MhpmCounter3 and <= CsrAddress.MhpmCounter31: return true;
             default: return false;
         }
