@@ -53,6 +53,10 @@ internal sealed class DeviceScript(SpawnScript script, RootfsView view, bool inU
         Link("stdout", "/proc/self/fd/1");
         Link("stderr", "/proc/self/fd/2");
         if (File.Exists("/proc/kcore")) Link("core", "/proc/kcore");
-        if (view.IsDirectory(Path.Combine(dev, "pts"))) Link("ptmx", "pts/ptmx");
+        if (view.IsDirectory(Path.Combine(dev, "pts")))
+        {
+            script.Remove(Path.Combine(dev, "ptmx")); // a config device node there gives way to the link, as in runc
+            Link("ptmx", "pts/ptmx");
+        }
     }
 }

@@ -57,13 +57,12 @@ internal sealed class RootfsScript(SpawnScript script, RootfsView view, Spec spe
             MountOne(m);
             if (m.Destination == "/dev" && MountOptions.Parse(m.Options).IsBind) devIsBound = true;
         }
+        // As runc: devices first, then the links, so a config device at /dev/ptmx (podman --privileged lists every
+        // host device) is made at that path and then becomes the pts/ptmx link, not resolved into the devpts mount.
         var devices = new DeviceScript(script, view, inUserNamespace, MountPoints);
-        if (!devIsBound)
-        {
-            devices.Create(DeviceScript.Defaults);
-            devices.Links();
-        }
+        if (!devIsBound) devices.Create(DeviceScript.Defaults);
         devices.Create(linux?.Devices ?? []);
+        if (!devIsBound) devices.Links();
     }
 
     private void MountOne(Mount m)

@@ -111,4 +111,18 @@ public class PodmanTests(PodmanFixture podman) : IClassFixture<PodmanFixture>
         var off = podman.Run("--rm", "--security-opt", "seccomp=unconfined", PodmanFixture.Image, "sh", "-c", "grep Seccomp: /proc/self/status");
         Assert.Equal("Seccomp:\t0\n", off.Out);
     }
+
+    [Fact]
+    public void Privileged_gets_the_host_devices_and_keeps_the_ptmx_link()
+    {
+        // --privileged lists every host device, /dev/ptmx among them: made first, then replaced by the pts/ptmx link.
+        Require();
+        var r = podman.Run("--rm", "--privileged", PodmanFixture.Image, "sh", "-c",
+            "readlink /dev/ptmx; test -c /dev/null && test -c /dev/tty && echo devices; ls /dev | wc -l");
+        Assert.True(r.Code == 0, r.Err);
+        var lines = r.Out.Split('\n');
+        Assert.Equal("pts/ptmx", lines[0]);
+        Assert.Equal("devices", lines[1]);
+        Assert.True(int.Parse(lines[2]) > 20, $"only {lines[2]} entries in /dev");
+    }
 }
