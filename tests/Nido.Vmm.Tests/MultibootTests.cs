@@ -30,6 +30,7 @@ public sealed class MultibootTests
         Assert.Contains("mmap base=0x0 len=0x9fc00 type=1", run.Lines);
         Assert.Contains("mmap base=0x100000 len=0x7f00000 type=1", run.Lines);
         Assert.Contains("mods=0", run.Lines);
+        Assert.Contains("fw_cfg signature=QEMU cpus=1 ram=0x8000000", run.Lines);
     }
 
     [Fact]

@@ -4,6 +4,7 @@
  *   mmap base=0x<hex> len=0x<hex> type=<n>          (one per entry)
  *   mods=<count>
  *   mod <i> len=<bytes> string=<string> sum=0x<8 hex> (one per module; sum of bytes mod 2^32) */
+#include "io.h"
 #include "multiboot.h"
 #include "print.h"
 #include "uart.h"
@@ -83,5 +84,19 @@ int kmain(uint32_t magic, struct mb_info *mbi)
 		const char *s = m->string ? (const char *)(uintptr_t)m->string : "";
 		kprintf("mod %u len=%u string=%s sum=0x%08x\n", i, m->end - m->start, s, sum);
 	}
+
+	/* QEMU's fw_cfg, as kvm-unit-tests read it: select an item on 0x510, read its bytes on 0x511. */
+	char sig[5] = {0};
+	outw(0x510, 0x00);
+	for (int i = 0; i < 4; i++)
+		sig[i] = (char)inb(0x511);
+	outw(0x510, 0x05);
+	uint32_t cpus = inb(0x511);
+	cpus |= (uint32_t)inb(0x511) << 8;
+	uint64_t ram = 0;
+	outw(0x510, 0x03);
+	for (int i = 0; i < 8; i++)
+		ram |= (uint64_t)inb(0x511) << (8 * i);
+	kprintf("fw_cfg signature=%s cpus=%u ram=0x%llx\n", sig, cpus, (unsigned long long)ram);
 	return 0;
 }

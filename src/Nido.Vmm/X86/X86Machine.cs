@@ -58,6 +58,7 @@ public static class X86Machine
                 () => built.Stop(new VmOutcome(VmOutcome.GuestFailure, "guest requested a reset (reboot)"))));
             var low = memory.Regions[0].Size;
             ports.Insert(CmosRtc.IndexPort, 2, new CmosRtc(low, config.MemoryBytes - low));
+            ports.Insert(FwCfg.DefaultPort, FwCfg.Length, new FwCfg(config.Cpus, config.MemoryBytes));
 
             var virtioDevices = VirtioDevices.Attach(vm, config, console, uart, memory, mmio, i => new VmInterruptLine(hv, VirtioIrqs[i]), VirtioWindow);
 
