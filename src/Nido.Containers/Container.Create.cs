@@ -113,6 +113,7 @@ public sealed partial class Container
             var script = new InitScript(spec, rootfs, o.NoPivot, layout, cgroup.Paths, fifo, hooksFifo, deathSignal, runAhead, selfJoin);
             if (script.HostMounts is not null)
             {
+                CheckHostMountPoints(rootfs, script.HostMounts);
                 hostMounts = script.HostMounts;
                 partial = partial with { HostMounts = hostMounts };
                 store.Save(partial); // before the init mounts anything
@@ -240,7 +241,9 @@ public sealed partial class Container
             Abandon(init);
             try { cgroup?.Destroy(); } catch (Cgroups.CgroupException) { }
             if (cgroupParents is not null) Cgroups.CgroupManager.RemoveParents(cgroupParents);
-            if (hostMounts is not null) UnmountHostMounts(hostMounts);
+            if (hostMounts is not null)
+                try { UnmountHostMounts(hostMounts); }
+                catch (ErrnoException) { } // best effort here: the error being reported is create's own
             store.Remove(id);
         }
     }

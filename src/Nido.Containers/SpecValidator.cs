@@ -49,6 +49,29 @@ public static class SpecValidator
         if (p.OomScoreAdj is < -1000 or > 1000) Fail($"{field}.oomScoreAdj {p.OomScoreAdj} is outside -1000..1000");
     }
 
+    private static readonly IReadOnlySet<string> IpcSysctls = new HashSet<string>
+    {
+        "kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem", "kernel.shmall", "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced",
+    };
+
+    /// <summary>
+    /// runc's rule: a sysctl is set only in a namespace the container has (new or joined), never the host's —
+    /// IPC ones need an ipc namespace, net.* a network namespace, kernel.hostname/domainname a uts one; any other
+    /// key would change the host. Keys are dotted names under /proc/sys.
+    /// </summary>
+    private static string? SysctlProblem(string key, HashSet<string> namespaces)
+    {
+        var parts = key.Split('.');
+        if (key.Contains('/') || Array.Exists(parts, p => p.Length == 0)) return $"\"{key}\" is not a sysctl name (dotted, as kernel.shmmax)";
+        if (IpcSysctls.Contains(key) || key.StartsWith("fs.mqueue.", StringComparison.Ordinal))
+            return namespaces.Contains("ipc") ? null : $"sysctl \"{key}\" is not allowed in the host's ipc namespace";
+        if (key.StartsWith("net.", StringComparison.Ordinal))
+            return namespaces.Contains("network") ? null : $"sysctl \"{key}\" is not allowed in the host's network namespace";
+        if (key is "kernel.hostname" or "kernel.domainname")
+            return namespaces.Contains("uts") ? null : $"sysctl \"{key}\" is not allowed in the host's uts namespace";
+        return $"sysctl \"{key}\" is not in a separate kernel namespace";
+    }
+
     /// <summary>Throws <see cref="ContainerException"/> for the first problem found.</summary>
     public static void Validate(Spec spec, string source = "config.json")
     {
@@ -91,6 +114,8 @@ public static class SpecValidator
             if (d.Type is not ("c" or "b" or "u" or "p")) Fail($"linux.devices {d.Path}: type \"{d.Type}\" must be c, b, u or p");
             if (!d.Path.StartsWith("/dev/", StringComparison.Ordinal)) Fail($"linux.devices: path \"{d.Path}\" must be under /dev");
         }
+        foreach (var key in linux?.Sysctl?.Keys ?? (IEnumerable<string>)[])
+            if (SysctlProblem(key, kinds) is { } problem) Fail($"linux.sysctl: {problem}");
         if (!kinds.Contains("mount"))
         {
             // These would change the host's own mounts: runc refuses the first two the same way.

@@ -17,6 +17,9 @@ public class BadInputTests
         { """mount:badfs""", "ENODEV" },
         { """mount:under-opaque""", "whose contents cannot be checked" },
         { """seccomp:SCMP_ACT_NOPE""", "unknown action \"SCMP_ACT_NOPE\"" },
+        { """sysctl:kernel.pid_max""", "sysctl \"kernel.pid_max\" is not in a separate kernel namespace" },
+        { """sysctl:net-without-netns""", "sysctl \"net.ipv4.ip_forward\" is not allowed in the host's network namespace" },
+        { """sysctl:kernel/../x""", "is not a sysctl name" },
     };
 
     [Fact]
@@ -76,6 +79,13 @@ public class BadInputTests
                 case "ns:bogus": ((JsonArray)c["linux"]!["namespaces"]!).Add(new JsonObject { ["type"] = "bogus" }); break;
                 case "cap:CAP_FLY": ((JsonArray)c["process"]!["capabilities"]!["bounding"]!).Add("CAP_FLY"); break;
                 case "seccomp:SCMP_ACT_NOPE": c["linux"]!["seccomp"] = new JsonObject { ["defaultAction"] = "SCMP_ACT_NOPE" }; break;
+                case "sysctl:kernel.pid_max": c["linux"]!["sysctl"] = new JsonObject { ["kernel.pid_max"] = "4096" }; break;
+                case "sysctl:kernel/../x": c["linux"]!["sysctl"] = new JsonObject { ["kernel/../x"] = "1" }; break;
+                case "sysctl:net-without-netns":
+                    var namespaces = (JsonArray)c["linux"]!["namespaces"]!;
+                    foreach (var ns in namespaces.Where(n => (string?)n!["type"] == "network").ToList()) namespaces.Remove(ns);
+                    c["linux"]!["sysctl"] = new JsonObject { ["net.ipv4.ip_forward"] = "1" };
+                    break;
                 case var code when code.StartsWith("c[\"ociVersion\"]"): c["ociVersion"] = "2.0.0"; break;
                 case var code when code.Contains("new JsonArray()"): c["process"]!["args"] = new JsonArray(); break;
                 case var code when code.Contains("missing"): c["root"]!["path"] = "missing"; break;

@@ -22,7 +22,7 @@ public class CgroupV2Tests
             umount -R /sys/fs/cgroup 2>/dev/null || true
             mount -t cgroup2 none /sys/fs/cgroup
             r() { "$RUNC" --root "$ROOT" "$@"; }
-            r create --bundle "$BUNDLE" "$ID" </dev/null >/dev/null 2>&1
+            r create --bundle "$BUNDLE" "$ID" </dev/null >/dev/null
             pid=$(r state "$ID" | sed -n 's/.*"pid": \([0-9]*\).*/\1/p')
             echo "init $(grep '^0::' /proc/$pid/cgroup)"
             echo "exec $(r exec "$ID" /bin/busybox cat /proc/self/cgroup | grep '^0::')"

@@ -176,6 +176,19 @@ public class IsolationTests
         Assert.Equal(0, root.Oci("delete", "--force", "chrooted").Code);
         root.AssertNoLeftovers(bundle);
 
+        // A point that is a mount point already would be indistinguishable from the container's at delete.
+        Directory.CreateDirectory(Path.Combine(bundle.Rootfs, "proc"));
+        Assert.Equal(0, Runtime.Exec("/bin/mount", "-t", "tmpfs", "before", Path.Combine(bundle.Rootfs, "proc")).Code);
+        try
+        {
+            var premounted = root.OciDetached("create", "--bundle", bundle.Dir, "premounted");
+            Assert.Equal(1, premounted.Code);
+            Assert.Contains($"{bundle.Rootfs}/proc is already a mount point", premounted.Err);
+            Assert.Contains($"{bundle.Rootfs}/proc ", File.ReadAllText("/proc/self/mountinfo")); // left as it was
+        }
+        finally { Runtime.Exec("/bin/umount", Path.Combine(bundle.Rootfs, "proc")); }
+        root.AssertNoLeftovers(bundle);
+
         // Masking or a read-only root would change the host's own mounts: refused, as runc does.
         bundle.Edit(c => c["linux"]!["maskedPaths"] = new JsonArray("/proc/kcore"));
         root.AssertCreateFails(bundle, "masked", "unable to restrict sys entries without a private MNT namespace");
@@ -203,5 +216,14 @@ public class IsolationTests
             case "private": Assert.DoesNotContain("shared:", fields); Assert.DoesNotContain("master:", fields); Assert.DoesNotContain("unbindable", fields); break;
             case "slave": Assert.DoesNotContain("shared:", fields); break;
         }
+    }
+
+    [Fact]
+    public void Sysctls_in_the_container_namespaces_are_set_there()
+    {
+        var r = Runtime.RunInside("cat /proc/sys/net/ipv4/ip_forward /proc/sys/kernel/shmmni /proc/sys/kernel/domainname", c =>
+            c["linux"]!["sysctl"] = new JsonObject { ["net.ipv4.ip_forward"] = "1", ["kernel.shmmni"] = "1234", ["kernel.domainname"] = "example.org" });
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Equal("1\n1234\nexample.org\n", r.Out);
     }
 }

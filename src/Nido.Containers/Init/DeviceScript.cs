@@ -55,7 +55,9 @@ internal sealed class DeviceScript(SpawnScript script, RootfsView view, bool inU
         if (File.Exists("/proc/kcore")) Link("core", "/proc/kcore");
         if (view.IsDirectory(Path.Combine(dev, "pts")))
         {
-            script.Remove(Path.Combine(dev, "ptmx")); // a config device node there gives way to the link, as in runc
+            // A config device node there gives way to the link, as in runc; in a user namespace that device is a
+            // bind mount (EBUSY), which then stays: a ptmx node beside a devpts instance opens that instance too.
+            script.Remove(Path.Combine(dev, "ptmx"), Errno.EBUSY);
             Link("ptmx", "pts/ptmx");
         }
     }

@@ -167,8 +167,9 @@ public sealed partial class Hart
                     PmpChanged();
                 }
                 return true;
-            // The writing instruction's own increment is suppressed: the next one reads the value written.
-            case CsrAddress.Mcycle: _cycleOffset = value - _instret; return true;
+            // minstret: the writing instruction's own increment is suppressed, so the next one reads the value written.
+            // mcycle: a cycle passes during the write, as on hardware (the next read is one more than written).
+            case CsrAddress.Mcycle: _cycleOffset = value - _instret + 1; return true;
             case CsrAddress.Minstret: _instretOffset = value - _instret; return true;
             case CsrAddress.Tselect or CsrAddress.Tdata1 or CsrAddress.Tdata2 or CsrAddress.Tdata3 or CsrAddress.Tinfo: return true;
             case >= CsrAddress.MhpmCounter3 and <= CsrAddress.MhpmCounter31: return true;

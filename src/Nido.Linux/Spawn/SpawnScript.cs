@@ -103,7 +103,7 @@ public sealed class SpawnScript
         Add(Interop.Sys.fchownat, "lchown", $"{path} to {uid}:{gid}", 0, (long)AT_FDCWD, path, (long)uid, (long)gid, (long)AT_SYMLINK_NOFOLLOW);
 
     /// <summary>Removes a non-directory, if there is one.</summary>
-    public SpawnScript Remove(string path) => Add(Interop.Sys.unlinkat, "unlink", path, Tolerate(Errno.ENOENT), (long)AT_FDCWD, path, 0L);
+    public SpawnScript Remove(string path, Errno alsoTolerate = 0) => Add(Interop.Sys.unlinkat, "unlink", path, Tolerate(Errno.ENOENT, alsoTolerate), (long)AT_FDCWD, path, 0L);
 
     public SpawnScript PivotRoot(string newRoot, string putOld) => Add(Interop.Sys.pivot_root, "pivot_root", $"{newRoot}, {putOld}", 0, newRoot, putOld);
 
@@ -150,7 +150,7 @@ public sealed class SpawnScript
     /// in the current root), so a step that waits on it later cannot fail after the runtime has let the child go.
     /// </summary>
     public SpawnScript CheckReopenable(SpawnFdSlot slot, string subject) =>
-        Add(Interop.Sys.faccessat, "access", subject, 0, (long)AT_FDCWD, new ProcFdPath(slot), 0L /* F_OK */, 0L);
+        Add(Interop.Sys.faccessat, "access", subject, 0, (long)AT_FDCWD, new ProcFdPath(slot), 0L /* F_OK */);
 
     /// <summary>Opens <paramref name="path"/> (close-on-exec) into <paramref name="slot"/>, for later steps to use.</summary>
     public SpawnScript OpenInto(string path, int flags, SpawnFdSlot slot)

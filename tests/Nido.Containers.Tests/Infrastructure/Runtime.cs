@@ -22,7 +22,9 @@ internal static class Runtime
         if (edit is not null) bundle.Edit(edit);
         if (rootfsOwner is not null) Assert.Equal(0, Exec("/bin/chown", "-R", rootfsOwner, bundle.Rootfs).Code);
         using var root = new RuntimeRoot();
-        var r = root.Oci("run", "--bundle", bundle.Dir, "inside");
+        // A unique id: the default cgroupsPath is "/ID", and tests running side by side under one id would share a
+        // cgroup, where one delete's sweep of stragglers SIGKILLs the other's container.
+        var r = root.Oci("run", "--bundle", bundle.Dir, $"inside-{Guid.NewGuid():N}"[..19]);
         root.AssertNoLeftovers(bundle);
         return r;
     }

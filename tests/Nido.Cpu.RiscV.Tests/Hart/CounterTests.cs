@@ -10,7 +10,7 @@ public sealed class CounterTests
     private const ulong Base = TestMachine.RamBase;
 
     [Fact]
-    public void A_counter_read_counts_the_instructions_before_it_and_a_write_is_what_the_next_one_reads()
+    public void A_counter_read_counts_the_instructions_before_it_and_a_minstret_write_is_what_the_next_one_reads()
     {
         using var m = new TestMachine();
         m.Code(Base,
@@ -21,14 +21,14 @@ public sealed class CounterTests
             Csrrs(3, CsrAddress.Minstret, 0),      // reads 0
             Csrrs(4, CsrAddress.Minstret, 0),      // reads 1
             Addi(5, 0, 100),
-            Csrrw(0, CsrAddress.Mcycle, 5),        // mcycle = 100
-            Csrrs(6, CsrAddress.Mcycle, 0));       // reads 100
+            Csrrw(0, CsrAddress.Mcycle, 5),        // mcycle = 100, and a cycle passes during the write
+            Csrrs(6, CsrAddress.Mcycle, 0));       // reads 101
         Assert.Equal(HartExit.Budget, m.Hart.Run(9));
         Assert.Equal(0ul, m.Hart.GetX(1));
         Assert.Equal(2ul, m.Hart.GetX(2));
         Assert.Equal(0ul, m.Hart.GetX(3));
         Assert.Equal(1ul, m.Hart.GetX(4));
-        Assert.Equal(100ul, m.Hart.GetX(6));
+        Assert.Equal(101ul, m.Hart.GetX(6));
     }
 
     [Fact]

@@ -76,10 +76,12 @@ main:
 	li a2, 0x100100000000
 	EXPECT_LTU a1, a2
 	CASE 6
+	/* the writing instruction's own increment is suppressed: the next one may read the value itself (Spike and
+	   riscv-tests' instret_overflow expect exactly that; QEMU, counting time, reads more) */
 	li a0, 0x200000000000
 	csrw minstret, a0
 	rdinstret a1
-	EXPECT_LTU a0, a1
+	bltu a1, a0, fail
 	li a2, 0x200100000000
 	EXPECT_LTU a1, a2
 
