@@ -186,10 +186,12 @@ public sealed partial class Container
             else pause = Resume(init, default);
             if (pause == InitPauses.Hooks)
             {
-                var creating = new State { Id = id, Status = "creating", Pid = init.Pid, Bundle = bundle, Annotations = spec.Annotations };
-                Hooks.HookRunner.RunAll("prestart", spec.Hooks?.Prestart, creating);
-                Hooks.HookRunner.RunAll("createRuntime", spec.Hooks?.CreateRuntime, creating);
-                Hooks.HookRunner.RunAll("createContainer", spec.Hooks?.CreateContainer, creating, InNamespacesOf(spec, init.Pid, disposables));
+                // "created": the lifecycle puts these hooks after step 2, which that status names (runtime-tools checks
+                // it; runc says "creating").
+                var created = new State { Id = id, Status = "created", Pid = init.Pid, Bundle = bundle, Annotations = spec.Annotations };
+                Hooks.HookRunner.RunAll("prestart", spec.Hooks?.Prestart, created);
+                Hooks.HookRunner.RunAll("createRuntime", spec.Hooks?.CreateRuntime, created);
+                Hooks.HookRunner.RunAll("createContainer", spec.Hooks?.CreateContainer, created, InNamespacesOf(spec, init.Pid, disposables));
                 pause = Resume(init, default);
             }
             if (pause != InitPauses.Ready) throw new ContainerException($"container init stopped at an unexpected point ({pause ?? "it executed"})");

@@ -38,7 +38,7 @@ public class HookTests
             var r = root.Oci("run", "--bundle", bundle.Dir, "hooked");
             Assert.True(r.Code == 0, r.Err);
             JsonNode State(string kind) => JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, kind + ".json")))!;
-            foreach (var (kind, status) in new[] { ("prestart", "creating"), ("createRuntime", "creating"), ("createContainer", "creating"), ("startContainer", "created"), ("poststart", "running"), ("poststop", "stopped") })
+            foreach (var (kind, status) in new[] { ("prestart", "created"), ("createRuntime", "created"), ("createContainer", "created"), ("startContainer", "created"), ("poststart", "running"), ("poststop", "stopped") })
             {
                 Assert.Equal("hooked", (string?)State(kind)["id"]);
                 Assert.Equal(status, (string?)State(kind)["status"]);
