@@ -55,8 +55,7 @@ public sealed partial class Container
     /// </summary>
     private static void UnmountHostMounts(List<string> mountPoints)
     {
-        var mounted = new HashSet<string>();
-        foreach (var m in MountInfo.ReadSelf()) mounted.Add(m.MountPoint);
+        var mounted = MountInfo.MountPointsOfSelf();
         for (var i = mountPoints.Count - 1; i >= 0; i--)
         {
             if (!mounted.Contains(mountPoints[i])) continue;
@@ -73,8 +72,7 @@ public sealed partial class Container
     private static void CheckHostMountPoints(string rootfs, List<string> mountPoints)
     {
         if (rootfs == "/") throw new ContainerException("root.path is the host's root: without a mount namespace the container's mounts would cover the host's /proc, /dev and /sys");
-        var mounted = new HashSet<string>();
-        foreach (var m in MountInfo.ReadSelf()) mounted.Add(m.MountPoint);
+        var mounted = MountInfo.MountPointsOfSelf();
         foreach (var point in mountPoints)
             if (mounted.Contains(point))
                 throw new ContainerException($"{point} is already a mount point: without a mount namespace the container mounts there on the host, and delete could not tell the two apart");

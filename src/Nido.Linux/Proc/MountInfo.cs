@@ -26,6 +26,14 @@ public static class MountInfo
 {
     public static IReadOnlyList<MountEntry> ReadSelf() => Parse(TextFile.Read("/proc/self/mountinfo"));
 
+    /// <summary>Every path that is a mount point in this process's mount namespace (decoded, as the table names it).</summary>
+    public static HashSet<string> MountPointsOfSelf()
+    {
+        var points = new HashSet<string>();
+        foreach (var m in ReadSelf()) points.Add(m.MountPoint);
+        return points;
+    }
+
     public static IReadOnlyList<MountEntry> Parse(string text)
     {
         var entries = new List<MountEntry>();
