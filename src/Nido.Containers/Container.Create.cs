@@ -55,6 +55,11 @@ public sealed partial class Container
         if (!System.IO.Directory.Exists(rootfs)) throw new ContainerException($"rootfs ({rootfs}) does not exist");
         if (spec.Process!.Terminal && o.ConsoleSocket is null) throw new ContainerException("cannot allocate tty if runc will detach without setting console socket");
         if (!spec.Process.Terminal && o.ConsoleSocket is not null) throw new ContainerException("cannot use console socket if runc will not detach or allocate tty");
+        // A new network namespace with no user namespace to own it is made on a thread of its own from here on, while
+        // create goes on; the init joins it. Made in the init instead, it would hold the init's first steps.
+        var namespaces = spec.Linux?.Namespaces ?? [];
+        using var netns = SpecValidator.Find(namespaces, "network") is { Path: null or "" } && SpecValidator.Find(namespaces, "user") is null
+            ? NetworkNamespaceMaker.Start() : null;
 
         System.IO.Directory.CreateDirectory(store.Root);
         var dir = store.DirectoryOf(id);
@@ -98,7 +103,8 @@ public sealed partial class Container
             var fds = PreservedFds(o.PreserveFds, disposables);
             for (var i = 0; i < (o.Stdio?.Length ?? 0); i++)
                 if (o.Stdio![i] is { } stdio) fds.Add(new FdMapping(stdio, i));
-            var (newNs, joins, pidNsPath) = PlanNamespaces(spec.Linux?.Namespaces ?? [], disposables, "linux.namespaces: cannot open");
+            var (newNs, joins, pidNsPath) = PlanNamespaces(namespaces, disposables, "linux.namespaces: cannot open");
+            if (netns is not null) newNs &= ~NamespaceFlags.Net; // joined instead (below)
             // If this process is killed before the container is committed, the init dies with it (it clears this at commit);
             // not in a joined pid namespace, which the init is spawned into from a thread that ends at once.
             var deathSignal = pidNsPath is null ? Signals.SIGKILL : 0;
@@ -118,6 +124,7 @@ public sealed partial class Container
                 partial = partial with { HostMounts = hostMounts };
                 store.Save(partial); // before the init mounts anything
             }
+            if (netns is not null) joins.Add(new NamespaceJoin(Track(disposables, netns.Take()), NamespaceFlags.Net));
             var p = spec.Process;
             var options = new SpawnOptions
             {

@@ -51,6 +51,41 @@ public class NamespaceTests
     }
 
     [Fact]
+    public void A_network_namespace_made_on_a_thread_has_lo_up_and_a_child_joins_it()
+    {
+        Requires.Root();
+        SafeFdHandle netns;
+        using (var maker = NetworkNamespaceMaker.Start()) netns = maker.Take();
+        using (netns)
+        {
+            var host = new FileInfo("/proc/self/ns/net").LinkTarget;
+            Assert.NotEqual(host, new FileInfo($"/proc/self/fd/{netns.Fd}").LinkTarget); // a new one; this thread's is the host's
+            Assert.Equal(host, new FileInfo("/proc/thread-self/ns/net").LinkTarget);
+            var r = Run.Capture(new SpawnOptions
+            {
+                Path = "/usr/sbin/ip", Arguments = ["ip", "-o", "link", "show"],
+                JoinNamespaces = [new NamespaceJoin(netns, NamespaceFlags.Net)],
+            });
+            Assert.True(r.Status.Code == 0, r.Stderr);
+            var links = r.Stdout.Trim().Split('\n');
+            Assert.Single(links); // only loopback
+            Assert.Contains(": lo: <LOOPBACK,UP,LOWER_UP>", links[0]);
+        }
+    }
+
+    [Fact]
+    public void A_network_namespace_is_taken_once_and_disposed_if_never_taken()
+    {
+        Requires.Root();
+        using (var maker = NetworkNamespaceMaker.Start())
+        {
+            maker.Take().Dispose();
+            Assert.Throws<InvalidOperationException>(() => maker.Take());
+        }
+        NetworkNamespaceMaker.Start().Dispose(); // waits for the thread and closes what it made
+    }
+
+    [Fact]
     public void Proc_names_and_bad_kinds()
     {
         Assert.Equal("mnt", Namespaces.ProcName(NamespaceFlags.Mount));
