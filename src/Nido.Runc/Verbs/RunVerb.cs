@@ -24,6 +24,9 @@ public static class RunVerb
             var (container, init) = Container.Create(store, options with { ConsoleSocket = console?.Path ?? options.ConsoleSocket, Config = config, StartAtOnce = true });
             using (init)
             {
+                // Signals are forwarded from here on (the program may need them as soon as it runs); set up while the
+                // init takes its last steps, not after.
+                using var forwarding = console is null && !parse.GetValue(detach) ? Linux.SignalForwarding.To(init) : null;
                 try
                 {
                     container.Started(init);
@@ -34,7 +37,7 @@ public static class RunVerb
                     throw;
                 }
                 if (parse.GetValue(detach)) return 0;
-                var code = console is null ? Foreground.Wait(init) : Foreground.WaitWithTerminal(init, console);
+                var code = console is null ? init.WaitForExit().ShellCode : Foreground.WaitWithTerminal(init, console);
                 container.Delete(force: true);
                 return code;
             }
