@@ -1,3 +1,4 @@
 // Invoked as `nido-runc` (a link to this binary also works), nido is a runc binary: `nido-runc create …` = `nido oci create …`.
 var invokedAs = Path.GetFileName(Environment.GetCommandLineArgs()[0]);
-return invokedAs == "nido-runc" ? Nido.Runc.RuncApp.Run(args, Console.Out, Console.Error) : Nido.Cli.NidoApp.Run(args, Console.Out, Console.Error);
+TextWriter stdout = new Nido.Runc.DeferredWriter(() => Console.Out), stderr = new Nido.Runc.DeferredWriter(() => Console.Error);
+return invokedAs == "nido-runc" ? Nido.Runc.RuncApp.Run(args, stdout, stderr) : Nido.Cli.NidoApp.Run(args, stdout, stderr);

@@ -33,13 +33,27 @@ public static class Capabilities
     }
 
     /// <summary>Parses "CAP_SYS_ADMIN" (or "sys_admin"); unknown names are an error naming the value.</summary>
+    // By number. A table, not Enum.Parse/ToString: those read reflection data, which costs a runtime's start
+    // (a container's spawn names every capability it drops). A test keeps it equal to the enum.
+    private static readonly string[] Names =
+    [
+        "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID", "CAP_KILL", "CAP_SETGID", "CAP_SETUID",
+        "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE", "CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST", "CAP_NET_ADMIN", "CAP_NET_RAW",
+        "CAP_IPC_LOCK", "CAP_IPC_OWNER", "CAP_SYS_MODULE", "CAP_SYS_RAWIO", "CAP_SYS_CHROOT", "CAP_SYS_PTRACE", "CAP_SYS_PACCT",
+        "CAP_SYS_ADMIN", "CAP_SYS_BOOT", "CAP_SYS_NICE", "CAP_SYS_RESOURCE", "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG", "CAP_MKNOD",
+        "CAP_LEASE", "CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL", "CAP_SETFCAP", "CAP_MAC_OVERRIDE", "CAP_MAC_ADMIN", "CAP_SYSLOG",
+        "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ", "CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE",
+    ];
+
+    /// <summary>"CAP_CHOWN" for <see cref="Capability.CAP_CHOWN"/>; a number the kernel may know but this list does not, as "cap_N".</summary>
+    public static string NameOf(Capability cap) => (uint)cap < (uint)Names.Length ? Names[(int)cap] : $"cap_{(int)cap}";
+
     public static Capability Parse(string name)
     {
         var upper = name.Trim().ToUpperInvariant();
         if (!upper.StartsWith("CAP_", StringComparison.Ordinal)) upper = "CAP_" + upper;
-        return Enum.TryParse<Capability>(upper, out var cap) && Enum.IsDefined(cap)
-            ? cap
-            : throw new ArgumentException($"unknown capability \"{name}\"", nameof(name));
+        var index = Array.IndexOf(Names, upper);
+        return index >= 0 ? (Capability)index : throw new ArgumentException($"unknown capability \"{name}\"", nameof(name));
     }
 
     /// <summary>The sets of a thread (0 = the calling thread).</summary>

@@ -59,6 +59,18 @@ public class PrivilegeTests
     }
 
     [Fact]
+    public void The_name_table_matches_the_enum()
+    {
+        foreach (var cap in Enum.GetValues<Capability>())
+        {
+            Assert.Equal(cap.ToString(), Capabilities.NameOf(cap));
+            Assert.Equal(cap, Capabilities.Parse(cap.ToString()));
+        }
+        Assert.Equal("cap_41", Capabilities.NameOf((Capability)41));
+        Assert.Throws<ArgumentException>(() => Capabilities.Parse("CAP_41"));
+    }
+
+    [Fact]
     public void Setresuid_and_setgroups_change_only_the_calling_thread()
     {
         Requires.Root();

@@ -130,7 +130,7 @@ internal sealed unsafe class SpawnPlan : IDisposable
         if (caps is not null)
             for (var cap = 0; cap <= (int)Linux.Capabilities.Last; cap++)
                 if ((caps.Bounding & (1UL << cap)) == 0)
-                    Add(Interop.Sys.prctl, "prctl", $"PR_CAPBSET_DROP {(Capability)cap}", 0, Interop.PR_CAPBSET_DROP, cap);
+                    Add(Interop.Sys.prctl, "prctl", $"PR_CAPBSET_DROP {Linux.Capabilities.NameOf((Capability)cap)}", 0, Interop.PR_CAPBSET_DROP, cap);
         if (o.Seccomp is { } early && !o.NoNewPrivileges) AddSeccomp(early);
         if (o.User is { } user)
         {
@@ -155,7 +155,7 @@ internal sealed unsafe class SpawnPlan : IDisposable
             Add(Interop.Sys.prctl, "prctl", "PR_CAP_AMBIENT_CLEAR_ALL", 0, Interop.PR_CAP_AMBIENT, Interop.PR_CAP_AMBIENT_CLEAR_ALL);
             for (var cap = 0; cap <= (int)Linux.Capabilities.Last; cap++)
                 if ((caps.Ambient & (1UL << cap)) != 0)
-                    Add(Interop.Sys.prctl, "prctl", $"PR_CAP_AMBIENT_RAISE {(Capability)cap}", 0, Interop.PR_CAP_AMBIENT, Interop.PR_CAP_AMBIENT_RAISE, cap);
+                    Add(Interop.Sys.prctl, "prctl", $"PR_CAP_AMBIENT_RAISE {Linux.Capabilities.NameOf((Capability)cap)}", 0, Interop.PR_CAP_AMBIENT, Interop.PR_CAP_AMBIENT_RAISE, cap);
         }
         if (o.NoNewPrivileges) Add(Interop.Sys.prctl, "prctl", "PR_SET_NO_NEW_PRIVS", 0, Interop.PR_SET_NO_NEW_PRIVS, 1);
         if (o.Umask is { } umask) Add(Interop.Sys.umask, "umask", null, 0, umask);
