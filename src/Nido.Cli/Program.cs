@@ -1,4 +1,4 @@
 // Invoked as `nido-runc` (a link to this binary also works), nido is a runc binary: `nido-runc create …` = `nido oci create …`.
 var invokedAs = Path.GetFileName(Environment.GetCommandLineArgs()[0]);
-TextWriter stdout = new Nido.Runc.DeferredWriter(() => Console.Out), stderr = new Nido.Runc.DeferredWriter(() => Console.Error);
+TextWriter stdout = Nido.Runc.DeferredWriter.StandardOutput(), stderr = Nido.Runc.DeferredWriter.StandardError();
 return invokedAs == "nido-runc" ? Nido.Runc.RuncApp.Run(args, stdout, stderr) : Nido.Cli.NidoApp.Run(args, stdout, stderr);

@@ -124,7 +124,13 @@ public sealed partial class Container
                 partial = partial with { HostMounts = hostMounts };
                 store.Save(partial); // before the init mounts anything
             }
-            if (netns is not null) joins.Add(new NamespaceJoin(Track(disposables, netns.Take()), NamespaceFlags.Net));
+            if (netns is not null)
+            {
+                SafeFdHandle net;
+                try { net = netns.Take(); }
+                catch (ErrnoException e) { throw new ContainerException($"cannot create the network namespace: {e.Message}", e); }
+                joins.Add(new NamespaceJoin(Track(disposables, net), NamespaceFlags.Net));
+            }
             var p = spec.Process;
             var options = new SpawnOptions
             {

@@ -42,7 +42,7 @@ public static class RuntimeFeatures
     private static List<string> CapabilityNames()
     {
         var names = new List<string>();
-        for (var c = 0; c <= (int)Capabilities.Last; c++) names.Add(((Capability)c).ToString());
+        for (var c = 0; c <= (int)Capabilities.Last; c++) names.Add(Capabilities.NameOf((Capability)c));
         return names;
     }
 

@@ -24,7 +24,7 @@ public sealed class NetworkNamespaceMaker : IDisposable
     public SafeFdHandle Take()
     {
         thread.Join();
-        if (error is not null) throw error;
+        if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error); // with the thread's stack
         var fd = made ?? throw new InvalidOperationException("the network namespace was taken already");
         made = null;
         return fd;

@@ -1,2 +1,2 @@
 // nido-runc: `nido oci` as its own small binary (see RuncApp for why).
-return Nido.Runc.RuncApp.Run(args, new Nido.Runc.DeferredWriter(() => Console.Out), new Nido.Runc.DeferredWriter(() => Console.Error));
+return Nido.Runc.RuncApp.Run(args, Nido.Runc.DeferredWriter.StandardOutput(), Nido.Runc.DeferredWriter.StandardError());

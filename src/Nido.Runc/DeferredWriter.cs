@@ -8,6 +8,15 @@ namespace Nido.Runc;
 /// </summary>
 public sealed class DeferredWriter(Func<TextWriter> open) : TextWriter
 {
+    /// <summary>Console.Out, opened at first use.</summary>
+    public static DeferredWriter StandardOutput() => new(() => Console.Out) { IsStandardOutput = true };
+
+    /// <summary>Console.Error, opened at first use.</summary>
+    public static DeferredWriter StandardError() => new(() => Console.Error);
+
+    /// <summary>Whether this stands for Console.Out (colour, for one, only goes to the console).</summary>
+    public bool IsStandardOutput { get; private init; }
+
     private TextWriter? inner;
     private TextWriter Inner => inner ??= open();
 

@@ -15,7 +15,7 @@ public static class DoctorCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var results = HostDoctor.RunAll(new HostView(parse.GetValue(root)!));
-            var color = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+            var color = (ReferenceEquals(output, Console.Out) || output is Runc.DeferredWriter { IsStandardOutput: true }) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
             foreach (var r in results) output.WriteLine(HostDoctor.Format(r, color));
             var failed = results.Count(r => r.Status == CheckStatus.Fail);
             var warned = results.Count(r => r.Status == CheckStatus.Warn);

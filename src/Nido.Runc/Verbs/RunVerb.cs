@@ -26,16 +26,19 @@ public static class RunVerb
             {
                 // Signals are forwarded from here on (the program may need them as soon as it runs); set up while the
                 // init takes its last steps, not after.
-                using var forwarding = console is null && !parse.GetValue(detach) ? Linux.SignalForwarding.To(init) : null;
+                IDisposable? forwarding = null;
                 try
                 {
+                    if (console is null && !parse.GetValue(detach)) forwarding = Linux.SignalForwarding.To(init);
                     container.Started(init);
                 }
                 catch
                 {
+                    forwarding?.Dispose();
                     container.Delete(force: true);
                     throw;
                 }
+                using var _ = forwarding;
                 if (parse.GetValue(detach)) return 0;
                 var code = console is null ? init.WaitForExit().ShellCode : Foreground.WaitWithTerminal(init, console);
                 container.Delete(force: true);
