@@ -32,7 +32,6 @@ public static class Capabilities
         return mask;
     }
 
-    /// <summary>Parses "CAP_SYS_ADMIN" (or "sys_admin"); unknown names are an error naming the value.</summary>
     // By number. A table, not Enum.Parse/ToString: those read reflection data, which costs a runtime's start
     // (a container's spawn names every capability it drops). A test keeps it equal to the enum.
     private static readonly string[] Names =
@@ -48,6 +47,7 @@ public static class Capabilities
     /// <summary>"CAP_CHOWN" for <see cref="Capability.CAP_CHOWN"/>; a number the kernel may know but this list does not, as "cap_N".</summary>
     public static string NameOf(Capability cap) => (uint)cap < (uint)Names.Length ? Names[(int)cap] : $"cap_{(int)cap}";
 
+    /// <summary>Parses "CAP_SYS_ADMIN" (or "sys_admin"); unknown names are an error naming the value.</summary>
     public static Capability Parse(string name)
     {
         var upper = name.Trim().ToUpperInvariant();

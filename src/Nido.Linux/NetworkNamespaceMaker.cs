@@ -43,7 +43,7 @@ public sealed class NetworkNamespaceMaker : IDisposable
         {
             Namespaces.Unshare(NamespaceFlags.Net);
             NetworkInterface.SetUp("lo"); // runc and crun bring it up
-            made = FileIo.Open($"/proc/self/task/{Interop.gettid()}/ns/net", FileIo.O_RDONLY);
+            made = Namespaces.Open(Interop.gettid(), NamespaceFlags.Net); // /proc/TID: this thread's, not the process's
         }
         catch (Exception e)
         {
