@@ -30,6 +30,7 @@ public static partial class Interpreter
     {
         if (cls.Resolved[index] is JClass c) return c;
         c = t.Vm.ResolveClassName(cls, cls.File!.Pool.ClassName(index));
+        t.Vm.CheckClassAccess(cls, c);
         cls.Resolved[index] = c;
         return c;
     }
@@ -63,7 +64,9 @@ public static partial class Interpreter
         if (cls.Resolved[index] is JField f) return f;
         var (className, name, descriptor) = cls.File!.Pool.MemberRef(index);
         var owner = t.Vm.ResolveClassName(cls, className);
+        t.Vm.CheckClassAccess(cls, owner);
         f = owner.FindField(name, descriptor) ?? throw t.Vm.Throw("java/lang/NoSuchFieldError", name);
+        t.Vm.CheckFieldAccess(t, cls, owner, f);
         cls.Resolved[index] = f;
         return f;
     }
@@ -81,6 +84,7 @@ public static partial class Interpreter
         var pool = cls.File!.Pool;
         var (className, name, descriptor) = pool.MemberRef(index);
         var owner = vm.ResolveClassName(cls, className);
+        vm.CheckClassAccess(cls, owner);
         var isInterfaceRef = pool.Tag(index) == ConstantTag.InterfaceMethodRef;
         if (isInterfaceRef != owner.IsInterface && !owner.IsArray)
             throw vm.Throw("java/lang/IncompatibleClassChangeError",
@@ -93,6 +97,7 @@ public static partial class Interpreter
             return Cache(cls, index, new MethodSite(null, descriptor, argSlots, returnKind) { Op = op, Polymorphic = true, Name = name, Caller = cls });
         var method = (owner.IsInterface ? owner.FindInterfaceMethod(name, descriptor) : owner.FindMethod(name, descriptor))
             ?? throw vm.Throw("java/lang/NoSuchMethodError", $"'{DescriptorText.Method(name, descriptor, owner.JavaName)}'");
+        vm.CheckMethodAccess(t, cls, owner, method);
         if (method.IsStatic != (op == 0xb8))
             throw vm.Throw("java/lang/IncompatibleClassChangeError",
                 $"Expected {(op == 0xb8 ? "static" : "non-static")} method '{DescriptorText.Method(name, descriptor, method.Owner.JavaName)}'");

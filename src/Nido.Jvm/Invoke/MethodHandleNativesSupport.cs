@@ -143,13 +143,7 @@ internal static class MethodHandleNativesSupport
         (flags & AccessFlags.Private) != 0 ? "private " : (flags & AccessFlags.Protected) != 0 ? "protected " : (flags & AccessFlags.Public) != 0 ? "" : "package-private ";
 
     /// <summary>JVMS 5.4.4 member access (the member's class itself is checked by the Java side of the lookup).</summary>
-    private static bool Accessible(JThread t, JClass caller, JClass owner, AccessFlags flags)
-    {
-        if ((flags & AccessFlags.Public) != 0 || ReferenceEquals(caller, owner)) return true;
-        if ((flags & AccessFlags.Private) != 0) return ReferenceEquals(JavaLangClass.NestHost(t, caller), JavaLangClass.NestHost(t, owner));
-        var samePackage = caller.Package == owner.Package && ReferenceEquals(caller.Loader, owner.Loader);
-        return samePackage || (flags & AccessFlags.Protected) != 0 && caller.IsSubtypeOf(owner);
-    }
+    private static bool Accessible(JThread t, JClass caller, JClass owner, AccessFlags flags) => t.Vm.CanAccessMember(t, caller, owner, owner, flags);
 
     /// <summary>A java.lang.invoke.MethodType's descriptor from its rtype and ptypes.</summary>
     public static string MethodTypeDescriptor(JavaVm vm, JObject methodType)

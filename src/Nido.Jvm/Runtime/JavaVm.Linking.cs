@@ -22,13 +22,15 @@ public sealed partial class JavaVm
                 var super = LoadClass(superName, c.Loader) ?? throw Throw("java/lang/NoClassDefFoundError", superName);
                 if (super.IsInterface) throw Throw("java/lang/IncompatibleClassChangeError", $"class {c.JavaName} has interface {super.JavaName} as super class");
                 if ((super.Flags & AccessFlags.Final) != 0) throw Throw("java/lang/VerifyError", $"Cannot inherit from final class {super.JavaName}");
-                c.Super = super;
+                c.Super = super; // before the access check: reflection's accessors may reach their package-private superclass
+                CheckSuperAccess(c, super, isInterface: false);
             }
             var interfaces = new JClass[file.Interfaces.Length];
             for (var i = 0; i < interfaces.Length; i++)
             {
                 var itf = LoadClass(file.Interfaces[i], c.Loader) ?? throw Throw("java/lang/NoClassDefFoundError", file.Interfaces[i]);
                 if (!itf.IsInterface) throw Throw("java/lang/IncompatibleClassChangeError", $"class {c.JavaName} can not implement {itf.JavaName}, because it is not an interface ({itf.JavaName})");
+                CheckSuperAccess(c, itf, isInterface: true);
                 interfaces[i] = itf;
             }
             c.Interfaces = interfaces;

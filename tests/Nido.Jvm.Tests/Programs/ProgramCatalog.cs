@@ -14,6 +14,8 @@ namespace Nido.Jvm.Tests.Programs;
 /// <c>File.class magic</c> | <c>truncate N</c> | <c>major N</c> | <c>poke OFFSET BYTE</c> | <c>copy Other.class</c>.
 /// *.c: a JNI library for the program, built with gcc into lib&lt;name&gt;.so (name of the .c file) in the class
 /// directory, which both JVMs get as java.library.path.
+/// changed/: sources compiled after the rest, against its classes and into the same directory (a library that
+/// changed after its callers were compiled: members made private, classes made package-private, …).
 /// expected.txt: the stdout the program is known to print (the Benchmarks Game's check outputs); java's must equal it.
 /// enabled.txt: one program per line; <c># name</c> (a lone name after #) lists a program that is not enabled yet,
 /// any other # line is prose. NIDO_JVM_PROGRAMS=all (or a comma/space separated list of names) overrides it.
@@ -39,7 +41,10 @@ internal static class ProgramCatalog
     public static ProgramSpec Load(string name)
     {
         var dir = Path.Combine(Root, name);
-        var sources = Directory.GetFiles(dir, "*.java", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var all = Directory.GetFiles(dir, "*.java", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var changedDir = Path.Combine(dir, "changed") + Path.DirectorySeparatorChar;
+        var sources = all.Where(s => !s.StartsWith(changedDir, StringComparison.Ordinal)).ToList();
+        var changed = all.Where(s => s.StartsWith(changedDir, StringComparison.Ordinal)).ToList();
         var runLines = ReadLines(Path.Combine(dir, "run.txt"));
         string Line(int i) => i < runLines.Count ? runLines[i] : "";
         var env = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -56,7 +61,7 @@ internal static class ProgramCatalog
             .ToList();
         var native = Directory.GetFiles(dir, "*.c").Order(StringComparer.Ordinal).ToList();
         return new ProgramSpec(name, dir, sources, Tokenize(Line(0)), Tokenize(Line(1)), env,
-            File.Exists(expectedPath) ? File.ReadAllBytes(expectedPath) : null, corruptions, native);
+            File.Exists(expectedPath) ? File.ReadAllBytes(expectedPath) : null, corruptions, native) { ChangedSources = changed };
     }
 
     /// <summary>The enabled programs, or null when NIDO_JVM_PROGRAMS=all enables every one.</summary>
@@ -143,7 +148,11 @@ internal sealed record ProgramSpec(
     IReadOnlyDictionary<string, string> Environment,
     byte[]? ExpectedStdout,
     IReadOnlyList<Corruption> Corruptions,
-    IReadOnlyList<string> NativeSources);
+    IReadOnlyList<string> NativeSources)
+{
+    /// <summary>changed/'s sources, compiled second over the first compile's classes.</summary>
+    public IReadOnlyList<string> ChangedSources { get; init; } = [];
+}
 
 /// <summary>One rewrite of a compiled class file (corrupt.txt), for the malformed-class-file program.</summary>
 internal sealed record Corruption(string File, string Kind, int[] Numbers, string? Other)

@@ -129,6 +129,13 @@ public sealed class CompiledPrograms : IDisposable
         var result = ProgramRunner.Run(command, spec.Directory, ProgramRunner.EnvironmentFor(spec.Name, new Dictionary<string, string>()));
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"javac failed ({result.ExitCode}) for {spec.Name}:\n{result.StdoutText}{result.StderrText}");
+        if (spec.ChangedSources.Count > 0)
+        {
+            result = ProgramRunner.Run([Jdk17.Javac, "-encoding", "UTF-8", "-cp", classes, "-d", classes, .. spec.ChangedSources], spec.Directory,
+                ProgramRunner.EnvironmentFor(spec.Name, new Dictionary<string, string>()));
+            if (result.ExitCode != 0)
+                throw new InvalidOperationException($"javac of changed/ failed ({result.ExitCode}) for {spec.Name}:\n{result.StdoutText}{result.StderrText}");
+        }
         foreach (var c in spec.Corruptions) c.Apply(classes);
         foreach (var source in spec.NativeSources) CompileLibrary(spec, source, classes);
         return classes;

@@ -1,0 +1,5 @@
+package p;
+
+class Gone {
+    public static int value() { return 7; }
+}
