@@ -18,6 +18,9 @@ public sealed class CodeAttribute(int maxStack, int maxLocals, byte[] code, Exce
     /// <summary>The LocalVariableTable (classes compiled with -g, such as the JDK's own); empty without one.</summary>
     public LocalVariable[] LocalVariables { get; } = locals ?? [];
 
+    /// <summary>The StackMapTable attribute's body (JVMS 4.7.4), undecoded; null without one.</summary>
+    public byte[]? StackMapTable { get; init; }
+
     /// <summary>The source line of the instruction at <paramref name="pc"/>, or -1 when the class has no line table.</summary>
     public int LineOf(int pc)
     {

@@ -21,6 +21,7 @@ internal static class CodeReader
         }
         var rows = new List<(int Pc, int Line)>();
         var locals = new List<LocalVariable>();
+        byte[]? stackMap = null;
         for (int i = 0, n = r.U2(); i < n; i++)
         {
             var name = ClassFileParser.Attribute(ref r, pool, out var body);
@@ -38,6 +39,11 @@ internal static class CodeReader
                 ClassFileParser.End(ref v, name, method);
                 continue;
             }
+            if (name == "StackMapTable")
+            {
+                stackMap = body.ToArray(); // decoded by the verifier, which reports its errors as VerifyErrors
+                continue;
+            }
             if (name != "LineNumberTable") continue;
             var a = new ClassReader(body);
             for (int k = 0, m = a.U2(); k < m; k++)
@@ -50,6 +56,6 @@ internal static class CodeReader
         }
         rows.Sort((x, y) => x.Pc.CompareTo(y.Pc));
         return new CodeAttribute(maxStack, maxLocals, code, handlers, rows.Select(x => x.Pc).ToArray(), rows.Select(x => x.Line).ToArray(),
-            locals.Count == 0 ? null : locals.ToArray());
+            locals.Count == 0 ? null : locals.ToArray()) { StackMapTable = stackMap };
     }
 }

@@ -70,6 +70,9 @@ public sealed partial class JClass
         }
     }
 
+    /// <summary>Passed linking's verification (or needs none); a class that fails stays unverified and fails again.</summary>
+    internal volatile bool Verified;
+
     // Initialization (JVMS 5.5): the lock guards State and InitThread.
     internal readonly object InitLock = new();
     public volatile ClassState State;

@@ -12,6 +12,7 @@ public sealed partial class JavaVm
     public void EnsureInitialized(JThread t, JClass c)
     {
         if (c.State == ClassState.Initialized) return;
+        if (!c.Verified) VerifyForLinking(c);
         lock (c.InitLock)
         {
             while (c.State == ClassState.BeingInitialized && c.InitThread != t) Monitor.Wait(c.InitLock);
@@ -65,6 +66,27 @@ public sealed partial class JavaVm
             c.InitThread = null;
             Monitor.PulseAll(c.InitLock);
         }
+    }
+
+    /// <summary>
+    /// Linking's verification step (JVMS 5.4.1), before initialization: the superclass and superinterfaces first,
+    /// then the class itself.
+    /// </summary>
+    private void VerifyForLinking(JClass c)
+    {
+        if (c.Super is { Verified: false } super) VerifyForLinking(super);
+        foreach (var i in c.Interfaces)
+            if (!i.Verified) VerifyForLinking(i);
+        switch (Verifier.ClassVerifier.For(this, c))
+        {
+            case Verifier.ClassVerifier.Policy.Verify:
+                Verifier.ClassVerifier.Verify(this, c);
+                break;
+            case Verifier.ClassVerifier.Policy.InterpretOnly:
+                foreach (var m in c.DeclaredMethods) m.CompileRefused = true;
+                break;
+        }
+        c.Verified = true;
     }
 
     /// <summary>

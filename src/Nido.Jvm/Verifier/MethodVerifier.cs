@@ -1,0 +1,273 @@
+using Nido.Jvm.ClassFile;
+using Nido.Jvm.Runtime;
+
+namespace Nido.Jvm.Verifier;
+
+/// <summary>
+/// Type checking of one method against its StackMapTable (JVMS 4.10.1), instruction by instruction: every operand
+/// and local has the type the instruction needs, branches and handlers land on frames the current one is assignable
+/// to, constructors initialise this before returning. Class hierarchy questions load classes through the method's
+/// class loader, as HotSpot does.
+/// </summary>
+internal sealed partial class MethodVerifier
+{
+    private readonly JavaVm _vm;
+    private readonly JClass _cls;
+    private readonly ConstantPool _pool;
+    private readonly MethodInfo _method;
+    private readonly byte[] _code;
+    private readonly CodeAttribute _attr;
+    private readonly string _returnType;
+    private readonly Frame _frame;
+    private SortedDictionary<int, Frame> _frames = [];
+    private readonly bool[] _starts;
+    private int _pc;
+
+    public MethodVerifier(JavaVm vm, JClass cls, MethodInfo method)
+    {
+        _vm = vm;
+        _cls = cls;
+        _pool = cls.File!.Pool;
+        _method = method;
+        _attr = method.Code!;
+        _code = _attr.Code;
+        _returnType = Descriptors.Return(method.Descriptor);
+        _frame = new Frame(_attr.MaxLocals, _attr.MaxStack);
+        _starts = new bool[_code.Length];
+    }
+
+    private bool IsConstructor => _method.Name == "<init>";
+
+    public void Verify()
+    {
+        FindInstructions();
+        var initial = InitialLocals();
+        _frames = StackMaps.Decode(_attr.StackMapTable, initial, _attr.MaxLocals, _attr.MaxStack, _code.Length, _pool);
+        foreach (var offset in _frames.Keys)
+            if (!_starts[offset]) throw new VerifyException("StackMapTable error: bad offset", offset, $"Stack map frame at offset {offset} is not at an instruction");
+        SetInitialFrame(initial);
+        var reachable = true;
+        for (_pc = 0; _pc < _code.Length; _pc++)
+        {
+            if (!_starts[_pc]) continue;
+            if (_frames.TryGetValue(_pc, out var mapped))
+            {
+                if (reachable) Match(_frame, mapped, "Instruction type does not match stack map");
+                _frame.CopyFrom(mapped);
+            }
+            else if (!reachable)
+                throw new VerifyException("Expecting a stackmap frame at branch target " + _pc, _pc, "Expected stackmap frame at this location.");
+            CheckHandlers();
+            reachable = Execute();
+            CheckHandlers();
+        }
+        if (reachable) throw new VerifyException("Control flow falls through code end", _code.Length, "Error exists in the bytecode");
+    }
+
+    /// <summary>Marks where instructions start; an opcode the JVM does not define, or one cut off by the code's end, is an error.</summary>
+    private void FindInstructions()
+    {
+        for (var pc = 0; pc < _code.Length;)
+        {
+            var op = _code[pc];
+            if (op > 0xc9 || (op is 0xa8 or 0xa9 or 0xc9 && _cls.File!.MajorVersion >= 51))
+                throw new VerifyException("Bad instruction", pc, $"Error exists in the bytecode: opcode 0x{op:x2} is not allowed here");
+            int length;
+            try { length = Instructions.Length(_code, pc); }
+            catch (ArgumentOutOfRangeException) { length = int.MaxValue; }
+            catch (IndexOutOfRangeException) { length = int.MaxValue; }
+            if (length <= 0 || length > _code.Length - pc) throw new VerifyException("Bad instruction", pc, "Instruction extends past the end of the code");
+            if (op == 0xc4 && _code[pc + 1] is not ((>= 0x15 and <= 0x19) or (>= 0x36 and <= 0x3a) or 0x84 or 0xa9))
+                throw new VerifyException("Bad wide instruction", pc, "Error exists in the bytecode");
+            _starts[pc] = true;
+            pc += length;
+        }
+    }
+
+    private List<VType> InitialLocals()
+    {
+        var locals = new List<VType>();
+        if ((_method.Flags & AccessFlags.Static) == 0)
+            locals.Add(IsConstructor && _cls.Name != "java/lang/Object" ? VType.UninitializedThis : VType.Ref(_cls.Name));
+        foreach (var p in Descriptors.Parameters(_method.Descriptor)) locals.Add(VType.OfDescriptor(p));
+        return locals;
+    }
+
+    private void SetInitialFrame(List<VType> locals)
+    {
+        var i = 0;
+        foreach (var t in locals)
+        {
+            if (i + (t.IsCategory2 ? 2 : 1) > _frame.Locals.Length)
+                throw new VerifyException("Arguments can't fit into locals", 0, $"max_locals {_frame.Locals.Length} is too small for the arguments");
+            _frame.Locals[i++] = t;
+            if (t.IsCategory2) _frame.Locals[i++] = t.Tag == VTag.Long ? VType.Long2 : VType.Double2;
+        }
+        for (; i < _frame.Locals.Length; i++) _frame.Locals[i] = VType.Top;
+        _frame.Sp = 0;
+    }
+
+    // ---- assignability (JVMS 4.10.1.2) ----
+
+    private bool IsAssignable(VType from, VType to)
+    {
+        if (from == to || to.Tag == VTag.Top) return true;
+        if (to.Tag != VTag.Reference) return false;
+        return from.Tag == VTag.Null || from.Tag == VTag.Reference && IsReferenceAssignable(from.Name!, to.Name!);
+    }
+
+    private bool IsReferenceAssignable(string from, string to)
+    {
+        if (from == to || to == "java/lang/Object") return true;
+        if (to[0] == '[')
+        {
+            if (from[0] != '[') return false;
+            string fc = from[1..], tc = to[1..];
+            if (fc[0] is 'L' or '[' && tc[0] is 'L' or '[') return IsReferenceAssignable(NameOf(fc), NameOf(tc));
+            return fc == tc;
+        }
+        // Interfaces are treated as Object (JVMS 4.10.1.2): invokeinterface checks the receiver at run time.
+        var target = Load(to);
+        if (target.IsInterface) return true;
+        return from[0] != '[' && Load(from).IsSubtypeOf(target);
+    }
+
+    private static string NameOf(string descriptor) => descriptor[0] == 'L' ? descriptor[1..^1] : descriptor;
+
+    private JClass Load(string name) => name == _cls.Name ? _cls : _vm.ResolveClassName(_cls, name);
+
+    private void Match(Frame current, Frame target, string headline)
+    {
+        for (var i = 0; i < current.Locals.Length; i++)
+            if (!IsAssignable(current.Locals[i], target.Locals[i]))
+                throw new VerifyException(headline, _pc, $"Type {current.Locals[i]} (current frame, locals[{i}]) is not assignable to {target.Locals[i]} (stack map, locals[{i}])");
+        if (current.Sp != target.Sp) throw new VerifyException(headline, _pc, "Current frame's stack size doesn't match stackmap.");
+        for (var i = 0; i < current.Sp; i++)
+            if (!IsAssignable(current.Stack[i], target.Stack[i]))
+                throw new VerifyException(headline, _pc, $"Type {current.Stack[i]} (current frame, stack[{i}]) is not assignable to {target.Stack[i]} (stack map, stack[{i}])");
+    }
+
+    /// <summary>A branch from the current instruction: the target must start an instruction and have a frame this one fits.</summary>
+    private void Branch(int target)
+    {
+        if ((uint)target >= (uint)_code.Length)
+            throw new VerifyException("Illegal target of jump or branch", _pc, $"Branch target {target} is outside the code");
+        // Frames sit only at instruction starts (checked when decoded), so a target inside an instruction has none.
+        if (!_frames.TryGetValue(target, out var frame))
+            throw new VerifyException("Expecting a stackmap frame at branch target " + target, _pc, "Expected stackmap frame at this location.");
+        Match(_frame, frame, "Inconsistent stackmap frames at branch target " + target);
+    }
+
+    /// <summary>Every handler covering this instruction gets its locals and the exception on an otherwise empty stack.</summary>
+    private void CheckHandlers()
+    {
+        foreach (var h in _attr.Handlers)
+        {
+            if (_pc < h.Start || _pc >= h.End) continue;
+            if (!_starts[h.Handler] || !_frames.TryGetValue(h.Handler, out var target))
+                throw new VerifyException("Expecting a stackmap frame at branch target " + h.Handler, _pc, "Expected stackmap frame at this location.");
+            var caught = h.CatchType == 0 ? VType.Ref("java/lang/Throwable") : StackMaps.ClassType(_pool, h.CatchType);
+            if (!IsAssignable(caught, VType.Ref("java/lang/Throwable")))
+                throw new VerifyException("Catch type is not a subclass of Throwable in exception handler " + h.Handler, _pc, "Error exists in the bytecode");
+            var handlerEntry = new Frame(_frame.Locals.Length, Math.Max(1, _frame.Stack.Length));
+            _frame.Locals.CopyTo(handlerEntry.Locals, 0);
+            handlerEntry.Stack[0] = caught;
+            handlerEntry.Sp = 1;
+            Match(handlerEntry, target, "Stack map does not match the one at exception handler " + h.Handler);
+        }
+    }
+
+    // ---- the operand stack ----
+
+    private VerifyException BadType(string headline, int slot, VType found, string expected, string where = "stack") =>
+        new(headline, _pc, $"Type {found} (current frame, {where}[{slot}]) is not assignable to {expected}");
+
+    private VType Pop1()
+    {
+        if (_frame.Sp == 0) throw new VerifyException("Operand stack underflow", _pc, "Attempt to pop empty stack.");
+        return _frame.Stack[--_frame.Sp];
+    }
+
+    private VType Pop(VType expected)
+    {
+        if (expected.IsCategory2)
+        {
+            var second = expected.Tag == VTag.Long ? VType.Long2 : VType.Double2;
+            var hi = Pop1();
+            if (hi != second) throw BadType("Bad type on operand stack", _frame.Sp, hi, second.ToString());
+            var lo = Pop1();
+            if (lo != expected) throw BadType("Bad type on operand stack", _frame.Sp, lo, expected.ToString());
+            return lo;
+        }
+        var t = Pop1();
+        if (!IsAssignable(t, expected)) throw BadType("Bad type on operand stack", _frame.Sp, t, expected.ToString());
+        return t;
+    }
+
+    /// <summary>Any reference, initialized or not (aload's and acmp's operands).</summary>
+    private VType PopReference()
+    {
+        var t = Pop1();
+        if (!t.IsReference) throw BadType("Bad type on operand stack", _frame.Sp, t, "reference type");
+        return t;
+    }
+
+    /// <summary>An initialized reference (or null).</summary>
+    private VType PopObject()
+    {
+        var t = Pop1();
+        if (t.Tag is not (VTag.Reference or VTag.Null)) throw BadType("Bad type on operand stack", _frame.Sp, t, "reference type");
+        return t;
+    }
+
+    private void Push(VType t)
+    {
+        var width = t.IsCategory2 ? 2 : 1;
+        if (_frame.Sp + width > _frame.Stack.Length) throw new VerifyException("Operand stack overflow", _pc, "Exceeded max stack size.");
+        _frame.Stack[_frame.Sp++] = t;
+        if (width == 2) _frame.Stack[_frame.Sp++] = t.Tag == VTag.Long ? VType.Long2 : VType.Double2;
+    }
+
+    private void PushDescriptor(string descriptor)
+    {
+        if (descriptor != "V") Push(VType.OfDescriptor(descriptor));
+    }
+
+    /// <summary>Stack manipulation (pop2, dup_x2, …) must not split a long or double: the slot at this depth is not a second half.</summary>
+    private void Unsplit(int depth)
+    {
+        if (_frame.Sp < depth) throw new VerifyException("Operand stack underflow", _pc, "Attempt to pop empty stack.");
+        if (_frame.Stack[_frame.Sp - depth].IsSecondHalf)
+            throw BadType("Bad type on operand stack", _frame.Sp - depth, _frame.Stack[_frame.Sp - depth], "category1 type");
+    }
+
+    // ---- locals ----
+
+    private void CheckLocal(int index, int width)
+    {
+        if (index + width > _frame.Locals.Length)
+            throw new VerifyException("Illegal local variable number", _pc, $"Local index {index} is invalid");
+    }
+
+    private VType Load(int index, VType expected)
+    {
+        CheckLocal(index, expected.IsCategory2 ? 2 : 1);
+        var t = _frame.Locals[index];
+        if (expected.Tag == VTag.Reference ? !t.IsReference : t != expected)
+            throw BadType("Bad local variable type", index, t, expected.Tag == VTag.Reference ? "reference type" : expected.ToString(), "locals");
+        if (expected.IsCategory2 && !_frame.Locals[index + 1].IsSecondHalf)
+            throw BadType("Bad local variable type", index + 1, _frame.Locals[index + 1], expected.Tag == VTag.Long ? "long_2nd" : "double_2nd", "locals");
+        return t;
+    }
+
+    private void Store(int index, VType t)
+    {
+        var width = t.IsCategory2 ? 2 : 1;
+        CheckLocal(index, width);
+        var locals = _frame.Locals;
+        if (index > 0 && locals[index - 1].IsCategory2) locals[index - 1] = VType.Top;
+        if (index + width < locals.Length && locals[index + width - 1].IsCategory2) locals[index + width] = VType.Top;
+        locals[index] = t;
+        if (width == 2) locals[index + 1] = t.Tag == VTag.Long ? VType.Long2 : VType.Double2;
+    }
+}

@@ -1,0 +1,57 @@
+namespace Nido.Jvm.Verifier;
+
+internal enum VTag : byte { Top, Integer, Float, Long, Double, Long2, Double2, Null, UninitializedThis, Uninitialized, Reference }
+
+/// <summary>
+/// A verification type (JVMS 4.10.1.2), one slot wide: long and double take two slots, the second a Long2/Double2
+/// (HotSpot's long_2nd). References carry their class's internal name or array descriptor; an uninitialized
+/// object the offset of its <c>new</c>.
+/// </summary>
+internal readonly record struct VType(VTag Tag, string? Name = null, int Offset = 0)
+{
+    public static readonly VType Top = new(VTag.Top), Integer = new(VTag.Integer), Float = new(VTag.Float), Long = new(VTag.Long),
+        Double = new(VTag.Double), Long2 = new(VTag.Long2), Double2 = new(VTag.Double2), Null = new(VTag.Null),
+        UninitializedThis = new(VTag.UninitializedThis);
+
+    public static VType Ref(string name) => new(VTag.Reference, name);
+    public static VType Uninitialized(int offset) => new(VTag.Uninitialized, null, offset);
+
+    public bool IsCategory2 => Tag is VTag.Long or VTag.Double;
+    public bool IsSecondHalf => Tag is VTag.Long2 or VTag.Double2;
+    /// <summary>Anything aload, astore, acmp and monitors accept: initialized or not.</summary>
+    public bool IsReference => Tag is VTag.Null or VTag.Reference or VTag.UninitializedThis or VTag.Uninitialized;
+    public bool IsArray => Tag == VTag.Reference && Name![0] == '[';
+
+    /// <summary>The type a field descriptor's value has on the stack (first slot).</summary>
+    public static VType OfDescriptor(string d) => d[0] switch
+    {
+        'B' or 'C' or 'S' or 'Z' or 'I' => Integer,
+        'F' => Float,
+        'J' => Long,
+        'D' => Double,
+        'L' => Ref(d[1..^1]),
+        _ => Ref(d),
+    };
+
+    /// <summary>The descriptor form of an array's component class name ("[I" → "I", "[Ljava/lang/String;" → "java/lang/String").</summary>
+    public static string ComponentName(string arrayName) => arrayName[1] == 'L' ? arrayName[2..^1] : arrayName[1..];
+
+    /// <summary>The array class of a class name or array descriptor.</summary>
+    public static string ArrayOf(string name) => name[0] == '[' ? "[" + name : "[L" + name + ";";
+
+    /// <summary>As HotSpot prints it in VerifyError reasons.</summary>
+    public override string ToString() => Tag switch
+    {
+        VTag.Top => "top",
+        VTag.Integer => "integer",
+        VTag.Float => "float",
+        VTag.Long => "long",
+        VTag.Double => "double",
+        VTag.Long2 => "long_2nd",
+        VTag.Double2 => "double_2nd",
+        VTag.Null => "null",
+        VTag.UninitializedThis => "uninitializedThis",
+        VTag.Uninitialized => $"uninitialized {Offset}",
+        _ => $"'{Name}'",
+    };
+}
