@@ -37,9 +37,14 @@ public sealed partial class JavaVm
         return IsMagicAccessor(from);
     }
 
-    /// <summary>Reflection's generated accessors (MagicAccessorImpl's subclasses) may use any member, as in HotSpot.</summary>
+    /// <summary>
+    /// Reflection's generated accessors (MagicAccessorImpl's subclasses) may use any member, as in HotSpot; only
+    /// those the JDK itself defines count (bootstrap or reflection's DelegatingClassLoader), not any class that
+    /// names such a superclass.
+    /// </summary>
     internal static bool IsMagicAccessor(JClass c)
     {
+        if (c.Loader is { } loader && loader.Class.Name != "jdk/internal/reflect/DelegatingClassLoader") return false;
         for (var s = c.Super; s is not null; s = s.Super)
             if (s.Loader is null && s.Name == "jdk/internal/reflect/MagicAccessorImpl") return true;
         return false;

@@ -5,8 +5,8 @@ namespace Nido.Jvm.Verifier;
 
 /// <summary>
 /// Bytecode verification at link time (JVMS 4.10), as HotSpot does it by default: classes of the application and of
-/// user-defined loaders are verified; the JDK's own (bootstrap and platform loaders) and reflection's generated
-/// accessors are trusted. Class files of version 51 and later are type checked against their StackMapTables.
+/// user-defined loaders are verified; the JDK's own (every class of the runtime image is defined by the bootstrap
+/// loader here) and reflection's generated accessors are trusted. Class files of version 51 and later are type checked against their StackMapTables.
 /// Older ones (which HotSpot checks by type inference) are not verified here; their methods are never compiled,
 /// because compiled code relies on verified types (array and field accesses without casts), while the interpreter
 /// checks every operand itself.
@@ -16,7 +16,7 @@ internal static class ClassVerifier
     public enum Policy { Trusted, Verify, InterpretOnly }
 
     public static Policy For(JavaVm vm, JClass c) =>
-        c.File is null || c.Loader is null || ReferenceEquals(c.Loader, vm.PlatformLoader) || JavaVm.IsMagicAccessor(c) ? Policy.Trusted
+        c.File is null || c.Loader is null || JavaVm.IsMagicAccessor(c) ? Policy.Trusted
         : c.File.MajorVersion >= 51 ? Policy.Verify
         : Policy.InterpretOnly;
 

@@ -15,7 +15,7 @@ internal sealed class Frame
 
     public Frame Copy()
     {
-        var f = new Frame(Locals.Length, Stack.Length) { Sp = Sp };
+        var f = new Frame(Locals.Length, Stack.Length) { Sp = Sp, ThisUninitialized = ThisUninitialized };
         Locals.CopyTo(f.Locals, 0);
         Stack.AsSpan(0, Sp).CopyTo(f.Stack);
         return f;
@@ -26,18 +26,14 @@ internal sealed class Frame
         other.Locals.CopyTo(Locals, 0);
         other.Stack.AsSpan(0, other.Sp).CopyTo(Stack);
         Sp = other.Sp;
+        ThisUninitialized = other.ThisUninitialized;
     }
 
-    /// <summary>Is uninitializedThis still in the frame (a constructor that has not yet called super() or this())?</summary>
-    public bool ThisUninitialized
-    {
-        get
-        {
-            foreach (var t in Locals) if (t.Tag == VTag.UninitializedThis) return true;
-            for (var i = 0; i < Sp; i++) if (Stack[i].Tag == VTag.UninitializedThis) return true;
-            return false;
-        }
-    }
+    /// <summary>
+    /// JVMS's flagThisUninit: a constructor has not yet called super() or this(). Set on entry to &lt;init&gt; and for
+    /// stack map frames that hold uninitializedThis; cleared only by the &lt;init&gt; call (a store over local 0 does not).
+    /// </summary>
+    public bool ThisUninitialized;
 
     /// <summary>Replaces every occurrence of an uninitialized type with the initialized one (after its &lt;init&gt;).</summary>
     public void Initialize(VType uninitialized, VType initialized)

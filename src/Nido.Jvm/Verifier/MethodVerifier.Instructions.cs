@@ -117,6 +117,8 @@ internal sealed partial class MethodVerifier
             case 0xbd:
             {
                 var component = StackMaps.ClassType(_pool, U2(_pc + 1)).Name!;
+                if (component.StartsWith(new string('[', 255), StringComparison.Ordinal))
+                    throw new VerifyException("Illegal anewarray instruction, array has more than 255 dimensions", _pc, component);
                 Pop(VType.Integer);
                 Push(VType.Ref(VType.ArrayOf(component)));
                 return true;
@@ -276,7 +278,7 @@ internal sealed partial class MethodVerifier
         Pop(VType.OfDescriptor(f.Descriptor));
         var target = Pop1();
         // A constructor may set its own class's fields before calling super() (javac does, for outer-this).
-        if (target.Tag == VTag.UninitializedThis && f.Class == _cls.Name && _cls.File!.Fields.Any(x => x.Name == f.Name && x.Descriptor == f.Descriptor)) return;
+        if (target.Tag == VTag.UninitializedThis && f.Class == _self && _cls.File!.Fields.Any(x => x.Name == f.Name && x.Descriptor == f.Descriptor)) return;
         if (!IsAssignable(target, VType.Ref(f.Class))) throw BadType("Bad type on operand stack", _frame.Sp, target, $"'{f.Class}'");
     }
 
@@ -312,9 +314,12 @@ internal sealed partial class MethodVerifier
         if (op == 0xb7 && name == "<init>") Initialize(owner);
         else if (op is 0xb6 or 0xb7 or 0xb9)
         {
+            // invokespecial of a non-constructor names this class, a superclass or a direct superinterface, and
+            // its receiver is this class (or a subclass); the others' receiver is the named class.
+            if (op == 0xb7 && owner != _self && !_cls.Interfaces.Any(i => i.FileName == owner) && !_cls.IsSubtypeOf(Load(owner)))
+                throw new VerifyException("Bad invokespecial instruction: current class isn't assignable to reference class.", _pc, $"{owner}.{name}");
             var receiver = Pop1();
-            // invokespecial of a non-constructor is on this class (or a subclass); the others on the named class.
-            var expected = VType.Ref(op == 0xb7 ? _cls.Name : owner);
+            var expected = VType.Ref(op == 0xb7 ? _self : owner);
             if (!IsAssignable(receiver, expected)) throw BadType("Bad type on operand stack", _frame.Sp, receiver, expected.ToString());
         }
         PushDescriptor(Descriptors.Return(descriptor));
@@ -326,9 +331,10 @@ internal sealed partial class MethodVerifier
         var receiver = Pop1();
         if (receiver.Tag == VTag.UninitializedThis)
         {
-            if (owner != _cls.Name && owner != _cls.Super?.Name)
-                throw new VerifyException("Bad <init> method call", _pc, $"{owner}.<init> on uninitializedThis of {_cls.Name}");
-            _frame.Initialize(receiver, VType.Ref(_cls.Name));
+            if (owner != _self && owner != _cls.Super?.Name)
+                throw new VerifyException("Bad <init> method call", _pc, $"{owner}.<init> on uninitializedThis of {_self}");
+            _frame.Initialize(receiver, VType.Ref(_self));
+            _frame.ThisUninitialized = false;
             return;
         }
         if (receiver.Tag != VTag.Uninitialized) throw BadType("Bad type on operand stack", _frame.Sp, receiver, "uninitialized");

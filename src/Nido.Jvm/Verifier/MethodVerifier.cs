@@ -22,6 +22,8 @@ internal sealed partial class MethodVerifier
     private SortedDictionary<int, Frame> _frames = [];
     private readonly bool[] _starts;
     private int _pc;
+    /// <summary>The name the class's constant pool uses for it (a hidden class's runtime name has a suffix).</summary>
+    private readonly string _self;
 
     public MethodVerifier(JavaVm vm, JClass cls, MethodInfo method)
     {
@@ -34,6 +36,7 @@ internal sealed partial class MethodVerifier
         _returnType = Descriptors.Return(method.Descriptor);
         _frame = new Frame(_attr.MaxLocals, _attr.MaxStack);
         _starts = new bool[_code.Length];
+        _self = cls.File!.Name;
     }
 
     private bool IsConstructor => _method.Name == "<init>";
@@ -57,12 +60,17 @@ internal sealed partial class MethodVerifier
             }
             else if (!reachable)
                 throw new VerifyException("Expecting a stackmap frame at branch target " + _pc, _pc, "Expected stackmap frame at this location.");
-            CheckHandlers();
+            // HotSpot's order: a store is checked against the handlers with the locals before it (JVMS), any other
+            // instruction with those after it.
+            var store = IsStore(_code[_pc] == 0xc4 ? _code[_pc + 1] : _code[_pc]);
+            if (store) CheckHandlers();
             reachable = Execute();
-            CheckHandlers();
+            if (!store) CheckHandlers();
         }
         if (reachable) throw new VerifyException("Control flow falls through code end", _code.Length, "Error exists in the bytecode");
     }
+
+    private static bool IsStore(byte op) => op is >= 0x36 and <= 0x4e;
 
     /// <summary>Marks where instructions start; an opcode the JVM does not define, or one cut off by the code's end, is an error.</summary>
     private void FindInstructions()
@@ -88,7 +96,7 @@ internal sealed partial class MethodVerifier
     {
         var locals = new List<VType>();
         if ((_method.Flags & AccessFlags.Static) == 0)
-            locals.Add(IsConstructor && _cls.Name != "java/lang/Object" ? VType.UninitializedThis : VType.Ref(_cls.Name));
+            locals.Add(IsConstructor && _self != "java/lang/Object" ? VType.UninitializedThis : VType.Ref(_self));
         foreach (var p in Descriptors.Parameters(_method.Descriptor)) locals.Add(VType.OfDescriptor(p));
         return locals;
     }
@@ -105,6 +113,7 @@ internal sealed partial class MethodVerifier
         }
         for (; i < _frame.Locals.Length; i++) _frame.Locals[i] = VType.Top;
         _frame.Sp = 0;
+        _frame.ThisUninitialized = IsConstructor && _self != "java/lang/Object";
     }
 
     // ---- assignability (JVMS 4.10.1.2) ----
@@ -118,23 +127,25 @@ internal sealed partial class MethodVerifier
 
     private bool IsReferenceAssignable(string from, string to)
     {
-        if (from == to || to == "java/lang/Object") return true;
-        if (to[0] == '[')
+        // Arrays of references: strip a dimension from both at a time (a loop: names may have thousands).
+        while (to[0] == '[' && from[0] == '[')
         {
-            if (from[0] != '[') return false;
             string fc = from[1..], tc = to[1..];
-            if (fc[0] is 'L' or '[' && tc[0] is 'L' or '[') return IsReferenceAssignable(NameOf(fc), NameOf(tc));
-            return fc == tc;
+            if (fc[0] is not ('L' or '[') || tc[0] is not ('L' or '[')) return fc == tc;
+            (from, to) = (NameOf(fc), NameOf(tc));
         }
-        // Interfaces are treated as Object (JVMS 4.10.1.2): invokeinterface checks the receiver at run time.
+        if (from == to || to == "java/lang/Object") return true;
+        if (to[0] == '[') return false;
+        // Interfaces are treated as Object (JVMS 4.10.1.2): invokeinterface checks the receiver at run time. An
+        // array is only Cloneable and Serializable.
         var target = Load(to);
-        if (target.IsInterface) return true;
+        if (target.IsInterface) return from[0] != '[' || to is "java/lang/Cloneable" or "java/io/Serializable";
         return from[0] != '[' && Load(from).IsSubtypeOf(target);
     }
 
     private static string NameOf(string descriptor) => descriptor[0] == 'L' ? descriptor[1..^1] : descriptor;
 
-    private JClass Load(string name) => name == _cls.Name ? _cls : _vm.ResolveClassName(_cls, name);
+    private JClass Load(string name) => name == _self ? _cls : _vm.ResolveClassName(_cls, name);
 
     private void Match(Frame current, Frame target, string headline)
     {
@@ -142,6 +153,7 @@ internal sealed partial class MethodVerifier
             if (!IsAssignable(current.Locals[i], target.Locals[i]))
                 throw new VerifyException(headline, _pc, $"Type {current.Locals[i]} (current frame, locals[{i}]) is not assignable to {target.Locals[i]} (stack map, locals[{i}])");
         if (current.Sp != target.Sp) throw new VerifyException(headline, _pc, "Current frame's stack size doesn't match stackmap.");
+        if (current.ThisUninitialized && !target.ThisUninitialized) throw new VerifyException(headline, _pc, "Current frame's flags are not assignable to stack map frame's.");
         for (var i = 0; i < current.Sp; i++)
             if (!IsAssignable(current.Stack[i], target.Stack[i]))
                 throw new VerifyException(headline, _pc, $"Type {current.Stack[i]} (current frame, stack[{i}]) is not assignable to {target.Stack[i]} (stack map, stack[{i}])");
@@ -173,6 +185,7 @@ internal sealed partial class MethodVerifier
             _frame.Locals.CopyTo(handlerEntry.Locals, 0);
             handlerEntry.Stack[0] = caught;
             handlerEntry.Sp = 1;
+            handlerEntry.ThisUninitialized = _frame.ThisUninitialized;
             Match(handlerEntry, target, "Stack map does not match the one at exception handler " + h.Handler);
         }
     }

@@ -30,6 +30,7 @@ internal static class StackMaps
         }
         var count = U2();
         var offset = -1;
+        long slots = 0;
         for (var i = 0; i < count; i++)
         {
             var type = U1();
@@ -60,16 +61,26 @@ internal static class StackMaps
             var frame = new Frame(maxLocals, maxStack);
             Expand(locals, frame.Locals, out _, "locals");
             Expand(stack, frame.Stack, out frame.Sp, "stack");
+            frame.ThisUninitialized = locals.Contains(VType.UninitializedThis);
+            // Frames are kept expanded; a table of thousands of frames over huge max_locals/max_stack is refused
+            // rather than allowed to exhaust memory.
+            slots += maxLocals + maxStack;
+            if (slots > MaxSlots) throw Bad($"StackMapTable needs more than {MaxSlots} slots");
             if (!frames.TryAdd(offset, frame)) throw Bad($"two StackMapTable frames at offset {offset}");
         }
         if (at != table.Length) throw Bad("StackMapTable has bytes after its frames");
         return frames;
     }
 
+    private const long MaxSlots = 8_000_000;
+
     public static VType ClassType(ConstantPool pool, int index)
     {
         if (pool.Tag(index) != ConstantTag.Class) throw Bad($"constant pool index {index} is not a class");
-        return VType.Ref(pool.ClassName(index));
+        var name = pool.ClassName(index);
+        if (name.Length == 0 || name[0] == '[' && (!Descriptors.IsFieldDescriptor(name) || name.StartsWith(new string('[', 256), StringComparison.Ordinal)))
+            throw Bad($"illegal class name {name}");
+        return VType.Ref(name);
     }
 
     private static void Expand(List<VType> compressed, VType[] slots, out int used, string what)

@@ -137,6 +137,13 @@ public class Main {
         Asm call = new Asm("WrongArgument");
         int toString = call.member(10, "java/lang/Integer", "toString", "(I)Ljava/lang/String;");
         attempt(call.run(obj, 1, 0, ACONST_NULL, INVOKESTATIC, toString >> 8, toString & 0xff, ARETURN));
+        Asm noSuper = new Asm("NoSuperCall"); // the constructor overwrites this instead of calling super()
+        int self = noSuper.cls("NoSuperCall"), init = noSuper.member(10, "NoSuperCall", "<init>", "()V");
+        noSuper.method(0x1, "<init>", "()V", 2, 1, new int[] {0x2a, ACONST_NULL, 0x4b, RETURN}, null);
+        attempt(noSuper.run(obj, 2, 0, NEW, self >> 8, self & 0xff, DUP, 0xb7, init >> 8, init & 0xff, ARETURN));
+        Asm special = new Asm("SpecialOnUnrelated"); // invokespecial of a method of a class this one does not extend
+        int hash = special.member(10, "java/lang/String", "hashCode", "()I");
+        attempt(special.run("()I", 1, 0, ACONST_NULL, 0xb7, hash >> 8, hash & 0xff, IRETURN));
         Asm unused = new Asm("BadButNeverCalled");
         unused.run("()I", 1, 0, ICONST_1, IRETURN);
         unused.method(0x9, "never", "()V", 1, 0, new int[] {POP, RETURN}, null);
