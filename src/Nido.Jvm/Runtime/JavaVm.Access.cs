@@ -16,9 +16,16 @@ public sealed partial class JavaVm
     /// <summary>Is <paramref name="target"/> (an array: its element class) accessible from <paramref name="from"/>?</summary>
     public bool CanAccessClass(JClass from, JClass target)
     {
-        while (target.Component is { } element) target = element;
+        target = ElementClass(target);
         if (target.IsPrimitive || ReferenceEquals(from, target) || (target.Flags & AccessFlags.Public) != 0) return true;
         return SameRuntimePackage(from, target) || IsMagicAccessor(from);
+    }
+
+    /// <summary>An array class's innermost element class; any other class itself.</summary>
+    private static JClass ElementClass(JClass c)
+    {
+        while (c.Component is { } element) c = element;
+        return c;
     }
 
     /// <summary>
@@ -55,8 +62,8 @@ public sealed partial class JavaVm
 
     public void CheckClassAccess(JClass from, JClass target)
     {
+        target = ElementClass(target);
         if (CanAccessClass(from, target)) return;
-        while (target.Component is { } element) target = element;
         throw Throw("java/lang/IllegalAccessError", $"failed to access class {target.JavaName} from class {from.JavaName} {Modules(target, from)}");
     }
 

@@ -13,14 +13,6 @@ internal sealed class Frame
         Stack = new VType[maxStack];
     }
 
-    public Frame Copy()
-    {
-        var f = new Frame(Locals.Length, Stack.Length) { Sp = Sp, ThisUninitialized = ThisUninitialized };
-        Locals.CopyTo(f.Locals, 0);
-        Stack.AsSpan(0, Sp).CopyTo(f.Stack);
-        return f;
-    }
-
     public void CopyFrom(Frame other)
     {
         other.Locals.CopyTo(Locals, 0);

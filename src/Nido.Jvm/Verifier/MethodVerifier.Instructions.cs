@@ -27,13 +27,10 @@ internal sealed partial class MethodVerifier
             case 0x12: Push(Constant(U1(_pc + 1), wide: false)); return true;
             case 0x13: Push(Constant(U2(_pc + 1), wide: false)); return true;
             case 0x14: Push(Constant(U2(_pc + 1), wide: true)); return true;
-            case >= 0x15 and <= 0x18: Push(Load(U1(_pc + 1), Kinds[op - 0x15])); return true;
-            case 0x19: Push(Load(U1(_pc + 1), VType.Ref("java/lang/Object"))); return true;
+            case (>= 0x15 and <= 0x19) or (>= 0x36 and <= 0x3a) or 0x84: Local(op, U1(_pc + 1)); return true;
             case >= 0x1a and <= 0x29: Push(Load((op - 0x1a) & 3, Kinds[(op - 0x1a) >> 2])); return true;
             case >= 0x2a and <= 0x2d: Push(Load(op - 0x2a, VType.Ref("java/lang/Object"))); return true;
             case >= 0x2e and <= 0x35: ArrayLoad(op); return true;
-            case >= 0x36 and <= 0x39: Store(U1(_pc + 1), Pop(Kinds[op - 0x36])); return true;
-            case 0x3a: Store(U1(_pc + 1), PopReference()); return true;
             case >= 0x3b and <= 0x4a: Store((op - 0x3b) & 3, Pop(Kinds[(op - 0x3b) >> 2])); return true;
             case >= 0x4b and <= 0x4e: Store(op - 0x4b, PopReference()); return true;
             case >= 0x4f and <= 0x56: ArrayStore(op); return true;
@@ -65,7 +62,6 @@ internal sealed partial class MethodVerifier
                 return true;
             }
             case >= 0x7e and <= 0x83: Binary((op & 1) == 0 ? VType.Integer : VType.Long); return true;
-            case 0x84: Load(U1(_pc + 1), VType.Integer); return true;
             case >= 0x85 and <= 0x90:
             {
                 // i2l i2f i2d l2i l2f l2d f2i f2l f2d d2i d2l d2f: from kind (op-0x85)/3, to the others in order.
@@ -88,11 +84,11 @@ internal sealed partial class MethodVerifier
             case 0xaa: TableSwitch(); return false;
             case 0xab: LookupSwitch(); return false;
             case >= 0xac and <= 0xb1: Return(op); return false;
-            case 0xb2: PushDescriptor(Field(0xb2).Descriptor); return true;
-            case 0xb3: Pop(VType.OfDescriptor(Field(0xb3).Descriptor)); return true;
+            case 0xb2: PushDescriptor(Field().Descriptor); return true;
+            case 0xb3: Pop(VType.OfDescriptor(Field().Descriptor)); return true;
             case 0xb4:
             {
-                var f = Field(0xb4);
+                var f = Field();
                 Pop(VType.Ref(f.Class));
                 PushDescriptor(f.Descriptor);
                 return true;
@@ -134,7 +130,7 @@ internal sealed partial class MethodVerifier
             case 0xc0: PopObject(); Push(StackMaps.ClassType(_pool, U2(_pc + 1))); return true;
             case 0xc1: StackMaps.ClassType(_pool, U2(_pc + 1)); PopObject(); Push(VType.Integer); return true;
             case 0xc2 or 0xc3: PopObject(); return true;
-            case 0xc4: Wide(); return true;
+            case 0xc4: Local(_code[_pc + 1], U2(_pc + 2)); return true;
             case 0xc5:
             {
                 var type = StackMaps.ClassType(_pool, U2(_pc + 1));
@@ -175,6 +171,11 @@ internal sealed partial class MethodVerifier
 
     private static readonly string[] ArrayKinds = ["[I", "[J", "[F", "[D", "", "[B", "[C", "[S"];
 
+    /// <summary>What an array instruction of kind k (its opcode's offset: iaload = 0 … saload = 7) moves: the narrow ints as int.</summary>
+    private static VType ElementKind(int k) => k < 4 ? Kinds[k] : VType.Integer;
+
+    private static bool IsReferenceArray(VType t) => t.IsArray && t.Name![1] is 'L' or '[';
+
     private void ArrayLoad(int op)
     {
         Pop(VType.Integer);
@@ -183,25 +184,25 @@ internal sealed partial class MethodVerifier
         if (k == 4)
         {
             if (array.Tag == VTag.Null) { Push(VType.Null); return; }
-            if (!array.IsArray || array.Name![1] is not ('L' or '['))
+            if (!IsReferenceArray(array))
                 throw BadType("Bad type on operand stack in aaload", _frame.Sp, array, "reference array");
-            Push(VType.Ref(NameOf(array.Name[1..])));
+            Push(VType.Ref(NameOf(array.Name![1..])));
             return;
         }
         CheckArray(array, k);
-        Push(k switch { 1 => VType.Long, 2 => VType.Float, 3 => VType.Double, _ => VType.Integer });
+        Push(ElementKind(k));
     }
 
     private void ArrayStore(int op)
     {
         var k = op - 0x4f;
         if (k == 4) PopObject();
-        else Pop(k switch { 1 => VType.Long, 2 => VType.Float, 3 => VType.Double, _ => VType.Integer });
+        else Pop(ElementKind(k));
         Pop(VType.Integer);
         var array = PopObject();
         if (k == 4)
         {
-            if (array.Tag != VTag.Null && (!array.IsArray || array.Name![1] is not ('L' or '[')))
+            if (array.Tag != VTag.Null && !IsReferenceArray(array))
                 throw BadType("Bad type on operand stack in aastore", _frame.Sp, array, "reference array");
             return;
         }
@@ -263,7 +264,7 @@ internal sealed partial class MethodVerifier
         if (expected != kind) throw new VerifyException("Bad return type", _pc, $"Type {kind} (current frame, stack[{_frame.Sp}]) is not assignable to {expected} (from method signature)");
     }
 
-    private (string Class, string Name, string Descriptor) Field(int op)
+    private (string Class, string Name, string Descriptor) Field()
     {
         var index = U2(_pc + 1);
         if (_pool.Tag(index) != ConstantTag.FieldRef) throw new VerifyException("Illegal type at constant pool entry " + index, _pc, $"{OpcodeNames.Of(_code, _pc)} needs a field reference");
@@ -274,7 +275,7 @@ internal sealed partial class MethodVerifier
 
     private void PutField()
     {
-        var f = Field(0xb5);
+        var f = Field();
         Pop(VType.OfDescriptor(f.Descriptor));
         var target = Pop1();
         // A constructor may set its own class's fields before calling super() (javac does, for outer-this).
@@ -373,10 +374,9 @@ internal sealed partial class MethodVerifier
         return t.IsCategory2 == wide ? t : null;
     }
 
-    private void Wide()
+    /// <summary>The loads, stores and iinc that name their local (by a byte, or two after wide).</summary>
+    private void Local(byte op, int index)
     {
-        var op = _code[_pc + 1];
-        var index = U2(_pc + 2);
         switch (op)
         {
             case >= 0x15 and <= 0x18: Push(Load(index, Kinds[op - 0x15])); break;
@@ -384,7 +384,7 @@ internal sealed partial class MethodVerifier
             case >= 0x36 and <= 0x39: Store(index, Pop(Kinds[op - 0x36])); break;
             case 0x3a: Store(index, PopReference()); break;
             case 0x84: Load(index, VType.Integer); break;
-            default: throw new VerifyException("Bad wide instruction", _pc, "Error exists in the bytecode");
+            default: throw new VerifyException("Bad wide instruction", _pc, "Error exists in the bytecode"); // only after wide
         }
     }
 }

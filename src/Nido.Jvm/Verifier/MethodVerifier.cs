@@ -24,6 +24,10 @@ internal sealed partial class MethodVerifier
     private int _pc;
     /// <summary>The name the class's constant pool uses for it (a hidden class's runtime name has a suffix).</summary>
     private readonly string _self;
+    /// <summary>Each handler's exception type, checked to be a Throwable once, at the first instruction it covers.</summary>
+    private readonly VType?[] _caught;
+    /// <summary>The frame a handler is entered with, refilled for each check.</summary>
+    private readonly Frame _handlerEntry;
 
     public MethodVerifier(JavaVm vm, JClass cls, MethodInfo method)
     {
@@ -37,6 +41,8 @@ internal sealed partial class MethodVerifier
         _frame = new Frame(_attr.MaxLocals, _attr.MaxStack);
         _starts = new bool[_code.Length];
         _self = cls.File!.Name;
+        _caught = new VType?[_attr.Handlers.Length];
+        _handlerEntry = new Frame(_attr.MaxLocals, Math.Max(1, _attr.MaxStack));
     }
 
     private bool IsConstructor => _method.Name == "<init>";
@@ -103,15 +109,9 @@ internal sealed partial class MethodVerifier
 
     private void SetInitialFrame(List<VType> locals)
     {
-        var i = 0;
-        foreach (var t in locals)
-        {
-            if (i + (t.IsCategory2 ? 2 : 1) > _frame.Locals.Length)
-                throw new VerifyException("Arguments can't fit into locals", 0, $"max_locals {_frame.Locals.Length} is too small for the arguments");
-            _frame.Locals[i++] = t;
-            if (t.IsCategory2) _frame.Locals[i++] = t.Tag == VTag.Long ? VType.Long2 : VType.Double2;
-        }
-        for (; i < _frame.Locals.Length; i++) _frame.Locals[i] = VType.Top;
+        if (locals.Sum(t => t.IsCategory2 ? 2 : 1) > _frame.Locals.Length)
+            throw new VerifyException("Arguments can't fit into locals", 0, $"max_locals {_frame.Locals.Length} is too small for the arguments");
+        StackMaps.Expand(locals, _frame.Locals, out _, "locals");
         _frame.Sp = 0;
         _frame.ThisUninitialized = IsConstructor && _self != "java/lang/Object";
     }
@@ -173,21 +173,28 @@ internal sealed partial class MethodVerifier
     /// <summary>Every handler covering this instruction gets its locals and the exception on an otherwise empty stack.</summary>
     private void CheckHandlers()
     {
-        foreach (var h in _attr.Handlers)
+        for (var k = 0; k < _attr.Handlers.Length; k++)
         {
+            var h = _attr.Handlers[k];
             if (_pc < h.Start || _pc >= h.End) continue;
-            if (!_starts[h.Handler] || !_frames.TryGetValue(h.Handler, out var target))
+            // Frames sit only at instruction starts, so a handler inside an instruction has none either.
+            if (!_frames.TryGetValue(h.Handler, out var target))
                 throw new VerifyException("Expecting a stackmap frame at branch target " + h.Handler, _pc, "Expected stackmap frame at this location.");
-            var caught = h.CatchType == 0 ? VType.Ref("java/lang/Throwable") : StackMaps.ClassType(_pool, h.CatchType);
-            if (!IsAssignable(caught, VType.Ref("java/lang/Throwable")))
-                throw new VerifyException("Catch type is not a subclass of Throwable in exception handler " + h.Handler, _pc, "Error exists in the bytecode");
-            var handlerEntry = new Frame(_frame.Locals.Length, Math.Max(1, _frame.Stack.Length));
-            _frame.Locals.CopyTo(handlerEntry.Locals, 0);
-            handlerEntry.Stack[0] = caught;
-            handlerEntry.Sp = 1;
-            handlerEntry.ThisUninitialized = _frame.ThisUninitialized;
-            Match(handlerEntry, target, "Stack map does not match the one at exception handler " + h.Handler);
+            var caught = _caught[k] ??= CatchType(h);
+            _frame.Locals.CopyTo(_handlerEntry.Locals, 0);
+            _handlerEntry.Stack[0] = caught;
+            _handlerEntry.Sp = 1;
+            _handlerEntry.ThisUninitialized = _frame.ThisUninitialized;
+            Match(_handlerEntry, target, "Stack map does not match the one at exception handler " + h.Handler);
         }
+    }
+
+    private VType CatchType(ExceptionHandler h)
+    {
+        var caught = h.CatchType == 0 ? VType.Ref("java/lang/Throwable") : StackMaps.ClassType(_pool, h.CatchType);
+        if (!IsAssignable(caught, VType.Ref("java/lang/Throwable")))
+            throw new VerifyException("Catch type is not a subclass of Throwable in exception handler " + h.Handler, _pc, "Error exists in the bytecode");
+        return caught;
     }
 
     // ---- the operand stack ----
@@ -205,7 +212,7 @@ internal sealed partial class MethodVerifier
     {
         if (expected.IsCategory2)
         {
-            var second = expected.Tag == VTag.Long ? VType.Long2 : VType.Double2;
+            var second = expected.SecondHalf;
             var hi = Pop1();
             if (hi != second) throw BadType("Bad type on operand stack", _frame.Sp, hi, second.ToString());
             var lo = Pop1();
@@ -238,7 +245,7 @@ internal sealed partial class MethodVerifier
         var width = t.IsCategory2 ? 2 : 1;
         if (_frame.Sp + width > _frame.Stack.Length) throw new VerifyException("Operand stack overflow", _pc, "Exceeded max stack size.");
         _frame.Stack[_frame.Sp++] = t;
-        if (width == 2) _frame.Stack[_frame.Sp++] = t.Tag == VTag.Long ? VType.Long2 : VType.Double2;
+        if (width == 2) _frame.Stack[_frame.Sp++] = t.SecondHalf;
     }
 
     private void PushDescriptor(string descriptor)
@@ -269,7 +276,7 @@ internal sealed partial class MethodVerifier
         if (expected.Tag == VTag.Reference ? !t.IsReference : t != expected)
             throw BadType("Bad local variable type", index, t, expected.Tag == VTag.Reference ? "reference type" : expected.ToString(), "locals");
         if (expected.IsCategory2 && !_frame.Locals[index + 1].IsSecondHalf)
-            throw BadType("Bad local variable type", index + 1, _frame.Locals[index + 1], expected.Tag == VTag.Long ? "long_2nd" : "double_2nd", "locals");
+            throw BadType("Bad local variable type", index + 1, _frame.Locals[index + 1], expected.SecondHalf.ToString(), "locals");
         return t;
     }
 
@@ -281,6 +288,6 @@ internal sealed partial class MethodVerifier
         if (index > 0 && locals[index - 1].IsCategory2) locals[index - 1] = VType.Top;
         if (index + width < locals.Length && locals[index + width - 1].IsCategory2) locals[index + width] = VType.Top;
         locals[index] = t;
-        if (width == 2) locals[index + 1] = t.Tag == VTag.Long ? VType.Long2 : VType.Double2;
+        if (width == 2) locals[index + 1] = t.SecondHalf;
     }
 }

@@ -83,7 +83,8 @@ internal static class StackMaps
         return VType.Ref(name);
     }
 
-    private static void Expand(List<VType> compressed, VType[] slots, out int used, string what)
+    /// <summary>Compressed types (a long is one entry) into slots, the rest Top.</summary>
+    internal static void Expand(List<VType> compressed, VType[] slots, out int used, string what)
     {
         used = 0;
         foreach (var t in compressed)
@@ -91,7 +92,7 @@ internal static class StackMaps
             var width = t.IsCategory2 ? 2 : 1;
             if (used + width > slots.Length) throw Bad($"StackMapTable {what} exceed max_{(what == "stack" ? "stack" : "locals")}");
             slots[used++] = t;
-            if (width == 2) slots[used++] = t.Tag == VTag.Long ? VType.Long2 : VType.Double2;
+            if (width == 2) slots[used++] = t.SecondHalf;
         }
         for (var i = used; i < slots.Length; i++) slots[i] = VType.Top;
     }

@@ -18,6 +18,8 @@ internal readonly record struct VType(VTag Tag, string? Name = null, int Offset 
 
     public bool IsCategory2 => Tag is VTag.Long or VTag.Double;
     public bool IsSecondHalf => Tag is VTag.Long2 or VTag.Double2;
+    /// <summary>The slot that follows a long or double.</summary>
+    public VType SecondHalf => Tag == VTag.Long ? Long2 : Double2;
     /// <summary>Anything aload, astore, acmp and monitors accept: initialized or not.</summary>
     public bool IsReference => Tag is VTag.Null or VTag.Reference or VTag.UninitializedThis or VTag.Uninitialized;
     public bool IsArray => Tag == VTag.Reference && Name![0] == '[';
@@ -32,9 +34,6 @@ internal readonly record struct VType(VTag Tag, string? Name = null, int Offset 
         'L' => Ref(d[1..^1]),
         _ => Ref(d),
     };
-
-    /// <summary>The descriptor form of an array's component class name ("[I" → "I", "[Ljava/lang/String;" → "java/lang/String").</summary>
-    public static string ComponentName(string arrayName) => arrayName[1] == 'L' ? arrayName[2..^1] : arrayName[1..];
 
     /// <summary>The array class of a class name or array descriptor.</summary>
     public static string ArrayOf(string name) => name[0] == '[' ? "[" + name : "[L" + name + ";";
