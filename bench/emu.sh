@@ -3,7 +3,7 @@
 # alternating in one run, medians and the ratio of the translated runs to QEMU's:
 #  1. guest instructions per second on an integer loop and on a load/store loop (bare-metal ELFs, HTIF exit;
 #     a 1-iteration build of each is timed too and subtracted, so process start-up does not count);
-#  2. wall time from process start to the kernel's "Run /init" line with the default riscv64 guest (Debian 13's
+#  2. wall time from process start to the kernel's "Run /init" line with the default riscv64 guest (Debian 13's or, failing its index, sid's
 #     kernel through OpenSBI, 1 hart), QEMU's virt machine given the same kernel, initramfs and command line.
 # RUNS=N (default 5), ITERS=N (default 200000000), SKIP_BOOT=1 to measure only the loops.
 set -euo pipefail

@@ -66,7 +66,10 @@ public sealed class KernelModules
     public string PathOf(string name) =>
         _byName.TryGetValue(Normalize(name), out var path) ? path : throw new VmmException($"default guest: the kernel package has no module {name}");
 
-    /// <summary><paramref name="wanted"/> and everything they depend on, each after its dependencies.</summary>
+    /// <summary>
+    /// <paramref name="wanted"/> and everything they depend on, each after its dependencies. A wanted entry may
+    /// name alternatives, "a|b": the first the package has (modules get renamed between kernel releases).
+    /// </summary>
     public List<string> InLoadOrder(IEnumerable<string> wanted)
     {
         var order = new List<string>();
@@ -79,7 +82,11 @@ public sealed class KernelModules
             foreach (var dependency in Dependencies(Bytes(name))) Visit(dependency);
             order.Add(name);
         }
-        foreach (var name in wanted) Visit(name);
+        foreach (var entry in wanted)
+        {
+            var names = entry.Split('|');
+            Visit(names.FirstOrDefault(n => _byName.ContainsKey(Normalize(n))) ?? names[0]);
+        }
         return order;
     }
 

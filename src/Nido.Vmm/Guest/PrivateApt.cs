@@ -36,13 +36,18 @@ internal sealed class PrivateApt
     public void Update() => DefaultGuest.Run("apt-get", _dir, [.. _options, "update"]);
 
     /// <summary>The versioned package a metapackage depends on first (linux-image-riscv64 → linux-image-6.12…).</summary>
-    public string DependencyOf(string metapackage, string prefix)
+    public string DependencyOf(string metapackage, string prefix) =>
+        Dependencies(metapackage).FirstOrDefault(name => name.StartsWith(prefix, StringComparison.Ordinal))
+        ?? throw new VmmException($"default guest: the archive has no {prefix}* for {metapackage}");
+
+    /// <summary>A package's plain Depends (not alternatives after the first, not virtual packages), in order.</summary>
+    public IEnumerable<string> Dependencies(string package)
     {
-        var output = DefaultGuest.Run("apt-cache", _dir, [.. _options, "depends", "--important", metapackage]);
+        var output = DefaultGuest.Run("apt-cache", _dir, [.. _options, "depends", "--important", package]);
         foreach (var line in output.Split('\n'))
-            if (line.Trim() is var text && text.StartsWith("Depends:") && text["Depends:".Length..].Trim() is { } name && name.StartsWith(prefix))
-                return name;
-        throw new VmmException($"default guest: the archive has no {prefix}* for {metapackage}");
+            if (line.Trim() is var text && text.StartsWith("Depends:", StringComparison.Ordinal)
+                && text["Depends:".Length..].Trim() is { Length: > 0 } name && !name.StartsWith('<'))
+                yield return name;
     }
 
     /// <summary>Downloads the packages' .deb files into <paramref name="directory"/>; returns their paths.</summary>

@@ -69,6 +69,16 @@ public sealed class InitramfsTests : IDisposable
     }
 
     [Fact]
+    public void AlternativeNamesTakeTheFirstThePackageHas()
+    {
+        Module("crc32c-cryptoapi.ko", "");
+        Module("ext4.ko", "");
+        var modules = new KernelModules(Path.Combine(_dir, "kernel"));
+        Assert.Equal(["crc32c_cryptoapi", "ext4"], modules.InLoadOrder(["crc32c_generic|crc32c_cryptoapi", "ext4"]));
+        Assert.Contains("no module a_gone", Assert.Throws<VmmException>(() => modules.InLoadOrder(["a_gone|b_gone"])).Message);
+    }
+
+    [Fact]
     public void CompressedModulesAreUnpackedWithXz()
     {
         Assert.SkipUnless(File.Exists("/usr/bin/xz"), "xz (xz-utils) is not installed");

@@ -6,7 +6,7 @@ using Nido.Vmm.Tests.Guest;
 namespace Nido.Vmm.Tests.RiscV;
 
 /// <summary>
-/// The default riscv64 guest (Debian 13's riscv64 kernel, Nido's initramfs) booted by `nido vm run --arch riscv64`
+/// The default riscv64 guest (Debian 13's riscv64 kernel, or sid's where trixie's index fails verification; Nido's initramfs) booted by `nido vm run --arch riscv64`
 /// on the emulator through Debian's OpenSBI: the test drives its shell over the UART (uname -m, the hart count),
 /// writes an ext4 virtio-blk disk the host then reads with debugfs, pings the host over a TAP, and powers off.
 /// </summary>
@@ -29,7 +29,7 @@ public sealed class RiscVLinuxTests : IDisposable
     {
         if (!File.Exists("/usr/bin/apt-get") || !File.Exists("/usr/bin/dpkg-deb")) return (null, "no apt-get/dpkg-deb: the riscv64 guest is assembled from Debian packages");
         try { return (RiscVGuest.Ensure(GuestDir), ""); }
-        catch (VmmException e) { return (null, $"the riscv64 guest could not be assembled here (it needs Debian 13's riscv64 archive): {e.Message}"); }
+        catch (VmmException e) { return (null, $"the riscv64 guest could not be assembled here (it needs Debian's riscv64 archive, trixie or sid): {e.Message}"); }
     }
 
     [Fact]

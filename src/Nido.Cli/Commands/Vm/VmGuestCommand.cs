@@ -20,7 +20,7 @@ public static class VmGuestCommand
 
     public static Command Create()
     {
-        var arch = new Option<string>("--arch") { Description = "x86_64 (Debian's cloud kernel) or riscv64 (Debian 13's riscv64 kernel)", DefaultValueFactory = _ => "x86_64" };
+        var arch = new Option<string>("--arch") { Description = "x86_64 (Debian's cloud kernel) or riscv64 (Debian 13's riscv64 kernel, or unstable's where 13's index fails verification)", DefaultValueFactory = _ => "x86_64" };
         arch.AcceptOnlyFromAmong("x86_64", "riscv64");
         var command = new Command("guest", "Assemble the default guest (a Debian kernel, Nido's initramfs) and print its files") { arch };
         command.SetAction(parse =>
