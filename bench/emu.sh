@@ -5,7 +5,7 @@
 #     a 1-iteration build of each is timed too and subtracted, so process start-up does not count);
 #  2. wall time from process start to the kernel's "Run /init" line with the default riscv64 guest (Debian 13's or, failing its index, sid's
 #     kernel through OpenSBI, 1 hart), QEMU's virt machine given the same kernel, initramfs and command line.
-# RUNS=N (default 5), ITERS=N (default 200000000), SKIP_BOOT=1 to measure only the loops.
+# RUNS=N (default 5), ITERS=N (default 200000000), SKIP_BOOT=1 to measure only the loops, SKIP_LOOPS=1 only the boot.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 "$root/scripts/setup.sh" bench emu
@@ -22,7 +22,8 @@ run_interp() { NIDO_JIT=off "$nido" vm run --arch riscv64 --bios none --kernel "
 run_qemu() { qemu-system-riscv64 -M spike -bios none -nographic -monitor none -serial none -kernel "$1"; }
 
 declare -A per_iter=([int]=4 [mem]=7)
-for loop in int mem; do
+loops="int mem"; [ "${SKIP_LOOPS:-0}" = 1 ] && loops=""
+for loop in $loops; do
   for n in 1 "$iters"; do
     riscv64-unknown-elf-gcc -march=rv64gc -mabi=lp64d -nostdlib -nostartfiles -static -DITERS="$n" \
       -T "$root/tests/guests/riscv/link.ld" -o "$work/$loop-$n.elf" "$root/bench/emu/loop-$loop.S" 2>/dev/null
