@@ -161,11 +161,15 @@ public sealed partial class JClass
     }
 
     /// <summary>Method resolution (JVMS 5.4.3.3): the class and its superclasses, then maximally-specific superinterface methods.</summary>
-    public JMethod? FindMethod(string name, string descriptor)
+    public JMethod? FindMethod(string name, string descriptor) =>
+        FindMethodInClasses(name, descriptor) ?? FindInSuperinterfaces(name, descriptor);
+
+    /// <summary>The method this class or a superclass declares, interfaces aside.</summary>
+    public JMethod? FindMethodInClasses(string name, string descriptor)
     {
         for (var c = this; c is not null; c = c.Super)
             if (c.DeclaredMethod(name, descriptor) is { } m) return m;
-        return FindInSuperinterfaces(name, descriptor);
+        return null;
     }
 
     /// <summary>Interface method resolution (JVMS 5.4.3.4): the interface, Object's public methods, then superinterfaces.</summary>

@@ -1,3 +1,4 @@
+using Nido.Jvm.Runtime;
 using Nido.Jvm.ClassFile;
 
 namespace Nido.Jvm.Verifier;
@@ -89,7 +90,8 @@ internal sealed partial class MethodVerifier
             case 0xb4:
             {
                 var f = Field();
-                Pop(VType.Ref(f.Class));
+                var target = Pop(VType.Ref(f.Class));
+                CheckProtected(target, f.Class, f.Name, f.Descriptor, method: false);
                 PushDescriptor(f.Descriptor);
                 return true;
             }
@@ -281,6 +283,27 @@ internal sealed partial class MethodVerifier
         // A constructor may set its own class's fields before calling super() (javac does, for outer-this).
         if (target.Tag == VTag.UninitializedThis && f.Class == _self && _cls.File!.Fields.Any(x => x.Name == f.Name && x.Descriptor == f.Descriptor)) return;
         if (!IsAssignable(target, VType.Ref(f.Class))) throw BadType("Bad type on operand stack", _frame.Sp, target, $"'{f.Class}'");
+        CheckProtected(target, f.Class, f.Name, f.Descriptor, method: false);
+    }
+
+    /// <summary>
+    /// JVMS 4.10.1.8: a protected member that a superclass in another run-time package declares may be used only on
+    /// an object of this class (or a subclass), not on any instance of the superclass. Checked, as HotSpot does, when
+    /// the named class is one of this class's superclasses; arrays' clone() through Object stays allowed.
+    /// </summary>
+    private void CheckProtected(VType receiver, string owner, string name, string descriptor, bool method)
+    {
+        if (receiver.Tag != VTag.Reference || receiver.Name == _self) return;
+        JClass? named = null;
+        for (var c = _cls.Super; c is not null; c = c.Super)
+            if (c.Name == owner) { named = c; break; }
+        if (named is null) return;
+        var holder = method ? named.FindMethodInClasses(name, descriptor) is { } m && (m.Flags & AccessFlags.Protected) != 0 ? m.Owner : null
+            : named.FindField(name, descriptor) is { } f && (f.Flags & AccessFlags.Protected) != 0 ? f.Owner : null;
+        if (holder is null || JavaVm.SameRuntimePackage(_cls, holder)) return;
+        if (method && owner == "java/lang/Object" && receiver.IsArray) return;
+        if (!IsAssignable(receiver, VType.Ref(_self)))
+            throw BadType($"Bad access to protected data in {OpcodeNames.Of(_code, _pc)}", _frame.Sp, receiver, $"'{_self}'");
     }
 
     private void Invoke(int op)
@@ -322,6 +345,7 @@ internal sealed partial class MethodVerifier
             var receiver = Pop1();
             var expected = VType.Ref(op == 0xb7 ? _self : owner);
             if (!IsAssignable(receiver, expected)) throw BadType("Bad type on operand stack", _frame.Sp, receiver, expected.ToString());
+            if (op == 0xb6) CheckProtected(receiver, owner, name, descriptor, method: true);
         }
         PushDescriptor(Descriptors.Return(descriptor));
     }

@@ -17,8 +17,11 @@ public class Main {
         final ByteArrayOutputStream methods = new ByteArrayOutputStream();
         int methodCount;
         final String name;
+        String superName = "java/lang/Object";
 
         Asm(String name) { this.name = name; }
+
+        Asm extending(String superName) { this.superName = superName; return this; }
 
         int constant(String key, byte[] entry) {
             Integer known = indexes.get(key);
@@ -72,7 +75,7 @@ public class Main {
 
         byte[] bytes() {
             try {
-                int self = cls(name), object = cls("java/lang/Object");
+                int self = cls(name), object = cls(superName);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 DataOutputStream d = new DataOutputStream(out);
                 d.writeInt(0xCAFEBABE); d.writeShort(0); d.writeShort(61);
@@ -144,6 +147,27 @@ public class Main {
         Asm special = new Asm("SpecialOnUnrelated"); // invokespecial of a method of a class this one does not extend
         int hash = special.member(10, "java/lang/String", "hashCode", "()I");
         attempt(special.run("()I", 1, 0, ACONST_NULL, 0xb7, hash >> 8, hash & 0xff, IRETURN));
+        // Protected members of a superclass in another run-time package (JVMS 4.10.1.8): usable on this class's
+        // objects, not on any instance of the superclass.
+        for (String kind : new String[] {"getfield", "putfield", "invokevirtual", "self"}) {
+            String name = "Protected" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+            Asm a = new Asm(name).extending("p/Base");
+            int baseInit = a.member(10, "p/Base", "<init>", "()V");
+            a.method(0x1, "<init>", "()V", 1, 1, new int[] {0x2a, 0xb7, baseInit >> 8, baseInit & 0xff, RETURN}, null);
+            int f = a.member(9, "p/Base", "f", "I"), m = a.member(10, "p/Base", "m", "()I");
+            int made = kind.equals("self") ? a.cls(name) : a.cls("p/Base");
+            int ctor = kind.equals("self") ? a.member(10, name, "<init>", "()V") : baseInit;
+            int[] start = {NEW, made >> 8, made & 0xff, DUP, 0xb7, ctor >> 8, ctor & 0xff};
+            int[] rest = switch (kind) {
+                case "getfield" -> new int[] {0xb4, f >> 8, f & 0xff, IRETURN};
+                case "putfield" -> new int[] {ICONST_1, 0xb5, f >> 8, f & 0xff, ICONST_0, IRETURN};
+                case "invokevirtual" -> new int[] {0xb6, m >> 8, m & 0xff, IRETURN};
+                default -> new int[] {DUP, 0xb4, f >> 8, f & 0xff, 0x5f, 0xb6, m >> 8, m & 0xff, IADD, IRETURN};
+            };
+            int[] code = java.util.Arrays.copyOf(start, start.length + rest.length);
+            System.arraycopy(rest, 0, code, start.length, rest.length);
+            attempt(a.run("()I", 3, 0, code));
+        }
         Asm unused = new Asm("BadButNeverCalled");
         unused.run("()I", 1, 0, ICONST_1, IRETURN);
         unused.method(0x9, "never", "()V", 1, 0, new int[] {POP, RETURN}, null);
