@@ -298,9 +298,10 @@ internal sealed partial class MethodVerifier
         for (var c = _cls.Super; c is not null; c = c.Super)
             if (c.Name == owner) { named = c; break; }
         if (named is null) return;
-        var holder = method ? named.FindMethodInClasses(name, descriptor) is { } m && (m.Flags & AccessFlags.Protected) != 0 ? m.Owner : null
-            : named.FindField(name, descriptor) is { } f && (f.Flags & AccessFlags.Protected) != 0 ? f.Owner : null;
-        if (holder is null || JavaVm.SameRuntimePackage(_cls, holder)) return;
+        var (flags, holder) = method
+            ? named.FindMethodInClasses(name, descriptor) is { } m ? (m.Flags, m.Owner) : default
+            : named.FindField(name, descriptor) is { } f ? (f.Flags, f.Owner) : default;
+        if ((flags & AccessFlags.Protected) == 0 || JavaVm.SameRuntimePackage(_cls, holder!)) return;
         if (method && owner == "java/lang/Object" && receiver.IsArray) return;
         if (!IsAssignable(receiver, VType.Ref(_self)))
             throw BadType($"Bad access to protected data in {OpcodeNames.Of(_code, _pc)}", _frame.Sp, receiver, $"'{_self}'");
