@@ -10,7 +10,7 @@ public sealed class SpawnScriptTests : IDisposable
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
     /// <summary>Spawns with stdout on a pipe: the child and the pipe's read end (this process's write end closed).</summary>
-    private static (ChildProcess Child, SafeFdHandle Stdout) SpawnToPipe(SpawnOptions options)
+    internal static (ChildProcess Child, SafeFdHandle Stdout) SpawnToPipe(SpawnOptions options)
     {
         var (read, write) = FileIo.Pipe();
         using (write) return (ProcessSpawner.Spawn(options with { Fds = [new FdMapping(write, 1)] }), read);

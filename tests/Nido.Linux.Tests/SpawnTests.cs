@@ -168,6 +168,58 @@ public class SpawnTests
         Assert.False(Directory.Exists($"/proc/{pid}"), "the unreleased child must be reaped");
     }
 
+    // kcmp(2) KCMP_VM: 0 when the two processes share one address space.
+    private static long CompareMemory(int pid) => Interop.syscall(312 /* kcmp */, Environment.ProcessId, pid, 1 /* KCMP_VM */);
+
+    [Fact]
+    public void A_child_shares_this_process_memory_until_it_executes_unless_it_enters_a_user_namespace()
+    {
+        using (var child = ProcessSpawner.Spawn(new SpawnOptions { Path = "/bin/sleep", Arguments = ["sleep", "30"], WaitForRelease = true }))
+        {
+            Assert.Equal(0, CompareMemory(child.Pid));
+            child.Release();
+            Assert.NotEqual(0, CompareMemory(child.Pid)); // executed: its own memory now
+            child.Kill();
+            child.WaitForExit();
+        }
+        Requires.Root();
+        using var userNs = ProcessSpawner.Spawn(new SpawnOptions { Path = "/bin/true", Arguments = ["true"], WaitForRelease = true, NewNamespaces = NamespaceFlags.User });
+        Assert.NotEqual(0, CompareMemory(userNs.Pid)); // setns and uid maps want a process of its own
+    }
+
+    [Fact]
+    public void A_paused_child_still_reads_its_plan_after_this_process_reuses_freed_memory()
+    {
+        // The plan lives in native memory the child reads until it executes: freed early, these allocations would take
+        // its place and overwrite the steps still to run.
+        var (child, outR) = SpawnScriptTests.SpawnToPipe(new SpawnOptions
+        {
+            Path = "/bin/echo", Arguments = ["echo", "intact", "arguments"], WaitForRelease = true,
+            Setup = new SpawnScript().Pause("waiting"),
+        });
+        using (outR)
+        using (child)
+        {
+            Assert.Equal("waiting", child.Resume());
+            var blocks = new List<nint>();
+            unsafe
+            {
+                for (var size = 8; size <= 65536; size *= 2)
+                    for (var i = 0; i < 64; i++)
+                    {
+                        var p = System.Runtime.InteropServices.NativeMemory.Alloc((nuint)size);
+                        new Span<byte>(p, size).Fill(0xff);
+                        blocks.Add((nint)p);
+                    }
+                GC.Collect();
+                Assert.Null(child.Resume());
+                foreach (var p in blocks) System.Runtime.InteropServices.NativeMemory.Free((void*)p);
+            }
+            Assert.Equal(0, child.WaitForExit().Code);
+            Assert.Equal("intact arguments\n", Run.ReadAll(outR));
+        }
+    }
+
     [Fact]
     public void Signals_are_delivered_through_the_pidfd()
     {

@@ -15,15 +15,22 @@ public sealed class ChildProcess : IDisposable
     private SafeFdHandle? release;
     private readonly IReadOnlyList<(string Syscall, string? Subject)> steps;
     private ExitStatus? exitStatus;
+    // The plan of a child that shares this process's memory until it executes: freed once it has executed or ended,
+    // never before (it would read freed memory); a child disposed while still paused keeps it.
+    private IDisposable? sharedPlan;
 
-    internal ChildProcess(int pid, SafeFdHandle pidFd, SafeFdHandle report, SafeFdHandle? release, IReadOnlyList<(string, string?)> steps)
+    internal ChildProcess(int pid, SafeFdHandle pidFd, SafeFdHandle report, SafeFdHandle? release, IReadOnlyList<(string, string?)> steps, IDisposable? sharedPlan = null)
     {
         Pid = pid;
         PidFd = pidFd;
         this.report = report;
         this.release = release;
         this.steps = steps;
+        this.sharedPlan = sharedPlan;
     }
+
+    /// <summary>The child has executed or ended: it no longer reads the plan in this process's memory.</summary>
+    private void FreePlan() => Interlocked.Exchange(ref sharedPlan, null)?.Dispose();
 
     public int Pid { get; }
 
@@ -80,9 +87,10 @@ public sealed class ChildProcess : IDisposable
         }
         if (got == 0)
         {
-            // close-on-exec fired: the program is running
+            // close-on-exec fired: the program is running (or the child died)
             report?.Dispose();
             report = null;
+            FreePlan();
             CloseRelease();
             return null;
         }
@@ -133,6 +141,7 @@ public sealed class ChildProcess : IDisposable
         exitStatus = info.si_code == Interop.CLD_EXITED
             ? new ExitStatus(info.si_status, 0)
             : new ExitStatus(0, info.si_status, info.si_code == Interop.CLD_DUMPED);
+        FreePlan();
         return exitStatus;
     }
 

@@ -13,11 +13,16 @@ public static class ProcessSpawner
     /// </summary>
     public static unsafe ChildProcess Spawn(SpawnOptions options)
     {
-        using var plan = new SpawnPlan(options);
+        var plan = new SpawnPlan(options);
         long pid;
         try
         {
             pid = SpawnTrampoline.Entry(plan.Header);
+        }
+        catch
+        {
+            plan.Dispose();
+            throw;
         }
         finally
         {
@@ -27,9 +32,13 @@ public static class ProcessSpawner
         {
             plan.ReportRead.Dispose();
             plan.ReleaseWrite?.Dispose();
+            plan.Dispose();
             throw new ErrnoException("clone3", (int)-pid, options.NewNamespaces == NamespaceFlags.None ? options.Path : $"{options.Path}, new {options.NewNamespaces}");
         }
-        var child = new ChildProcess((int)pid, new SafeFdHandle(plan.PidFd), plan.ReportRead, plan.ReleaseWrite, plan.Steps);
+        // A child in this process's memory reads its plan until it executes: the child object frees it then.
+        var child = new ChildProcess((int)pid, new SafeFdHandle(plan.PidFd), plan.ReportRead, plan.ReleaseWrite, plan.Steps,
+            plan.SharesMemory ? plan : null);
+        if (!plan.SharesMemory) plan.Dispose();
         if (!options.WaitForRelease) child.AwaitExec();
         return child;
     }

@@ -8,7 +8,10 @@ namespace Nido.Linux;
 /// </summary>
 internal sealed unsafe class SpawnPlan : IDisposable
 {
-    private const ulong CLONE_PIDFD = 0x1000, CLONE_INTO_CGROUP = 0x200000000;
+    private const ulong CLONE_VM = 0x100, CLONE_PIDFD = 0x1000, CLONE_INTO_CGROUP = 0x200000000;
+
+    /// <summary>The child's own stack when it shares this address space: it pushes nothing, but a fault's signal frame would land there.</summary>
+    private const int ChildStackSize = 32 * 1024;
     private const int O_CLOEXEC = 0x80000;
 
     [StructLayout(LayoutKind.Sequential)]
@@ -18,13 +21,21 @@ internal sealed unsafe class SpawnPlan : IDisposable
     }
 
     private readonly NativeArena arena = new();
-    private readonly List<Op> ops = [];
+    private readonly List<Op> ops;
     private readonly List<SafeFdHandle> owned = [];
 
     /// <summary>What each op is, to name the failing step: (syscall, subject).</summary>
-    public List<(string Syscall, string? Subject)> Steps { get; } = [];
+    public List<(string Syscall, string? Subject)> Steps { get; }
 
     public byte* Header { get; }
+
+    /// <summary>
+    /// The child runs in this process's memory (CLONE_VM) until it executes, as posix_spawn's child does: no page tables
+    /// to copy at the clone and no copy-on-write faults for this process afterwards. The plan must then stay untouched
+    /// until the child has executed or ended (<see cref="ChildProcess"/> frees it). Not when the child enters a user or
+    /// time namespace (<see cref="NeedsOwnMemory"/>).
+    /// </summary>
+    public bool SharesMemory { get; }
 
     /// <summary>The error pipe's read end: EOF means execve succeeded; 8 bytes name the failed op and errno.</summary>
     public SafeFdHandle ReportRead { get; }
@@ -42,6 +53,11 @@ internal sealed unsafe class SpawnPlan : IDisposable
     public SpawnPlan(SpawnOptions o)
     {
         Validate(o);
+        // Sized once (signal resets, capability drops, the script, a margin): growing by doubling to a few hundred ops
+        // allocated twice their size in fresh memory, each page of it a fault in a process that lives milliseconds.
+        var expected = 2 * Signals.SIGRTMAX + (o.Setup?.Count ?? 0) + o.Fds.Count + 2 * o.JoinNamespaces.Count + 64;
+        ops = new List<Op>(expected);
+        Steps = new List<(string, string?)>(expected);
         var maxTarget = 2;
         foreach (var map in o.Fds) maxTarget = Math.Max(maxTarget, map.Target);
         scratch = arena.Alloc(8);
@@ -173,9 +189,15 @@ internal sealed unsafe class SpawnPlan : IDisposable
         for (var i = 0; i < ops.Count; i++) opsPtr[i] = ops[i];
 
         var clone = (ulong*)Header; // struct clone_args: flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid, set_tid_size, cgroup
-        clone[0] = (ulong)o.NewNamespaces | CLONE_PIDFD | (o.Cgroup is null ? 0 : CLONE_INTO_CGROUP);
+        SharesMemory = !NeedsOwnMemory(o);
+        clone[0] = (ulong)o.NewNamespaces | CLONE_PIDFD | (o.Cgroup is null ? 0 : CLONE_INTO_CGROUP) | (SharesMemory ? CLONE_VM : 0);
         clone[1] = (ulong)(Header + SpawnTrampoline.PidFdOffset);
         clone[4] = Signals.SIGCHLD;
+        if (SharesMemory)
+        {
+            clone[5] = (ulong)arena.Alloc(ChildStackSize); // the lowest address; the kernel starts the child at its top
+            clone[6] = ChildStackSize;
+        }
         if (o.Cgroup is { } cg) clone[10] = (ulong)cg.Fd; // read by clone3 in this process only
         *(ulong*)(Header + SpawnTrampoline.AllMaskOffset) = ulong.MaxValue;
         *(long*)(Header + SpawnTrampoline.ErrorFdOffset) = reportChild;
@@ -258,6 +280,23 @@ internal sealed unsafe class SpawnPlan : IDisposable
         p[0] = index;
         p[1] = -1;
         return (byte*)p;
+    }
+
+    /// <summary>
+    /// Whether the child enters a user or time namespace: setns refuses both to a process whose memory is shared, and a
+    /// new time namespace cannot be made with it. A join of an unnamed kind may be either.
+    /// </summary>
+    private static bool NeedsOwnMemory(SpawnOptions o)
+    {
+        const NamespaceFlags refusing = NamespaceFlags.User | NamespaceFlags.Time;
+        if (((o.NewNamespaces | o.UnshareAfterRelease) & refusing) != 0) return true;
+        foreach (var join in o.JoinNamespaces)
+            if (join.Kind is NamespaceFlags.None || (join.Kind & refusing) != 0) return true;
+        foreach (var step in o.Setup?.Steps ?? [])
+            if (step.Nr == Interop.Sys.setns
+                || step.Nr == Interop.Sys.unshare && (step.Args is not [long flags, ..] || (flags & (long)refusing) != 0))
+                return true;
+        return false;
     }
 
     private static bool IsTarget(IReadOnlyList<FdMapping> fds, int fd)
