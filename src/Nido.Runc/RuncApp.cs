@@ -15,20 +15,21 @@ public static class RuncApp
         args = Separate(["oci", .. args]);
         // `nido-runc --version` (`-v`) is runc's: the same text as `nido --version`.
         if (args is ["oci", "--version" or "-v"]) args = ["--version"];
-        return CliRunner.Invoke(BuildRoot(), args, stdout, stderr, "nido", "nido-runc --help", static _ => false);
+        return CliRunner.Invoke(BuildRoot(args[0] == "oci" ? args[1..] : null), args, stdout, stderr, "nido", "nido-runc --help", static _ => false);
     }
 
     public static string[] Separate(string[] args)
     {
-        foreach (var trailing in new[] { Verbs.ExecVerb.Trailing, Verbs.PsVerb.Trailing })
+        foreach (var trailing in new[] { Verbs.TrailingCommands.Exec, Verbs.TrailingCommands.Ps })
             args = trailing.Separate(args);
         return args;
     }
 
-    private static Command BuildRoot()
+    /// <summary>The command tree for the words after "oci" (null: --version, which needs none of it).</summary>
+    private static Command BuildRoot(string[]? words)
     {
         var root = CliRoot.Create("nido-runc", "nido-runc: Nido's OCI runtime, with runc's command line.");
-        root.Subcommands.Add(Verbs.OciCommand.Create());
+        if (words is not null) root.Subcommands.Add(Verbs.OciCommand.Create(words));
         return root;
     }
 }

@@ -56,4 +56,41 @@ public class CliTests
         Assert.StartsWith("nido: ", line);
         Assert.Contains(args[^1], line);
     }
+
+    [Theory]
+    [InlineData("run", "--bundle", "b", "id")]
+    [InlineData("--root", "/r", "--log", "run", "--log-format", "json", "delete", "id")]
+    [InlineData("--root=/r", "--debug", "run", "id")]
+    public void A_runtime_call_builds_only_the_verb_it_names(params string[] words)
+    {
+        Assert.Equal(words.Contains("delete") ? "delete" : "run", Nido.Runc.Verbs.OciCommand.NamedVerb(words));
+        var oci = Nido.Runc.Verbs.OciCommand.Create(words);
+        Assert.Single(oci.Subcommands);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("--help")]
+    [InlineData("--root", "run")]
+    [InlineData("bogus", "run")]
+    [InlineData("--", "run")]
+    public void Without_a_verb_every_verb_is_built_for_help_and_errors(params string[] words)
+    {
+        Assert.Null(Nido.Runc.Verbs.OciCommand.NamedVerb(words));
+        Assert.Equal(14, Nido.Runc.Verbs.OciCommand.Create(words).Subcommands.Count);
+    }
+
+    [Fact]
+    public void The_runtime_binary_reports_unknown_verbs_and_options_of_the_verb_it_built()
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        Assert.Equal(NidoApp.ExitUsage, Nido.Runc.RuncApp.Run(["bogus"], stdout, stderr));
+        Assert.Contains("'bogus'", stderr.ToString());
+        stderr = new StringWriter();
+        Assert.Equal(NidoApp.ExitUsage, Nido.Runc.RuncApp.Run(["--root", "/nonexistent", "state", "x", "--nonsense"], stdout, stderr));
+        Assert.Contains("--nonsense", stderr.ToString());
+        stdout = new StringWriter();
+        Assert.Equal(0, Nido.Runc.RuncApp.Run(["--help"], stdout, new StringWriter()));
+        foreach (var verb in new[] { "create", "exec", "features", "resume" }) Assert.Contains(verb, stdout.ToString());
+    }
 }

@@ -25,13 +25,6 @@ public static class ExecVerb
     private static readonly Option<bool> IgnorePaused = new("--ignore-paused") { Description = "Allow exec in a paused container" };
     private static readonly Option<string?> Cgroup = new("--cgroup") { Description = "Sub-cgroup to run in (not supported: must be empty)" };
 
-    /// <summary>`oci exec ID CMD…`: the command starts at the second positional word.</summary>
-    public static readonly TrailingCommand Trailing = new(["oci", "exec"], new HashSet<string>(OciCommand.GlobalValueOptions)
-    {
-        "--console-socket", "--cwd", "--env", "-e", "--user", "-u", "--additional-gids", "-g",
-        "--process", "-p", "--pid-file", "--process-label", "--apparmor", "--cap", "-c", "--preserve-fds", "--cgroup",
-    }, PositionalsBefore: 1);
-
     public static Command Create()
     {
         var id = OciCommand.IdArgument();

@@ -17,14 +17,47 @@ public static class OciCommand
     /// <summary>The global options that take a value (for <see cref="TrailingCommand"/>, which must skip their values).</summary>
     public static readonly string[] GlobalValueOptions = [Root.Name, Log.Name, LogFormat.Name];
 
-    public static Command Create()
+    private static readonly (string Name, Func<Command> Make)[] Verbs =
+    [
+        ("create", CreateVerb.Create), ("start", StartVerb.Create), ("run", RunVerb.Create), ("state", StateVerb.Create),
+        ("kill", KillVerb.Create), ("delete", DeleteVerb.Create), ("list", ListVerb.Create), ("spec", SpecVerb.Create),
+        ("pause", () => PauseVerb.Create(resume: false)), ("resume", () => PauseVerb.Create(resume: true)),
+        ("update", UpdateVerb.Create), ("exec", ExecVerb.Create), ("ps", PsVerb.Create), ("features", FeaturesVerb.Create),
+    ];
+
+    /// <summary>
+    /// The `oci` command. Given the words after it, a call that names a verb gets only that verb: building all fourteen
+    /// (their options, descriptions, actions) was a quarter of what a runtime call allocates, fresh pages faulted in
+    /// before anything runs. Without a verb (help, a mistyped one) all are built, so help and errors list them.
+    /// </summary>
+    public static Command Create(IReadOnlyList<string>? words = null)
     {
         LogFormat.AcceptOnlyFromAmong("text", "json");
         var oci = new Command("oci", "OCI runtime (runc-compatible): create, start, run, state, kill, delete, list, spec, pause, resume, update");
         foreach (var o in new Option[] { Root, Log, LogFormat, Debug, SystemdCgroup }) oci.Options.Add(o);
-        foreach (var verb in new[] { CreateVerb.Create(), StartVerb.Create(), RunVerb.Create(), StateVerb.Create(), KillVerb.Create(), DeleteVerb.Create(), ListVerb.Create(), SpecVerb.Create(), PauseVerb.Create(resume: false), PauseVerb.Create(resume: true), UpdateVerb.Create(), ExecVerb.Create(), PsVerb.Create(), FeaturesVerb.Create() })
-            oci.Subcommands.Add(verb);
+        var named = words is null ? null : NamedVerb(words);
+        foreach (var (name, make) in Verbs)
+            if (named is null || name == named) oci.Subcommands.Add(make());
         return oci;
+    }
+
+    /// <summary>The verb the words name: the first that is neither a global option nor its value, if it is a verb.</summary>
+    internal static string? NamedVerb(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (word == "--") return null;
+            if (word.StartsWith('-'))
+            {
+                if (Array.IndexOf(GlobalValueOptions, word) >= 0) i++; // its value ("--root=DIR" is one word)
+                continue;
+            }
+            foreach (var (name, _) in Verbs)
+                if (name == word) return name;
+            return null;
+        }
+        return null;
     }
 
     /// <summary>Runs a verb with runc's error contract: errors also go to --log (as JSON lines with --log-format json).</summary>

@@ -7,8 +7,6 @@ namespace Nido.Runc.Verbs;
 /// <summary>`ps`: the container's processes, as pids (json) or as ps(1)'s table filtered to them (runc's behaviour).</summary>
 public static class PsVerb
 {
-    public static readonly TrailingCommand Trailing = new(["oci", "ps"], new HashSet<string>(OciCommand.GlobalValueOptions) { "--format", "-f" }, PositionalsBefore: 1);
-
     public static Command Create()
     {
         var id = OciCommand.IdArgument();
