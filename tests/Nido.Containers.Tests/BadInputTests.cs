@@ -156,8 +156,10 @@ public class RuntimeFaultTests
         Runtime.RequireRoot();
         using var bundle = Bundle.Create("true");
         var marker = Path.Combine(bundle.Dir, "hook-started");
+        // A duration no other test's process sleeps, so the hook is told apart from their `sleep 60`s.
+        var duration = $"60.{Random.Shared.Next(100000, 1000000)}";
         bundle.Edit(c => c["hooks"] = System.Text.Json.Nodes.JsonNode.Parse($$"""
-            {"createRuntime": [{"path": "/bin/sh", "args": ["sh", "-c", "touch {{marker}}; exec sleep 60"]}]}
+            {"createRuntime": [{"path": "/bin/sh", "args": ["sh", "-c", "touch {{marker}}; exec sleep {{duration}}"]}]}
             """));
         using var root = new RuntimeRoot();
         var create = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(Runtime.Binary(),
@@ -171,13 +173,16 @@ public class RuntimeFaultTests
         var children = File.ReadAllText($"/proc/{create.Id}/task/{create.Id}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
         var initPid = children.Single(pid => File.ReadAllText($"/proc/{pid}/cmdline").StartsWith(Runtime.Binary())); // a clone, not yet executed
 
+        for (var i = 0; i < 200 && !HookAlive(duration); i++) Thread.Sleep(10);
+        Assert.True(HookAlive(duration), "the hook is not found by its command line");
+
         create.Kill(); // SIGKILL: no cleanup code of the runtime runs
         create.WaitForExit();
         create.Dispose();
         // The init and the hook die with their parent (parent-death signal).
-        for (var i = 0; i < 200 && (Directory.Exists($"/proc/{initPid}") || HookAlive(marker)); i++) Thread.Sleep(10);
+        for (var i = 0; i < 200 && (Directory.Exists($"/proc/{initPid}") || HookAlive(duration)); i++) Thread.Sleep(10);
         Assert.False(Directory.Exists($"/proc/{initPid}") && !File.ReadAllText($"/proc/{initPid}/stat").Contains(") Z "), "the init outlived create");
-        Assert.False(HookAlive(marker), "the hook outlived create");
+        Assert.False(HookAlive(duration), "the hook outlived create");
 
         var list = root.Oci("list", "-q");
         Assert.Equal(0, list.Code);
@@ -186,9 +191,9 @@ public class RuntimeFaultTests
         Assert.All(cgroups, dir => Assert.False(Directory.Exists(dir), $"cgroup {dir} left behind"));
     }
 
-    private static bool HookAlive(string marker) => Directory.GetDirectories("/proc").Any(d =>
+    private static bool HookAlive(string duration) => Directory.GetDirectories("/proc").Any(d =>
     {
-        try { return File.ReadAllText(Path.Combine(d, "cmdline")).StartsWith("sleep\060"); }
+        try { return File.ReadAllText(Path.Combine(d, "cmdline")) == $"sleep\0{duration}\0"; }
         catch (IOException) { return false; }
         catch (UnauthorizedAccessException) { return false; }
     });
