@@ -172,9 +172,9 @@ public class SpawnTests
     private static long CompareMemory(int pid) => Interop.syscall(312 /* kcmp */, Environment.ProcessId, pid, 1 /* KCMP_VM */);
 
     [Fact]
-    public void A_child_shares_this_process_memory_until_it_executes_unless_it_enters_a_user_namespace()
+    public void A_child_asked_to_share_this_process_memory_does_so_until_it_executes()
     {
-        using (var child = ProcessSpawner.Spawn(new SpawnOptions { Path = "/bin/sleep", Arguments = ["sleep", "30"], WaitForRelease = true }))
+        using (var child = ProcessSpawner.Spawn(new SpawnOptions { Path = "/bin/sleep", Arguments = ["sleep", "30"], WaitForRelease = true, ShareMemory = true }))
         {
             Assert.Equal(0, CompareMemory(child.Pid));
             child.Release();
@@ -182,9 +182,21 @@ public class SpawnTests
             child.Kill();
             child.WaitForExit();
         }
+        using var unasked = ProcessSpawner.Spawn(new SpawnOptions { Path = "/bin/true", Arguments = ["true"], WaitForRelease = true });
+        Assert.NotEqual(0, CompareMemory(unasked.Pid));
+    }
+
+    [Fact]
+    public void A_child_that_changes_its_ids_or_enters_a_user_namespace_gets_memory_of_its_own()
+    {
         Requires.Root();
-        using var userNs = ProcessSpawner.Spawn(new SpawnOptions { Path = "/bin/true", Arguments = ["true"], WaitForRelease = true, NewNamespaces = NamespaceFlags.User });
-        Assert.NotEqual(0, CompareMemory(userNs.Pid)); // setns and uid maps want a process of its own
+        // Its id change would mark this process's memory non-dumpable; setns refuses a user namespace to shared memory.
+        using var otherUser = ProcessSpawner.Spawn(new SpawnOptions { Path = "/bin/true", Arguments = ["true"], WaitForRelease = true, ShareMemory = true, User = new SpawnUser(65534, 65534) });
+        Assert.NotEqual(0, CompareMemory(otherUser.Pid));
+        using var userNs = ProcessSpawner.Spawn(new SpawnOptions { Path = "/bin/true", Arguments = ["true"], WaitForRelease = true, ShareMemory = true, NewNamespaces = NamespaceFlags.User });
+        Assert.NotEqual(0, CompareMemory(userNs.Pid));
+        using var sameUser = ProcessSpawner.Spawn(new SpawnOptions { Path = "/bin/true", Arguments = ["true"], WaitForRelease = true, ShareMemory = true, User = new SpawnUser(0, 0, []) });
+        Assert.Equal(0, CompareMemory(sameUser.Pid));
     }
 
     [Fact]
@@ -194,7 +206,7 @@ public class SpawnTests
         // its place and overwrite the steps still to run.
         var (child, outR) = SpawnScriptTests.SpawnToPipe(new SpawnOptions
         {
-            Path = "/bin/echo", Arguments = ["echo", "intact", "arguments"], WaitForRelease = true,
+            Path = "/bin/echo", Arguments = ["echo", "intact", "arguments"], WaitForRelease = true, ShareMemory = true,
             Setup = new SpawnScript().Pause("waiting"),
         });
         using (outR)

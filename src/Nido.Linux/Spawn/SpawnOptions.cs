@@ -64,6 +64,18 @@ public sealed record SpawnOptions
     public int ParentDeathSignal { get; init; }
 
     /// <summary>
+    /// Opt-in: the child runs in this process's memory until it executes (CLONE_VM, as posix_spawn's child), so the
+    /// clone copies no page tables and this process takes no copy-on-write faults meanwhile. The kernel keeps some
+    /// state per memory, not per process, so the caller opts in only when the child's steps touch none of it: an
+    /// oom_score_adj write applies to every process sharing the memory, an OOM kill of the child (a memory cgroup it
+    /// joined) kills this process too, and a cpuset with other memory nodes rebinds this process's memory policy.
+    /// The spawn itself declines (copies as usual) when the child changes its ids, which would make this process's
+    /// memory non-dumpable (or, with fs.suid_dumpable=1, open to ptrace by the new uid), or enters a user or time
+    /// namespace, which setns refuses to a process sharing memory.
+    /// </summary>
+    public bool ShareMemory { get; init; }
+
+    /// <summary>
     /// The child stops before its first step until <see cref="ChildProcess.Release"/>: the window in which
     /// the parent writes uid/gid maps for a new user namespace or moves the child into cgroups.
     /// </summary>

@@ -30,10 +30,9 @@ internal sealed unsafe class SpawnPlan : IDisposable
     public byte* Header { get; }
 
     /// <summary>
-    /// The child runs in this process's memory (CLONE_VM) until it executes, as posix_spawn's child does: no page tables
-    /// to copy at the clone and no copy-on-write faults for this process afterwards. The plan must then stay untouched
-    /// until the child has executed or ended (<see cref="ChildProcess"/> frees it). Not when the child enters a user or
-    /// time namespace (<see cref="NeedsOwnMemory"/>).
+    /// The child runs in this process's memory until it executes (<see cref="SpawnOptions.ShareMemory"/>, unless
+    /// <see cref="NeedsOwnMemory"/>): the plan must then stay untouched until the child has executed or ended
+    /// (<see cref="ChildProcess"/> frees it).
     /// </summary>
     public bool SharesMemory { get; }
 
@@ -189,7 +188,7 @@ internal sealed unsafe class SpawnPlan : IDisposable
         for (var i = 0; i < ops.Count; i++) opsPtr[i] = ops[i];
 
         var clone = (ulong*)Header; // struct clone_args: flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid, set_tid_size, cgroup
-        SharesMemory = !NeedsOwnMemory(o);
+        SharesMemory = o.ShareMemory && !NeedsOwnMemory(o);
         clone[0] = (ulong)o.NewNamespaces | CLONE_PIDFD | (o.Cgroup is null ? 0 : CLONE_INTO_CGROUP) | (SharesMemory ? CLONE_VM : 0);
         clone[1] = (ulong)(Header + SpawnTrampoline.PidFdOffset);
         clone[4] = Signals.SIGCHLD;
@@ -283,11 +282,14 @@ internal sealed unsafe class SpawnPlan : IDisposable
     }
 
     /// <summary>
-    /// Whether the child enters a user or time namespace: setns refuses both to a process whose memory is shared, and a
-    /// new time namespace cannot be made with it. A join of an unnamed kind may be either.
+    /// Whether the child needs memory of its own despite <see cref="SpawnOptions.ShareMemory"/>: it changes its ids
+    /// (the kernel would mark the shared memory non-dumpable, or leave it open to the new uid's ptrace), or enters a
+    /// user or time namespace (setns refuses both to a process whose memory is shared; a join of an unnamed kind may
+    /// be either).
     /// </summary>
     private static bool NeedsOwnMemory(SpawnOptions o)
     {
+        if (o.User is { } user && (user.Uid != Credentials.EffectiveUid || user.Gid != Credentials.EffectiveGid)) return true;
         const NamespaceFlags refusing = NamespaceFlags.User | NamespaceFlags.Time;
         if (((o.NewNamespaces | o.UnshareAfterRelease) & refusing) != 0) return true;
         foreach (var join in o.JoinNamespaces)
