@@ -87,6 +87,32 @@ public static class CgroupManager
         return missing;
     }
 
+    /// <summary>
+    /// Whether a memory limit above the manager's cgroup (a pod's or slice's, or the runtime's own when the container
+    /// is nested under it) could OOM-kill what that cgroup holds: an existing ancestor with memory.max (v2) or
+    /// memory.limit_in_bytes (v1) set. Parents still to be made have none.
+    /// </summary>
+    public static bool AncestorLimitsMemory(ICgroupManager manager)
+    {
+        foreach (var (controller, dir) in manager.Paths)
+        {
+            var file = controller switch { "memory" => "memory.limit_in_bytes", "unified" => "memory.max", _ => null };
+            if (file is null) continue;
+            for (var parent = Path.GetDirectoryName(dir); parent is not null; parent = Path.GetDirectoryName(parent))
+            {
+                if (TextFile.TryRead(Path.Combine(parent, file)) is not { } text)
+                {
+                    if (Directory.Exists(parent)) break; // the hierarchy's root (v2 has no limit there) or above it
+                    continue;
+                }
+                text = text.Trim();
+                // v1 reads PAGE_COUNTER_MAX pages (9223372036854771712 with 4 KiB pages) when unlimited, v2 "max".
+                if (text != "max" && (!long.TryParse(text, out var bytes) || bytes < 1L << 62)) return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Removes what <see cref="MissingParents"/> listed, each only if empty (another container may use it now).</summary>
     public static void RemoveParents(IEnumerable<string> parents)
     {

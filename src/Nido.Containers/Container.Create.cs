@@ -144,7 +144,7 @@ public sealed partial class Container
                 NoNewPrivileges = p.NoNewPrivileges, Umask = p.User.Umask ?? 0x12,
                 Seccomp = spec.Linux?.Seccomp is { } profile ? Seccomp.SeccompCompiler.Compile(profile) : null,
                 ParentDeathSignal = deathSignal,
-                ShareMemory = MayShareMemory(spec),
+                ShareMemory = MayShareMemory(spec, cgroup),
             };
             // v2: the cgroup is made and limited first, and the init cloned into it. v1: made while the init starts (below).
             var resources = spec.Linux?.Resources;
@@ -266,12 +266,15 @@ public sealed partial class Container
 
     /// <summary>
     /// Whether the init may run in the runtime's memory until it executes (<see cref="SpawnOptions.ShareMemory"/>): not
-    /// with an oom_score_adj (its write would set the runtime's too), a memory limit (an OOM kill of the init in its
-    /// cgroup would kill the runtime with it) or cpuset memory nodes (joining would rebind the runtime's memory policy).
-    /// The spawn declines on its own for an init that changes its ids or enters a user namespace.
+    /// with an oom_score_adj (its write would set the runtime's too), a memory limit of its own (linux.resources.memory
+    /// or any unified key) or above its cgroup (an OOM kill of the init would kill the runtime with it), or cpuset memory
+    /// nodes (joining would rebind the runtime's memory policy). The spawn declines on its own for an init that changes
+    /// its ids or enters a user namespace, and on kernels where a core dump kills every process sharing the memory.
     /// </summary>
-    internal static bool MayShareMemory(Spec spec) =>
-        spec.Process?.OomScoreAdj is null && spec.Linux?.Resources is not { Memory: not null } and not { Cpu.Mems: { Length: > 0 } };
+    internal static bool MayShareMemory(Spec spec, Cgroups.ICgroupManager? cgroup = null) =>
+        spec.Process?.OomScoreAdj is null
+        && spec.Linux?.Resources is not { Memory: not null } and not { Cpu.Mems: { Length: > 0 } } and not { Unified.Count: > 0 }
+        && (cgroup is null || !Cgroups.CgroupManager.AncestorLimitsMemory(cgroup));
 
     /// <summary>The init's next pause (a child that runs ahead); a failed step becomes the error of `create`.</summary>
     private static string? NextEvent(ChildProcess init)

@@ -20,10 +20,11 @@ public class SpawnMemoryTests
     }
 
     [Fact]
-    public void An_oom_score_adj_a_memory_limit_or_cpuset_nodes_do_not()
+    public void An_oom_score_adj_a_memory_limit_unified_keys_or_cpuset_nodes_do_not()
     {
         Assert.False(Container.MayShareMemory(Plain with { Process = Plain.Process! with { OomScoreAdj = 100 } }));
         Assert.False(Container.MayShareMemory(Plain with { Linux = new LinuxConfig { Resources = new Resources { Memory = new MemoryResources { Limit = 1 << 20 } } } }));
         Assert.False(Container.MayShareMemory(Plain with { Linux = new LinuxConfig { Resources = new Resources { Cpu = new CpuResources { Mems = "0" } } } }));
+        Assert.False(Container.MayShareMemory(Plain with { Linux = new LinuxConfig { Resources = new Resources { Unified = new() { ["memory.max"] = "1M" } } } }));
     }
 }

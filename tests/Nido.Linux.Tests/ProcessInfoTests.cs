@@ -44,3 +44,23 @@ public sealed class ProcessInfoTests
         finally { Directory.Delete(dir, recursive: true); }
     }
 }
+
+public class KernelReleaseTests
+{
+    [Theory]
+    [InlineData("6.18.44-fc-v657", 6, 18)]
+    [InlineData("5.15.0-91-generic", 5, 15)]
+    [InlineData("6.10-rc3", 6, 10)]
+    [InlineData("4.19", 4, 19)]
+    [InlineData("garbage", 0, 0)]
+    public void Releases_parse_to_major_and_minor(string release, int major, int minor) =>
+        Assert.Equal((major, minor), Host.ParseRelease(release));
+
+    [Fact]
+    public void This_kernel_is_at_least_itself_and_not_beyond()
+    {
+        var (major, minor) = Host.ParseRelease(Host.Uname().Release);
+        Assert.True(Host.KernelAtLeast(major, minor));
+        Assert.False(Host.KernelAtLeast(major, minor + 1));
+    }
+}

@@ -70,8 +70,8 @@ public sealed record SpawnOptions
     /// oom_score_adj write applies to every process sharing the memory, an OOM kill of the child (a memory cgroup it
     /// joined) kills this process too, and a cpuset with other memory nodes rebinds this process's memory policy.
     /// The spawn itself declines (copies as usual) when the child changes its ids, which would make this process's
-    /// memory non-dumpable (or, with fs.suid_dumpable=1, open to ptrace by the new uid), or enters a user or time
-    /// namespace, which setns refuses to a process sharing memory.
+    /// memory non-dumpable (or, with fs.suid_dumpable=1, open to ptrace by the new uid), enters a user or time
+    /// namespace, or the kernel predates 5.16 (a core dump of the child would kill this process too).
     /// </summary>
     public bool ShareMemory { get; init; }
 

@@ -284,11 +284,13 @@ internal sealed unsafe class SpawnPlan : IDisposable
     /// <summary>
     /// Whether the child needs memory of its own despite <see cref="SpawnOptions.ShareMemory"/>: it changes its ids
     /// (the kernel would mark the shared memory non-dumpable, or leave it open to the new uid's ptrace), or enters a
-    /// user or time namespace (setns refuses both to a process whose memory is shared; a join of an unnamed kind may
-    /// be either).
+    /// user or time namespace (which the kernel refuses, or may, to shared memory; a join of an unnamed kind may be
+    /// either), or the kernel predates 5.16, where a core dump of the child (a seccomp kill, a late signal) kills
+    /// every process sharing its memory.
     /// </summary>
     private static bool NeedsOwnMemory(SpawnOptions o)
     {
+        if (!Host.KernelAtLeast(5, 16)) return true;
         if (o.User is { } user && (user.Uid != Credentials.EffectiveUid || user.Gid != Credentials.EffectiveGid)) return true;
         const NamespaceFlags refusing = NamespaceFlags.User | NamespaceFlags.Time;
         if (((o.NewNamespaces | o.UnshareAfterRelease) & refusing) != 0) return true;
