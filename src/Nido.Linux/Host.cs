@@ -15,19 +15,16 @@ public static class Host
             new string((sbyte*)u.version), new string((sbyte*)u.machine));
     }
 
-    private static readonly Lazy<(int Major, int Minor)> KernelVersion = new(() => ParseRelease(Uname().Release));
+    private static readonly Lazy<Version?> KernelVersion = new(() => ParseRelease(Uname().Release));
 
-    /// <summary>Whether the running kernel is at least <paramref name="major"/>.<paramref name="minor"/>.</summary>
-    public static bool KernelAtLeast(int major, int minor) => KernelVersion.Value.CompareTo((major, minor)) >= 0;
+    /// <summary>Whether the running kernel is at least <paramref name="major"/>.<paramref name="minor"/> (false if its release does not parse).</summary>
+    public static bool KernelAtLeast(int major, int minor) => KernelVersion.Value is { } v && v >= new Version(major, minor);
 
-    /// <summary>"6.18.44-fc-v657" → (6, 18); what does not parse counts as (0, 0).</summary>
-    public static (int Major, int Minor) ParseRelease(string release)
+    /// <summary>A kernel release's major.minor: "6.1.0-18-amd64" → 6.1, "6.10-rc3" → 6.10; null if it does not parse.</summary>
+    public static Version? ParseRelease(string release)
     {
-        var parts = release.Split('.', 3);
-        if (parts.Length < 2 || !int.TryParse(parts[0], out var major)) return (0, 0);
-        var digits = 0;
-        while (digits < parts[1].Length && char.IsAsciiDigit(parts[1][digits])) digits++;
-        return int.TryParse(parts[1].AsSpan(0, digits), out var minor) ? (major, minor) : (major, 0);
+        var parts = release.Split('.', '-', '+');
+        return parts.Length >= 2 && int.TryParse(parts[0], out var major) && int.TryParse(parts[1], out var minor) ? new Version(major, minor) : null;
     }
 
     /// <summary>The filesystem magic (f_type) of the filesystem holding <paramref name="path"/>.</summary>

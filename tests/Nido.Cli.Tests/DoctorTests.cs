@@ -102,8 +102,8 @@ public class DoctorTests
     [Fact]
     public void Kernel_release_parsing()
     {
-        Assert.Equal(new Version(6, 1), Nido.Cli.Doctor.Checks.KernelCheck.Parse("6.1.0-18-amd64"));
-        Assert.Equal(new Version(5, 10), Nido.Cli.Doctor.Checks.KernelCheck.Parse("5.10.0"));
-        Assert.Null(Nido.Cli.Doctor.Checks.KernelCheck.Parse("garbage"));
+        Assert.Equal(new Version(6, 1), Nido.Linux.Host.ParseRelease("6.1.0-18-amd64"));
+        Assert.Equal(new Version(5, 10), Nido.Linux.Host.ParseRelease("5.10.0"));
+        Assert.Null(Nido.Linux.Host.ParseRelease("garbage"));
     }
 }

@@ -52,15 +52,17 @@ public class KernelReleaseTests
     [InlineData("5.15.0-91-generic", 5, 15)]
     [InlineData("6.10-rc3", 6, 10)]
     [InlineData("4.19", 4, 19)]
-    [InlineData("garbage", 0, 0)]
     public void Releases_parse_to_major_and_minor(string release, int major, int minor) =>
-        Assert.Equal((major, minor), Host.ParseRelease(release));
+        Assert.Equal(new Version(major, minor), Host.ParseRelease(release));
+
+    [Fact]
+    public void What_does_not_parse_is_null() => Assert.Null(Host.ParseRelease("garbage"));
 
     [Fact]
     public void This_kernel_is_at_least_itself_and_not_beyond()
     {
-        var (major, minor) = Host.ParseRelease(Host.Uname().Release);
-        Assert.True(Host.KernelAtLeast(major, minor));
-        Assert.False(Host.KernelAtLeast(major, minor + 1));
+        var v = Host.ParseRelease(Host.Uname().Release)!;
+        Assert.True(Host.KernelAtLeast(v.Major, v.Minor));
+        Assert.False(Host.KernelAtLeast(v.Major, v.Minor + 1));
     }
 }

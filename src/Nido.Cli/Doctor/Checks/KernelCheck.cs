@@ -13,16 +13,9 @@ public sealed class KernelCheck : IHostCheck
         if (release is null) return new("kernel", CheckStatus.Fail, "cannot read /proc/sys/kernel/osrelease: is /proc mounted?");
         var arch = RuntimeInformation.OSArchitecture == Architecture.X64 ? "x86_64" : RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
         if (arch != "x86_64") return new("kernel", CheckStatus.Fail, $"Linux {release} on {arch}: Nido's process spawning and KVM machine are x86-64 only");
-        var version = Parse(release);
+        var version = Nido.Linux.Host.ParseRelease(release);
         return version is null || version < Minimum
             ? new("kernel", CheckStatus.Fail, $"Linux {release}: Nido needs {Minimum} or newer (clone3 into cgroups, pidfds, close_range)")
             : new("kernel", CheckStatus.Ok, $"Linux {release} {arch}");
-    }
-
-    /// <summary>"6.1.0-18-amd64" → 6.1; "5.10.0" → 5.10.</summary>
-    public static Version? Parse(string release)
-    {
-        var parts = release.Split('.', '-', '+');
-        return parts.Length >= 2 && int.TryParse(parts[0], out var major) && int.TryParse(parts[1], out var minor) ? new Version(major, minor) : null;
     }
 }
