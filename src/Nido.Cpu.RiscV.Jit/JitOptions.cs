@@ -15,7 +15,7 @@ public sealed record JitOptions
     /// Instructions a quickly compiled region retires before it is compiled again, optimized; 0 compiles every
     /// region optimized at once. Quick code compiles in under half the time and runs a few times slower.
     /// </summary>
-    public long TierUp { get; init; } = 50_000;
+    public long TierUp { get; init; } = 300_000;
 
     /// <summary>Translate on the hart's thread at once instead of on the background translator thread.</summary>
     public bool Synchronous { get; init; }

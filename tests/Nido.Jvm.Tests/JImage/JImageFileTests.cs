@@ -135,9 +135,12 @@ public sealed class JImageFileTests
         Assert.Throws<ObjectDisposedException>(() => image.FindClass("java/util/HashMap"));
     }
 
-    /// <summary>What the JVM pays at start: open the image and load the first class. Reported, not asserted tightly.</summary>
+    /// <summary>
+    /// Opening the image and finding the first class, as the JVM does at start, twenty times over (each open maps and
+    /// unmaps the file). The time is reported for bench/jvm.sh's readers, never asserted.
+    /// </summary>
     [Fact]
-    public void OpenAndFirstFindClassAreFast()
+    public void OpenAndFindClassRepeatedly()
     {
         var path = Jdk17.RequireModulesFile();
         var first = Stopwatch.StartNew();
@@ -154,6 +157,5 @@ public sealed class JImageFileTests
         times.Sort();
         TestContext.Current.SendDiagnosticMessage(
             $"Open+FindClass(java/lang/Object): first in process {first.Elapsed.TotalMicroseconds:F0} us (JIT included), then median {times[times.Count / 2]:F0} us");
-        Assert.True(times[times.Count / 2] < 50_000, $"median Open+FindClass took {times[times.Count / 2]:F0} us");
     }
 }
