@@ -21,13 +21,10 @@ public static class ProcessSpawner
         }
         catch
         {
-            plan.Dispose();
+            plan.Dispose(); // closes the child's ends too
             throw;
         }
-        finally
-        {
-            plan.CloseChildEnds();
-        }
+        plan.CloseChildEnds();
         if (pid < 0)
         {
             plan.ReportRead.Dispose();
