@@ -76,6 +76,7 @@ internal static class JavaLangClass
         r.Add(C, "getDeclaredFields0", "(Z)[Ljava/lang/reflect/Field;", static (t, a) =>
         {
             var c = Of(t, a[0]);
+            t.Vm.Link(c);
             var publicOnly = a[1].I != 0;
             var fields = c.DeclaredFields.Where(f => !publicOnly || (f.Flags & AccessFlags.Public) != 0).ToArray();
             var array = (JArray<JObject?>)t.Vm.NewArray(t.Vm.BootClass("java/lang/reflect/Field"), fields.Length);
@@ -85,6 +86,7 @@ internal static class JavaLangClass
         r.Add(C, "getDeclaredMethods0", "(Z)[Ljava/lang/reflect/Method;", static (t, a) =>
         {
             var c = Of(t, a[0]);
+            t.Vm.Link(c);
             var publicOnly = a[1].I != 0;
             var methods = c.DeclaredMethods.Where(m => m.Name is not ("<init>" or "<clinit>") && (!publicOnly || (m.Flags & AccessFlags.Public) != 0)).ToArray();
             var array = (JArray<JObject?>)t.Vm.NewArray(t.Vm.BootClass("java/lang/reflect/Method"), methods.Length);
@@ -94,6 +96,7 @@ internal static class JavaLangClass
         r.Add(C, "getDeclaredConstructors0", "(Z)[Ljava/lang/reflect/Constructor;", static (t, a) =>
         {
             var c = Of(t, a[0]);
+            t.Vm.Link(c);
             var publicOnly = a[1].I != 0;
             var ctors = c.DeclaredMethods.Where(m => m.Name == "<init>" && (!publicOnly || (m.Flags & AccessFlags.Public) != 0)).ToArray();
             var array = (JArray<JObject?>)t.Vm.NewArray(t.Vm.BootClass("java/lang/reflect/Constructor"), ctors.Length);

@@ -69,6 +69,15 @@ public sealed partial class JavaVm
     }
 
     /// <summary>
+    /// Links the class without initializing it, as HotSpot does before handing out its fields, methods or
+    /// constructors through reflection (so <c>getMethod</c> of a class that fails verification throws its VerifyError).
+    /// </summary>
+    public void Link(JClass c)
+    {
+        if (!c.Verified) VerifyForLinking(c);
+    }
+
+    /// <summary>
     /// Linking's verification step (JVMS 5.4.1), before initialization: the superclass and superinterfaces first,
     /// then the class itself.
     /// </summary>
@@ -77,15 +86,7 @@ public sealed partial class JavaVm
         if (c.Super is { Verified: false } super) VerifyForLinking(super);
         foreach (var i in c.Interfaces)
             if (!i.Verified) VerifyForLinking(i);
-        switch (Verifier.ClassVerifier.For(this, c))
-        {
-            case Verifier.ClassVerifier.Policy.Verify:
-                Verifier.ClassVerifier.Verify(this, c);
-                break;
-            case Verifier.ClassVerifier.Policy.InterpretOnly:
-                foreach (var m in c.DeclaredMethods) m.CompileRefused = true;
-                break;
-        }
+        if (Verifier.ClassVerifier.For(this, c) == Verifier.ClassVerifier.Policy.Verify) Verifier.ClassVerifier.Verify(this, c);
         c.Verified = true;
     }
 

@@ -25,6 +25,17 @@ public sealed partial class JavaVm
             WriteError($"Error: Could not find or load main class {mainClass}\nCaused by: java.lang.ClassNotFoundException: {mainClass}\n");
             return 1;
         }
+        try
+        {
+            // LauncherHelper looks main up by reflection, which links the class: a VerifyError is reported here.
+            Link(main);
+        }
+        catch (JavaThrow e)
+        {
+            var detail = StringOf(GetField(e.Throwable, "detailMessage").R) ?? "null";
+            WriteError($"Error: Unable to initialize main class {main.JavaName}\nCaused by: {e.Throwable.Class.JavaName}: {detail}\n");
+            return 1;
+        }
         var entry = main.FindMethod("main", "([Ljava/lang/String;)V");
         if (entry is { IsStatic: false } && (entry.Flags & ClassFile.AccessFlags.Public) != 0)
         {

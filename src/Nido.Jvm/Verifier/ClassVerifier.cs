@@ -1,49 +1,79 @@
 using Nido.Jvm.ClassFile;
 using Nido.Jvm.Runtime;
+using Nido.Jvm.Verifier.Inference;
 
 namespace Nido.Jvm.Verifier;
 
 /// <summary>
 /// Bytecode verification at link time (JVMS 4.10), as HotSpot does it by default: classes of the application and of
 /// user-defined loaders are verified; the JDK's own (every class of the runtime image is defined by the bootstrap
-/// loader here) and reflection's generated accessors are trusted. Class files of version 51 and later are type checked against their StackMapTables.
-/// Older ones (which HotSpot checks by type inference) are not verified here; their methods are never compiled,
-/// because compiled code relies on verified types (array and field accesses without casts), while the interpreter
-/// checks every operand itself.
+/// loader here) and reflection's generated accessors are trusted. Class files of version 51 and later are type
+/// checked against their StackMapTables; older ones are verified by type inference (HotSpot's old verifier). A
+/// version 50 file is type checked first and, if that fails, inferred: it passes if inference passes, and otherwise
+/// fails with the type checker's message, as in HotSpot.
 /// </summary>
 internal static class ClassVerifier
 {
-    public enum Policy { Trusted, Verify, InterpretOnly }
+    public enum Policy { Trusted, Verify }
 
     public static Policy For(JavaVm vm, JClass c) =>
-        c.File is null || c.Loader is null || JavaVm.IsMagicAccessor(c) ? Policy.Trusted
-        : c.File.MajorVersion >= 51 ? Policy.Verify
-        : Policy.InterpretOnly;
+        c.File is null || c.Loader is null || JavaVm.IsMagicAccessor(c) ? Policy.Trusted : Policy.Verify;
 
-    /// <summary>Throws the VerifyError HotSpot would for the first method that fails.</summary>
+    /// <summary>Throws the VerifyError (or ClassFormatError) HotSpot would for the first method that fails.</summary>
     public static void Verify(JavaVm vm, JClass c)
     {
-        foreach (var m in c.File!.Methods)
+        var major = c.File!.MajorVersion;
+        foreach (var m in c.File.Methods)
         {
             if (m.Code is null) continue;
-            try
+            if (major < 50)
             {
-                new MethodVerifier(vm, c, m).Verify();
+                Infer(vm, c, m, message: null);
+                continue;
             }
-            catch (VerifyException e)
-            {
-                var at = e.Pc < m.Code.Code.Length ? OpcodeNames.Of(m.Code.Code, e.Pc) : "<invalid>";
-                throw vm.Throw("java/lang/VerifyError",
-                    $"{e.Message}\nException Details:\n  Location:\n    {c.Name}.{m.Name}{m.Descriptor} @{e.Pc}: {at}\n  Reason:\n    {e.Reason}");
-            }
-            catch (ClassFormatException e)
-            {
-                throw vm.Throw("java/lang/VerifyError", $"{e.Message} in method {c.Name}.{m.Name}{m.Descriptor}");
-            }
-            catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidCastException)
-            {
-                throw vm.Throw("java/lang/VerifyError", $"Bad bytecode in method {c.Name}.{m.Name}{m.Descriptor}");
-            }
+            var failure = TypeCheck(vm, c, m);
+            if (failure is null) continue;
+            if (major == 50) Infer(vm, c, m, failure);
+            else throw vm.Throw("java/lang/VerifyError", failure);
+        }
+    }
+
+    /// <summary>The type checker's VerifyError message for the method, or null when it passes.</summary>
+    private static string? TypeCheck(JavaVm vm, JClass c, MethodInfo m)
+    {
+        try
+        {
+            new MethodVerifier(vm, c, m).Verify();
+            return null;
+        }
+        catch (VerifyException e)
+        {
+            return VerifyErrorText.Of(e, c.Name, m);
+        }
+        catch (ClassFormatException e)
+        {
+            return $"{e.Message} in method {c.Name}.{m.Name}{m.Descriptor}";
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidCastException)
+        {
+            return $"Bad bytecode in method {c.Name}.{m.Name}{m.Descriptor}";
+        }
+    }
+
+    /// <summary>Inference; a failure throws with its own message, or with <paramref name="message"/> (a version 50 file's type-check failure).</summary>
+    private static void Infer(JavaVm vm, JClass c, MethodInfo m, string? message)
+    {
+        try
+        {
+            new InferenceVerifier(vm, c, m).Verify();
+        }
+        catch (InferenceException e)
+        {
+            throw vm.Throw(e.FormatError ? "java/lang/ClassFormatError" : "java/lang/VerifyError", message ?? e.Message);
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidCastException or ClassFormatException)
+        {
+            throw vm.Throw("java/lang/VerifyError", message ?? $"(class: {c.File!.Name}, method: {m.Name} signature: {m.Descriptor}) Illegal type in constant pool");
         }
     }
 }

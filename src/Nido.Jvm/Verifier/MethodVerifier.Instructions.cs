@@ -100,14 +100,14 @@ internal sealed partial class MethodVerifier
             case 0xbb:
             {
                 var type = StackMaps.ClassType(_pool, U2(_pc + 1));
-                if (type.Name![0] == '[') throw new VerifyException("Illegal new instruction", _pc, $"new of the array class {type.Name}");
+                if (type.Name![0] == '[') throw new VerifyException("Illegal new instruction", _pc, $"Invalid type: {type} (constant pool {U2(_pc + 1)})");
                 Push(VType.Uninitialized(_pc));
                 return true;
             }
             case 0xbc:
             {
                 var atype = U1(_pc + 1);
-                if (atype is < 4 or > 11) throw new VerifyException("Illegal newarray instruction", _pc, $"Array type {atype} is not valid");
+                if (atype is < 4 or > 11) throw BadCode("Illegal newarray instruction");
                 Pop(VType.Integer);
                 Push(VType.Ref("[" + "ZCFDBSIJ"[atype - 4]));
                 return true;
@@ -116,7 +116,7 @@ internal sealed partial class MethodVerifier
             {
                 var component = StackMaps.ClassType(_pool, U2(_pc + 1)).Name!;
                 if (component.StartsWith(new string('[', 255), StringComparison.Ordinal))
-                    throw new VerifyException("Illegal anewarray instruction, array has more than 255 dimensions", _pc, component);
+                    throw BadCode("Illegal anewarray instruction, array has more than 255 dimensions");
                 Pop(VType.Integer);
                 Push(VType.Ref(VType.ArrayOf(component)));
                 return true;
@@ -124,7 +124,7 @@ internal sealed partial class MethodVerifier
             case 0xbe:
             {
                 var a = PopObject();
-                if (!a.IsArray && a.Tag != VTag.Null) throw BadType("Bad type on operand stack in arraylength", _frame.Sp, a, "array type");
+                if (!a.IsArray && a.Tag != VTag.Null) throw Here("Bad type on operand stack in arraylength", $"Invalid type: {a} (current frame, stack[{_frame.Sp}])");
                 Push(VType.Integer);
                 return true;
             }
@@ -139,13 +139,13 @@ internal sealed partial class MethodVerifier
                 var dims = U1(_pc + 3);
                 var depth = 0;
                 while (depth < type.Name!.Length && type.Name[depth] == '[') depth++;
-                if (dims < 1 || depth < dims) throw new VerifyException("Illegal dimension in multianewarray instruction", _pc, $"{dims} dimensions of {type.Name}");
+                if (dims < 1 || depth < dims) throw BadCode($"Illegal dimension in multianewarray instruction: {dims}");
                 for (var i = 0; i < dims; i++) Pop(VType.Integer);
                 Push(type);
                 return true;
             }
             case 0xc6 or 0xc7: PopReference(); Branch(_pc + S2(_pc + 1)); return true;
-            default: throw new VerifyException("Bad instruction", _pc, $"Error exists in the bytecode: opcode 0x{op:x2}");
+            default: throw BadCode("Bad instruction");
         }
     }
 
@@ -163,7 +163,7 @@ internal sealed partial class MethodVerifier
         if (skip > 0) Unsplit(count + skip);
         var s = _frame.Stack;
         var sp = _frame.Sp;
-        if (sp + count > s.Length) throw new VerifyException("Operand stack overflow", _pc, "Exceeded max stack size.");
+        if (sp + count > s.Length) throw Here("Operand stack overflow", "Exceeded max stack size.");
         var copied = s.AsSpan(sp - count, count).ToArray();
         // Shift the top count+skip slots up by count, then put the copy beneath them.
         for (var i = sp - 1; i >= sp - count - skip; i--) s[i + count] = s[i];
@@ -187,7 +187,7 @@ internal sealed partial class MethodVerifier
         {
             if (array.Tag == VTag.Null) { Push(VType.Null); return; }
             if (!IsReferenceArray(array))
-                throw BadType("Bad type on operand stack in aaload", _frame.Sp, array, "reference array");
+                throw BadType("Bad type on operand stack in aaload", _frame.Sp, array, "reference type");
             Push(VType.Ref(NameOf(array.Name![1..])));
             return;
         }
@@ -233,11 +233,11 @@ internal sealed partial class MethodVerifier
         var p = (_pc + 4) & ~3;
         Pop(VType.Integer);
         var pairs = S4(p + 4);
-        if (pairs < 0) throw new VerifyException("Bad lookupswitch instruction", _pc, "npairs is negative");
+        if (pairs < 0) throw BadCode("Bad lookupswitch instruction");
         Branch(_pc + S4(p));
         for (var i = 0; i < pairs; i++)
         {
-            if (i > 0 && S4(p + 8 + i * 8) <= S4(p + i * 8)) throw new VerifyException("Bad lookupswitch instruction", _pc, "keys are not sorted");
+            if (i > 0 && S4(p + 8 + i * 8) <= S4(p + i * 8)) throw BadCode("Bad lookupswitch instruction");
             Branch(_pc + S4(p + 12 + i * 8));
         }
     }
@@ -263,14 +263,16 @@ internal sealed partial class MethodVerifier
         }
         var kind = Kinds[op - 0xac];
         Pop(kind);
-        if (expected != kind) throw new VerifyException("Bad return type", _pc, $"Type {kind} (current frame, stack[{_frame.Sp}]) is not assignable to {expected} (from method signature)");
+        if (expected != kind) throw Here("Bad return type", $"Type {kind} (current frame, stack[{_frame.Sp}]) is not assignable to {expected} (from method signature)");
     }
 
     private (string Class, string Name, string Descriptor) Field()
     {
         var index = U2(_pc + 1);
-        if (_pool.Tag(index) != ConstantTag.FieldRef) throw new VerifyException("Illegal type at constant pool entry " + index, _pc, $"{OpcodeNames.Of(_code, _pc)} needs a field reference");
+        if (_pool.Tag(index) != ConstantTag.FieldRef) throw BadConstant(index);
         var f = _pool.MemberRef(index);
+        if (f.Class[0] == '[')
+            throw new VerifyException($"Expecting reference to class in class {_cls.Name} at constant pool index {index}", _pc, $"Invalid type: '{f.Class}' (constant pool {index})");
         if (!Descriptors.IsFieldDescriptor(f.Descriptor)) throw new VerifyException("Illegal field descriptor", _pc, f.Descriptor);
         return f;
     }
@@ -315,7 +317,7 @@ internal sealed partial class MethodVerifier
         if (op == 0xba)
         {
             if (tag != ConstantTag.InvokeDynamic || U1(_pc + 3) != 0 || U1(_pc + 4) != 0)
-                throw new VerifyException("Illegal type at constant pool entry " + index, _pc, "invokedynamic needs a CONSTANT_InvokeDynamic and two zero bytes");
+                throw BadConstant(index);
             (name, descriptor) = _pool.NameAndType(_pool.B(index));
             owner = "";
         }
@@ -327,11 +329,11 @@ internal sealed partial class MethodVerifier
                 0xb9 => tag == ConstantTag.InterfaceMethodRef,
                 _ => tag == ConstantTag.MethodRef || tag == ConstantTag.InterfaceMethodRef && _cls.File!.MajorVersion >= 52,
             };
-            if (!ok) throw new VerifyException("Illegal type at constant pool entry " + index, _pc, $"{OpcodeNames.Of(_code, _pc)} of constant pool entry {index} ({tag})");
+            if (!ok) throw BadConstant(index);
             (owner, name, descriptor) = _pool.MemberRef(index);
         }
         if (!Descriptors.IsMethodDescriptor(descriptor)) throw new VerifyException("Illegal method descriptor", _pc, descriptor);
-        if (name.StartsWith('<') && (name != "<init>" || op != 0xb7)) throw new VerifyException("Illegal call to internal method", _pc, $"{OpcodeNames.Of(_code, _pc)} of {name}");
+        if (name.StartsWith('<') && (name != "<init>" || op != 0xb7)) throw BadCode("Illegal call to internal method");
         if (op == 0xb9 && (U1(_pc + 3) != Descriptors.ArgumentSlots(descriptor) + 1 || U1(_pc + 4) != 0))
             throw new VerifyException("Inconsistent args count operand in invokeinterface", _pc, "Error exists in the bytecode");
         var parameters = Descriptors.Parameters(descriptor);
@@ -342,7 +344,7 @@ internal sealed partial class MethodVerifier
             // invokespecial of a non-constructor names this class, a superclass or a direct superinterface, and
             // its receiver is this class (or a subclass); the others' receiver is the named class.
             if (op == 0xb7 && owner != _self && !_cls.Interfaces.Any(i => i.FileName == owner) && !_cls.IsSubtypeOf(Load(owner)))
-                throw new VerifyException("Bad invokespecial instruction: current class isn't assignable to reference class.", _pc, $"{owner}.{name}");
+                throw BadCode("Bad invokespecial instruction: current class isn't assignable to reference class.");
             var receiver = Pop1();
             var expected = VType.Ref(op == 0xb7 ? _self : owner);
             if (!IsAssignable(receiver, expected)) throw BadType("Bad type on operand stack", _frame.Sp, receiver, expected.ToString());
@@ -358,7 +360,7 @@ internal sealed partial class MethodVerifier
         if (receiver.Tag == VTag.UninitializedThis)
         {
             if (owner != _self && owner != _cls.Super?.Name)
-                throw new VerifyException("Bad <init> method call", _pc, $"{owner}.<init> on uninitializedThis of {_self}");
+                throw BadCode("Bad <init> method call");
             _frame.Initialize(receiver, VType.Ref(_self));
             _frame.ThisUninitialized = false;
             return;
@@ -366,9 +368,9 @@ internal sealed partial class MethodVerifier
         if (receiver.Tag != VTag.Uninitialized) throw BadType("Bad type on operand stack", _frame.Sp, receiver, "uninitialized");
         var at = receiver.Offset;
         if ((uint)at >= (uint)_code.Length || !_starts[at] || _code[at] != 0xbb)
-            throw new VerifyException("Expecting new instruction", _pc, $"uninitialized {at} does not refer to a new instruction");
+            throw BadCode("Expecting new instruction");
         var created = StackMaps.ClassType(_pool, U2(at + 1));
-        if (created.Name != owner) throw new VerifyException("Call to wrong <init> method", _pc, $"{owner}.<init> on a new {created.Name}");
+        if (created.Name != owner) throw BadCode("Call to wrong <init> method");
         _frame.Initialize(receiver, created);
     }
 
@@ -388,7 +390,7 @@ internal sealed partial class MethodVerifier
             (ConstantTag.Dynamic, _) => DynamicType(index, wide),
             _ => null,
         };
-        return t ?? throw new VerifyException("Illegal type at constant pool entry " + index, _pc, $"{OpcodeNames.Of(_code, _pc)} of a {tag} constant");
+        return t ?? throw BadConstant(index);
     }
 
     private VType? DynamicType(int index, bool wide)

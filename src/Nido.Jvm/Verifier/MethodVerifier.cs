@@ -28,6 +28,8 @@ internal sealed partial class MethodVerifier
     private readonly VType?[] _caught;
     /// <summary>The frame a handler is entered with, refilled for each check.</summary>
     private readonly Frame _handlerEntry;
+    /// <summary>The frame before the current instruction, which a VerifyError's details show.</summary>
+    private readonly Frame _snapshot;
 
     public MethodVerifier(JavaVm vm, JClass cls, MethodInfo method)
     {
@@ -43,6 +45,7 @@ internal sealed partial class MethodVerifier
         _self = cls.File!.Name;
         _caught = new VType?[_attr.Handlers.Length];
         _handlerEntry = new Frame(_attr.MaxLocals, Math.Max(1, _attr.MaxStack));
+        _snapshot = new Frame(_attr.MaxLocals, _attr.MaxStack);
     }
 
     private bool IsConstructor => _method.Name == "<init>";
@@ -52,8 +55,9 @@ internal sealed partial class MethodVerifier
         FindInstructions();
         var initial = InitialLocals();
         _frames = StackMaps.Decode(_attr.StackMapTable, initial, _attr.MaxLocals, _attr.MaxStack, _code.Length, _pool);
-        foreach (var offset in _frames.Keys)
-            if (!_starts[offset]) throw new VerifyException("StackMapTable error: bad offset", offset, $"Stack map frame at offset {offset} is not at an instruction");
+        foreach (var (offset, frame) in _frames)
+            if (!_starts[offset])
+                throw new VerifyException("StackMapTable error: bad offset", 0, "Invalid stackmap specification.") { Current = frame, CurrentBci = offset };
         SetInitialFrame(initial);
         var reachable = true;
         for (_pc = 0; _pc < _code.Length; _pc++)
@@ -61,15 +65,16 @@ internal sealed partial class MethodVerifier
             if (!_starts[_pc]) continue;
             if (_frames.TryGetValue(_pc, out var mapped))
             {
-                if (reachable) Match(_frame, mapped, "Instruction type does not match stack map");
+                if (reachable) Match(_frame, _frame, _pc, mapped, _pc, "Instruction type does not match stack map");
                 _frame.CopyFrom(mapped);
             }
             else if (!reachable)
-                throw new VerifyException("Expecting a stackmap frame at branch target " + _pc, _pc, "Expected stackmap frame at this location.");
+                throw new VerifyException("Expecting a stack map frame", _pc, "Expected stackmap frame at this location.");
             // HotSpot's order: a store is checked against the handlers with the locals before it (JVMS), any other
             // instruction with those after it.
             var store = IsStore(_code[_pc] == 0xc4 ? _code[_pc + 1] : _code[_pc]);
             if (store) CheckHandlers();
+            _snapshot.SnapshotFrom(_frame);
             reachable = Execute();
             if (!store) CheckHandlers();
         }
@@ -85,12 +90,12 @@ internal sealed partial class MethodVerifier
         {
             var op = _code[pc];
             if (op > 0xc9 || (op is 0xa8 or 0xa9 or 0xc9 && _cls.File!.MajorVersion >= 51))
-                throw new VerifyException("Bad instruction", pc, $"Error exists in the bytecode: opcode 0x{op:x2} is not allowed here");
+                throw new VerifyException("Bad instruction", pc, "Error exists in the bytecode");
             int length;
             try { length = Instructions.Length(_code, pc); }
             catch (ArgumentOutOfRangeException) { length = int.MaxValue; }
             catch (IndexOutOfRangeException) { length = int.MaxValue; }
-            if (length <= 0 || length > _code.Length - pc) throw new VerifyException("Bad instruction", pc, "Instruction extends past the end of the code");
+            if (length <= 0 || length > _code.Length - pc) throw new VerifyException("Bad instruction", pc, "Error exists in the bytecode");
             if (op == 0xc4 && _code[pc + 1] is not ((>= 0x15 and <= 0x19) or (>= 0x36 and <= 0x3a) or 0x84 or 0xa9))
                 throw new VerifyException("Bad wide instruction", pc, "Error exists in the bytecode");
             _starts[pc] = true;
@@ -111,7 +116,7 @@ internal sealed partial class MethodVerifier
     {
         if (locals.Sum(t => t.IsCategory2 ? 2 : 1) > _frame.Locals.Length)
             throw new VerifyException("Arguments can't fit into locals", 0, $"max_locals {_frame.Locals.Length} is too small for the arguments");
-        StackMaps.Expand(locals, _frame.Locals, out _, "locals");
+        StackMaps.Expand(locals, _frame.Locals, out _frame.LocalsSize, "locals");
         _frame.Sp = 0;
         _frame.ThisUninitialized = IsConstructor && _self != "java/lang/Object";
     }
@@ -147,27 +152,34 @@ internal sealed partial class MethodVerifier
 
     private JClass Load(string name) => name == _self ? _cls : _vm.ResolveClassName(_cls, name);
 
-    private void Match(Frame current, Frame target, string headline)
+    /// <summary>
+    /// The frame control brings to a stack map frame must be assignable to it. A failure names the stack map frame's
+    /// offset and shows <paramref name="shown"/> (the frame before a branch, the handler's entry, or the frame that
+    /// falls through) beside the stack map frame.
+    /// </summary>
+    private void Match(Frame current, Frame shown, int shownBci, Frame target, int targetBci, string headline)
     {
+        VerifyException Mismatch(string reason) => new(headline, targetBci, reason) { Current = shown, CurrentBci = shownBci, StackMap = target };
+        // HotSpot's order: the stack's size, the locals, the stack's types, then the flags.
+        if (current.Sp != target.Sp) throw Mismatch("Current frame's stack size doesn't match stackmap.");
         for (var i = 0; i < current.Locals.Length; i++)
             if (!IsAssignable(current.Locals[i], target.Locals[i]))
-                throw new VerifyException(headline, _pc, $"Type {current.Locals[i]} (current frame, locals[{i}]) is not assignable to {target.Locals[i]} (stack map, locals[{i}])");
-        if (current.Sp != target.Sp) throw new VerifyException(headline, _pc, "Current frame's stack size doesn't match stackmap.");
-        if (current.ThisUninitialized && !target.ThisUninitialized) throw new VerifyException(headline, _pc, "Current frame's flags are not assignable to stack map frame's.");
+                throw Mismatch($"Type {current.Locals[i]} (current frame, locals[{i}]) is not assignable to {target.Locals[i]} (stack map, locals[{i}])");
         for (var i = 0; i < current.Sp; i++)
             if (!IsAssignable(current.Stack[i], target.Stack[i]))
-                throw new VerifyException(headline, _pc, $"Type {current.Stack[i]} (current frame, stack[{i}]) is not assignable to {target.Stack[i]} (stack map, stack[{i}])");
+                throw Mismatch($"Type {current.Stack[i]} (current frame, stack[{i}]) is not assignable to {target.Stack[i]} (stack map, stack[{i}])");
+        if (current.ThisUninitialized && !target.ThisUninitialized) throw Mismatch("Current frame's flags are not assignable to stack map frame's.");
     }
 
     /// <summary>A branch from the current instruction: the target must start an instruction and have a frame this one fits.</summary>
     private void Branch(int target)
     {
         if ((uint)target >= (uint)_code.Length)
-            throw new VerifyException("Illegal target of jump or branch", _pc, $"Branch target {target} is outside the code");
+            throw BadCode("Illegal target of jump or branch");
         // Frames sit only at instruction starts (checked when decoded), so a target inside an instruction has none.
         if (!_frames.TryGetValue(target, out var frame))
             throw new VerifyException("Expecting a stackmap frame at branch target " + target, _pc, "Expected stackmap frame at this location.");
-        Match(_frame, frame, "Inconsistent stackmap frames at branch target " + target);
+        Match(_frame, _snapshot, _pc, frame, target, "Inconsistent stackmap frames at branch target " + target);
     }
 
     /// <summary>Every handler covering this instruction gets its locals and the exception on an otherwise empty stack.</summary>
@@ -182,10 +194,11 @@ internal sealed partial class MethodVerifier
                 throw new VerifyException("Expecting a stackmap frame at branch target " + h.Handler, _pc, "Expected stackmap frame at this location.");
             var caught = _caught[k] ??= CatchType(h);
             _frame.Locals.CopyTo(_handlerEntry.Locals, 0);
+            _handlerEntry.LocalsSize = _frame.LocalsSize;
             _handlerEntry.Stack[0] = caught;
             _handlerEntry.Sp = 1;
             _handlerEntry.ThisUninitialized = _frame.ThisUninitialized;
-            Match(_handlerEntry, target, "Stack map does not match the one at exception handler " + h.Handler);
+            Match(_handlerEntry, _handlerEntry, _pc, target, h.Handler, "Stack map does not match the one at exception handler " + h.Handler);
         }
     }
 
@@ -193,18 +206,29 @@ internal sealed partial class MethodVerifier
     {
         var caught = h.CatchType == 0 ? VType.Ref("java/lang/Throwable") : StackMaps.ClassType(_pool, h.CatchType);
         if (!IsAssignable(caught, VType.Ref("java/lang/Throwable")))
-            throw new VerifyException("Catch type is not a subclass of Throwable in exception handler " + h.Handler, _pc, "Error exists in the bytecode");
+            throw new VerifyException("Catch type is not a subclass of Throwable in exception handler " + h.Handler, h.Handler,
+                $"Type {caught} (constant pool {h.CatchType}) is not assignable to 'java/lang/Throwable'");
         return caught;
     }
 
     // ---- the operand stack ----
 
     private VerifyException BadType(string headline, int slot, VType found, string expected, string where = "stack") =>
-        new(headline, _pc, $"Type {found} (current frame, {where}[{slot}]) is not assignable to {expected}");
+        Here(headline, $"Type {found} (current frame, {where}[{slot}]) is not assignable to {expected}");
+
+    /// <summary>HotSpot's "bad code" failures: no frame, the reason fixed.</summary>
+    private VerifyException BadCode(string headline) => new(headline, _pc, "Error exists in the bytecode");
+
+    /// <summary>A constant-pool entry of the wrong kind for the instruction.</summary>
+    private VerifyException BadConstant(int index) =>
+        new($"Illegal type at constant pool entry {index} in class {_cls.Name}", _pc, $"Constant pool index {index} is invalid");
+
+    /// <summary>A failure of the current instruction, shown with the frame before it.</summary>
+    private VerifyException Here(string headline, string reason) => new(headline, _pc, reason) { Current = _snapshot, CurrentBci = _pc };
 
     private VType Pop1()
     {
-        if (_frame.Sp == 0) throw new VerifyException("Operand stack underflow", _pc, "Attempt to pop empty stack.");
+        if (_frame.Sp == 0) throw Here("Operand stack underflow", "Attempt to pop empty stack.");
         return _frame.Stack[--_frame.Sp];
     }
 
@@ -213,8 +237,9 @@ internal sealed partial class MethodVerifier
         if (expected.IsCategory2)
         {
             var second = expected.SecondHalf;
+            // HotSpot accepts either second half on top; the first half decides.
             var hi = Pop1();
-            if (hi != second) throw BadType("Bad type on operand stack", _frame.Sp, hi, second.ToString());
+            if (!hi.IsSecondHalf) throw BadType("Bad type on operand stack", _frame.Sp, hi, second.ToString());
             var lo = Pop1();
             if (lo != expected) throw BadType("Bad type on operand stack", _frame.Sp, lo, expected.ToString());
             return lo;
@@ -243,7 +268,7 @@ internal sealed partial class MethodVerifier
     private void Push(VType t)
     {
         var width = t.IsCategory2 ? 2 : 1;
-        if (_frame.Sp + width > _frame.Stack.Length) throw new VerifyException("Operand stack overflow", _pc, "Exceeded max stack size.");
+        if (_frame.Sp + width > _frame.Stack.Length) throw Here("Operand stack overflow", "Exceeded max stack size.");
         _frame.Stack[_frame.Sp++] = t;
         if (width == 2) _frame.Stack[_frame.Sp++] = t.SecondHalf;
     }
@@ -256,7 +281,7 @@ internal sealed partial class MethodVerifier
     /// <summary>Stack manipulation (pop2, dup_x2, …) must not split a long or double: the slot at this depth is not a second half.</summary>
     private void Unsplit(int depth)
     {
-        if (_frame.Sp < depth) throw new VerifyException("Operand stack underflow", _pc, "Attempt to pop empty stack.");
+        if (_frame.Sp < depth) throw Here("Operand stack underflow", "Attempt to pop empty stack.");
         if (_frame.Stack[_frame.Sp - depth].IsSecondHalf)
             throw BadType("Bad type on operand stack", _frame.Sp - depth, _frame.Stack[_frame.Sp - depth], "category1 type");
     }
@@ -266,7 +291,7 @@ internal sealed partial class MethodVerifier
     private void CheckLocal(int index, int width)
     {
         if (index + width > _frame.Locals.Length)
-            throw new VerifyException("Illegal local variable number", _pc, $"Local index {index} is invalid");
+            throw new VerifyException("Local variable table overflow", _pc, $"Local index {index} is invalid");
     }
 
     private VType Load(int index, VType expected)
@@ -289,5 +314,6 @@ internal sealed partial class MethodVerifier
         if (index + width < locals.Length && locals[index + width - 1].IsCategory2) locals[index + width] = VType.Top;
         locals[index] = t;
         if (width == 2) locals[index + 1] = t.SecondHalf;
+        _frame.LocalsSize = Math.Max(_frame.LocalsSize, index + width);
     }
 }

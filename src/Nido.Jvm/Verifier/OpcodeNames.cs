@@ -15,7 +15,13 @@ internal static class OpcodeNames
         "fcmpl fcmpg dcmpl dcmpg ifeq ifne iflt ifge ifgt ifle if_icmpeq if_icmpne if_icmplt if_icmpge if_icmpgt if_icmple if_acmpeq " +
         "if_acmpne goto jsr ret tableswitch lookupswitch ireturn lreturn freturn dreturn areturn return getstatic putstatic getfield " +
         "putfield invokevirtual invokespecial invokestatic invokeinterface invokedynamic new newarray anewarray arraylength athrow " +
-        "checkcast instanceof monitorenter monitorexit wide multianewarray ifnull ifnonnull goto_w jsr_w").Split(' ');
+        "checkcast instanceof monitorenter monitorexit wide multianewarray ifnull ifnonnull goto_w jsr_w " +
+        // HotSpot's own bytecodes after the JVM's, as its VerifyErrors name them.
+        "breakpoint fast_agetfield fast_bgetfield fast_cgetfield fast_dgetfield fast_fgetfield fast_igetfield fast_lgetfield " +
+        "fast_sgetfield fast_aputfield fast_bputfield fast_zputfield fast_cputfield fast_dputfield fast_fputfield fast_iputfield " +
+        "fast_lputfield fast_sputfield fast_aload_0 fast_iaccess_0 fast_aaccess_0 fast_faccess_0 fast_iload fast_iload2 " +
+        "fast_icaload fast_invokevfinal fast_linearswitch fast_binaryswitch fast_aldc fast_aldc_w return_register_finalizer " +
+        "invokehandle nofast_getfield nofast_putfield nofast_aload_0 nofast_iload shouldnotreachhere").Split(' ');
 
-    public static string Of(byte[] code, int pc) => pc < code.Length && code[pc] < Names.Length ? Names[code[pc]] : "<invalid>";
+    public static string Of(byte[] code, int pc) => pc >= code.Length ? "<invalid>" : code[pc] < Names.Length ? Names[code[pc]] : "<illegal>";
 }

@@ -59,7 +59,7 @@ internal static class StackMaps
             offset = offset < 0 ? delta : offset + delta + 1;
             if (offset >= codeLength) throw Bad($"StackMapTable frame at offset {offset} is past the end of the code");
             var frame = new Frame(maxLocals, maxStack);
-            Expand(locals, frame.Locals, out _, "locals");
+            Expand(locals, frame.Locals, out frame.LocalsSize, "locals");
             Expand(stack, frame.Stack, out frame.Sp, "stack");
             frame.ThisUninitialized = locals.Contains(VType.UninitializedThis);
             // Frames are kept expanded; a table of thousands of frames over huge max_locals/max_stack is refused

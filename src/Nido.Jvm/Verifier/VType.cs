@@ -1,6 +1,6 @@
 namespace Nido.Jvm.Verifier;
 
-internal enum VTag : byte { Top, Integer, Float, Long, Double, Long2, Double2, Null, UninitializedThis, Uninitialized, Reference }
+internal enum VTag : byte { Top, Integer, Float, Long, Double, Long2, Double2, Null, UninitializedThis, Uninitialized, Reference, ReturnAddress }
 
 /// <summary>
 /// A verification type (JVMS 4.10.1.2), one slot wide: long and double take two slots, the second a Long2/Double2
@@ -15,6 +15,8 @@ internal readonly record struct VType(VTag Tag, string? Name = null, int Offset 
 
     public static VType Ref(string name) => new(VTag.Reference, name);
     public static VType Uninitialized(int offset) => new(VTag.Uninitialized, null, offset);
+    /// <summary>What jsr pushes (only class files older than 51 have it): the offset of the subroutine it enters.</summary>
+    public static VType ReturnAddress(int entry) => new(VTag.ReturnAddress, null, entry);
 
     public bool IsCategory2 => Tag is VTag.Long or VTag.Double;
     public bool IsSecondHalf => Tag is VTag.Long2 or VTag.Double2;
@@ -51,6 +53,7 @@ internal readonly record struct VType(VTag Tag, string? Name = null, int Offset 
         VTag.Null => "null",
         VTag.UninitializedThis => "uninitializedThis",
         VTag.Uninitialized => $"uninitialized {Offset}",
+        VTag.ReturnAddress => "returnAddress",
         _ => $"'{Name}'",
     };
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 // Bytecode verification (JVMS 4.10): classes assembled here, byte by byte, and defined by a class loader. Each
-// hostile one must fail with HotSpot's VerifyError (same first line) when it is initialized, a second attempt must
-// fail again, nothing may crash, and valid hand-made code (a loop with its StackMapTable) must run.
+// hostile one must fail with HotSpot's VerifyError (the whole message: location, reason, frames, bytecode dump and
+// stack map table) when it is initialized, a second attempt must fail again, nothing may crash, and valid hand-made
+// code (a loop with its StackMapTable) must run.
 public class Main {
     /** A minimal class file writer: one class extending Object, static methods with raw code and stack maps. */
     static final class Asm {
@@ -113,7 +114,7 @@ public class Main {
                 System.out.println(a.name + ": threw " + e.getCause());
                 return;
             } catch (Throwable t) {
-                System.out.println(a.name + ": " + t.getClass().getName() + ": " + t.getMessage().lines().findFirst().orElse(""));
+                System.out.println(a.name + ": " + t.getClass().getName() + ": " + t.getMessage());
             }
         }
     }
@@ -168,6 +169,11 @@ public class Main {
             System.arraycopy(rest, 0, code, start.length, rest.length);
             attempt(a.run("()I", 3, 0, code));
         }
+        // A branch whose target's stack map frame wants a String in local 1 that only the fall-through path stores.
+        Asm branch = new Asm("BranchMismatch");
+        int string = branch.cls("java/lang/String");
+        attempt(branch.method(0x9, "run", "()V", 1, 2, new int[] {ICONST_0, IFEQ, 0, 5, ACONST_NULL, 0x4c, RETURN},
+            new int[] {1, 255, 0, 6, 0, 2, 0, 7, string >> 8, string & 0xff, 0, 0}));
         Asm unused = new Asm("BadButNeverCalled");
         unused.run("()I", 1, 0, ICONST_1, IRETURN);
         unused.method(0x9, "never", "()V", 1, 0, new int[] {POP, RETURN}, null);
