@@ -33,13 +33,13 @@ internal static class ClassVerifier
             }
             var failure = TypeCheck(vm, c, m);
             if (failure is null) continue;
-            if (major == 50) Infer(vm, c, m, failure);
-            else throw vm.Throw("java/lang/VerifyError", failure);
+            if (major == 50) Infer(vm, c, m, failure.Value.Message);
+            else throw vm.Throw(failure.Value.Error, failure.Value.Message);
         }
     }
 
-    /// <summary>The type checker's VerifyError message for the method, or null when it passes.</summary>
-    private static string? TypeCheck(JavaVm vm, JClass c, MethodInfo m)
+    /// <summary>The type checker's error (class and message) for the method, or null when it passes.</summary>
+    private static (string Error, string Message)? TypeCheck(JavaVm vm, JClass c, MethodInfo m)
     {
         try
         {
@@ -48,16 +48,34 @@ internal static class ClassVerifier
         }
         catch (VerifyException e)
         {
-            return VerifyErrorText.Of(e, c.Name, m);
+            return ("java/lang/VerifyError", VerifyErrorText.Of(e, c.Name, m));
+        }
+        catch (StackMapFormatException e)
+        {
+            return ("java/lang/ClassFormatError", e.InMethod ? $"{e.Message} in method '{ExternalSignature(c, m)}'" : e.Message);
         }
         catch (ClassFormatException e)
         {
-            return $"{e.Message} in method {c.Name}.{m.Name}{m.Descriptor}";
+            return ("java/lang/VerifyError", $"{e.Message} in method {c.Name}.{m.Name}{m.Descriptor}");
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidCastException)
         {
-            return $"Bad bytecode in method {c.Name}.{m.Name}{m.Descriptor}";
+            return ("java/lang/VerifyError", $"Bad bytecode in method {c.Name}.{m.Name}{m.Descriptor}");
         }
+    }
+
+    /// <summary>A method as HotSpot names it in a ClassFormatError: "int p.Foo.run(java.lang.String, long[])".</summary>
+    private static string ExternalSignature(JClass c, MethodInfo m)
+    {
+        static string Type(string d) => d[0] switch
+        {
+            'B' => "byte", 'C' => "char", 'D' => "double", 'F' => "float", 'I' => "int", 'J' => "long", 'S' => "short",
+            'Z' => "boolean", 'V' => "void",
+            'L' => d[1..^1].Replace('/', '.'),
+            _ => Type(d[1..]) + "[]",
+        };
+        var parameters = string.Join(", ", Descriptors.Parameters(m.Descriptor).Select(Type));
+        return $"{Type(Descriptors.Return(m.Descriptor))} {c.Name.Replace('/', '.')}.{m.Name}({parameters})";
     }
 
     /// <summary>Inference; a failure throws with its own message, or with <paramref name="message"/> (a version 50 file's type-check failure).</summary>

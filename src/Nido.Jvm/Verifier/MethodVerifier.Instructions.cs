@@ -86,7 +86,7 @@ internal sealed partial class MethodVerifier
             case 0xab: LookupSwitch(); return false;
             case >= 0xac and <= 0xb1: Return(op); return false;
             case 0xb2: PushDescriptor(Field().Descriptor); return true;
-            case 0xb3: Pop(VType.OfDescriptor(Field().Descriptor)); return true;
+            case 0xb3: Pop(VType.OfDescriptor(Field().Descriptor), slotBySlot: true); return true;
             case 0xb4:
             {
                 var f = Field();
@@ -99,7 +99,7 @@ internal sealed partial class MethodVerifier
             case >= 0xb6 and <= 0xba: Invoke(op); return true;
             case 0xbb:
             {
-                var type = StackMaps.ClassType(_pool, U2(_pc + 1));
+                var type = ClassOperand(U2(_pc + 1));
                 if (type.Name![0] == '[') throw new VerifyException("Illegal new instruction", _pc, $"Invalid type: {type} (constant pool {U2(_pc + 1)})");
                 Push(VType.Uninitialized(_pc));
                 return true;
@@ -114,7 +114,7 @@ internal sealed partial class MethodVerifier
             }
             case 0xbd:
             {
-                var component = StackMaps.ClassType(_pool, U2(_pc + 1)).Name!;
+                var component = ClassOperand(U2(_pc + 1)).Name!;
                 if (component.StartsWith(new string('[', 255), StringComparison.Ordinal))
                     throw BadCode("Illegal anewarray instruction, array has more than 255 dimensions");
                 Pop(VType.Integer);
@@ -129,13 +129,19 @@ internal sealed partial class MethodVerifier
                 return true;
             }
             case 0xbf: Pop(VType.Ref("java/lang/Throwable")); return false;
-            case 0xc0: PopObject(); Push(StackMaps.ClassType(_pool, U2(_pc + 1))); return true;
-            case 0xc1: StackMaps.ClassType(_pool, U2(_pc + 1)); PopObject(); Push(VType.Integer); return true;
+            case 0xc0:
+            {
+                var type = ClassOperand(U2(_pc + 1));
+                PopObject();
+                Push(type);
+                return true;
+            }
+            case 0xc1: ClassOperand(U2(_pc + 1)); PopObject(); Push(VType.Integer); return true;
             case 0xc2 or 0xc3: PopObject(); return true;
             case 0xc4: Local(_code[_pc + 1], U2(_pc + 2)); return true;
             case 0xc5:
             {
-                var type = StackMaps.ClassType(_pool, U2(_pc + 1));
+                var type = ClassOperand(U2(_pc + 1));
                 var dims = U1(_pc + 3);
                 var depth = 0;
                 while (depth < type.Name!.Length && type.Name[depth] == '[') depth++;
@@ -145,7 +151,8 @@ internal sealed partial class MethodVerifier
                 return true;
             }
             case 0xc6 or 0xc7: PopReference(); Branch(_pc + S2(_pc + 1)); return true;
-            default: throw BadCode("Bad instruction");
+            // jsr, ret and HotSpot's own opcodes: instructions, but not ones a type-checked method may use.
+            default: throw BadCode($"Bad instruction: {(op == 0xc4 ? _code[_pc + 1] : op):x2}");
         }
     }
 
@@ -198,7 +205,7 @@ internal sealed partial class MethodVerifier
     private void ArrayStore(int op)
     {
         var k = op - 0x4f;
-        if (k == 4) PopObject();
+        if (k == 4) Pop(VType.Ref("java/lang/Object"));
         else Pop(ElementKind(k));
         Pop(VType.Integer);
         var array = PopObject();
@@ -262,7 +269,7 @@ internal sealed partial class MethodVerifier
             return;
         }
         var kind = Kinds[op - 0xac];
-        Pop(kind);
+        Pop(kind, slotBySlot: true);
         if (expected != kind) throw Here("Bad return type", $"Type {kind} (current frame, stack[{_frame.Sp}]) is not assignable to {expected} (from method signature)");
     }
 
@@ -280,7 +287,7 @@ internal sealed partial class MethodVerifier
     private void PutField()
     {
         var f = Field();
-        Pop(VType.OfDescriptor(f.Descriptor));
+        Pop(VType.OfDescriptor(f.Descriptor), slotBySlot: true);
         var target = Pop1();
         // A constructor may set its own class's fields before calling super() (javac does, for outer-this).
         if (target.Tag == VTag.UninitializedThis && f.Class == _self && _cls.File!.Fields.Any(x => x.Name == f.Name && x.Descriptor == f.Descriptor)) return;
@@ -337,7 +344,7 @@ internal sealed partial class MethodVerifier
         if (op == 0xb9 && (U1(_pc + 3) != Descriptors.ArgumentSlots(descriptor) + 1 || U1(_pc + 4) != 0))
             throw new VerifyException("Inconsistent args count operand in invokeinterface", _pc, "Error exists in the bytecode");
         var parameters = Descriptors.Parameters(descriptor);
-        for (var i = parameters.Count - 1; i >= 0; i--) Pop(VType.OfDescriptor(parameters[i]));
+        for (var i = parameters.Count - 1; i >= 0; i--) Pop(VType.OfDescriptor(parameters[i]), slotBySlot: true);
         if (op == 0xb7 && name == "<init>") Initialize(owner);
         else if (op is 0xb6 or 0xb7 or 0xb9)
         {
@@ -369,7 +376,7 @@ internal sealed partial class MethodVerifier
         var at = receiver.Offset;
         if ((uint)at >= (uint)_code.Length || !_starts[at] || _code[at] != 0xbb)
             throw BadCode("Expecting new instruction");
-        var created = StackMaps.ClassType(_pool, U2(at + 1));
+        var created = ClassOperand(U2(at + 1));
         if (created.Name != owner) throw BadCode("Call to wrong <init> method");
         _frame.Initialize(receiver, created);
     }
@@ -411,7 +418,7 @@ internal sealed partial class MethodVerifier
             case >= 0x36 and <= 0x39: Store(index, Pop(Kinds[op - 0x36])); break;
             case 0x3a: Store(index, PopReference()); break;
             case 0x84: Load(index, VType.Integer); break;
-            default: throw new VerifyException("Bad wide instruction", _pc, "Error exists in the bytecode"); // only after wide
+            default: throw BadCode($"Bad instruction: {op:x2}"); // wide ret
         }
     }
 }

@@ -54,10 +54,7 @@ internal sealed partial class MethodVerifier
     {
         FindInstructions();
         var initial = InitialLocals();
-        _frames = StackMaps.Decode(_attr.StackMapTable, initial, _attr.MaxLocals, _attr.MaxStack, _code.Length, _pool);
-        foreach (var (offset, frame) in _frames)
-            if (!_starts[offset])
-                throw new VerifyException("StackMapTable error: bad offset", 0, "Invalid stackmap specification.") { Current = frame, CurrentBci = offset };
+        _frames = StackMaps.Decode(_attr.StackMapTable, initial, _attr.MaxLocals, _attr.MaxStack, _code, _starts, _pool);
         SetInitialFrame(initial);
         var reachable = true;
         for (_pc = 0; _pc < _code.Length; _pc++)
@@ -83,24 +80,43 @@ internal sealed partial class MethodVerifier
 
     private static bool IsStore(byte op) => op is >= 0x36 and <= 0x4e;
 
-    /// <summary>Marks where instructions start; an opcode the JVM does not define, or one cut off by the code's end, is an error.</summary>
+    /// <summary>
+    /// Marks where instructions start, as HotSpot does before anything else: a byte that is no opcode at all (nor one
+    /// of HotSpot's own), a wide of something else, or an instruction cut off by the code's end, is a bad instruction.
+    /// HotSpot's own opcodes, and jsr/ret, get their lengths here and fail when the type checker reaches them.
+    /// </summary>
     private void FindInstructions()
     {
         for (var pc = 0; pc < _code.Length;)
         {
             var op = _code[pc];
-            if (op > 0xc9 || (op is 0xa8 or 0xa9 or 0xc9 && _cls.File!.MajorVersion >= 51))
-                throw new VerifyException("Bad instruction", pc, "Error exists in the bytecode");
             int length;
-            try { length = Instructions.Length(_code, pc); }
+            try { length = op > 0xc9 ? HotSpotLength(pc) : Instructions.Length(_code, pc); }
             catch (ArgumentOutOfRangeException) { length = int.MaxValue; }
             catch (IndexOutOfRangeException) { length = int.MaxValue; }
             if (length <= 0 || length > _code.Length - pc) throw new VerifyException("Bad instruction", pc, "Error exists in the bytecode");
             if (op == 0xc4 && _code[pc + 1] is not ((>= 0x15 and <= 0x19) or (>= 0x36 and <= 0x3a) or 0x84 or 0xa9))
-                throw new VerifyException("Bad wide instruction", pc, "Error exists in the bytecode");
+                throw new VerifyException("Bad instruction", pc, "Error exists in the bytecode");
             _starts[pc] = true;
             pc += length;
         }
+    }
+
+    /// <summary>The lengths of HotSpot's internal bytecodes (0xca–0xee), 0 for bytes that are none.</summary>
+    private int HotSpotLength(int pc) => _code[pc] switch
+    {
+        0xca or 0xdc or 0xe8 or 0xec or 0xee => 1,
+        0xe0 or 0xe6 or 0xed => 2,
+        (>= 0xcb and <= 0xdb) or 0xe2 or 0xe3 or 0xe7 or 0xe9 or 0xea or 0xeb => 3,
+        0xdd or 0xde or 0xdf or 0xe1 => 4,
+        0xe4 or 0xe5 => LookupSwitchLength(pc),
+        _ => 0,
+    };
+
+    private int LookupSwitchLength(int pc)
+    {
+        var p = (pc + 4) & ~3;
+        return p - pc + 8 + S4(p + 4) * 8;
     }
 
     private List<VType> InitialLocals()
@@ -116,7 +132,7 @@ internal sealed partial class MethodVerifier
     {
         if (locals.Sum(t => t.IsCategory2 ? 2 : 1) > _frame.Locals.Length)
             throw new VerifyException("Arguments can't fit into locals", 0, $"max_locals {_frame.Locals.Length} is too small for the arguments");
-        StackMaps.Expand(locals, _frame.Locals, out _frame.LocalsSize, "locals");
+        StackMaps.Expand(locals, _frame.Locals, out _frame.LocalsSize);
         _frame.Sp = 0;
         _frame.ThisUninitialized = IsConstructor && _self != "java/lang/Object";
     }
@@ -159,9 +175,11 @@ internal sealed partial class MethodVerifier
     /// </summary>
     private void Match(Frame current, Frame shown, int shownBci, Frame target, int targetBci, string headline)
     {
-        VerifyException Mismatch(string reason) => new(headline, targetBci, reason) { Current = shown, CurrentBci = shownBci, StackMap = target };
+        VerifyException Mismatch(string reason) => new(headline, targetBci, reason) { Current = shown, CurrentBci = shownBci, StackMap = target, StackMapBci = targetBci };
         // HotSpot's order: the stack's size, the locals, the stack's types, then the flags.
-        if (current.Sp != target.Sp) throw Mismatch("Current frame's stack size doesn't match stackmap.");
+        // A size mismatch names the current instruction, a type or flags mismatch the stack map frame.
+        if (current.Sp != target.Sp)
+            throw new VerifyException(headline, shownBci, "Current frame's stack size doesn't match stackmap.") { Current = shown, CurrentBci = shownBci, StackMap = target, StackMapBci = targetBci };
         for (var i = 0; i < current.Locals.Length; i++)
             if (!IsAssignable(current.Locals[i], target.Locals[i]))
                 throw Mismatch($"Type {current.Locals[i]} (current frame, locals[{i}]) is not assignable to {target.Locals[i]} (stack map, locals[{i}])");
@@ -174,9 +192,8 @@ internal sealed partial class MethodVerifier
     /// <summary>A branch from the current instruction: the target must start an instruction and have a frame this one fits.</summary>
     private void Branch(int target)
     {
-        if ((uint)target >= (uint)_code.Length)
-            throw BadCode("Illegal target of jump or branch");
-        // Frames sit only at instruction starts (checked when decoded), so a target inside an instruction has none.
+        // Frames sit only at instruction starts (checked when decoded), so a target inside an instruction, or outside
+        // the code, has none.
         if (!_frames.TryGetValue(target, out var frame))
             throw new VerifyException("Expecting a stackmap frame at branch target " + target, _pc, "Expected stackmap frame at this location.");
         Match(_frame, _snapshot, _pc, frame, target, "Inconsistent stackmap frames at branch target " + target);
@@ -204,7 +221,7 @@ internal sealed partial class MethodVerifier
 
     private VType CatchType(ExceptionHandler h)
     {
-        var caught = h.CatchType == 0 ? VType.Ref("java/lang/Throwable") : StackMaps.ClassType(_pool, h.CatchType);
+        var caught = h.CatchType == 0 ? VType.Ref("java/lang/Throwable") : ClassOperand(h.CatchType);
         if (!IsAssignable(caught, VType.Ref("java/lang/Throwable")))
             throw new VerifyException("Catch type is not a subclass of Throwable in exception handler " + h.Handler, h.Handler,
                 $"Type {caught} (constant pool {h.CatchType}) is not assignable to 'java/lang/Throwable'");
@@ -221,7 +238,12 @@ internal sealed partial class MethodVerifier
 
     /// <summary>A constant-pool entry of the wrong kind for the instruction.</summary>
     private VerifyException BadConstant(int index) =>
-        new($"Illegal type at constant pool entry {index} in class {_cls.Name}", _pc, $"Constant pool index {index} is invalid");
+        new(index <= 0 || index >= _pool.Count ? $"Illegal constant pool index {index} in class {_cls.Name}" : $"Illegal type at constant pool entry {index} in class {_cls.Name}",
+            _pc, $"Constant pool index {index} is invalid");
+
+    /// <summary>The class an instruction's operand names (a CONSTANT_Class).</summary>
+    private VType ClassOperand(int index) =>
+        _pool.Tag(index) == ConstantTag.Class && index > 0 ? VType.Ref(_pool.ClassName(index)) : throw BadConstant(index);
 
     /// <summary>A failure of the current instruction, shown with the frame before it.</summary>
     private VerifyException Here(string headline, string reason) => new(headline, _pc, reason) { Current = _snapshot, CurrentBci = _pc };
@@ -232,16 +254,29 @@ internal sealed partial class MethodVerifier
         return _frame.Stack[--_frame.Sp];
     }
 
-    private VType Pop(VType expected)
+    /// <summary>
+    /// A value of the expected type. HotSpot pops a long or double of an instruction's own operands as a pair, its
+    /// first half checked first; arguments and field values slot by slot, from the top.
+    /// </summary>
+    private VType Pop(VType expected, bool slotBySlot = false)
     {
         if (expected.IsCategory2)
         {
             var second = expected.SecondHalf;
-            // HotSpot accepts either second half on top; the first half decides.
-            var hi = Pop1();
-            if (!hi.IsSecondHalf) throw BadType("Bad type on operand stack", _frame.Sp, hi, second.ToString());
-            var lo = Pop1();
-            if (lo != expected) throw BadType("Bad type on operand stack", _frame.Sp, lo, expected.ToString());
+            if (slotBySlot)
+            {
+                var top = Pop1();
+                if (!top.IsSecondHalf) throw BadType("Bad type on operand stack", _frame.Sp, top, second.ToString());
+                var first = Pop1();
+                if (first != expected) throw BadType("Bad type on operand stack", _frame.Sp, first, expected.ToString());
+                return first;
+            }
+            if (_frame.Sp < 2) throw Here("Operand stack underflow", "Attempt to pop empty stack.");
+            var lo = _frame.Stack[_frame.Sp - 2];
+            if (lo != expected) throw BadType("Bad type on operand stack", _frame.Sp - 2, lo, expected.ToString());
+            var hi = _frame.Stack[_frame.Sp - 1];
+            if (hi != second) throw BadType("Bad type on operand stack", _frame.Sp - 1, hi, second.ToString());
+            _frame.Sp -= 2;
             return lo;
         }
         var t = Pop1();
@@ -288,15 +323,24 @@ internal sealed partial class MethodVerifier
 
     // ---- locals ----
 
-    private void CheckLocal(int index, int width)
+    private void CheckLocal(int index, int width, bool store = false)
     {
-        if (index + width > _frame.Locals.Length)
-            throw new VerifyException("Local variable table overflow", _pc, $"Local index {index} is invalid");
+        if (index + width <= _frame.Locals.Length) return;
+        var headline = width == 1 ? "Local variable table overflow" : store ? "set long/double overflows locals" : "get long/double overflows locals";
+        throw new VerifyException(headline, _pc, $"Local index {index} is invalid");
+    }
+
+    /// <summary>A long or double load: the pair must lie within the locals defined so far (HotSpot's locals_size).</summary>
+    private void CheckPair(int index)
+    {
+        if (index >= _frame.LocalsSize - 1)
+            throw new VerifyException("get long/double overflows locals", _pc, $"Local index {index} is invalid");
     }
 
     private VType Load(int index, VType expected)
     {
-        CheckLocal(index, expected.IsCategory2 ? 2 : 1);
+        if (expected.IsCategory2) CheckPair(index);
+        else CheckLocal(index, 1);
         var t = _frame.Locals[index];
         if (expected.Tag == VTag.Reference ? !t.IsReference : t != expected)
             throw BadType("Bad local variable type", index, t, expected.Tag == VTag.Reference ? "reference type" : expected.ToString(), "locals");
@@ -308,7 +352,7 @@ internal sealed partial class MethodVerifier
     private void Store(int index, VType t)
     {
         var width = t.IsCategory2 ? 2 : 1;
-        CheckLocal(index, width);
+        CheckLocal(index, width, store: true);
         var locals = _frame.Locals;
         if (index > 0 && locals[index - 1].IsCategory2) locals[index - 1] = VType.Top;
         if (index + width < locals.Length && locals[index + width - 1].IsCategory2) locals[index + width] = VType.Top;

@@ -21,7 +21,7 @@ internal static class OpcodeNames
         "fast_sgetfield fast_aputfield fast_bputfield fast_zputfield fast_cputfield fast_dputfield fast_fputfield fast_iputfield " +
         "fast_lputfield fast_sputfield fast_aload_0 fast_iaccess_0 fast_aaccess_0 fast_faccess_0 fast_iload fast_iload2 " +
         "fast_icaload fast_invokevfinal fast_linearswitch fast_binaryswitch fast_aldc fast_aldc_w return_register_finalizer " +
-        "invokehandle nofast_getfield nofast_putfield nofast_aload_0 nofast_iload shouldnotreachhere").Split(' ');
+        "invokehandle nofast_getfield nofast_putfield nofast_aload_0 nofast_iload _shouldnotreachhere").Split(' ');
 
     public static string Of(byte[] code, int pc) => pc >= code.Length ? "<invalid>" : code[pc] < Names.Length ? Names[code[pc]] : "<illegal>";
 }

@@ -25,7 +25,7 @@ internal static class VerifyErrorText
         if (e.StackMap is { } stackMap)
         {
             text.Append("  Stackmap Frame:\n");
-            stackMap.Print(text, e.Pc);
+            stackMap.Print(text, e.StackMapBci);
         }
         text.Append("  Bytecode:\n");
         HexDump(text, code.Code);
@@ -96,8 +96,7 @@ internal static class VerifyErrorText
             }
             else if (type < 247)
             {
-                text.Append("BAD_FRAME_TYPE:").Append(type).Append('\n');
-                return;
+                return; // a reserved frame type: HotSpot stops after the indent, without ending the line
             }
             else
             {
@@ -150,5 +149,5 @@ internal static class VerifyErrorText
     };
 
     private static void Truncated(StringBuilder text, string name, int offset) =>
-        text.Append(name).Append("(@").Append(offset).Append("), output truncated, Stackmap exceeds table size.\n");
+        text.Append(name).Append("(@").Append(offset).Append("), output truncated, Stackmap exceeds table size."); // and stops: no newline
 }

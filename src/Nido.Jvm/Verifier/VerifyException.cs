@@ -11,4 +11,5 @@ internal sealed class VerifyException(string headline, int pc, string reason) : 
     public Frame? Current { get; init; }
     public int CurrentBci { get; init; }
     public Frame? StackMap { get; init; }
+    public int StackMapBci { get; init; }
 }

@@ -211,6 +211,25 @@ public class Main {
             if (!runner.isAlive()) finished++;
         }
         System.out.println("mutants run or rejected: " + (finished > 300 ? "most" : "few"));
+        // The same mutants again, linked but not run: each must pass or fail with exactly HotSpot's message.
+        java.util.Random linkRandom = new java.util.Random(43);
+        for (int i = 0; i < 400; i++) {
+            int[] code = loopCode.clone(), map = loopMap.clone();
+            for (int n = 1 + linkRandom.nextInt(2); n > 0; n--) {
+                int at = linkRandom.nextInt(code.length + map.length - 1);
+                int value = linkRandom.nextInt(256);
+                if (at < code.length) code[at] = value; else map[at - code.length + 1] = value;
+            }
+            Asm mutant = new Asm("Linked" + i).method(0x9, "run", "()I", 2, 2, code, map);
+            try {
+                Loader loader = new Loader();
+                loader.define(mutant);
+                Class.forName(mutant.name, true, loader);
+                System.out.println(mutant.name + ": verified");
+            } catch (Throwable t) {
+                System.out.println(mutant.name + ": " + t);
+            }
+        }
         System.out.println("the JVM carries on");
     }
 }
