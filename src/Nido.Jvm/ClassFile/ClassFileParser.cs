@@ -9,18 +9,24 @@ public static class ClassFileParser
     /// <summary>Java 17 reads class files up to version 61 (minor 0, or 0xFFFF for preview features).</summary>
     public const int MaxMajorVersion = 61;
 
-    public static ClassFile Parse(ReadOnlySpan<byte> data)
+    /// <param name="className">The name the class is defined under (internal form), which HotSpot's early errors name; null when not given.</param>
+    public static ClassFile Parse(ReadOnlySpan<byte> data, string? className = null)
     {
         var r = new ClassReader(data);
         var magic = (uint)r.U4();
-        if (magic != 0xCAFEBABE) throw new ClassFormatException($"Incompatible magic value {magic} in class file");
+        var named = className ?? "<Unknown>";
+        if (magic != 0xCAFEBABE) throw new ClassFormatException($"Incompatible magic value {magic} in class file {named}");
         var minor = r.U2();
         var major = r.U2();
-        if (major < 45 || major > MaxMajorVersion || (major >= 56 && minor != 0 && minor != 0xFFFF))
-            throw new ClassFormatException(
-                $"class file version {major}.{minor}: this version of the Java Runtime only recognizes class file versions up to {MaxMajorVersion}.0",
-                "java/lang/UnsupportedClassVersionError");
-        var pool = ReadPool(ref r);
+        const string Unsupported = "java/lang/UnsupportedClassVersionError";
+        if (major < 45)
+            throw new ClassFormatException($"{named} (class file version {major}.{minor}) was compiled with an invalid major version", Unsupported);
+        if (major > MaxMajorVersion)
+            throw new ClassFormatException($"{named} has been compiled by a more recent version of the Java Runtime (class file version {major}.{minor}), " +
+                $"this version of the Java Runtime only recognizes class file versions up to {MaxMajorVersion}.0", Unsupported);
+        if (major >= 56 && minor != 0 && minor != 0xFFFF)
+            throw new ClassFormatException($"{named} (class file version {major}.{minor}) was compiled with an invalid non-zero minor version", Unsupported);
+        var pool = ReadPool(ref r, named);
         var flags = (AccessFlags)r.U2();
         var name = pool.ClassName(Index(pool, r.U2(), ConstantTag.Class));
         var superIndex = r.U2();
@@ -47,10 +53,10 @@ public static class ClassFileParser
         };
     }
 
-    private static ConstantPool ReadPool(ref ClassReader r)
+    private static ConstantPool ReadPool(ref ClassReader r, string named)
     {
         var count = r.U2();
-        if (count == 0) throw new ClassFormatException("Illegal constant pool size 0 in class file");
+        if (count == 0) throw new ClassFormatException($"Illegal constant pool size 0 in class file {named}");
         var tags = new ConstantTag[count];
         var a = new int[count];
         var b = new int[count];
@@ -81,7 +87,7 @@ public static class ClassFileParser
                     a[i] = r.U1();
                     b[i] = r.U2();
                     break;
-                default: throw new ClassFormatException($"Unknown constant tag {(byte)tag} in class file at constant pool index {i}");
+                default: throw new ClassFormatException($"Unknown constant tag {(byte)tag} in class file {named}");
             }
         }
         var pool = new ConstantPool(tags, a, b, values);
@@ -207,6 +213,8 @@ public static class ClassFileParser
                     break;
             }
         }
+        if (code is not null && Descriptors.ArgumentSlots(descriptor) + ((flags & AccessFlags.Static) == 0 ? 1 : 0) > code.MaxLocals)
+            throw new ClassFormatException($"Arguments can't fit into locals in class file {owner}");
         var needsCode = (flags & (AccessFlags.Native | AccessFlags.Abstract)) == 0;
         if (needsCode && code is null)
             throw new ClassFormatException($"Absent Code attribute in method that is not native or abstract in class file {owner}");

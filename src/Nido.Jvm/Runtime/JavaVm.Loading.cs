@@ -125,11 +125,11 @@ public sealed partial class JavaVm
         ClassFile.ClassFile file;
         try
         {
-            file = ClassFileParser.Parse(bytes);
+            file = ClassFileParser.Parse(bytes, expectedName);
         }
         catch (ClassFormatException e)
         {
-            throw Throw(e.JavaError, $"{e.Message}{(expectedName is null ? "" : $" ({expectedName.Replace('/', '.')})")}");
+            throw Throw(e.JavaError, e.Message);
         }
         if (expectedName is not null && file.Name != expectedName && !hidden)
             throw Throw("java/lang/NoClassDefFoundError", $"{expectedName} (wrong name: {file.Name})");

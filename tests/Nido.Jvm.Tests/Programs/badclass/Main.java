@@ -10,7 +10,7 @@ public class Main {
             System.out.println(name + ": loaded " + c.getName());
         } catch (Throwable t) {
             System.out.println(name + ": " + t.getClass().getName() + (t instanceof LinkageError ? " (a LinkageError)" : "")
-                + (t.getCause() != null ? " caused by " + t.getCause().getClass().getName() : ""));
+                + (t.getCause() != null ? " caused by " + t.getCause().getClass().getName() : "") + ": " + t.getMessage());
         }
     }
 
