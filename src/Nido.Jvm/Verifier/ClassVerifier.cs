@@ -23,19 +23,22 @@ internal static class ClassVerifier
     public static void Verify(JavaVm vm, JClass c)
     {
         var major = c.File!.MajorVersion;
-        foreach (var m in c.File.Methods)
+        if (major >= 50)
         {
-            if (m.Code is null) continue;
-            if (major < 50)
+            foreach (var m in c.File.Methods)
             {
-                Infer(vm, c, m, message: null);
-                continue;
+                if (m.Code is null || TypeCheck(vm, c, m) is not { } failure) continue;
+                if (major > 50) throw vm.Throw(failure.Error, failure.Message);
+                // Version 50, as HotSpot fails over: the whole class is inferred, and a failure there carries the
+                // type checker's first message.
+                foreach (var n in c.File.Methods)
+                    if (n.Code is not null) Infer(vm, c, n, failure.Message);
+                return;
             }
-            var failure = TypeCheck(vm, c, m);
-            if (failure is null) continue;
-            if (major == 50) Infer(vm, c, m, failure.Value.Message);
-            else throw vm.Throw(failure.Value.Error, failure.Value.Message);
+            return;
         }
+        foreach (var m in c.File.Methods)
+            if (m.Code is not null) Infer(vm, c, m, message: null);
     }
 
     /// <summary>The type checker's error (class and message) for the method, or null when it passes.</summary>

@@ -326,7 +326,7 @@ internal sealed partial class MethodVerifier
     private void CheckLocal(int index, int width, bool store = false)
     {
         if (index + width <= _frame.Locals.Length) return;
-        var headline = width == 1 ? "Local variable table overflow" : store ? "set long/double overflows locals" : "get long/double overflows locals";
+        var headline = width == 1 || store ? "Local variable table overflow" : "get long/double overflows locals";
         throw new VerifyException(headline, _pc, $"Local index {index} is invalid");
     }
 

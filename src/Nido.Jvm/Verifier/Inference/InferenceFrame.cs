@@ -11,8 +11,11 @@ internal sealed class InferenceFrame
     public int RegisterCount;
     public readonly VType[] Stack;
     public int Sp;
-    /// <summary>The active subroutine calls, outermost first, each with the registers used inside it.</summary>
-    public List<SubroutineMask> Masks = [];
+    /// <summary>
+    /// The active subroutine calls, outermost first, each with the registers used inside it. The array and its masks
+    /// are never changed once made, so frames share them (nested subroutines would otherwise copy them at every step).
+    /// </summary>
+    public SubroutineMask[] Masks = [];
     /// <summary>Flags true on every path here (<see cref="Constructed"/>).</summary>
     public int And;
     /// <summary>Flags true on some path here (<see cref="Reached"/>, <see cref="NeedConstructor"/>, <see cref="NoReturn"/>).</summary>
@@ -33,7 +36,7 @@ internal sealed class InferenceFrame
         RegisterCount = other.RegisterCount;
         other.Stack.AsSpan(0, other.Sp).CopyTo(Stack);
         Sp = other.Sp;
-        Masks = other.Masks.Count == 0 ? [] : other.Masks.ConvertAll(m => m.Clone());
+        Masks = other.Masks;
         And = other.And;
         Or = other.Or;
     }
@@ -41,7 +44,14 @@ internal sealed class InferenceFrame
     /// <summary>A register was read or written: every active subroutine has now used it.</summary>
     public void Touch(int register)
     {
-        foreach (var m in Masks) m.Set(register);
+        SubroutineMask[]? changed = null;
+        for (var i = 0; i < Masks.Length; i++)
+            if (!Masks[i].Has(register))
+            {
+                changed ??= (SubroutineMask[])Masks.Clone();
+                changed[i] = Masks[i].With(register);
+            }
+        if (changed is not null) Masks = changed;
     }
 
     /// <summary>Replaces every copy of <paramref name="from"/> (an uninitialized object, after its &lt;init&gt;).</summary>
@@ -64,7 +74,7 @@ internal sealed class InferenceFrame
     }
 }
 
-/// <summary>One active subroutine call: the subroutine's entry and the registers used since it was entered.</summary>
+/// <summary>One active subroutine call: the subroutine's entry and the registers used since it was entered (never changed once made).</summary>
 internal sealed class SubroutineMask(int entry, ulong[] bits)
 {
     public int Entry { get; } = entry;
@@ -73,6 +83,24 @@ internal sealed class SubroutineMask(int entry, ulong[] bits)
     public SubroutineMask(int entry, int maxLocals) : this(entry, new ulong[(maxLocals + 63) / 64]) { }
 
     public bool Has(int register) => (Bits[register >> 6] & (1UL << register)) != 0;
-    public void Set(int register) => Bits[register >> 6] |= 1UL << register;
-    public SubroutineMask Clone() => new(Entry, (ulong[])Bits.Clone());
+
+    public SubroutineMask With(int register)
+    {
+        var bits = (ulong[])Bits.Clone();
+        bits[register >> 6] |= 1UL << register;
+        return new(Entry, bits);
+    }
+
+    /// <summary>This mask with the other's registers too, or this one when it has them all.</summary>
+    public SubroutineMask Union(SubroutineMask other)
+    {
+        ulong[]? bits = null;
+        for (var w = 0; w < Bits.Length; w++)
+            if ((other.Bits[w] & ~Bits[w]) != 0)
+            {
+                bits ??= (ulong[])Bits.Clone();
+                bits[w] |= other.Bits[w];
+            }
+        return bits is null ? this : new(Entry, bits);
+    }
 }

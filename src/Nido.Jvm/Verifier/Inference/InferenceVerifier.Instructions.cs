@@ -400,7 +400,7 @@ internal sealed partial class InferenceVerifier
         if (op == 0xb7 && name == "<init>")
         {
             var receiver = PopSlot();
-            if (receiver.Tag is not (VTag.Uninitialized or VTag.UninitializedThis)) throw Error("Expecting to find uninitialized object on stack");
+            if (receiver.Tag is not (VTag.Uninitialized or VTag.UninitializedThis)) throw Error("Expecting to find unitialized object on stack"); // sic: libverify's spelling
             VType initialized;
             if (receiver.Tag == VTag.Uninitialized)
             {

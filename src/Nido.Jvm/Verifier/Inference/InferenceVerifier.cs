@@ -269,7 +269,7 @@ internal sealed partial class InferenceVerifier
         foreach (var m in _w.Masks)
             if (m.Entry == target) throw Error("Recursive call to jsr entry");
         _w.ForgetNewObjects();
-        _w.Masks.Add(new SubroutineMask(target, _maxLocals));
+        _w.Masks = [.. _w.Masks, new SubroutineMask(target, _maxLocals)];
         Merge(target, _w);
         if (_jsrRet[_pc] >= 0) _changed[_jsrRet[_pc]] = true;
     }
@@ -292,7 +292,7 @@ internal sealed partial class InferenceVerifier
             if (_jsrRet[jsr] >= 0 && _jsrRet[jsr] != _pc) throw Error("Multiple returns to single jsr");
             _jsrRet[jsr] = _pc;
             if (_in[jsr] is not { } caller) continue; // merged when that jsr is reached
-            var at = _w.Masks.FindLastIndex(m => m.Entry == entry);
+            var at = Array.FindLastIndex(_w.Masks, m => m.Entry == entry);
             if (at < 0) throw Error("Illegal return from subroutine");
             var mask = _w.Masks[at];
             var s = _scratch;
@@ -306,7 +306,7 @@ internal sealed partial class InferenceVerifier
             s.Sp = _w.Sp;
             s.And = _w.And;
             s.Or = _w.Or;
-            s.Masks = _w.Masks.GetRange(0, at).ConvertAll(m => m.Clone());
+            s.Masks = _w.Masks[..at];
             Merge(next, s);
         }
     }
@@ -383,33 +383,25 @@ internal sealed partial class InferenceVerifier
     /// <summary>The target keeps the subroutines (in order) that the incoming state is also inside, with the registers of both.</summary>
     private static bool MergeMasks(InferenceFrame t, InferenceFrame incoming)
     {
-        if (t.Masks.Count == 0) return false;
+        if (t.Masks.Length == 0) return false;
+        var kept = new List<SubroutineMask>(t.Masks.Length);
         var changed = false;
-        var kept = new List<SubroutineMask>(t.Masks.Count);
         var from = 0;
         foreach (var m in t.Masks)
         {
             var k = from;
-            while (k < incoming.Masks.Count && incoming.Masks[k].Entry != m.Entry) k++;
-            if (k == incoming.Masks.Count)
+            while (k < incoming.Masks.Length && incoming.Masks[k].Entry != m.Entry) k++;
+            if (k == incoming.Masks.Length)
             {
                 changed = true;
                 continue;
             }
-            var bits = incoming.Masks[k].Bits;
-            for (var w = 0; w < bits.Length; w++)
-            {
-                var merged = m.Bits[w] | bits[w];
-                if (merged != m.Bits[w])
-                {
-                    m.Bits[w] = merged;
-                    changed = true;
-                }
-            }
-            kept.Add(m);
+            var merged = m.Union(incoming.Masks[k]);
+            changed |= !ReferenceEquals(merged, m);
+            kept.Add(merged);
             from = k + 1;
         }
-        t.Masks = kept;
+        if (changed) t.Masks = [.. kept];
         return changed;
     }
 }

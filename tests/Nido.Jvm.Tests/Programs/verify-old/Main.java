@@ -248,6 +248,15 @@ public class Main {
             ILOAD_0, IRETURN));
         attempt(new Asm("Version50Bad").version(50).run(obj, 1, 0, ICONST_0, ARETURN));
         attempt(new Asm("Version50Subroutine").version(50).run("()I", 1, 2, finallyCode));
+        // Subroutines nested 3,000 deep, each calling the next and none returning (legal): the masks of the
+        // enclosing calls are shared between frames, not copied at every step.
+        int depth = 3000;
+        int[] nested = new int[3 + (depth - 1) * 4 + 2];
+        int w = 0;
+        nested[w++] = JSR; nested[w++] = 0; nested[w++] = 3;
+        for (int i = 1; i < depth; i++) { nested[w++] = ASTORE_0; nested[w++] = JSR; nested[w++] = 0; nested[w++] = 3; }
+        nested[w++] = ASTORE_0; nested[w++] = RETURN;
+        link(new Asm("NestedSubroutines").run("()V", 1, 1, nested));
         // Mutants of valid methods (one or two code bytes changed, fixed seeds), linked but not run: each must
         // pass or fail exactly as under HotSpot.
         Asm seeds = new Asm("Seeds");
