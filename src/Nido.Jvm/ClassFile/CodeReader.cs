@@ -3,20 +3,22 @@ namespace Nido.Jvm.ClassFile;
 /// <summary>The Code attribute: bytecode, exception table (ranges inside the code), and LineNumberTable.</summary>
 internal static class CodeReader
 {
-    public static CodeAttribute Read(ref ClassReader r, ConstantPool pool, string method)
+    public static CodeAttribute Read(ref ClassReader r, ConstantPool pool, string method, string owner)
     {
         var maxStack = r.U2();
         var maxLocals = r.U2();
         var length = r.U4();
-        if (length is <= 0 or >= 65536) throw new ClassFormatException($"Invalid method Code length {length} in method {method}");
+        if (length is <= 0 or >= 65536) throw new ClassFormatException($"Invalid method Code length {length} in class file {owner}");
         var code = r.Take(length).ToArray();
         var handlers = new ExceptionHandler[r.U2()];
         for (var i = 0; i < handlers.Length; i++)
         {
             int start = r.U2(), end = r.U2(), handler = r.U2(), type = r.U2();
-            if (start >= end || end > length || handler >= length)
-                throw new ClassFormatException($"Illegal exception table range in method {method}");
-            if (type != 0) ClassFileParser.Index(pool, type, ConstantTag.Class);
+            // HotSpot's parser checks these; the verifier checks that they fall on instructions.
+            if (start >= end || end > length) throw new ClassFormatException($"Illegal exception table range in class file {owner}");
+            if (handler >= length) throw new ClassFormatException($"Illegal exception table handler in class file {owner}");
+            if (type != 0 && pool.Tag(type) != ConstantTag.Class)
+                throw new ClassFormatException($"Catch type in exception table has bad constant type in class file {owner}");
             handlers[i] = new ExceptionHandler(start, end, handler, type);
         }
         var rows = new List<(int Pc, int Line)>();

@@ -53,7 +53,7 @@ internal static class ClassVerifier
         {
             return ("java/lang/VerifyError", VerifyErrorText.Of(e, c.Name, m));
         }
-        catch (StackMapFormatException e)
+        catch (VerifierFormatException e)
         {
             return ("java/lang/ClassFormatError", e.InMethod ? $"{e.Message} in method '{ExternalSignature(c, m)}'" : e.Message);
         }

@@ -222,12 +222,13 @@ internal sealed partial class MethodVerifier
     {
         if (array.Tag == VTag.Null) return;
         var ok = array.Tag == VTag.Reference && (array.Name == ArrayKinds[k] || k == 5 && array.Name == "[Z");
-        if (!ok) throw BadType("Bad type on operand stack", _frame.Sp, array, $"'{ArrayKinds[k]}'");
+        if (!ok) throw BadType($"Bad type on operand stack in {OpcodeNames.Of(_code, _pc)}", _frame.Sp, array, $"'{ArrayKinds[k]}'");
     }
 
     private void TableSwitch()
     {
         var p = (_pc + 4) & ~3;
+        Padding(p);
         Pop(VType.Integer);
         int low = S4(p + 4), high = S4(p + 8);
         if (low > high) throw new VerifyException("low must be less than or equal to high in tableswitch", _pc, "Error exists in the bytecode");
@@ -238,15 +239,22 @@ internal sealed partial class MethodVerifier
     private void LookupSwitch()
     {
         var p = (_pc + 4) & ~3;
+        Padding(p);
         Pop(VType.Integer);
         var pairs = S4(p + 4);
-        if (pairs < 0) throw BadCode("Bad lookupswitch instruction");
+        if (pairs < 0) throw BadCode("number of keys in lookupswitch less than 0");
+        for (var i = 1; i < pairs; i++)
+            if (S4(p + 8 + i * 8) <= S4(p + i * 8)) throw BadCode("Bad lookupswitch instruction");
         Branch(_pc + S4(p));
-        for (var i = 0; i < pairs; i++)
-        {
-            if (i > 0 && S4(p + 8 + i * 8) <= S4(p + i * 8)) throw BadCode("Bad lookupswitch instruction");
-            Branch(_pc + S4(p + 12 + i * 8));
-        }
+        for (var i = 0; i < pairs; i++) Branch(_pc + S4(p + 12 + i * 8));
+    }
+
+    /// <summary>Before version 51 a switch's padding must be zeros.</summary>
+    private void Padding(int aligned)
+    {
+        if (_cls.File!.MajorVersion >= 51) return;
+        for (var i = _pc + 1; i < aligned; i++)
+            if (_code[i] != 0) throw BadCode("Nonzero padding byte in lookupswitch or tableswitch");
     }
 
     private void Return(int op)
@@ -259,18 +267,20 @@ internal sealed partial class MethodVerifier
                 throw new VerifyException("Constructor must call super() or this() before return", _pc, "Error exists in the bytecode");
             return;
         }
-        if (r == "V") throw new VerifyException("Method does not expect a return value", _pc, "Error exists in the bytecode");
-        var expected = VType.OfDescriptor(r);
+        // HotSpot pops the value first, then compares it with the signature.
         if (op == 0xb0)
         {
             var t = PopReference();
-            if (expected.Tag != VTag.Reference || !IsAssignable(t, expected))
-                throw BadType("Bad return type", _frame.Sp, t, $"{expected} (from method signature)");
+            if (r == "V") throw BadCode("Method does not expect a return value");
+            var declared = VType.OfDescriptor(r);
+            if (declared.Tag != VTag.Reference || !IsAssignable(t, declared))
+                throw BadType("Bad return type", _frame.Sp, t, $"{declared} (from method signature)");
             return;
         }
         var kind = Kinds[op - 0xac];
         Pop(kind, slotBySlot: true);
-        if (expected != kind) throw Here("Bad return type", $"Type {kind} (current frame, stack[{_frame.Sp}]) is not assignable to {expected} (from method signature)");
+        if (r == "V") throw BadCode("Method does not expect a return value");
+        if (VType.OfDescriptor(r) is var expected && expected != kind) throw Here("Bad return type", $"Type {kind} (current frame, stack[{_frame.Sp}]) is not assignable to {expected} (from method signature)");
     }
 
     private (string Class, string Name, string Descriptor) Field()
@@ -341,8 +351,8 @@ internal sealed partial class MethodVerifier
         }
         if (!Descriptors.IsMethodDescriptor(descriptor)) throw new VerifyException("Illegal method descriptor", _pc, descriptor);
         if (name.StartsWith('<') && (name != "<init>" || op != 0xb7)) throw BadCode("Illegal call to internal method");
-        if (op == 0xb9 && (U1(_pc + 3) != Descriptors.ArgumentSlots(descriptor) + 1 || U1(_pc + 4) != 0))
-            throw new VerifyException("Inconsistent args count operand in invokeinterface", _pc, "Error exists in the bytecode");
+        if (op == 0xb9 && U1(_pc + 4) != 0) throw BadCode("Fourth operand byte of invokeinterface must be zero");
+        if (op == 0xb9 && U1(_pc + 3) != Descriptors.ArgumentSlots(descriptor) + 1) throw BadCode("Inconsistent args count operand in invokeinterface");
         var parameters = Descriptors.Parameters(descriptor);
         for (var i = parameters.Count - 1; i >= 0; i--) Pop(VType.OfDescriptor(parameters[i]), slotBySlot: true);
         if (op == 0xb7 && name == "<init>") Initialize(owner);

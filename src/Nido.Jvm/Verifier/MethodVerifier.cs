@@ -54,6 +54,7 @@ internal sealed partial class MethodVerifier
     {
         FindInstructions();
         var initial = InitialLocals();
+        CheckExceptionTable();
         _frames = StackMaps.Decode(_attr.StackMapTable, initial, _attr.MaxLocals, _attr.MaxStack, _code, _starts, _pool);
         SetInitialFrame(initial);
         var reachable = true;
@@ -216,6 +217,19 @@ internal sealed partial class MethodVerifier
             _handlerEntry.Sp = 1;
             _handlerEntry.ThisUninitialized = _frame.ThisUninitialized;
             Match(_handlerEntry, _handlerEntry, _pc, target, h.Handler, "Stack map does not match the one at exception handler " + h.Handler);
+        }
+    }
+
+    /// <summary>HotSpot's check before the stack map is read: each row on instruction boundaries, each catch type a Throwable.</summary>
+    private void CheckExceptionTable()
+    {
+        for (var k = 0; k < _attr.Handlers.Length; k++)
+        {
+            var h = _attr.Handlers[k];
+            if (h.Start >= _code.Length || !_starts[h.Start]) throw new VerifierFormatException($"Illegal exception table start_pc {h.Start}", inMethod: true);
+            if (h.End != _code.Length && (h.End > _code.Length || !_starts[h.End])) throw new VerifierFormatException($"Illegal exception table end_pc {h.End}", inMethod: true);
+            if (h.Handler >= _code.Length || !_starts[h.Handler]) throw new VerifierFormatException($"Illegal exception table handler_pc {h.Handler}", inMethod: true);
+            _caught[k] = CatchType(h);
         }
     }
 

@@ -112,11 +112,11 @@ internal static class StackMaps
     }
 
     /// <summary>A format error; HotSpot names the method after some (those its verifier raises, not its table reader).</summary>
-    private static StackMapFormatException Bad(string reason, bool inMethod = false) => new("StackMapTable format error: " + reason, inMethod);
+    private static VerifierFormatException Bad(string reason, bool inMethod = false) => new("StackMapTable format error: " + reason, inMethod);
 }
 
-/// <summary>A malformed StackMapTable: HotSpot throws ClassFormatError with this message (and maybe the method), no details.</summary>
-internal sealed class StackMapFormatException(string message, bool inMethod) : Exception(message)
+/// <summary>A malformed StackMapTable or exception table: HotSpot throws ClassFormatError with this message (and maybe the method), no details.</summary>
+internal sealed class VerifierFormatException(string message, bool inMethod) : Exception(message)
 {
     public bool InMethod { get; } = inMethod;
 }
