@@ -96,6 +96,8 @@ public sealed partial class JavaVm
         }
         if (mirror is null) return null;
         var c = ClassOf(mirror);
+        // As HotSpot: a loader that answers with another class (int.class, a class of another name) has not found it.
+        if (c.Name != name) return null;
         data.Classes.TryAdd(name, c);
         return c;
     }

@@ -55,7 +55,7 @@ internal static class ClassVerifier
         }
         catch (VerifierFormatException e)
         {
-            return ("java/lang/ClassFormatError", e.InMethod ? $"{e.Message} in method '{ExternalSignature(c, m)}'" : e.Message);
+            return ("java/lang/ClassFormatError", e.InMethod ? $"{e.Message} in method '{DescriptorText.Method(m.Name, m.Descriptor, c.JavaName)}'" : e.Message);
         }
         catch (ClassFormatException e)
         {
@@ -65,20 +65,6 @@ internal static class ClassVerifier
         {
             return ("java/lang/VerifyError", $"Bad bytecode in method {c.Name}.{m.Name}{m.Descriptor}");
         }
-    }
-
-    /// <summary>A method as HotSpot names it in a ClassFormatError: "int p.Foo.run(java.lang.String, long[])".</summary>
-    private static string ExternalSignature(JClass c, MethodInfo m)
-    {
-        static string Type(string d) => d[0] switch
-        {
-            'B' => "byte", 'C' => "char", 'D' => "double", 'F' => "float", 'I' => "int", 'J' => "long", 'S' => "short",
-            'Z' => "boolean", 'V' => "void",
-            'L' => d[1..^1].Replace('/', '.'),
-            _ => Type(d[1..]) + "[]",
-        };
-        var parameters = string.Join(", ", Descriptors.Parameters(m.Descriptor).Select(Type));
-        return $"{Type(Descriptors.Return(m.Descriptor))} {c.Name.Replace('/', '.')}.{m.Name}({parameters})";
     }
 
     /// <summary>Inference; a failure throws with its own message, or with <paramref name="message"/> (a version 50 file's type-check failure).</summary>

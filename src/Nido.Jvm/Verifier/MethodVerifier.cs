@@ -24,8 +24,8 @@ internal sealed partial class MethodVerifier
     private int _pc;
     /// <summary>The name the class's constant pool uses for it (a hidden class's runtime name has a suffix).</summary>
     private readonly string _self;
-    /// <summary>Each handler's exception type, checked to be a Throwable once, at the first instruction it covers.</summary>
-    private readonly VType?[] _caught;
+    /// <summary>Each handler's exception type, checked to be a Throwable with the exception table, before the code.</summary>
+    private readonly VType[] _caught;
     /// <summary>The frame a handler is entered with, refilled for each check.</summary>
     private readonly Frame _handlerEntry;
     /// <summary>The frame before the current instruction, which a VerifyError's details show.</summary>
@@ -43,7 +43,7 @@ internal sealed partial class MethodVerifier
         _frame = new Frame(_attr.MaxLocals, _attr.MaxStack);
         _starts = new bool[_code.Length];
         _self = cls.File!.Name;
-        _caught = new VType?[_attr.Handlers.Length];
+        _caught = new VType[_attr.Handlers.Length];
         _handlerEntry = new Frame(_attr.MaxLocals, Math.Max(1, _attr.MaxStack));
         _snapshot = new Frame(_attr.MaxLocals, _attr.MaxStack);
     }
@@ -176,18 +176,17 @@ internal sealed partial class MethodVerifier
     /// </summary>
     private void Match(Frame current, Frame shown, int shownBci, Frame target, int targetBci, string headline)
     {
-        VerifyException Mismatch(string reason) => new(headline, targetBci, reason) { Current = shown, CurrentBci = shownBci, StackMap = target, StackMapBci = targetBci };
-        // HotSpot's order: the stack's size, the locals, the stack's types, then the flags.
-        // A size mismatch names the current instruction, a type or flags mismatch the stack map frame.
-        if (current.Sp != target.Sp)
-            throw new VerifyException(headline, shownBci, "Current frame's stack size doesn't match stackmap.") { Current = shown, CurrentBci = shownBci, StackMap = target, StackMapBci = targetBci };
+        VerifyException Mismatch(string reason, int bci) => new(headline, bci, reason) { Current = shown, CurrentBci = shownBci, StackMap = target, StackMapBci = targetBci };
+        // HotSpot's order: the stack's size, the locals, the stack's types, then the flags. A size mismatch names the
+        // current instruction, a type or flags mismatch the stack map frame.
+        if (current.Sp != target.Sp) throw Mismatch("Current frame's stack size doesn't match stackmap.", shownBci);
         for (var i = 0; i < current.Locals.Length; i++)
             if (!IsAssignable(current.Locals[i], target.Locals[i]))
-                throw Mismatch($"Type {current.Locals[i]} (current frame, locals[{i}]) is not assignable to {target.Locals[i]} (stack map, locals[{i}])");
+                throw Mismatch($"Type {current.Locals[i]} (current frame, locals[{i}]) is not assignable to {target.Locals[i]} (stack map, locals[{i}])", targetBci);
         for (var i = 0; i < current.Sp; i++)
             if (!IsAssignable(current.Stack[i], target.Stack[i]))
-                throw Mismatch($"Type {current.Stack[i]} (current frame, stack[{i}]) is not assignable to {target.Stack[i]} (stack map, stack[{i}])");
-        if (current.ThisUninitialized && !target.ThisUninitialized) throw Mismatch("Current frame's flags are not assignable to stack map frame's.");
+                throw Mismatch($"Type {current.Stack[i]} (current frame, stack[{i}]) is not assignable to {target.Stack[i]} (stack map, stack[{i}])", targetBci);
+        if (current.ThisUninitialized && !target.ThisUninitialized) throw Mismatch("Current frame's flags are not assignable to stack map frame's.", targetBci);
     }
 
     /// <summary>A branch from the current instruction: the target must start an instruction and have a frame this one fits.</summary>
@@ -210,7 +209,7 @@ internal sealed partial class MethodVerifier
             // Frames sit only at instruction starts, so a handler inside an instruction has none either.
             if (!_frames.TryGetValue(h.Handler, out var target))
                 throw new VerifyException("Expecting a stackmap frame at branch target " + h.Handler, _pc, "Expected stackmap frame at this location.");
-            var caught = _caught[k] ??= CatchType(h);
+            var caught = _caught[k];
             _frame.Locals.CopyTo(_handlerEntry.Locals, 0);
             _handlerEntry.LocalsSize = _frame.LocalsSize;
             _handlerEntry.Stack[0] = caught;
@@ -337,11 +336,10 @@ internal sealed partial class MethodVerifier
 
     // ---- locals ----
 
-    private void CheckLocal(int index, int width, bool store = false)
+    private void CheckLocal(int index, int width)
     {
-        if (index + width <= _frame.Locals.Length) return;
-        var headline = width == 1 || store ? "Local variable table overflow" : "get long/double overflows locals";
-        throw new VerifyException(headline, _pc, $"Local index {index} is invalid");
+        if (index + width > _frame.Locals.Length)
+            throw new VerifyException("Local variable table overflow", _pc, $"Local index {index} is invalid");
     }
 
     /// <summary>A long or double load: the pair must lie within the locals defined so far (HotSpot's locals_size).</summary>
@@ -366,7 +364,7 @@ internal sealed partial class MethodVerifier
     private void Store(int index, VType t)
     {
         var width = t.IsCategory2 ? 2 : 1;
-        CheckLocal(index, width, store: true);
+        CheckLocal(index, width);
         var locals = _frame.Locals;
         if (index > 0 && locals[index - 1].IsCategory2) locals[index - 1] = VType.Top;
         if (index + width < locals.Length && locals[index + width - 1].IsCategory2) locals[index + width] = VType.Top;

@@ -18,11 +18,11 @@ internal sealed class InferenceFrame
     public SubroutineMask[] Masks = [];
     /// <summary>Flags true on every path here (<see cref="Constructed"/>).</summary>
     public int And;
-    /// <summary>Flags true on some path here (<see cref="Reached"/>, <see cref="NeedConstructor"/>, <see cref="NoReturn"/>).</summary>
+    /// <summary>Flags true on some path here (<see cref="NeedConstructor"/>, <see cref="NoReturn"/>).</summary>
     public int Or;
 
     public const int Constructed = 1;
-    public const int Reached = 1, NeedConstructor = 2, NoReturn = 4;
+    public const int NeedConstructor = 2, NoReturn = 4;
 
     public InferenceFrame(int maxLocals, int stackCapacity)
     {

@@ -92,11 +92,5 @@ internal sealed partial class InferenceVerifier
         return depth;
     }
 
-    /// <summary>A class through this class's loader; a loader that answers with another class (int.class, say) is not believed.</summary>
-    private JClass Load(string name)
-    {
-        if (name == _self) return _cls;
-        var c = _vm.ResolveClassName(_cls, name);
-        return c.Name == name ? c : throw _vm.Throw("java/lang/NoClassDefFoundError", name);
-    }
+    private JClass Load(string name) => name == _self ? _cls : _vm.ResolveClassName(_cls, name);
 }

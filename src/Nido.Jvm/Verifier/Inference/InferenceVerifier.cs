@@ -120,7 +120,7 @@ internal sealed partial class InferenceVerifier
                 return p - pc + 8 + pairs * 8;
             }
             default:
-                return pc + Instructions.Length(_code, pc) > _code.Length ? int.MaxValue / 2 : Instructions.Length(_code, pc);
+                return Instructions.Length(_code, pc);
         }
     }
 
@@ -162,7 +162,6 @@ internal sealed partial class InferenceVerifier
             if (t.IsCategory2) f.Registers[n++] = t.SecondHalf;
         }
         f.RegisterCount = n;
-        f.Or |= InferenceFrame.Reached;
         return f;
     }
 
