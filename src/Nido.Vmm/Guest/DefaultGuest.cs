@@ -58,27 +58,27 @@ public static class DefaultGuest
 
     /// <summary>The initramfs for a kernel's <paramref name="modules"/>, with <paramref name="wanted"/> and their dependencies.</summary>
     /// <param name="unsigned">Drop the modules' appended signatures (see <see cref="KernelModules.WithoutSignature"/>).</param>
-    public static byte[] BuildInitramfs(KernelModules modules, byte[] busybox, IEnumerable<string> wanted, bool unsigned = false)
+    /// <param name="compress">gzip the archive; a plain newc archive saves the guest inflating it (8 MB) at every boot.</param>
+    public static byte[] BuildInitramfs(KernelModules modules, byte[] busybox, IEnumerable<string> wanted, bool unsigned = false, bool compress = true)
     {
         var order = modules.InLoadOrder(wanted);
         using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            var cpio = new CpioWriter(gzip);
-            foreach (var dir in new[] { "bin", "dev", "etc", "etc/nido", "lib", "lib/modules", "mnt", "proc", "root", "sbin", "sys", "tmp", "usr", "usr/bin", "usr/sbin" })
-                cpio.Directory(dir, dir == "tmp" ? 0x3ff : 0x1ed);
-            cpio.CharDevice("dev/console", 5, 1);
-            cpio.CharDevice("dev/null", 1, 3, 0x1b6);
-            cpio.File("bin/busybox", busybox, 0x1ed);
-            cpio.Symlink("bin/sh", "busybox");
-            foreach (var name in order)
-                cpio.File($"lib/modules/{name}.ko", unsigned ? KernelModules.WithoutSignature(modules.Bytes(name)) : modules.Bytes(name));
-            cpio.File("etc/nido/modules", Encoding.ASCII.GetBytes(string.Join('\n', order) + "\n"));
-            cpio.File("etc/passwd", "root:x:0:0:root:/root:/bin/sh\n"u8);
-            cpio.File("etc/group", "root:x:0:\n"u8);
-            cpio.File("init", Encoding.ASCII.GetBytes(GuestInit.Script.Replace("\r", "") + "\n"), 0x1ed);
-            cpio.Finish();
-        }
+        var output = compress ? new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true) : (Stream)buffer;
+        var cpio = new CpioWriter(output);
+        foreach (var dir in new[] { "bin", "dev", "etc", "etc/nido", "lib", "lib/modules", "mnt", "proc", "root", "sbin", "sys", "tmp", "usr", "usr/bin", "usr/sbin" })
+            cpio.Directory(dir, dir == "tmp" ? 0x3ff : 0x1ed);
+        cpio.CharDevice("dev/console", 5, 1);
+        cpio.CharDevice("dev/null", 1, 3, 0x1b6);
+        cpio.File("bin/busybox", busybox, 0x1ed);
+        cpio.Symlink("bin/sh", "busybox");
+        foreach (var name in order)
+            cpio.File($"lib/modules/{name}.ko", unsigned ? KernelModules.WithoutSignature(modules.Bytes(name)) : modules.Bytes(name));
+        cpio.File("etc/nido/modules", Encoding.ASCII.GetBytes(string.Join('\n', order) + "\n"));
+        cpio.File("etc/passwd", "root:x:0:0:root:/root:/bin/sh\n"u8);
+        cpio.File("etc/group", "root:x:0:\n"u8);
+        cpio.File("init", Encoding.ASCII.GetBytes(GuestInit.Script.Replace("\r", "") + "\n"), 0x1ed);
+        cpio.Finish();
+        if (compress) output.Dispose(); // flushes the gzip trailer into the buffer
         return buffer.ToArray();
     }
 

@@ -39,13 +39,15 @@ public sealed class RiscVLinuxTests : IDisposable
         Assert.SkipWhen(image is null, why);
         Assert.EndsWith("-riscv64", image!.KernelVersion);
         Assert.True(Nido.Machines.RiscV.RiscVImage.IsImage(File.ReadAllBytes(image.Kernel)), "the kernel is a RISC-V Linux Image");
+        // A plain newc archive: the guest does not inflate it at every boot.
+        Assert.Equal("070701", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(image.Initrd), 0, 6));
         if (File.Exists("/usr/bin/cpio"))
         {
-            var listing = Shell($"gzip -dc '{image.Initrd}' | cpio -it 2>/dev/null").Split('\n');
+            var listing = Shell($"cpio -it < '{image.Initrd}' 2>/dev/null").Split('\n');
             foreach (var entry in new[] { "init", "bin/busybox", "lib/modules/virtio_mmio.ko", "lib/modules/virtio_blk.ko", "lib/modules/ext4.ko", "lib/modules/jbd2.ko" })
                 Assert.Contains(entry, listing);
             // busybox is the riscv64 build, not the host's.
-            Assert.Contains("RISC-V", Shell($"cd '{_dir}' && gzip -dc '{image.Initrd}' | cpio -id bin/busybox 2>/dev/null && file bin/busybox"));
+            Assert.Contains("RISC-V", Shell($"cd '{_dir}' && cpio -id bin/busybox < '{image.Initrd}' 2>/dev/null && file bin/busybox"));
         }
     }
 
