@@ -81,10 +81,16 @@ internal sealed class LinuxSession : IDisposable
     {
         await _process.StandardInput.WriteAsync("exit\n");
         await _process.StandardInput.FlushAsync();
+        return await Ended(seconds);
+    }
+
+    /// <summary>Waits for the VM to end by itself; returns its exit code.</summary>
+    public async Task<int> Ended(int seconds = 60)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(seconds));
         try { await _process.WaitForExitAsync(timeout.Token); }
-        catch (OperationCanceledException) { Assert.Fail($"the VM did not power off within {seconds} s after exit:\n{Output}"); }
+        catch (OperationCanceledException) { Assert.Fail($"the VM did not end within {seconds} s:\n{Output}"); }
         await _reader;
         return _process.ExitCode;
     }

@@ -82,6 +82,22 @@ public sealed class RiscVLinuxTests : IDisposable
         if (File.Exists("/usr/sbin/debugfs")) Assert.Equal("written-by-riscv\n", Shell($"debugfs -R 'cat /hello.txt' '{disk}' 2>/dev/null"));
     }
 
+    [Fact]
+    public async Task AKernelPanicEndsTheVm()
+    {
+        var (image, why) = Image.Value;
+        Assert.SkipWhen(image is null, why);
+        Assert.SkipUnless(File.Exists(Nido.Vmm.RiscV.RiscVMachine.DefaultFirmware), "Debian's opensbi is not installed (scripts/setup.sh emu installs it)");
+        // No init to run: the kernel panics, reboots a second later (panic=1) through OpenSBI's SRST call, and the VM
+        // ends with status 1 instead of leaving its hart parked in M-mode.
+        using var session = LinuxSession.Start(TestPaths.NativeNido(),
+            ["vm", "run", "--arch", "riscv64", "--cmdline", "rdinit=/nonexistent init=/nonexistent"],
+            new Dictionary<string, string> { ["NIDO_ROOT"] = Root });
+        await session.WaitFor("Kernel panic", 240);
+        await session.WaitFor("guest requested a reset", 60);
+        Assert.Equal(1, await session.Ended(seconds: 30));
+    }
+
     private static string Shell(string command)
     {
         var info = new ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true };
