@@ -29,5 +29,7 @@ if (Environment.GetEnvironmentVariable("NIDO_JIT_STATS") == "1")
     var (methods, loops, methodsRefused, jvmTime) = jvmJit.Statistics;
     if (methods + loops + methodsRefused > 0)
         Console.Error.WriteLine($"nido: jit: {methods} Java methods and {loops} loops compiled in {jvmTime.TotalMilliseconds:F0} ms, {methodsRefused} refused");
+    // The host's own collections stop every thread, the harts and the translator among them.
+    Console.Error.WriteLine($"nido: gc: {GC.CollectionCount(0)} collections ({GC.CollectionCount(1)} of gen1, {GC.CollectionCount(2)} of gen2), {GC.GetTotalPauseDuration().TotalMilliseconds:F1} ms paused, {GC.GetTotalAllocatedBytes() >> 20} MB allocated");
 }
 return status;
