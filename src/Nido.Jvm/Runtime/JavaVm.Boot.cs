@@ -15,6 +15,16 @@ public sealed partial class JavaVm
     /// </summary>
     public JThread Boot(long stackBytes)
     {
+        JThread t;
+        using (BootGcPause.Enter()) t = BootClassLibrary(stackBytes);
+        // The VM's own structures (parsed classes, slot stacks, the image index) live on the same .NET heap; what
+        // is there after boot is not the program's. Collected first only when -Xmx makes the figure matter.
+        HeapBaseline = GC.GetTotalMemory(Options.MaxHeap is not null);
+        return t;
+    }
+
+    private JThread BootClassLibrary(long stackBytes)
+    {
         var t = NewThread();
         t.Attach(stackBytes);
         ObjectClass = BootClass("java/lang/Object");
@@ -55,9 +65,6 @@ public sealed partial class JavaVm
         EnsureInitialized(t, loaders);
         AppLoader = t.Invoke(loaders.DeclaredMethod("appClassLoader", "()Ljava/lang/ClassLoader;")!).R;
         PlatformLoader = t.Invoke(loaders.DeclaredMethod("platformClassLoader", "()Ljava/lang/ClassLoader;")!).R;
-        // The VM's own structures (parsed classes, slot stacks, the image index) live on the same .NET heap; what
-        // is there after boot is not the program's. Collected first only when -Xmx makes the figure matter.
-        HeapBaseline = GC.GetTotalMemory(Options.MaxHeap is not null);
         return t;
     }
 
