@@ -21,8 +21,9 @@ internal static class CodeReader
                 throw new ClassFormatException($"Catch type in exception table has bad constant type in class file {owner}");
             handlers[i] = new ExceptionHandler(start, end, handler, type);
         }
-        var rows = new List<(int Pc, int Line)>();
-        var locals = new List<LocalVariable>();
+        // Sized from the attributes' own counts: every method of every loaded class comes through here.
+        int[] pcs = [], lines = [];
+        LocalVariable[]? locals = null;
         byte[]? stackMap = null;
         for (int i = 0, n = r.U2(); i < n; i++)
         {
@@ -30,13 +31,16 @@ internal static class CodeReader
             if (name == "LocalVariableTable")
             {
                 var v = new ClassReader(body);
-                for (int k = 0, m = v.U2(); k < m; k++)
+                var m = v.U2();
+                var at = locals?.Length ?? 0;
+                Array.Resize(ref locals, at + m);
+                for (var k = 0; k < m; k++)
                 {
                     int start = v.U2(), span = v.U2(), nameIndex = v.U2();
                     v.U2(); // descriptor
                     int slot = v.U2();
                     if (start + span > length || slot >= maxLocals) throw new ClassFormatException($"Invalid LocalVariableTable entry in method {method}");
-                    locals.Add(new LocalVariable(start, span, ClassFileParser.Index(pool, nameIndex, ConstantTag.Utf8) is var ni ? pool.Utf8(ni) : "", slot));
+                    locals[at + k] = new LocalVariable(start, span, ClassFileParser.Index(pool, nameIndex, ConstantTag.Utf8) is var ni ? pool.Utf8(ni) : "", slot);
                 }
                 ClassFileParser.End(ref v, name, method);
                 continue;
@@ -48,16 +52,41 @@ internal static class CodeReader
             }
             if (name != "LineNumberTable") continue;
             var a = new ClassReader(body);
-            for (int k = 0, m = a.U2(); k < m; k++)
+            var rows = a.U2();
+            var before = pcs.Length;
+            Array.Resize(ref pcs, before + rows);
+            Array.Resize(ref lines, before + rows);
+            for (var k = 0; k < rows; k++)
             {
                 int pc = a.U2(), line = a.U2();
                 if (pc >= length) throw new ClassFormatException($"Invalid pc in LineNumberTable in method {method}");
-                rows.Add((pc, line));
+                pcs[before + k] = pc;
+                lines[before + k] = line;
             }
             ClassFileParser.End(ref a, name, method);
         }
-        rows.Sort((x, y) => x.Pc.CompareTo(y.Pc));
-        return new CodeAttribute(maxStack, maxLocals, code, handlers, rows.Select(x => x.Pc).ToArray(), rows.Select(x => x.Line).ToArray(),
-            locals.Count == 0 ? null : locals.ToArray()) { StackMapTable = stackMap };
+        // Stable, as the list sort it replaces was not guaranteed to be; javac writes the rows in pc order already.
+        if (!IsSorted(pcs)) SortByPc(pcs, lines);
+        return new CodeAttribute(maxStack, maxLocals, code, handlers, pcs, lines, locals is { Length: > 0 } ? locals : null) { StackMapTable = stackMap };
+    }
+
+    private static bool IsSorted(int[] pcs)
+    {
+        for (var i = 1; i < pcs.Length; i++)
+            if (pcs[i] < pcs[i - 1]) return false;
+        return true;
+    }
+
+    private static void SortByPc(int[] pcs, int[] lines)
+    {
+        var order = new int[pcs.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        // By pc, then by position: rows with equal pcs keep the order they were written in.
+        Array.Sort(order, (x, y) => pcs[x] != pcs[y] ? pcs[x].CompareTo(pcs[y]) : x.CompareTo(y));
+        var p = new int[pcs.Length];
+        var l = new int[pcs.Length];
+        for (var i = 0; i < order.Length; i++) (p[i], l[i]) = (pcs[order[i]], lines[order[i]]);
+        p.CopyTo(pcs, 0);
+        l.CopyTo(lines, 0);
     }
 }

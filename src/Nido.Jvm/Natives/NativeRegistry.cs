@@ -11,6 +11,7 @@ public sealed class NativeRegistry
 {
     private readonly Dictionary<string, NativeMethod> _natives = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NativeMethod> _intrinsics = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _intrinsicClasses = new(StringComparer.Ordinal);
 
     public NativeRegistry(JavaVm vm)
     {
@@ -41,11 +42,15 @@ public sealed class NativeRegistry
     /// <summary>Every overload of <paramref name="name"/> in the class (natives whose descriptors do not matter, such as registerNatives).</summary>
     public void AddAny(string className, string name, NativeMethod implementation) => _natives[$"{className}.{name}*"] = implementation;
 
-    public void Intrinsic(string className, string name, string descriptor, NativeMethod implementation) =>
+    public void Intrinsic(string className, string name, string descriptor, NativeMethod implementation)
+    {
         _intrinsics[$"{className}.{name}{descriptor}"] = implementation;
+        _intrinsicClasses.Add(className);
+    }
 
+    /// <summary>Asked for every method of every class linked: the key is built only for the few classes that have one.</summary>
     public NativeMethod? IntrinsicFor(JMethod m) =>
-        _intrinsics.Count == 0 ? null : _intrinsics.GetValueOrDefault($"{m.Owner.Name}.{m.Name}{m.Descriptor}");
+        !_intrinsicClasses.Contains(m.Owner.Name) ? null : _intrinsics.GetValueOrDefault($"{m.Owner.Name}.{m.Name}{m.Descriptor}");
 
     public NativeMethod Bind(JMethod m)
     {
