@@ -190,7 +190,7 @@ public static class ClassFileParser
             {
                 case "Code":
                     if (code is not null) throw new ClassFormatException($"Multiple Code attributes in method {owner}.{name}{descriptor}");
-                    code = CodeReader.Read(ref a, pool, $"{owner}.{name}{descriptor}", owner);
+                    code = CodeReader.Read(ref a, pool, (name, descriptor), owner);
                     End(ref a, attr, owner);
                     break;
                 case "Exceptions":

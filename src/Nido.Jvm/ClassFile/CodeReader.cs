@@ -3,8 +3,10 @@ namespace Nido.Jvm.ClassFile;
 /// <summary>The Code attribute: bytecode, exception table (ranges inside the code), and LineNumberTable.</summary>
 internal static class CodeReader
 {
-    public static CodeAttribute Read(ref ClassReader r, ConstantPool pool, string method, string owner)
+    /// <param name="method">The method's name and descriptor, for messages (formatted only when one is thrown).</param>
+    public static CodeAttribute Read(ref ClassReader r, ConstantPool pool, (string Name, string Descriptor) method, string owner)
     {
+        string Method() => $"{owner}.{method.Name}{method.Descriptor}";
         var maxStack = r.U2();
         var maxLocals = r.U2();
         var length = r.U4();
@@ -39,10 +41,10 @@ internal static class CodeReader
                     int start = v.U2(), span = v.U2(), nameIndex = v.U2();
                     v.U2(); // descriptor
                     int slot = v.U2();
-                    if (start + span > length || slot >= maxLocals) throw new ClassFormatException($"Invalid LocalVariableTable entry in method {method}");
+                    if (start + span > length || slot >= maxLocals) throw new ClassFormatException($"Invalid LocalVariableTable entry in method {Method()}");
                     locals[at + k] = new LocalVariable(start, span, ClassFileParser.Index(pool, nameIndex, ConstantTag.Utf8) is var ni ? pool.Utf8(ni) : "", slot);
                 }
-                ClassFileParser.End(ref v, name, method);
+                if (v.Remaining != 0) ClassFileParser.End(ref v, name, Method());
                 continue;
             }
             if (name == "StackMapTable")
@@ -59,11 +61,11 @@ internal static class CodeReader
             for (var k = 0; k < rows; k++)
             {
                 int pc = a.U2(), line = a.U2();
-                if (pc >= length) throw new ClassFormatException($"Invalid pc in LineNumberTable in method {method}");
+                if (pc >= length) throw new ClassFormatException($"Invalid pc in LineNumberTable in method {Method()}");
                 pcs[before + k] = pc;
                 lines[before + k] = line;
             }
-            ClassFileParser.End(ref a, name, method);
+            if (a.Remaining != 0) ClassFileParser.End(ref a, name, Method());
         }
         // Stable, as the list sort it replaces was not guaranteed to be; javac writes the rows in pc order already.
         if (!IsSorted(pcs)) SortByPc(pcs, lines);

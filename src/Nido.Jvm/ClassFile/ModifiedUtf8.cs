@@ -5,9 +5,9 @@ public static class ModifiedUtf8
 {
     public static string Decode(ReadOnlySpan<byte> bytes)
     {
-        var ascii = true;
-        foreach (var b in bytes) if (b is 0 or >= 0x80) { ascii = false; break; }
-        if (ascii) return string.Create(bytes.Length, bytes.ToArray(), static (dst, src) => { for (var i = 0; i < src.Length; i++) dst[i] = (char)src[i]; });
+        // Nearly every pool string is ASCII: widened straight into the string (vectorised), with no copy of the bytes
+        // first. A raw NUL is not modified UTF-8 and takes the checking path below.
+        if (System.Text.Ascii.IsValid(bytes) && !bytes.Contains((byte)0)) return System.Text.Encoding.Latin1.GetString(bytes);
         var chars = new char[bytes.Length];
         int n = 0, i2 = 0;
         while (i2 < bytes.Length)
