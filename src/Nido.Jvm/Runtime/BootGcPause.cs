@@ -15,6 +15,7 @@ internal static class BootGcPause
     private static readonly Lock Gate = new();
     private static int _booting;
     private static bool _opened;
+    private static int _collectionsAtStart;
 
     public static Scope Enter()
     {
@@ -22,7 +23,11 @@ internal static class BootGcPause
         {
             if (_booting++ == 0)
             {
-                try { _opened = GC.TryStartNoGCRegion(SmallObjects + LargeObjects, LargeObjects); }
+                try
+                {
+                    _opened = GC.TryStartNoGCRegion(SmallObjects + LargeObjects, LargeObjects);
+                    _collectionsAtStart = GC.CollectionCount(0);
+                }
                 catch (InvalidOperationException) { _opened = false; } // the embedding program is in one of its own
                 catch (ArgumentOutOfRangeException) { _opened = false; } // beyond a hard heap limit: boot collects as usual
             }
@@ -38,8 +43,8 @@ internal static class BootGcPause
             {
                 if (--_booting != 0 || !_opened) return;
                 _opened = false;
-                // A boot that outgrew the region was collected, which ended it.
-                if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+                // A boot that outgrew the region was collected, which ended it; a region open now is then not ours.
+                if (GC.CollectionCount(0) == _collectionsAtStart && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
                 {
                     try { GC.EndNoGCRegion(); }
                     catch (InvalidOperationException) { }

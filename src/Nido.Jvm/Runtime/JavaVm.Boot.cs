@@ -18,7 +18,8 @@ public sealed partial class JavaVm
         JThread t;
         using (BootGcPause.Enter()) t = BootClassLibrary(stackBytes);
         // The VM's own structures (parsed classes, slot stacks, the image index) live on the same .NET heap; what
-        // is there after boot is not the program's. Collected first only when -Xmx makes the figure matter.
+        // is there after boot is not the program's. Collected first only when -Xmx makes the figure matter (without,
+        // the boot's own garbage, never collected in its no-GC region, counts as the VM's).
         HeapBaseline = GC.GetTotalMemory(Options.MaxHeap is not null);
         return t;
     }

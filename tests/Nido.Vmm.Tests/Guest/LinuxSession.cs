@@ -12,6 +12,7 @@ internal sealed class LinuxSession : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly Task _reader;
+    private readonly Task _errors;
 
     private LinuxSession(Process process)
     {
@@ -23,7 +24,7 @@ internal sealed class LinuxSession : IDisposable
             while ((n = await process.StandardOutput.ReadAsync(buffer)) > 0)
                 lock (_output) _output.Append(buffer, 0, n);
         });
-        _ = Task.Run(async () =>
+        _errors = Task.Run(async () =>
         {
             var err = await process.StandardError.ReadToEndAsync();
             lock (_output) _output.Append(err);
@@ -91,7 +92,7 @@ internal sealed class LinuxSession : IDisposable
         timeout.CancelAfter(TimeSpan.FromSeconds(seconds));
         try { await _process.WaitForExitAsync(timeout.Token); }
         catch (OperationCanceledException) { Assert.Fail($"the VM did not end within {seconds} s:\n{Output}"); }
-        await _reader;
+        await Task.WhenAll(_reader, _errors); // both streams in Output before anyone looks
         return _process.ExitCode;
     }
 
