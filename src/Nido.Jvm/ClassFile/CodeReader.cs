@@ -6,7 +6,6 @@ internal static class CodeReader
     /// <param name="method">The method's name and descriptor, for messages (formatted only when one is thrown).</param>
     public static CodeAttribute Read(ref ClassReader r, ConstantPool pool, (string Name, string Descriptor) method, string owner)
     {
-        string Method() => $"{owner}.{method.Name}{method.Descriptor}";
         var maxStack = r.U2();
         var maxLocals = r.U2();
         var length = r.U4();
@@ -41,10 +40,10 @@ internal static class CodeReader
                     int start = v.U2(), span = v.U2(), nameIndex = v.U2();
                     v.U2(); // descriptor
                     int slot = v.U2();
-                    if (start + span > length || slot >= maxLocals) throw new ClassFormatException($"Invalid LocalVariableTable entry in method {Method()}");
+                    if (start + span > length || slot >= maxLocals) throw new ClassFormatException($"Invalid LocalVariableTable entry in method {MethodText(owner, method)}");
                     locals[at + k] = new LocalVariable(start, span, ClassFileParser.Index(pool, nameIndex, ConstantTag.Utf8) is var ni ? pool.Utf8(ni) : "", slot);
                 }
-                if (v.Remaining != 0) ClassFileParser.End(ref v, name, Method());
+                End(ref v, name, owner, method);
                 continue;
             }
             if (name == "StackMapTable")
@@ -61,15 +60,23 @@ internal static class CodeReader
             for (var k = 0; k < rows; k++)
             {
                 int pc = a.U2(), line = a.U2();
-                if (pc >= length) throw new ClassFormatException($"Invalid pc in LineNumberTable in method {Method()}");
+                if (pc >= length) throw new ClassFormatException($"Invalid pc in LineNumberTable in method {MethodText(owner, method)}");
                 pcs[before + k] = pc;
                 lines[before + k] = line;
             }
-            if (a.Remaining != 0) ClassFileParser.End(ref a, name, Method());
+            End(ref a, name, owner, method);
         }
         // Stable, as the list sort it replaces was not guaranteed to be; javac writes the rows in pc order already.
         if (!IsSorted(pcs)) SortByPc(pcs, lines);
         return new CodeAttribute(maxStack, maxLocals, code, handlers, pcs, lines, locals is { Length: > 0 } ? locals : null) { StackMapTable = stackMap };
+    }
+
+    private static string MethodText(string owner, (string Name, string Descriptor) method) => $"{owner}.{method.Name}{method.Descriptor}";
+
+    /// <summary>ClassFileParser.End, the method's text formatted only when the attribute's length is wrong.</summary>
+    private static void End(ref ClassReader r, string attribute, string owner, (string Name, string Descriptor) method)
+    {
+        if (r.Remaining != 0) ClassFileParser.End(ref r, attribute, MethodText(owner, method));
     }
 
     private static bool IsSorted(int[] pcs)

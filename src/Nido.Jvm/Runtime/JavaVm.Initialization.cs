@@ -83,9 +83,8 @@ public sealed partial class JavaVm
     /// </summary>
     private void VerifyForLinking(JClass c)
     {
-        if (c.Super is { Verified: false } super) VerifyForLinking(super);
-        foreach (var i in c.Interfaces)
-            if (!i.Verified) VerifyForLinking(i);
+        if (c.Super is { } super) Link(super);
+        foreach (var i in c.Interfaces) Link(i);
         if (Verifier.ClassVerifier.For(this, c) == Verifier.ClassVerifier.Policy.Verify) Verifier.ClassVerifier.Verify(this, c);
         c.Verified = true;
     }

@@ -63,8 +63,8 @@ public static class DefaultGuest
     {
         var order = modules.InLoadOrder(wanted);
         using var buffer = new MemoryStream();
-        var output = compress ? new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true) : (Stream)buffer;
-        var cpio = new CpioWriter(output);
+        using var gzip = compress ? new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true) : null;
+        var cpio = new CpioWriter(gzip ?? (Stream)buffer);
         foreach (var dir in new[] { "bin", "dev", "etc", "etc/nido", "lib", "lib/modules", "mnt", "proc", "root", "sbin", "sys", "tmp", "usr", "usr/bin", "usr/sbin" })
             cpio.Directory(dir, dir == "tmp" ? 0x3ff : 0x1ed);
         cpio.CharDevice("dev/console", 5, 1);
@@ -78,7 +78,7 @@ public static class DefaultGuest
         cpio.File("etc/group", "root:x:0:\n"u8);
         cpio.File("init", Encoding.ASCII.GetBytes(GuestInit.Script.Replace("\r", "") + "\n"), 0x1ed);
         cpio.Finish();
-        if (compress) output.Dispose(); // flushes the gzip trailer into the buffer
+        gzip?.Dispose(); // flushes the gzip trailer into the buffer before it is read
         return buffer.ToArray();
     }
 
