@@ -28,6 +28,9 @@ public static class JitHost
         Environment.SetEnvironmentVariable(AddedVariable, null);
     }
 
+    /// <summary>False when NIDO_JIT=off keeps runs in this process.</summary>
+    public static bool Wanted => Environment.GetEnvironmentVariable("NIDO_JIT") is not ("off" or "0");
+
     public static void HandOff(TextWriter stderr, string what, params (string Name, string Value)[] runtimeDefaults)
     {
         if (RuntimeFeature.IsDynamicCodeSupported || Environment.GetEnvironmentVariable("NIDO_JIT") is "off" or "0") return;

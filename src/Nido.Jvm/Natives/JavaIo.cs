@@ -126,7 +126,10 @@ internal static class JavaIo
             {
                 case 1: t.Vm.StandardOutput.Write(data); t.Vm.StandardOutput.Flush(); break;
                 case 2: t.Vm.StandardError.Write(data); t.Vm.StandardError.Flush(); break;
-                default: FileIo.WriteAll(Handle(t, fd), data); break;
+                default:
+                    StartupGate.Current?.Need("writing a file");
+                    FileIo.WriteAll(Handle(t, fd), data);
+                    break;
             }
         }
         catch (Exception e) when (e is IOException or ErrnoException)
@@ -139,6 +142,7 @@ internal static class JavaIo
     {
         try
         {
+            if (StartupGate.Current is { IsLive: false } gate && (fd == 0 || !IsRegularFile(t, fd))) gate.Need("reading stdin or a pipe");
             return fd == 0 ? t.Vm.StandardInput.Read(buffer) : FileIo.Read(Handle(t, fd), buffer);
         }
         catch (Exception e) when (e is IOException or ErrnoException)
@@ -147,8 +151,22 @@ internal static class JavaIo
         }
     }
 
+    /// <summary>Reads of a pipe, terminal or socket take what nobody can read again: they wait for the startup gate.</summary>
+    private static bool IsRegularFile(JThread t, int fd)
+    {
+        try { return PosixFiles.Status(Handle(t, fd)).IsRegularFile; }
+        catch (ErrnoException) { return false; }
+    }
+
+    /// <summary>Opening for writing (or creating, truncating) acts outside the process: it waits for the startup gate.</summary>
+    internal static void NeedUnlessReadOnly(int flags)
+    {
+        if ((flags & (3 | FileIo.O_CREAT | FileIo.O_TRUNC | FileIo.O_APPEND)) != FileIo.O_RDONLY) StartupGate.Current?.Need("opening a file for writing");
+    }
+
     internal static void OpenInto(JThread t, JObject stream, string path, int flags)
     {
+        NeedUnlessReadOnly(flags);
         SafeFdHandle h;
         try
         {

@@ -48,6 +48,7 @@ internal static class JavaIoRandomAccessFile
         r.Add(C, "length", "()J", static (t, a) => Slot.OfLong(PosixFiles.Status(Handle(t, a[0])).Size), NativeRegistry.IOException);
         r.Add(C, "setLength", "(J)V", static (t, a) =>
         {
+            StartupGate.Current?.Need("truncating a file");
             var h = Handle(t, a[0]);
             var length = a[1].J;
             var position = FileIo.Seek(h, 0, FileIo.SEEK_CUR);

@@ -40,6 +40,7 @@ internal static class JdkInternalLoaderNativeLibraries
     private static bool Load(JThread t, JObject impl, string name, bool isJni, bool throwIfFail)
     {
         var vm = t.Vm;
+        StartupGate.Current?.Need("System.load"); // a library's constructors run on dlopen
         var handle = DynamicLibraries.Open(name, out var error);
         if (handle == 0)
         {

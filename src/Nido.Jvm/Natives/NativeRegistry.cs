@@ -54,9 +54,9 @@ public sealed class NativeRegistry
 
     public NativeMethod Bind(JMethod m)
     {
-        if (_natives.TryGetValue($"{m.Owner.Name}.{m.Name}{m.Descriptor}", out var f)) return f;
-        if (_natives.TryGetValue($"{m.Owner.Name}.{m.Name}*", out f)) return f;
-        if (Vm.Jni?.Bind(m) is { } jni) return jni;
+        if (_natives.TryGetValue($"{m.Owner.Name}.{m.Name}{m.Descriptor}", out var f)) return NativeEffects.Gate(m, f, userLibrary: false);
+        if (_natives.TryGetValue($"{m.Owner.Name}.{m.Name}*", out f)) return NativeEffects.Gate(m, f, userLibrary: false);
+        if (Vm.Jni?.Bind(m) is { } jni) return NativeEffects.Gate(m, jni, userLibrary: true);
         throw Vm.Throw("java/lang/UnsatisfiedLinkError", $"'{DescriptorText.Method(m.Name, m.Descriptor, m.Owner.JavaName)}'");
     }
 }

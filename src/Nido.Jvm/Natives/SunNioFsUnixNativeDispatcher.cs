@@ -28,9 +28,16 @@ internal static unsafe class SunNioFsUnixNativeDispatcher
         Add(r, "getcwd", "()[B", static (t, a) => Bytes(t, PosixFiles.CurrentDirectory()));
         Add(r, "strerror", "(I)[B", static (t, a) => Bytes(t, System.Text.Encoding.UTF8.GetBytes(Marshal.GetPInvokeErrorMessage(a[0].I))));
         Add(r, "dup", "(I)I", static (t, a) => Slot.OfInt(FileDescriptors.Add(FileIo.Duplicate(FileDescriptors.Get(a[0].I)))));
-        Add(r, "open0", "(JII)I", static (t, a) => Slot.OfInt(FileDescriptors.Add(PosixFiles.Open(P(a[0]), a[2].I, a[3].I))));
+        Add(r, "open0", "(JII)I", static (t, a) =>
+        {
+            JavaIo.NeedUnlessReadOnly(a[2].I);
+            return Slot.OfInt(FileDescriptors.Add(PosixFiles.Open(P(a[0]), a[2].I, a[3].I)));
+        });
         Add(r, "openat0", "(IJII)I", static (t, a) =>
-            Slot.OfInt(FileDescriptors.Add(PosixFiles.OpenAt(FileDescriptors.Get(a[0].I), P(a[1]), a[3].I, a[4].I))));
+        {
+            JavaIo.NeedUnlessReadOnly(a[3].I);
+            return Slot.OfInt(FileDescriptors.Add(PosixFiles.OpenAt(FileDescriptors.Get(a[0].I), P(a[1]), a[3].I, a[4].I)));
+        });
         Add(r, "close0", "(I)V", static (t, a) => { FileDescriptors.Close(a[0].I); return default; });
         Add(r, "link0", "(JJ)V", static (t, a) => { PosixFiles.Link(P(a[0]), P(a[2])); return default; });
         Add(r, "unlink0", "(J)V", static (t, a) => { PosixFiles.Unlink(P(a[0])); return default; });

@@ -19,7 +19,7 @@ public sealed class ChildProcess : IDisposable
     // never before (it would read freed memory); a child disposed while still paused keeps it.
     private IDisposable? sharedPlan;
 
-    internal ChildProcess(int pid, SafeFdHandle pidFd, SafeFdHandle report, SafeFdHandle? release, IReadOnlyList<(string, string?)> steps, IDisposable? sharedPlan = null)
+    internal ChildProcess(int pid, SafeFdHandle pidFd, SafeFdHandle? report, SafeFdHandle? release, IReadOnlyList<(string, string?)> steps, IDisposable? sharedPlan = null)
     {
         Pid = pid;
         PidFd = pidFd;
@@ -28,6 +28,12 @@ public sealed class ChildProcess : IDisposable
         this.steps = steps;
         this.sharedPlan = sharedPlan;
     }
+
+    /// <summary>
+    /// A child of this process that it did not spawn itself, such as one a previous program of this process spawned
+    /// before it executed this one (children survive execve). No pid reuse race: until this process reaps it, the pid is the child's.
+    /// </summary>
+    public static ChildProcess Adopt(int pid) => new(pid, Nido.Linux.PidFd.Open(pid), null, null, []);
 
     /// <summary>The child has executed or ended: it no longer reads the plan in this process's memory.</summary>
     private void FreePlan() => Interlocked.Exchange(ref sharedPlan, null)?.Dispose();

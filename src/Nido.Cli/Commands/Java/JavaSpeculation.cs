@@ -1,0 +1,196 @@
+using Nido.Jvm.Runtime;
+using Nido.Linux;
+
+namespace Nido.Cli.Commands.Java;
+
+/// <summary>
+/// `nido java` in the native binary: the program starts here, interpreted (the class library boots in ~20 ms), while
+/// the JIT host (CoreCLR, ~90 ms to the same point) boots beside it on the other core and waits (<see cref="JavaStandby"/>).
+/// Until one of them is chosen, this process holds its output back and runs nothing that acts outside it (the
+/// <see cref="StartupGate"/>). A program that ends first is kept: its output goes out, the host is killed, and the
+/// run took the native start's time. One that is still running when the host is ready, or that reaches an effect
+/// (a file written, stdin read, a socket …) or 1 MiB of output first, is given to the host, which runs it from the
+/// start with its JIT, while this process becomes a waiter (`nido java-proxy`) that passes signals on and exits with
+/// the host's status. Nothing the given-up run did is seen: it had written nothing and changed nothing.
+/// </summary>
+internal sealed class JavaSpeculation : StartupGate
+{
+    private const int Undecided = 0, HandingOff = 1, Live = 2;
+
+    private readonly object sync = new();
+    private readonly ManualResetEventSlim decided = new();
+    private readonly EventFd wake = new();
+    private readonly bool trace;
+    private SafeFdHandle? control;
+    private volatile ChildProcess? host;
+    private int state;
+    private string reason = "";
+
+    private JavaSpeculation(bool trace) => this.trace = trace;
+
+    /// <summary>
+    /// Installs the gate and starts the JIT host in standby on a thread of its own (the start here does not wait for
+    /// it); false when there is no host to start.
+    /// </summary>
+    public static bool TryStart(IReadOnlyList<string> javaArgs, IReadOnlyList<(string Name, string Value)> runtimeDefaults)
+    {
+        var mode = Environment.GetEnvironmentVariable("NIDO_SPECULATE");
+        if (mode is "0" or "off" || !File.Exists(JitHost.Path)) return false;
+        var speculation = new JavaSpeculation(mode == "trace");
+        Install(speculation);
+        // The thread that spawns the host is the one that later executes the waiter: the host's parent-death signal
+        // fires when its spawning thread ends, and execve ends every other thread.
+        new Thread(() => speculation.Watch(javaArgs, runtimeDefaults)) { IsBackground = true, Name = "nido speculation" }.Start();
+        return true;
+    }
+
+    private void Watch(IReadOnlyList<string> javaArgs, IReadOnlyList<(string Name, string Value)> runtimeDefaults)
+    {
+        var (ours, theirs) = UnixSockets.SocketPair();
+        try
+        {
+            var env = Exec.InheritedEnvironment();
+            var added = new List<string>();
+            foreach (var (name, value) in runtimeDefaults)
+                if (Environment.GetEnvironmentVariable(name) is null)
+                {
+                    env.Add($"{name}={value}");
+                    added.Add(name);
+                }
+            if (added.Count > 0) env.Add($"{JitHost.AddedVariable}={string.Join(',', added)}");
+            host = ProcessSpawner.Spawn(new SpawnOptions
+            {
+                Path = JitHost.Path,
+                Arguments = [JitHost.Path, JavaStandby.Verb, JavaStandby.ControlFd.ToString(), .. javaArgs],
+                Environment = env,
+                Fds = [new FdMapping(theirs, JavaStandby.ControlFd)],
+                ParentDeathSignal = Signals.SIGKILL,
+                ShareMemory = true,
+            });
+        }
+        catch (ErrnoException e)
+        {
+            ours.Dispose();
+            HostLost($"cannot start the JIT host: {e.Message}");
+            return;
+        }
+        finally
+        {
+            theirs.Dispose();
+        }
+        control = ours;
+        Loop();
+    }
+
+    private void Loop()
+    {
+        using var epoll = new Epoll();
+        epoll.Add(control!, EpollEvents.In | EpollEvents.RdHup, 0);
+        epoll.Add(wake.Handle, EpollEvents.In, 1);
+        Span<EpollEvent> events = stackalloc EpollEvent[2];
+        Span<byte> one = stackalloc byte[1];
+        while (true)
+        {
+            var n = epoll.Wait(events, -1);
+            var handOff = false;
+            for (var i = 0; i < n; i++)
+            {
+                if (events[i].Data == 1) { handOff = true; continue; }
+                int got;
+                try { got = FileIo.Read(control!, one); }
+                catch (ErrnoException) { got = 0; }
+                if (got == 0)
+                {
+                    lock (sync)
+                        if (state == Live) return; // killed by Finishing
+                    // The host died before it was needed (or never booted): this process runs the program after all.
+                    HostLost("the JIT host ended before it was ready");
+                    return;
+                }
+                lock (sync)
+                {
+                    if (state == Live) return; // the program ended here first; Finishing kills the host
+                    if (state == Undecided)
+                    {
+                        state = HandingOff;
+                        reason = "the JIT host is ready";
+                    }
+                }
+                handOff = true;
+            }
+            if (!handOff) continue;
+            lock (sync)
+                if (state != HandingOff) return;
+            HandOff();
+            return;
+        }
+    }
+
+    private void HandOff()
+    {
+        try
+        {
+            FileIo.Write(control!, "g"u8);
+        }
+        catch (ErrnoException)
+        {
+            HostLost("the JIT host ended before it took the run");
+            return;
+        }
+        if (trace) Console.Error.WriteLine($"nido: speculation: the JIT host runs the program ({reason})");
+        var self = Environment.ProcessPath ?? "/proc/self/exe";
+        try
+        {
+            // Replaces every thread of this process (the given-up run with them) by the waiter; the host stays our child.
+            Exec.Execve(self, [self, JavaProxy.Verb, host!.Pid.ToString()], Exec.InheritedEnvironment());
+        }
+        catch (ErrnoException)
+        {
+            Environment.Exit(JavaProxy.Wait(host!));
+        }
+    }
+
+    private void HostLost(string why)
+    {
+        if (trace) Console.Error.WriteLine($"nido: speculation: {why}; the program runs here, interpreted");
+        lock (sync) state = Live;
+        GoLive();
+        decided.Set();
+        try { host?.WaitForExit(); } catch (Exception e) when (e is ErrnoException or InvalidOperationException) { }
+    }
+
+    protected override void Decide(string what)
+    {
+        lock (sync)
+            if (state == Undecided)
+            {
+                state = HandingOff;
+                reason = what;
+                wake.Signal();
+            }
+        decided.Wait(); // set only if the hand-off failed and the run stays here
+    }
+
+    protected override void Finishing()
+    {
+        var keep = false;
+        lock (sync)
+            if (state == Undecided)
+            {
+                state = Live;
+                keep = true;
+            }
+        if (!keep)
+        {
+            decided.Wait();
+            return;
+        }
+        GoLive();
+        if (trace) Console.Error.WriteLine("nido: speculation: the program ended here first");
+        // Not yet spawned (the thread is still starting it): the host sees its control socket close and ends itself.
+        // Killed, not waited for: tearing down its address space takes ~2 ms of the exit, and once this process has
+        // exited, init reaps it as any orphan.
+        try { host?.Kill(); }
+        catch (ErrnoException) { }
+    }
+}

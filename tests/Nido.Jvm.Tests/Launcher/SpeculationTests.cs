@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using System.Text;
+using Nido.Jvm.Tests.Programs;
+using Nido.Tests.Shared;
+
+namespace Nido.Jvm.Tests.Launcher;
+
+/// <summary>
+/// `nido java`'s speculative start (JavaSpeculation): the program runs in the native process while the JIT host boots
+/// beside it; the run that ends first there is kept, and one that reaches an effect, 1 MiB of output or the host's
+/// readiness moves to the host, which runs it from the start. Each test says (NIDO_SPECULATE=trace) which side kept
+/// the run and checks that nothing of the other shows: output once and in order, files written once, exit status,
+/// signals, no host left behind.
+/// </summary>
+public sealed class SpeculationTests : IDisposable
+{
+    private const string Sources = """
+        import java.io.*;
+        public class Main {
+            public static void main(String[] a) throws Exception {
+                switch (a[0]) {
+                    case "hello" -> System.out.println("hello");
+                    case "write" -> {
+                        System.out.println("before");
+                        try (var w = new FileWriter(a[1], true)) { w.write("line\n"); }
+                        System.out.println("after");
+                    }
+                    case "stdin" -> {
+                        System.out.println("prompt");
+                        var r = new BufferedReader(new InputStreamReader(System.in));
+                        int n = 0;
+                        for (String l; (l = r.readLine()) != null; ) n += l.length();
+                        System.out.println("read " + n);
+                    }
+                    case "streams" -> {
+                        System.out.println("out1");
+                        System.err.println("err1");
+                        System.out.println("out2");
+                        if (a.length > 1) System.exit(Integer.parseInt(a[1]));
+                        throw new IllegalStateException("boom");
+                    }
+                    case "big" -> {
+                        String s = "x".repeat(100);
+                        for (int i = 0; i < 30000; i++) System.out.println(i + s);
+                    }
+                    case "spin" -> {
+                        System.out.println("spinning");
+                        long x = 0;
+                        while (true) { x++; if (x % 100_000_000 == 0) Thread.sleep(1); }
+                    }
+                }
+            }
+        }
+        """;
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("nido-speculation-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Classes()
+    {
+        Jdk17.Require();
+        var classes = Path.Combine(_dir, "classes");
+        Directory.CreateDirectory(classes);
+        File.WriteAllText(Path.Combine(_dir, "Main.java"), Sources);
+        var javac = ProgramRunner.Run([Jdk17.Javac, "-d", classes, Path.Combine(_dir, "Main.java")], _dir, ProgramRunner.EnvironmentFor("speculation", new Dictionary<string, string>()));
+        Assert.True(javac.ExitCode == 0, javac.StderrText);
+        return classes;
+    }
+
+    private RunResult Run(params string[] args)
+    {
+        var classes = Classes();
+        var env = ProgramRunner.EnvironmentFor("speculation", new Dictionary<string, string> { ["NIDO_SPECULATE"] = "trace" });
+        return ProgramRunner.Run([TestPaths.NativeNido(), "java", "-cp", classes, "Main", .. args], _dir, env);
+    }
+
+    private static string Trace(RunResult r) =>
+        string.Join('\n', r.StderrText.Split('\n').Where(l => l.StartsWith("nido: speculation: ", StringComparison.Ordinal)));
+
+    private static string WithoutTrace(string stderr) =>
+        string.Join('\n', stderr.Split('\n').Where(l => !l.StartsWith("nido: speculation: ", StringComparison.Ordinal)));
+
+    [Fact]
+    public void A_short_program_ends_in_the_native_process()
+    {
+        var r = Run("hello");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("hello\n", r.StdoutText);
+        Assert.Equal("nido: speculation: the program ended here first", Trace(r));
+    }
+
+    [Fact]
+    public void Writing_a_file_moves_the_run_to_the_host_which_writes_it_once()
+    {
+        var file = Path.Combine(_dir, "out.txt");
+        var r = Run("write", file);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("before\nafter\n", r.StdoutText);
+        Assert.Equal("line\n", File.ReadAllText(file));
+        Assert.Contains("the JIT host runs the program (java.io.FileOutputStream.open0)", Trace(r));
+    }
+
+    [Fact]
+    public void Reading_stdin_moves_the_run_to_the_host()
+    {
+        var r = Run("stdin");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("prompt\nread 0\n", r.StdoutText);
+        Assert.Contains("the JIT host runs the program (reading stdin or a pipe)", Trace(r));
+    }
+
+    [Fact]
+    public void Exit_status_and_both_streams_are_the_kept_runs()
+    {
+        var exit = Run("streams", "7");
+        Assert.Equal(7, exit.ExitCode);
+        Assert.Equal("out1\nout2\n", exit.StdoutText);
+        Assert.Equal("err1\n", WithoutTrace(exit.StderrText));
+        var thrown = Run("streams");
+        Assert.Equal(1, thrown.ExitCode);
+        Assert.Equal("out1\nout2\n", thrown.StdoutText);
+        Assert.StartsWith("err1\nException in thread \"main\" java.lang.IllegalStateException: boom\n\tat Main.main(Main.java:",
+            WithoutTrace(thrown.StderrText));
+    }
+
+    [Fact]
+    public void Output_past_the_limit_is_written_once_in_order()
+    {
+        var r = Run("big");
+        Assert.Equal(0, r.ExitCode);
+        var expected = new StringBuilder();
+        for (var i = 0; i < 30000; i++) expected.Append(i).Append('x', 100).Append('\n');
+        Assert.True(expected.ToString() == r.StdoutText, $"stdout differs ({r.Stdout.Length} bytes, expected {expected.Length})");
+        Assert.Contains("the JIT host runs the program", Trace(r));
+    }
+
+    [Fact]
+    public void A_long_run_moves_to_the_host_and_a_signal_to_nido_reaches_it()
+    {
+        using var p = Start("spin");
+        var host = WaitForHost(p);
+        Assert.Equal("spinning", p.StandardOutput.ReadLine());
+        WaitFor(() => StderrSoFar().Contains("the JIT host runs the program"), "the hand-off");
+        p.Kill(entireProcessTree: false); // SIGKILL would not be passed on: send SIGTERM as a supervisor does
+        p.WaitForExit();
+        Assert.Equal(137, p.ExitCode);
+        WaitFor(() => Ended(host), $"host {host} to end with its parent");
+
+        using var q = Start("spin");
+        var host2 = WaitForHost(q);
+        Assert.Equal("spinning", q.StandardOutput.ReadLine());
+        WaitFor(() => StderrSoFar().Contains("the JIT host runs the program"), "the hand-off");
+        Nido.Linux.Signals.SendToProcess(q.Id, Nido.Linux.Signals.SIGTERM);
+        Assert.True(q.WaitForExit(30_000), "nido java did not end on SIGTERM");
+        Assert.Equal(143, q.ExitCode);
+        WaitFor(() => Ended(host2), $"host {host2} to end");
+    }
+
+    [Fact]
+    public void Killing_nido_while_it_speculates_ends_the_host()
+    {
+        using var p = Start("spin");
+        var host = WaitForHost(p);
+        p.Kill();
+        p.WaitForExit();
+        WaitFor(() => Ended(host), $"host {host} to end with its parent");
+    }
+
+    private readonly StringBuilder _stderr = new();
+
+    private string StderrSoFar()
+    {
+        lock (_stderr) return _stderr.ToString();
+    }
+
+    private Process Start(string what)
+    {
+        var classes = Classes();
+        var psi = new ProcessStartInfo(TestPaths.NativeNido())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { "java", "-cp", classes, "Main", what }) psi.ArgumentList.Add(a);
+        psi.Environment["NIDO_SPECULATE"] = "trace";
+        lock (_stderr) _stderr.Clear();
+        var p = Process.Start(psi)!;
+        p.ErrorDataReceived += (_, e) => { if (e.Data is { } line) lock (_stderr) _stderr.AppendLine(line); };
+        p.BeginErrorReadLine();
+        return p;
+    }
+
+    /// <summary>The JIT host: the nido process's child.</summary>
+    private static int WaitForHost(Process p)
+    {
+        var host = 0;
+        WaitFor(() =>
+        {
+            try
+            {
+                var children = File.ReadAllText($"/proc/{p.Id}/task/{p.Id}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (children.Length == 0)
+                    foreach (var task in Directory.GetDirectories($"/proc/{p.Id}/task"))
+                        children = [.. children, .. File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+                host = children.Length > 0 ? int.Parse(children[0]) : 0;
+            }
+            catch (IOException) { }
+            return host != 0;
+        }, "the JIT host to start");
+        return host;
+    }
+
+    /// <summary>Gone, or a zombie waiting for init (it ran nothing more).</summary>
+    private static bool Ended(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/stat").Split(") ")[1].StartsWith('Z'); }
+        catch (IOException) { return true; }
+    }
+
+    private static void WaitFor(Func<bool> condition, string what)
+    {
+        var deadline = Environment.TickCount64 + 30_000;
+        while (!condition())
+        {
+            Assert.True(Environment.TickCount64 < deadline, $"timed out waiting for {what}");
+            Thread.Sleep(20);
+        }
+    }
+}
