@@ -22,6 +22,12 @@ public static unsafe class PosixFiles
         return FileStatus.From(s);
     }
 
+    public static FileStatus Status(string path, bool followLinks = true)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(path + "\0");
+        fixed (byte* p = bytes) return Status(p, followLinks);
+    }
+
     public static FileStatus Status(SafeFdHandle fd)
     {
         Interop.Stat s;

@@ -93,5 +93,19 @@ public static class Signals
 
     public static int CurrentThreadId => Interop.gettid();
 
+    /// <summary>
+    /// Ends this process by <paramref name="signal"/> with its default action (a shell then sees "killed by" rather
+    /// than an exit code): the disposition is reset and the signal unblocked first. Returns when the default action
+    /// does not end processes (SIGCHLD, SIGWINCH, SIGCONT …).
+    /// </summary>
+    public static unsafe void RaiseDefault(int signal)
+    {
+        var action = stackalloc byte[152]; // struct sigaction (x86-64 glibc), all zero: SIG_DFL, empty mask
+        new Span<byte>(action, 152).Clear();
+        if (Interop.sigaction(signal, action, null) != 0) return;
+        SetThreadMask(Interop.SIG_UNBLOCK, MaskOf(signal));
+        SendToThread(CurrentThreadId, signal);
+    }
+
     public static int CurrentProcessId => Interop.getpid();
 }

@@ -179,7 +179,7 @@ public static class JavaLauncher
         if (!full)
         {
             text.Append($"OpenJDK Runtime Environment (build {runtime})\n");
-            text.Append($"Nido JVM (build {typeof(JavaLauncher).Assembly.GetName().Version?.ToString(3)}, {(interpretOnly || JavaVm.DefaultCompiler is null ? "interpreted" : "mixed")} mode)\n");
+            text.Append($"Nido JVM (build {typeof(JavaLauncher).Assembly.GetName().Version?.ToString(3)}, {(interpretOnly || (JavaVm.DefaultCompiler is null && StartupGate.Current?.MayCompile != true) ? "interpreted" : "mixed")} mode)\n");
         }
         return text.ToString();
     }

@@ -142,7 +142,7 @@ internal static class JavaIo
     {
         try
         {
-            if (StartupGate.Current is { IsLive: false } gate && (fd == 0 || !IsRegularFile(t, fd))) gate.Need("reading stdin or a pipe");
+            if (StartupGate.Current is { IsLive: false } gate && (fd == 0 || !IsInert(t, fd))) gate.Need("reading stdin or a pipe");
             return fd == 0 ? t.Vm.StandardInput.Read(buffer) : FileIo.Read(Handle(t, fd), buffer);
         }
         catch (Exception e) when (e is IOException or ErrnoException)
@@ -152,21 +152,33 @@ internal static class JavaIo
     }
 
     /// <summary>Reads of a pipe, terminal or socket take what nobody can read again: they wait for the startup gate.</summary>
-    private static bool IsRegularFile(JThread t, int fd)
+    private static bool IsInert(JThread t, int fd)
     {
-        try { return PosixFiles.Status(Handle(t, fd)).IsRegularFile; }
+        try { return PosixFiles.Status(Handle(t, fd)) is var s && (s.IsRegularFile || s.IsMemoryDevice); }
         catch (ErrnoException) { return false; }
     }
 
-    /// <summary>Opening for writing (or creating, truncating) acts outside the process: it waits for the startup gate.</summary>
-    internal static void NeedUnlessReadOnly(int flags)
+    /// <summary>
+    /// Opening for writing (or creating, truncating) acts outside the process, and so does opening a FIFO, socket or
+    /// device even for reading (a FIFO's writer waiting in its open goes on): those wait for the startup gate.
+    /// </summary>
+    internal static void NeedUnlessPlainRead(string path, int flags)
     {
-        if ((flags & (3 | FileIo.O_CREAT | FileIo.O_TRUNC | FileIo.O_APPEND)) != FileIo.O_RDONLY) StartupGate.Current?.Need("opening a file for writing");
+        if (StartupGate.Current is not { IsLive: false } gate) return;
+        if ((flags & (3 | FileIo.O_CREAT | FileIo.O_TRUNC | FileIo.O_APPEND)) != FileIo.O_RDONLY)
+        {
+            gate.Need("opening a file for writing");
+            return;
+        }
+        FileStatus s;
+        try { s = PosixFiles.Status(path); }
+        catch (ErrnoException) { return; } // missing or unreadable: the open fails the same way in either run
+        if (!s.IsRegularFile && !s.IsDirectory && !s.IsMemoryDevice) gate.Need("opening a FIFO or device");
     }
 
     internal static void OpenInto(JThread t, JObject stream, string path, int flags)
     {
-        NeedUnlessReadOnly(flags);
+        NeedUnlessPlainRead(path, flags);
         SafeFdHandle h;
         try
         {

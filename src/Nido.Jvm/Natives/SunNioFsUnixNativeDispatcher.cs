@@ -30,12 +30,12 @@ internal static unsafe class SunNioFsUnixNativeDispatcher
         Add(r, "dup", "(I)I", static (t, a) => Slot.OfInt(FileDescriptors.Add(FileIo.Duplicate(FileDescriptors.Get(a[0].I)))));
         Add(r, "open0", "(JII)I", static (t, a) =>
         {
-            JavaIo.NeedUnlessReadOnly(a[2].I);
+            JavaIo.NeedUnlessPlainRead(Marshal.PtrToStringUTF8((nint)a[0].J)!, a[2].I);
             return Slot.OfInt(FileDescriptors.Add(PosixFiles.Open(P(a[0]), a[2].I, a[3].I)));
         });
         Add(r, "openat0", "(IJII)I", static (t, a) =>
         {
-            JavaIo.NeedUnlessReadOnly(a[3].I);
+            StartupGate.Current?.Need("opening a file relative to a directory"); // rare (SecureDirectoryStream): not worth a check
             return Slot.OfInt(FileDescriptors.Add(PosixFiles.OpenAt(FileDescriptors.Get(a[0].I), P(a[1]), a[3].I, a[4].I)));
         });
         Add(r, "close0", "(I)V", static (t, a) => { FileDescriptors.Close(a[0].I); return default; });

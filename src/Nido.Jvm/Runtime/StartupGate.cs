@@ -68,6 +68,25 @@ public abstract class StartupGate
         Finishing();
     }
 
+    /// <summary>True when the run may go on compiled although this process has no JIT (java.vm.info, -version say "mixed mode").</summary>
+    public virtual bool MayCompile => false;
+
+    /// <summary>
+    /// All of <paramref name="data"/>, waiting whenever a non-blocking descriptor is full (a parent may have set
+    /// O_NONBLOCK on the pipe). A closed pipe or descriptor ends it: the program's own writes fail the same way.
+    /// </summary>
+    private static void WriteOut(SafeFdHandle fd, byte[] data)
+    {
+        const short POLLOUT = 4;
+        var done = 0;
+        while (done < data.Length)
+        {
+            try { done += FileIo.Write(fd, data.AsSpan(done)); }
+            catch (ErrnoException e) when (e.Errno == Errno.EAGAIN) { InetSockets.Poll(fd, POLLOUT, -1); }
+            catch (ErrnoException) { return; }
+        }
+    }
+
     /// <summary>The class library has booted: the program's main is next.</summary>
     public virtual void Booted() { }
 
@@ -85,11 +104,7 @@ public abstract class StartupGate
             if (live) return;
             using var stdout = new SafeFdHandle(1, ownsHandle: false);
             using var stderr = new SafeFdHandle(2, ownsHandle: false);
-            foreach (var (fd, data) in held)
-            {
-                try { FileIo.WriteAll(fd == 1 ? stdout : stderr, data); }
-                catch (ErrnoException) { } // a closed pipe: the program's own writes will see it too
-            }
+            foreach (var (fd, data) in held) WriteOut(fd == 1 ? stdout : stderr, data);
             held.Clear();
             heldBytes = 0;
             live = true;

@@ -138,6 +138,33 @@ public sealed class SpeculationTests : IDisposable
     }
 
     [Fact]
+    public void Opening_a_fifo_moves_the_run_to_the_host_before_the_writer_goes_on()
+    {
+        var classes = Classes();
+        var fifo = Path.Combine(_dir, "fifo");
+        Assert.Equal(0, MakeFifo(fifo));
+        // java.io's FileReader on a FIFO: the open must not happen in a run that may vanish (the writer would go on
+        // and its line be lost with that run).
+        File.WriteAllText(Path.Combine(_dir, "Fifo.java"), """
+            public class Fifo { public static void main(String[] a) throws Exception {
+                try (var in = new java.io.BufferedReader(new java.io.FileReader(a[0]))) { System.out.println("got: " + in.readLine()); }
+            } }
+            """);
+        var env = ProgramRunner.EnvironmentFor("speculation", new Dictionary<string, string>());
+        Assert.Equal(0, ProgramRunner.Run([Jdk17.Javac, "-d", classes, Path.Combine(_dir, "Fifo.java")], _dir, env).ExitCode);
+        var writer = new Thread(() => File.WriteAllText(fifo, "hello\n")) { IsBackground = true };
+        writer.Start();
+        env["NIDO_SPECULATE"] = "trace";
+        env["NIDO_SPECULATE_MS"] = "60000";
+        var r = ProgramRunner.Run([TestPaths.NativeNido(), "java", "-cp", classes, "Fifo", fifo], _dir, env);
+        Assert.True(writer.Join(30_000), "the FIFO's writer never finished");
+        Assert.Equal("got: hello\n", r.StdoutText);
+        Assert.Contains("the JIT host runs the program (opening a FIFO or device)", Trace(r));
+    }
+
+    private static int MakeFifo(string path) => ProgramRunner.Run(["mkfifo", path], "/", new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" }).ExitCode;
+
+    [Fact]
     public void Output_past_the_limit_is_written_once_in_order()
     {
         var r = Run("big");
@@ -166,7 +193,7 @@ public sealed class SpeculationTests : IDisposable
         WaitFor(() => StderrSoFar().Contains("the JIT host runs the program"), "the hand-off");
         Nido.Linux.Signals.SendToProcess(q.Id, Nido.Linux.Signals.SIGTERM);
         Assert.True(q.WaitForExit(30_000), "nido java did not end on SIGTERM");
-        Assert.Equal(143, q.ExitCode);
+        Assert.Equal(143, q.ExitCode); // killed by SIGTERM, as the host was (the waiter ends by the same signal)
         WaitFor(() => Ended(host2), $"host {host2} to end");
     }
 

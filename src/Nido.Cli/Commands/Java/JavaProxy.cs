@@ -31,8 +31,12 @@ internal static class JavaProxy
         using (host) return Wait(host);
     }
 
+    /// <summary>The host's exit code; a host a signal ended ends this process by the same signal (else 128 + signal).</summary>
     public static int Wait(ChildProcess host)
     {
-        using (SignalForwarding.To(host)) return host.WaitForExit().ShellCode;
+        ExitStatus status;
+        using (SignalForwarding.To(host)) status = host.WaitForExit();
+        if (status.Signal != 0) Signals.RaiseDefault(status.Signal);
+        return status.ShellCode;
     }
 }

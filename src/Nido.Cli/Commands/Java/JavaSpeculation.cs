@@ -26,7 +26,11 @@ internal sealed class JavaSpeculation : StartupGate
     private int state;
     private string reason = "";
 
+    private readonly ManualResetEventSlim spawned = new();
+
     private JavaSpeculation(bool trace) => this.trace = trace;
+
+    public override bool MayCompile => true;
 
     /// <summary>
     /// Installs the gate and starts the JIT host in standby on a thread of its own (the start here does not wait for
@@ -46,7 +50,34 @@ internal sealed class JavaSpeculation : StartupGate
 
     private void Watch(IReadOnlyList<string> javaArgs, IReadOnlyList<(string Name, string Value)> runtimeDefaults)
     {
-        var (ours, theirs) = UnixSockets.SocketPair();
+        try
+        {
+            SpawnHost(javaArgs, runtimeDefaults);
+            if (host is not null) Loop();
+        }
+        catch (Exception e)
+        {
+            // Whatever failed here (descriptors exhausted, epoll), the run is this process's: it goes on, interpreted.
+            HostLost($"the speculation failed: {e.Message}");
+        }
+        finally
+        {
+            spawned.Set();
+        }
+    }
+
+    private void SpawnHost(IReadOnlyList<string> javaArgs, IReadOnlyList<(string Name, string Value)> runtimeDefaults)
+    {
+        SafeFdHandle ours, theirs;
+        try
+        {
+            (ours, theirs) = UnixSockets.SocketPair();
+        }
+        catch (ErrnoException e)
+        {
+            HostLost($"cannot start the JIT host: {e.Message}");
+            return;
+        }
         try
         {
             var env = Exec.InheritedEnvironment();
@@ -77,9 +108,9 @@ internal sealed class JavaSpeculation : StartupGate
         finally
         {
             theirs.Dispose();
+            spawned.Set();
         }
         control = ours;
-        Loop();
     }
 
     /// <summary>
@@ -179,18 +210,26 @@ internal sealed class JavaSpeculation : StartupGate
         lock (sync) state = Live;
         GoLive();
         decided.Set();
-        try { host?.WaitForExit(); } catch (Exception e) when (e is ErrnoException or InvalidOperationException) { }
+        try
+        {
+            host?.Kill(); // already gone, or left waiting for a verdict that will not come
+            host?.WaitForExit();
+        }
+        catch (Exception e) when (e is ErrnoException or InvalidOperationException) { }
     }
 
     protected override void Decide(string what)
     {
         lock (sync)
+        {
+            if (state == Live) return;
             if (state == Undecided)
             {
                 state = HandingOff;
                 reason = what;
                 wake.Signal();
             }
+        }
         decided.Wait(); // set only if the hand-off failed and the run stays here
     }
 
@@ -209,10 +248,12 @@ internal sealed class JavaSpeculation : StartupGate
             return;
         }
         GoLive();
+        decided.Set();
         if (trace) Console.Error.WriteLine("nido: speculation: the program ended here first");
-        // Not yet spawned (the thread is still starting it): the host sees its control socket close and ends itself.
-        // Killed, not waited for: tearing down its address space takes ~2 ms of the exit, and once this process has
-        // exited, init reaps it as any orphan.
+        // A host still being spawned is waited for (a millisecond or two), so that it is killed too and does not
+        // boot on holding the caller's stdout. Killed, not waited for: tearing down its address space would add ~2 ms
+        // to the exit, and once this process has exited, init reaps it as any orphan.
+        spawned.Wait(1000);
         try { host?.Kill(); }
         catch (ErrnoException) { }
     }
