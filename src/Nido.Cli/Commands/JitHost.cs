@@ -31,6 +31,24 @@ public static class JitHost
     /// <summary>False when NIDO_JIT=off keeps runs in this process.</summary>
     public static bool Wanted => Environment.GetEnvironmentVariable("NIDO_JIT") is not ("off" or "0");
 
+    /// <summary>
+    /// This process's environment with <paramref name="runtimeDefaults"/> added where unset, and the list of what was
+    /// added: the host removes those again once its runtime has read them, so programs and their children never see them.
+    /// </summary>
+    public static List<string> HostEnvironment(IReadOnlyList<(string Name, string Value)> runtimeDefaults)
+    {
+        var env = Exec.InheritedEnvironment();
+        var added = new List<string>();
+        foreach (var (name, value) in runtimeDefaults)
+            if (Environment.GetEnvironmentVariable(name) is null)
+            {
+                env.Add($"{name}={value}");
+                added.Add(name);
+            }
+        if (added.Count > 0) env.Add($"{AddedVariable}={string.Join(',', added)}");
+        return env;
+    }
+
     public static void HandOff(TextWriter stderr, string what, params (string Name, string Value)[] runtimeDefaults)
     {
         if (RuntimeFeature.IsDynamicCodeSupported || Environment.GetEnvironmentVariable("NIDO_JIT") is "off" or "0") return;
@@ -40,19 +58,9 @@ public static class JitHost
             return;
         }
         var args = Environment.GetCommandLineArgs();
-        var env = Exec.InheritedEnvironment();
-        var added = new List<string>();
-        foreach (var (name, value) in runtimeDefaults)
-            if (Environment.GetEnvironmentVariable(name) is null)
-            {
-                env.Add($"{name}={value}");
-                added.Add(name);
-            }
-        // The host removes what was added only for its runtime, so programs and their children never see it.
-        if (added.Count > 0) env.Add($"{AddedVariable}={string.Join(',', added)}");
         try
         {
-            Exec.Execve(Path, [Path, .. args.Skip(1)], env);
+            Exec.Execve(Path, [Path, .. args.Skip(1)], HostEnvironment(runtimeDefaults));
         }
         catch (ErrnoException e)
         {

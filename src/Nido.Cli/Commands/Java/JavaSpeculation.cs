@@ -80,20 +80,11 @@ internal sealed class JavaSpeculation : StartupGate
         }
         try
         {
-            var env = Exec.InheritedEnvironment();
-            var added = new List<string>();
-            foreach (var (name, value) in runtimeDefaults)
-                if (Environment.GetEnvironmentVariable(name) is null)
-                {
-                    env.Add($"{name}={value}");
-                    added.Add(name);
-                }
-            if (added.Count > 0) env.Add($"{JitHost.AddedVariable}={string.Join(',', added)}");
             host = ProcessSpawner.Spawn(new SpawnOptions
             {
                 Path = JitHost.Path,
                 Arguments = [JitHost.Path, JavaStandby.Verb, JavaStandby.ControlFd.ToString(), .. javaArgs],
-                Environment = env,
+                Environment = JitHost.HostEnvironment(runtimeDefaults),
                 Fds = [new FdMapping(theirs, JavaStandby.ControlFd)],
                 ParentDeathSignal = Signals.SIGKILL,
                 ShareMemory = true,
