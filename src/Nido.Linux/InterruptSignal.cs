@@ -40,11 +40,7 @@ public static unsafe class InterruptSignal
             if (page == -1) Errors.Throw("mmap", "signal handler page");
             *(byte*)page = 0xC3; // ret
             if (Interop.mprotect(page, 4096, PROT_READ | PROT_EXEC) != 0) Errors.Throw("mprotect", "signal handler page");
-            // struct sigaction (x86-64 glibc): handler, 128-byte mask, flags, restorer.
-            var action = stackalloc byte[152];
-            new Span<byte>(action, 152).Clear();
-            *(nint*)action = page;
-            if (Interop.sigaction(Number, action, null) != 0) Errors.Throw("sigaction", Number.ToString());
+            if (!Signals.SetHandler(Number, page)) Errors.Throw("sigaction", Number.ToString());
             Volatile.Write(ref _installed, true);
         }
     }

@@ -98,13 +98,20 @@ public static class Signals
     /// than an exit code): the disposition is reset and the signal unblocked first. Returns when the default action
     /// does not end processes (SIGCHLD, SIGWINCH, SIGCONT …).
     /// </summary>
-    public static unsafe void RaiseDefault(int signal)
+    public static void RaiseDefault(int signal)
     {
-        var action = stackalloc byte[152]; // struct sigaction (x86-64 glibc), all zero: SIG_DFL, empty mask
-        new Span<byte>(action, 152).Clear();
-        if (Interop.sigaction(signal, action, null) != 0) return;
+        if (!SetHandler(signal, 0)) return; // 0: SIG_DFL
         SetThreadMask(Interop.SIG_UNBLOCK, MaskOf(signal));
         SendToThread(CurrentThreadId, signal);
+    }
+
+    /// <summary>sigaction(2) with <paramref name="handler"/>, an empty mask and no flags (no SA_RESTART); false when refused.</summary>
+    internal static unsafe bool SetHandler(int signal, nint handler)
+    {
+        var action = stackalloc byte[152]; // struct sigaction (x86-64 glibc): handler, 128-byte mask, flags, restorer
+        new Span<byte>(action, 152).Clear();
+        *(nint*)action = handler;
+        return Interop.sigaction(signal, action, null) == 0;
     }
 
     public static int CurrentProcessId => Interop.getpid();

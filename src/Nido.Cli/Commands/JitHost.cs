@@ -51,7 +51,7 @@ public static class JitHost
 
     public static void HandOff(TextWriter stderr, string what, params (string Name, string Value)[] runtimeDefaults)
     {
-        if (RuntimeFeature.IsDynamicCodeSupported || Environment.GetEnvironmentVariable("NIDO_JIT") is "off" or "0") return;
+        if (RuntimeFeature.IsDynamicCodeSupported || !Wanted) return;
         if (!File.Exists(Path))
         {
             stderr.WriteLine($"nido: {what}: the JIT host {Path} is missing (rebuild with ./nido); interpreting");

@@ -122,18 +122,7 @@ public static class JavaLauncher
             return 1;
         }
         using var classPath = new ClassPath(options.ClassPath);
-        using var vm = StartupGate.Current is null
-            ? new JavaVm(vmOptions, boot, new ClassPathSource(classPath))
-            : new JavaVm(vmOptions, boot, new ClassPathSource(classPath))
-            {
-                StandardOutput = new GatedStream(1, Console.OpenStandardOutput()),
-                StandardError = new GatedStream(2, Console.OpenStandardError()),
-                Halt = status =>
-                {
-                    StartupGate.Current.Finish();
-                    Environment.Exit(status);
-                },
-            };
+        using var vm = new JavaVm(vmOptions, boot, new ClassPathSource(classPath));
         var main = options.MainClass ?? throw new InvalidOperationException("the launcher gave no main class");
         var status = 1;
         // java runs main on a new thread; here its .NET stack is large enough for deep Java recursion (-Xss bounds it).

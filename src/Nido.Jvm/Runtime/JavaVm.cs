@@ -48,13 +48,17 @@ public sealed partial class JavaVm : IDisposable
     public JObject? AppLoader { get; private set; }
     public JObject? PlatformLoader { get; private set; }
 
-    /// <summary>Where System.out/err bytes go (fd 1 and 2 unless a test redirects them).</summary>
-    public Stream StandardOutput { get; init; } = Console.OpenStandardOutput();
-    public Stream StandardError { get; init; } = Console.OpenStandardError();
+    /// <summary>Where System.out/err bytes go (fd 1 and 2, held while a <see cref="StartupGate"/> holds them, unless a test redirects them).</summary>
+    public Stream StandardOutput { get; init; } = new GatedStream(1, Console.OpenStandardOutput());
+    public Stream StandardError { get; init; } = new GatedStream(2, Console.OpenStandardError());
     public Stream StandardInput { get; init; } = Console.OpenStandardInput();
 
     /// <summary>Runtime.halt: the embedding decides how the process ends (the CLI exits, tests record the status).</summary>
-    public Action<int> Halt { get; init; } = status => Environment.Exit(status);
+    public Action<int> Halt { get; init; } = status =>
+    {
+        StartupGate.Current?.Finish(); // a run that may yet vanish exits only once it is kept
+        Environment.Exit(status);
+    };
 
     /// <summary>When the VM started (Runtime uptime, RuntimeMXBean).</summary>
     public DateTime StartTime { get; } = DateTime.UtcNow;

@@ -12,9 +12,9 @@ namespace Nido.Jvm.Tests.Launcher;
 /// the run and checks that nothing of the other shows: output once and in order, files written once, exit status,
 /// signals, no host left behind.
 /// </summary>
-public sealed class SpeculationTests : IDisposable
+public sealed class SpeculationTests(SpeculationProgram program) : IClassFixture<SpeculationProgram>, IDisposable
 {
-    private const string Sources = """
+    internal const string Sources = """
         import java.io.*;
         public class Main {
             public static void main(String[] a) throws Exception {
@@ -39,6 +39,9 @@ public sealed class SpeculationTests : IDisposable
                         if (a.length > 1) System.exit(Integer.parseInt(a[1]));
                         throw new IllegalStateException("boom");
                     }
+                    case "fifo" -> {
+                        try (var in = new BufferedReader(new FileReader(a[1]))) { System.out.println("got: " + in.readLine()); }
+                    }
                     case "big" -> {
                         String s = "x".repeat(100);
                         for (int i = 0; i < 30000; i++) System.out.println(i + s);
@@ -57,16 +60,7 @@ public sealed class SpeculationTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string Classes()
-    {
-        Jdk17.Require();
-        var classes = Path.Combine(_dir, "classes");
-        Directory.CreateDirectory(classes);
-        File.WriteAllText(Path.Combine(_dir, "Main.java"), Sources);
-        var javac = ProgramRunner.Run([Jdk17.Javac, "-d", classes, Path.Combine(_dir, "Main.java")], _dir, ProgramRunner.EnvironmentFor("speculation", new Dictionary<string, string>()));
-        Assert.True(javac.ExitCode == 0, javac.StderrText);
-        return classes;
-    }
+    private string Classes() => program.Classes.Value;
 
     // A loaded machine may take longer than the default budget (40 ms) for a short program: the tests that say which
     // side keeps a run leave the hand-off to the program's own behaviour and the host's readiness.
@@ -140,23 +134,14 @@ public sealed class SpeculationTests : IDisposable
     [Fact]
     public void Opening_a_fifo_moves_the_run_to_the_host_before_the_writer_goes_on()
     {
-        var classes = Classes();
+        Classes();
         var fifo = Path.Combine(_dir, "fifo");
         Assert.Equal(0, MakeFifo(fifo));
         // java.io's FileReader on a FIFO: the open must not happen in a run that may vanish (the writer would go on
         // and its line be lost with that run).
-        File.WriteAllText(Path.Combine(_dir, "Fifo.java"), """
-            public class Fifo { public static void main(String[] a) throws Exception {
-                try (var in = new java.io.BufferedReader(new java.io.FileReader(a[0]))) { System.out.println("got: " + in.readLine()); }
-            } }
-            """);
-        var env = ProgramRunner.EnvironmentFor("speculation", new Dictionary<string, string>());
-        Assert.Equal(0, ProgramRunner.Run([Jdk17.Javac, "-d", classes, Path.Combine(_dir, "Fifo.java")], _dir, env).ExitCode);
         var writer = new Thread(() => File.WriteAllText(fifo, "hello\n")) { IsBackground = true };
         writer.Start();
-        env["NIDO_SPECULATE"] = "trace";
-        env["NIDO_SPECULATE_MS"] = "60000";
-        var r = ProgramRunner.Run([TestPaths.NativeNido(), "java", "-cp", classes, "Fifo", fifo], _dir, env);
+        var r = Run("fifo", fifo);
         Assert.True(writer.Join(30_000), "the FIFO's writer never finished");
         Assert.Equal("got: hello\n", r.StdoutText);
         Assert.Contains("the JIT host runs the program (opening a FIFO or device)", Trace(r));
@@ -270,4 +255,27 @@ public sealed class SpeculationTests : IDisposable
             Thread.Sleep(20);
         }
     }
+}
+
+/// <summary>SpeculationTests' program, compiled once for the class.</summary>
+public sealed class SpeculationProgram : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("nido-speculation-classes-").FullName;
+
+    public SpeculationProgram() => Classes = new(Compile);
+
+    public Lazy<string> Classes { get; }
+
+    private string Compile()
+    {
+        Jdk17.Require();
+        var classes = Path.Combine(_dir, "classes");
+        Directory.CreateDirectory(classes);
+        File.WriteAllText(Path.Combine(_dir, "Main.java"), SpeculationTests.Sources);
+        var javac = ProgramRunner.Run([Jdk17.Javac, "-d", classes, Path.Combine(_dir, "Main.java")], _dir, ProgramRunner.EnvironmentFor("speculation", new Dictionary<string, string>()));
+        Assert.True(javac.ExitCode == 0, javac.StderrText);
+        return classes;
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

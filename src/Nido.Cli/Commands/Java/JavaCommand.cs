@@ -53,15 +53,15 @@ internal static class JavaCommand
     {
         var environment = new Dictionary<string, string?>();
         foreach (DictionaryEntry e in Environment.GetEnvironmentVariables()) environment[(string)e.Key] = (string?)e.Value;
-        if (StartupGate.Current is { } gate)
+        var gate = StartupGate.Current;
+        if (gate is not null)
         {
             // The launcher's own lines (notes, -showversion, errors) are held with the program's.
             stdout = new StreamWriter(new GatedStream(1, Console.OpenStandardOutput()), new UTF8Encoding(false)) { AutoFlush = true };
             stderr = new StreamWriter(new GatedStream(2, Console.OpenStandardError()), new UTF8Encoding(false)) { AutoFlush = true };
-            var status = Nido.Jvm.Launcher.JavaLauncher.Run(args, environment, stdout, stderr);
-            gate.Finish();
-            return status;
         }
-        return Nido.Jvm.Launcher.JavaLauncher.Run(args, environment, stdout, stderr);
+        var status = Nido.Jvm.Launcher.JavaLauncher.Run(args, environment, stdout, stderr);
+        gate?.Finish();
+        return status;
     }
 }

@@ -27,8 +27,14 @@ internal sealed class JavaSpeculation : StartupGate
     private string reason = "";
 
     private readonly ManualResetEventSlim spawned = new();
+    private readonly int budget = Budget;
+    private readonly long deadline;
 
-    private JavaSpeculation(bool trace) => this.trace = trace;
+    private JavaSpeculation(bool trace)
+    {
+        this.trace = trace;
+        deadline = Environment.TickCount64 + budget;
+    }
 
     public override bool MayCompile => true;
 
@@ -52,17 +58,14 @@ internal sealed class JavaSpeculation : StartupGate
     {
         try
         {
-            SpawnHost(javaArgs, runtimeDefaults);
+            try { SpawnHost(javaArgs, runtimeDefaults); }
+            finally { spawned.Set(); }
             if (host is not null) Loop();
         }
         catch (Exception e)
         {
             // Whatever failed here (descriptors exhausted, epoll), the run is this process's: it goes on, interpreted.
             HostLost($"the speculation failed: {e.Message}");
-        }
-        finally
-        {
-            spawned.Set();
         }
     }
 
@@ -99,7 +102,6 @@ internal sealed class JavaSpeculation : StartupGate
         finally
         {
             theirs.Dispose();
-            spawned.Set();
         }
         control = ours;
     }
@@ -111,7 +113,20 @@ internal sealed class JavaSpeculation : StartupGate
     /// </summary>
     private static int Budget => int.TryParse(Environment.GetEnvironmentVariable("NIDO_SPECULATE_MS"), out var ms) && ms >= 0 ? ms : 40;
 
-    private readonly long deadline = Environment.TickCount64 + Budget;
+    /// <summary>Moves an undecided run towards the host for <paramref name="why"/>; false once the run is kept here.</summary>
+    private bool Claim(string why)
+    {
+        lock (sync)
+        {
+            if (state == Live) return false;
+            if (state == Undecided)
+            {
+                state = HandingOff;
+                reason = why;
+            }
+            return true;
+        }
+    }
 
     private void Loop()
     {
@@ -124,23 +139,14 @@ internal sealed class JavaSpeculation : StartupGate
         {
             var left = (int)Math.Max(0, deadline - Environment.TickCount64);
             var n = epoll.Wait(events, left);
-            var handOff = false;
-            if (n == 0 && Environment.TickCount64 >= deadline)
-            {
-                lock (sync)
-                {
-                    if (state == Live) return;
-                    if (state == Undecided)
-                    {
-                        state = HandingOff;
-                        reason = $"still running after {Budget} ms";
-                    }
-                }
-                handOff = true;
-            }
+            string? why = n == 0 && Environment.TickCount64 >= deadline ? $"still running after {budget} ms" : null;
             for (var i = 0; i < n; i++)
             {
-                if (events[i].Data == 1) { handOff = true; continue; }
+                if (events[i].Data == 1)
+                {
+                    why ??= "an effect"; // Decide rang: it has claimed the run with its own reason already
+                    continue;
+                }
                 int got;
                 try { got = FileIo.Read(control!, one); }
                 catch (ErrnoException) { got = 0; }
@@ -152,21 +158,10 @@ internal sealed class JavaSpeculation : StartupGate
                     HostLost("the JIT host ended before it was ready");
                     return;
                 }
-                lock (sync)
-                {
-                    if (state == Live) return; // the program ended here first; Finishing kills the host
-                    if (state == Undecided)
-                    {
-                        state = HandingOff;
-                        reason = "the JIT host is ready";
-                    }
-                }
-                handOff = true;
+                why ??= "the JIT host is ready";
             }
-            if (!handOff) continue;
-            lock (sync)
-                if (state != HandingOff) return;
-            HandOff();
+            if (why is null) continue;
+            if (Claim(why)) HandOff(); // else the program ended here first; Finishing kills the host
             return;
         }
     }
