@@ -100,14 +100,35 @@ public sealed class JitCompiler : IMethodCompiler
                 if (interrupted) Thread.CurrentThread.Interrupt();
                 return;
             }
-            _requests.Enqueue(method);
-            if (_worker is null)
-            {
-                _worker = new Thread(Work) { IsBackground = true, Name = "nido-jvm-jit" };
-                _worker.Start();
-            }
-            else Monitor.Pulse(_requests);
+            Enqueue(method);
         }
+    }
+
+    /// <summary>
+    /// A method whose loop went hot is compiled whole too, in the background: called again (spectral-norm's
+    /// multiplyAv, 20 calls of a million turns each), it then runs its typed code from the start instead of being
+    /// interpreted up to the loop's entry. HotSpot counts back edges toward a method's compilation likewise.
+    /// </summary>
+    private void CompileLater(JMethod method)
+    {
+        if (!_background || method.CompiledState is not null || method.CompileRefused) return;
+        lock (_requests)
+        {
+            if (!_inFlight.Add(method)) return;
+            Enqueue(method);
+        }
+    }
+
+    /// <summary>Queues a method for the background thread (started on first use); the caller holds the queue's lock.</summary>
+    private void Enqueue(JMethod method)
+    {
+        _requests.Enqueue(method);
+        if (_worker is null)
+        {
+            _worker = new Thread(Work) { IsBackground = true, Name = "nido-jvm-jit" };
+            _worker.Start();
+        }
+        else Monitor.Pulse(_requests);
     }
 
     /// <summary>The background thread: compiles what is asked for, in order, and publishes it once .NET compiled it.</summary>
@@ -202,6 +223,7 @@ public sealed class JitCompiler : IMethodCompiler
                 Publish(group);
                 _loops++;
                 Trace($"loop {method}@{pc}");
+                CompileLater(method);
                 return (CompiledEntry)dm.CreateDelegate(typeof(CompiledEntry), emitter.Constants);
             }
             catch (NotCompilableException e)

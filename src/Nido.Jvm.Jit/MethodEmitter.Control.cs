@@ -8,7 +8,7 @@ internal sealed partial class MethodEmitter
 {
     private void Branch(byte op, int pc)
     {
-        var target = _labels[pc + (op == 0xc8 ? S4(_bc, pc + 1) : S2(_bc, pc + 1))];
+        var target = Target(pc + (op == 0xc8 ? S4(_bc, pc + 1) : S2(_bc, pc + 1)));
         switch (op)
         {
             case >= 0x99 and <= 0x9e:
@@ -53,7 +53,7 @@ internal sealed partial class MethodEmitter
     private void Switch(byte op, int pc)
     {
         var p = (pc + 4) & ~3;
-        var fallback = _labels[pc + S4(_bc, p)];
+        var fallback = Target(pc + S4(_bc, p));
         Ld(0);
         Drop();
         if (op == 0xaa)
@@ -61,7 +61,7 @@ internal sealed partial class MethodEmitter
             var low = S4(_bc, p + 4);
             var high = S4(_bc, p + 8);
             var targets = new Label[high - low + 1];
-            for (var i = 0; i < targets.Length; i++) targets[i] = _labels[pc + S4(_bc, p + 12 + i * 4)];
+            for (var i = 0; i < targets.Length; i++) targets[i] = Target(pc + S4(_bc, p + 12 + i * 4));
             if (low != 0)
             {
                 _il.Emit(OpCodes.Ldc_I4, low);
@@ -78,7 +78,7 @@ internal sealed partial class MethodEmitter
         {
             _il.Emit(OpCodes.Ldloc, key);
             _il.Emit(OpCodes.Ldc_I4, S4(_bc, p + 8 + i * 8));
-            _il.Emit(OpCodes.Beq, _labels[pc + S4(_bc, p + 12 + i * 8)]);
+            _il.Emit(OpCodes.Beq, Target(pc + S4(_bc, p + 12 + i * 8)));
         }
         _il.Emit(OpCodes.Br, fallback);
     }

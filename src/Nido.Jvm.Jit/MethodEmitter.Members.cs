@@ -126,7 +126,8 @@ internal sealed partial class MethodEmitter
         var site = _cls.Resolved[index] as MethodSite;
         if (site is not null && (site.Op != op || site.Polymorphic)) site = null;
         var first = _s.Count - parameters.Count;
-        RecordPc();
+        // The pc is recorded by the paths that call (CallKnown, CallThroughInterpreter): an inlined body cannot throw,
+        // and the checks before a call pass their pc to what they throw.
 
         JMethod? direct = null;
         JMethod? guarded = null;
@@ -230,6 +231,7 @@ internal sealed partial class MethodEmitter
             CallThroughInterpreter(0, 0, target, first, parameters, ret);
             return;
         }
+        RecordPc();
         if (ReferenceEquals(callee, _target)) _il.Emit(OpCodes.Ldarg_0);
         else
         {
@@ -264,6 +266,7 @@ internal sealed partial class MethodEmitter
     private void CallThroughInterpreter(byte op, int index, JMethod? known, int first, List<char> parameters, char ret)
     {
         RefuseCallWithoutFrame();
+        RecordPc();
         var argBase = SpillArguments(first, parameters);
         LdThread();
         if (known is not null)

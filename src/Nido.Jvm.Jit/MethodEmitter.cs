@@ -31,6 +31,10 @@ internal sealed partial class MethodEmitter
     private readonly List<object> _k;
     private readonly Dictionary<object, int> _kIndex;
     private readonly Label[] _labels;
+    /// <summary>The loop entry's copy of its loop (see <see cref="PlanLoopCopy"/>): labels, and the pcs it covers.</summary>
+    private Label[]? _copy;
+    private int _copyFirst, _copyLast;
+    private bool _inCopy;
     private readonly Dictionary<(int, char), LocalBuilder> _locals = [];
     private readonly Dictionary<(int, char), LocalBuilder> _stack = [];
     private readonly CodeFacts _facts;
@@ -123,6 +127,7 @@ internal sealed partial class MethodEmitter
         if (_loop && _kinds.In[_startPc] is not { Length: 0 }) throw new NotCompilableException($"operand stack not empty at loop head {_startPc}");
         for (var pc = 0; pc < _bc.Length; pc++)
             if (_kinds.In[pc] is not null) _labels[pc] = _il.DefineLabel();
+        if (_loop) PlanLoopCopy();
         DeclareJavaLocals();
         Prologue();
         var handlers = _code.Handlers.Where(h => h.Handler < _bc.Length && _kinds.In[h.Handler] is not null).Select(h => h.Handler).Distinct().ToArray();
@@ -132,8 +137,8 @@ internal sealed partial class MethodEmitter
         _inTry = handlers.Length > 0 || synchronized;
         if (!_inTry)
         {
-            _il.Emit(OpCodes.Br, _labels[_startPc]);
-            Body();
+            _il.Emit(OpCodes.Br, Target(_startPc));
+            Bodies();
             return;
         }
         _epilogue = _il.DefineLabel();
@@ -160,8 +165,8 @@ internal sealed partial class MethodEmitter
             _il.MarkLabel(dispatch);
             var stubs = handlers.Select(_ => _il.DefineLabel()).ToArray();
             _il.Emit(OpCodes.Ldloc, entry);
-            _il.Emit(OpCodes.Switch, [_labels[_startPc], .. stubs]);
-            _il.Emit(OpCodes.Br, _labels[_startPc]);
+            _il.Emit(OpCodes.Switch, [Target(_startPc), .. stubs]);
+            _il.Emit(OpCodes.Br, Target(_startPc));
             for (var i = 0; i < handlers.Length; i++)
             {
                 _il.MarkLabel(stubs[i]);
@@ -169,14 +174,14 @@ internal sealed partial class MethodEmitter
                 _il.Emit(OpCodes.Stloc, StackLocal(0, 'R'));
                 _il.Emit(OpCodes.Br, _labels[handlers[i]]);
             }
-            Body();
+            Bodies();
             Catch(entry, caught, handlers, dispatch);
             _il.EndExceptionBlock();
         }
         else
         {
-            _il.Emit(OpCodes.Br, _labels[_startPc]);
-            Body();
+            _il.Emit(OpCodes.Br, Target(_startPc));
+            Bodies();
         }
         if (monitor is not null)
         {
@@ -190,6 +195,13 @@ internal sealed partial class MethodEmitter
         if (_result is not null) _il.Emit(OpCodes.Ldloc, _result);
         else if (_loop) PackSlot('V');
         _il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>The method's code, then the loop entry's copy of its loop when it has one.</summary>
+    private void Bodies()
+    {
+        Body();
+        LoopCopy();
     }
 
     private void Body()

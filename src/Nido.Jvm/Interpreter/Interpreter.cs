@@ -212,29 +212,21 @@ public static partial class Interpreter
                             case 0x97: sp -= 3; s[sp - 1].P = Comparisons.DCmpL(s[sp - 1].D, s[sp + 1].D); pc++; break;
                             case 0x98: sp -= 3; s[sp - 1].P = Comparisons.DCmpG(s[sp - 1].D, s[sp + 1].D); pc++; break;
                             // branches
-                            case 0x99: pc = s[--sp].I == 0 ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0x9a: pc = s[--sp].I != 0 ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0x9b: pc = s[--sp].I < 0 ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0x9c: pc = s[--sp].I >= 0 ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0x9d: pc = s[--sp].I > 0 ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0x9e: pc = s[--sp].I <= 0 ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0x9f: sp -= 2; pc = s[sp].I == s[sp + 1].I ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0xa0: sp -= 2; pc = s[sp].I != s[sp + 1].I ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0xa1: sp -= 2; pc = s[sp].I < s[sp + 1].I ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0xa2: sp -= 2; pc = s[sp].I >= s[sp + 1].I ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0xa3: sp -= 2; pc = s[sp].I > s[sp + 1].I ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0xa4: sp -= 2; pc = s[sp].I <= s[sp + 1].I ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0xa5: sp -= 2; pc = ReferenceEquals(s[sp].R, s[sp + 1].R) ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0xa6: sp -= 2; pc = !ReferenceEquals(s[sp].R, s[sp + 1].R) ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0xa7:
-                            {
-                                var offset = (short)U2(bc, pc + 1);
-                                pc += offset;
-                                // A hot loop in a long-running frame moves to compiled code here (on-stack replacement).
-                                if (offset < 0 && jit is not null && ++m.BackEdges >= jit.LoopThreshold && (loop = LoopEntry(jit, m, pc)) is not null)
-                                    goto Compiled;
-                                break;
-                            }
+                            case 0x99: if (s[--sp].I == 0) goto Jump; pc += 3; break;
+                            case 0x9a: if (s[--sp].I != 0) goto Jump; pc += 3; break;
+                            case 0x9b: if (s[--sp].I < 0) goto Jump; pc += 3; break;
+                            case 0x9c: if (s[--sp].I >= 0) goto Jump; pc += 3; break;
+                            case 0x9d: if (s[--sp].I > 0) goto Jump; pc += 3; break;
+                            case 0x9e: if (s[--sp].I <= 0) goto Jump; pc += 3; break;
+                            case 0x9f: sp -= 2; if (s[sp].I == s[sp + 1].I) goto Jump; pc += 3; break;
+                            case 0xa0: sp -= 2; if (s[sp].I != s[sp + 1].I) goto Jump; pc += 3; break;
+                            case 0xa1: sp -= 2; if (s[sp].I < s[sp + 1].I) goto Jump; pc += 3; break;
+                            case 0xa2: sp -= 2; if (s[sp].I >= s[sp + 1].I) goto Jump; pc += 3; break;
+                            case 0xa3: sp -= 2; if (s[sp].I > s[sp + 1].I) goto Jump; pc += 3; break;
+                            case 0xa4: sp -= 2; if (s[sp].I <= s[sp + 1].I) goto Jump; pc += 3; break;
+                            case 0xa5: sp -= 2; if (ReferenceEquals(s[sp].R, s[sp + 1].R)) goto Jump; pc += 3; break;
+                            case 0xa6: sp -= 2; if (!ReferenceEquals(s[sp].R, s[sp + 1].R)) goto Jump; pc += 3; break;
+                            case 0xa7: goto Jump;
                             case 0xa8: s[sp++].P = pc + 3; pc += (short)U2(bc, pc + 1); break;
                             case 0xa9: pc = (int)s[fp + bc[pc + 1]].P; break;
                             case 0xaa: pc = TableSwitch(bc, pc, s[--sp].I); break;
@@ -325,12 +317,20 @@ public static partial class Interpreter
                                 pc += 4;
                                 break;
                             }
-                            case 0xc6: pc = s[--sp].R is null ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
-                            case 0xc7: pc = s[--sp].R is not null ? pc + (short)U2(bc, pc + 1) : pc + 3; break;
+                            case 0xc6: if (s[--sp].R is null) goto Jump; pc += 3; break;
+                            case 0xc7: if (s[--sp].R is not null) goto Jump; pc += 3; break;
                             case 0xc8: pc += BinaryPrimitives.ReadInt32BigEndian(bc.AsSpan(pc + 1)); break;
                             case 0xc9: s[sp++].P = pc + 5; pc += BinaryPrimitives.ReadInt32BigEndian(bc.AsSpan(pc + 1)); break;
                             default: throw vm.Throw("java/lang/VerifyError", $"Bad instruction: {op:x2} at {pc} in {m}");
                         }
+                        continue;
+                    // goto and the conditional branches taken (a do-while's back edge is one).
+                    Jump:
+                        var offset = (short)U2(bc, pc + 1);
+                        pc += offset;
+                        // A hot loop in a long-running frame moves to compiled code here (on-stack replacement).
+                        if (offset < 0 && jit is not null && ++m.BackEdges >= jit.LoopThreshold && (loop = LoopEntry(jit, m, pc)) is not null)
+                            goto Compiled;
                     }
                 }
                 catch (Exception e)

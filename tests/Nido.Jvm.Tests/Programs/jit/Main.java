@@ -81,7 +81,59 @@ public class Main {
         return v;
     }
 
+    // Each called once: the inner loops turn far past the loop threshold and continue in compiled code entered at
+    // their head, inside outer loops: labelled break and continue out of the inner loop, a do-while whose back branch
+    // is conditional, an exception thrown in the inner loop and caught in the outer, a switch in the inner loop.
+    static long nestedJumps(int n) {
+        long r = 0;
+        outer:
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 30000; j++) {
+                if (j == 25000 + i) continue outer;
+                if (i == 5 && j == 29000) break outer;
+                r += (i ^ j) & 7;
+            }
+            r -= i;
+        }
+        return r;
+    }
+
+    static long nestedDoWhile() {
+        long r = 0;
+        int k = 0;
+        for (int i = 0; i < 3; i++) {
+            int j = 0;
+            do { r += j % 3; j++; k++; } while (j < 25000);
+            r += k;
+        }
+        return r;
+    }
+
+    static long nestedCatch() {
+        long r = 0;
+        int[] a = new int[100];
+        for (int i = 0; i < 3; i++) {
+            try {
+                for (int j = 0; ; j++) a[j % 101] += j;
+            } catch (ArrayIndexOutOfBoundsException e) {
+                r += a[99] + i;
+            }
+        }
+        return r;
+    }
+
+    static long nestedSwitch() {
+        long r = 0;
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 40000; j++) {
+                switch (j & 3) { case 0: r += 1; break; case 1: r -= 2; break; case 2: if (j == 39998 && i == 1) return r * 7; break; default: r ^= j; }
+            }
+        }
+        return r;
+    }
+
     public static void main(String[] args) {
+        System.out.println("nested " + nestedJumps(8) + " " + nestedDoWhile() + " " + nestedCatch() + " " + nestedSwitch());
         long sum = 0;
         for (int i = 0; i < 60000; i++) sum += intCorners(i);
         System.out.println("int " + sum);
