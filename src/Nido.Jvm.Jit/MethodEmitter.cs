@@ -42,6 +42,8 @@ internal sealed partial class MethodEmitter
     private readonly bool _frameless;
     private readonly LocalBuilder _frame;
     private readonly LocalBuilder _pcs;
+    /// <summary>The thread's frame method ids, loaded by the typed method's prologue (null in a loop entry).</summary>
+    private LocalBuilder? _ids;
     private LocalBuilder? _result;
     private LocalBuilder? _slotTemp;
     private bool _inTry;
@@ -73,6 +75,9 @@ internal sealed partial class MethodEmitter
     {
         _inlineEnd = end;
         _inlineResult = result;
+        // The IL's arguments are the outer method's: a call back to it (a recursive callee inlined) passes its own constants.
+        _target = caller._target;
+        _ids = caller._ids;
     }
 
     private MethodEmitter(JitCompiler jit, JMethod method, StackKinds kinds, ILGenerator il, bool loop, int startPc, MethodEmitter? caller = null, CodeFacts? facts = null)
