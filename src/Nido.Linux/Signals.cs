@@ -105,6 +105,14 @@ public static class Signals
         SendToThread(CurrentThreadId, signal);
     }
 
+    /// <summary>Whether <paramref name="signal"/>'s disposition is SIG_IGN (inherited from nohup, or set so).</summary>
+    public static unsafe bool IsIgnored(int signal)
+    {
+        var old = stackalloc byte[152];
+        new Span<byte>(old, 152).Clear();
+        return Interop.sigaction(signal, null, old) == 0 && *(nint*)old == 1; // 1: SIG_IGN
+    }
+
     /// <summary>sigaction(2) with <paramref name="handler"/>, an empty mask and no flags (no SA_RESTART); false when refused.</summary>
     internal static unsafe bool SetHandler(int signal, nint handler)
     {

@@ -1,4 +1,5 @@
 using Nido.Jvm.Runtime;
+using Nido.Linux;
 
 namespace Nido.Jvm.Natives;
 
@@ -49,9 +50,13 @@ internal static class JdkInternalMisc
             "STOP" => 19, "TSTP" => 20, "TTIN" => 21, "TTOU" => 22, "URG" => 23, "XCPU" => 24, "XFSZ" => 25, "VTALRM" => 26,
             "PROF" => 27, "WINCH" => 28, "IO" => 29, "PWR" => 30, "SYS" => 31, _ => -1,
         }));
-        // Signal handlers stay the process's (the CLI's): report "default" so Terminator.setup keeps going.
-        r.Add(S, "handle0", "(IJ)J", static (t, a) => Slot.OfLong(0));
-        r.Add(S, "raise0", "(I)V", static (t, a) => default);
+        r.Add(S, "handle0", "(IJ)J", static (t, a) => Slot.OfLong(t.Vm.Signals.Register(a[0].I, a[1].J)));
+        // Signal.raise: the signal goes to this process (its Java handler, if one is installed, runs as for one sent).
+        r.Add(S, "raise0", "(I)V", static (t, a) =>
+        {
+            Signals.SendToProcess(Signals.CurrentProcessId, a[0].I);
+            return default;
+        });
         r.AddAny("jdk/internal/misc/ScopedMemoryAccess", "registerNatives", static (t, a) => default);
         const string R = "jdk/internal/reflect/Reflection";
         r.Add(R, "getCallerClass", "()Ljava/lang/Class;", static (t, a) =>

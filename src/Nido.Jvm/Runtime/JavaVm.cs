@@ -37,6 +37,10 @@ public sealed partial class JavaVm : IDisposable
     public static Compiled.IMethodCompiler? DefaultCompiler { get; set; }
     /// <summary>The JIT for this VM: none under -Xint.</summary>
     public Compiled.IMethodCompiler? Compiler { get; }
+
+    /// <summary>Java handlers of OS signals (jdk.internal.misc.Signal).</summary>
+    internal SignalDispatcher Signals => _signals ??= new SignalDispatcher(this);
+    private SignalDispatcher? _signals;
     /// <summary>Binds native methods of loaded JNI libraries (System.loadLibrary), when installed.</summary>
     public Natives.IJniBinder? Jni { get; }
     private readonly IClassSource _bootSource;

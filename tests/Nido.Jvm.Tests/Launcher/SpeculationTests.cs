@@ -47,6 +47,7 @@ public sealed class SpeculationTests(SpeculationProgram program) : IClassFixture
                         for (int i = 0; i < 30000; i++) System.out.println(i + s);
                     }
                     case "spin" -> {
+                        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("hook ran")));
                         System.out.println("spinning");
                         long x = 0;
                         while (true) { x++; if (x % 100_000_000 == 0) Thread.sleep(1); }
@@ -161,7 +162,7 @@ public sealed class SpeculationTests(SpeculationProgram program) : IClassFixture
     }
 
     [Fact]
-    public void A_long_run_moves_to_the_host_and_a_signal_to_nido_reaches_it()
+    public void A_long_run_moves_to_the_host_and_a_signal_to_nido_reaches_it_and_runs_the_shutdown_hooks()
     {
         using var p = Start("spin");
         var host = WaitForHost(p);
@@ -178,7 +179,8 @@ public sealed class SpeculationTests(SpeculationProgram program) : IClassFixture
         WaitFor(() => StderrSoFar().Contains("the JIT host runs the program"), "the hand-off");
         Nido.Linux.Signals.SendToProcess(q.Id, Nido.Linux.Signals.SIGTERM);
         Assert.True(q.WaitForExit(30_000), "nido java did not end on SIGTERM");
-        Assert.Equal(143, q.ExitCode); // killed by SIGTERM, as the host was (the waiter ends by the same signal)
+        Assert.Equal(143, q.ExitCode); // as java: the shutdown hooks ran, then exit(128 + SIGTERM)
+        Assert.Equal("hook ran", q.StandardOutput.ReadLine());
         WaitFor(() => Ended(host2), $"host {host2} to end");
     }
 

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using Nido.Linux;
+
+namespace Nido.Jvm.Runtime;
+
+/// <summary>
+/// The VM side of jdk.internal.misc.Signal, as HotSpot's JVM_RegisterSignal and its "Signal Dispatcher" thread: a
+/// Java handler for an OS signal (Terminator's for INT, TERM and HUP, which run the shutdown hooks and exit with
+/// 128 + the signal) is a .NET signal registration that cancels the default action and queues the signal; a daemon
+/// Java thread, started on the first signal, calls Signal.dispatch, which runs the handler on a thread of its own.
+/// </summary>
+internal sealed class SignalDispatcher(JavaVm vm)
+{
+    /// <summary>Signal.handle0's handler values: the default action, ignored, and the Java handler.</summary>
+    public const long Default = 0, Ignore = 1, Java = 2;
+
+    /// <summary>What handle0 returns for a signal the VM keeps (Signal.handle then throws IllegalArgumentException).</summary>
+    public const long Refused = -1;
+
+    private readonly Dictionary<int, (long Handler, PosixSignalRegistration Registration)> _installed = [];
+    private readonly BlockingCollection<int> _pending = [];
+    private Thread? _thread;
+
+    /// <summary>Installs <paramref name="handler"/> for <paramref name="signal"/>; returns the one it replaces, or <see cref="Refused"/>.</summary>
+    public long Register(int signal, long handler)
+    {
+        switch (signal)
+        {
+            // The runtime's own (faults), QUIT (HotSpot's thread dump, never given to Java), the ones no process can
+            // catch, and the real-time signals the .NET runtime and the VM use between threads.
+            case 4 or 7 or 8 or 11 or Signals.SIGQUIT or Signals.SIGKILL or Signals.SIGSTOP or <= 0 or >= 32:
+                return Refused;
+            // A shutdown signal ignored from the start (nohup) stays ignored, as HotSpot leaves it.
+            case Signals.SIGHUP or Signals.SIGINT or Signals.SIGTERM when Signals.IsIgnored(signal):
+                return Ignore;
+        }
+        if (handler is not (Default or Ignore or Java)) return Refused; // a native handler address: not supported
+        lock (_installed)
+        {
+            var previous = Default;
+            if (_installed.Remove(signal, out var old))
+            {
+                previous = old.Handler;
+                old.Registration.Dispose();
+            }
+            if (handler != Default)
+                _installed[signal] = (handler, PosixSignalRegistration.Create((PosixSignal)signal, context => Arrived(context, handler)));
+            return previous;
+        }
+    }
+
+    private void Arrived(PosixSignalContext context, long handler)
+    {
+        if (handler == Ignore)
+        {
+            context.Cancel = true;
+            return;
+        }
+        // A process that does not run the program for real yet (the speculative start's two runs, see StartupGate)
+        // takes the default action: the run that is kept is the one still alive.
+        if (StartupGate.Current is { IsLive: false }) return;
+        context.Cancel = true;
+        lock (_pending)
+        {
+            if (_thread is null)
+            {
+                _thread = new Thread(Dispatch, 1 << 20) { IsBackground = true, Name = "Signal Dispatcher" };
+                _thread.Start();
+            }
+        }
+        _pending.Add((int)context.Signal);
+    }
+
+    /// <summary>The dispatcher thread: a daemon Java thread in the system group that hands each signal to Java.</summary>
+    private void Dispatch()
+    {
+        var t = vm.NewThread();
+        t.Attach(1 << 20);
+        var signalClass = vm.BootClass("jdk/internal/misc/Signal");
+        var dispatch = signalClass.DeclaredMethod("dispatch", "(I)V")!;
+        try
+        {
+            var main = vm.MainThreadGroup!;
+            var group = vm.GetField(main, "parent").R ?? main;
+            vm.AttachThreadObject(t, group, "Signal Dispatcher", daemon: true);
+        }
+        catch (JavaThrow)
+        {
+            // Without its Thread object the thread can still call Java; dispatch only starts the handler's thread.
+        }
+        foreach (var signal in _pending.GetConsumingEnumerable())
+        {
+            try
+            {
+                t.Invoke(dispatch, Slot.OfInt(signal));
+            }
+            catch (JavaThrow e)
+            {
+                vm.DispatchUncaught(t, e.Throwable);
+            }
+        }
+    }
+}
