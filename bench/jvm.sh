@@ -3,7 +3,9 @@
 # wall time and the ratios: Hello startup, fib(35), and the Benchmarks Game programs of the test suite
 # (nbody, spectral-norm, binary-trees, fannkuch-redux) at sizes where java -Xint takes seconds, so the compute and not
 # the start dominates. nido java runs with its JIT (in the CoreCLR host, as `nido java` does by default).
-# RUNS=N (default 5).
+# RUNS=N (default 5). LONG=1 instead runs the compute programs at sizes where java itself takes 0.3-4 s (fib 40,
+# nbody 20M, spectral-norm 3000, binary-trees 19, fannkuch-redux 11), nido against java only (-Xint would take
+# minutes): there the start (nido's ~90 ms, java's ~30) is a small part and the ratio is the compiled code's.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 "$root/scripts/setup.sh" jvm
@@ -29,6 +31,27 @@ JAVA
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 ms() { local start=$(date +%s%N); "$@" >/dev/null 2>&1 </dev/null; echo $(( ($(date +%s%N) - start) / 1000000 )); }
+
+if [[ ${LONG:-0} == 1 ]]; then
+  printf '%-16s %10s %10s %10s\n' program "nido ms" "java ms" "nido/java"
+  long() {
+    local name=$1; shift
+    local n=() j=()
+    for _ in $(seq "$runs"); do
+      n+=("$(ms "$nido" java -cp "$work/$name" "$@")")
+      j+=("$(ms "$java" -cp "$work/$name" "$@")")
+    done
+    local mn mj
+    mn=$(printf '%s\n' "${n[@]}" | median); mj=$(printf '%s\n' "${j[@]}" | median)
+    printf '%-16s %10s %10s %10.2f\n' "$name" "$mn" "$mj" "$(echo "$mn / $mj" | bc -l)"
+  }
+  long fib Fib 40
+  long nbody Main 20000000
+  long spectral-norm Main 3000
+  long binary-trees Main 19
+  long fannkuch-redux Main 11
+  exit 0
+fi
 
 printf '%-16s %10s %10s %12s %10s %12s\n' program "nido ms" "java ms" "java -Xint" "nido/java" "nido/-Xint"
 bench() {
