@@ -69,32 +69,7 @@ internal sealed partial class MethodEmitter
             _il.Emit(OpCodes.Ldfld, Handles.ThreadFrameMethodIds);
             _il.Emit(OpCodes.Stloc, ids);
         }
-        var overflow = _il.DefineLabel();
-        var ok = _il.DefineLabel();
-        _il.Emit(OpCodes.Ldloc, callee._frame);
-        _il.Emit(OpCodes.Ldloc, ids);
-        _il.Emit(OpCodes.Ldlen);
-        _il.Emit(OpCodes.Conv_I4);
-        _il.Emit(OpCodes.Bge_Un, overflow);
-        _il.Emit(OpCodes.Ldloc, callee._frame);
-        _il.Emit(OpCodes.Ldloc, _pcs);
-        _il.Emit(OpCodes.Ldlen);
-        _il.Emit(OpCodes.Conv_I4);
-        _il.Emit(OpCodes.Blt_Un, ok);
-        _il.MarkLabel(overflow);
-        LdThread();
-        _il.Emit(OpCodes.Call, Handles.Support(nameof(Compiled.CompiledSupport.StackOverflow)));
-        _il.Emit(OpCodes.Throw);
-        _il.MarkLabel(ok);
-        _il.Emit(OpCodes.Ldloc, ids);
-        _il.Emit(OpCodes.Ldloc, callee._frame);
-        _il.Emit(OpCodes.Ldc_I4, callee._m.Id);
-        _il.Emit(OpCodes.Stelem_I4);
-        LdThread();
-        _il.Emit(OpCodes.Ldloc, callee._frame);
-        _il.Emit(OpCodes.Ldc_I4_1);
-        _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Stfld, Handles.ThreadDepth);
+        EnterFrame(callee._frame, ids, callee._m.Id, _il.DefineLabel());
     }
 
     /// <summary>The callee's body, its arguments taken from the caller's operand-stack locals.</summary>

@@ -346,14 +346,11 @@ internal sealed partial class MethodEmitter
         }
         var overflow = _il.DefineLabel();
         var probe = _il.DeclareLocal(typeof(int));
-        var ok = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloca, probe);
         _il.Emit(OpCodes.Conv_U);
         LdThread();
         _il.Emit(OpCodes.Ldfld, Handles.ThreadStackFloor);
         _il.Emit(OpCodes.Blt_Un, overflow);
-        // Both frame arrays are checked against the depth once, as unsigned compares of locals: RyuJIT then drops the
-        // bounds checks of the method-id store and of every pc store before a call.
         var ids = _il.DeclareLocal(typeof(int[]));
         LdThread();
         _il.Emit(OpCodes.Ldfld, Handles.ThreadDepth);
@@ -364,12 +361,24 @@ internal sealed partial class MethodEmitter
         LdThread();
         _il.Emit(OpCodes.Ldfld, Handles.ThreadFramePcs);
         _il.Emit(OpCodes.Stloc, _pcs);
-        _il.Emit(OpCodes.Ldloc, _frame);
+        EnterFrame(_frame, ids, _m.Id, overflow);
+        ArgumentsToLocals();
+    }
+
+    /// <summary>
+    /// Frame <paramref name="frame"/> made the thread's top one: both frame arrays checked to have room for it (one
+    /// unsigned compare each, after which RyuJIT drops the bounds checks of the stores into them; no room throws
+    /// StackOverflowError, also from <paramref name="overflow"/>), its method id stored, the depth raised past it.
+    /// </summary>
+    private void EnterFrame(LocalBuilder frame, LocalBuilder ids, int methodId, Label overflow)
+    {
+        var ok = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldloc, frame);
         _il.Emit(OpCodes.Ldloc, ids);
         _il.Emit(OpCodes.Ldlen);
         _il.Emit(OpCodes.Conv_I4);
         _il.Emit(OpCodes.Bge_Un, overflow);
-        _il.Emit(OpCodes.Ldloc, _frame);
+        _il.Emit(OpCodes.Ldloc, frame);
         _il.Emit(OpCodes.Ldloc, _pcs);
         _il.Emit(OpCodes.Ldlen);
         _il.Emit(OpCodes.Conv_I4);
@@ -380,15 +389,14 @@ internal sealed partial class MethodEmitter
         _il.Emit(OpCodes.Throw);
         _il.MarkLabel(ok);
         _il.Emit(OpCodes.Ldloc, ids);
-        _il.Emit(OpCodes.Ldloc, _frame);
-        _il.Emit(OpCodes.Ldc_I4, _m.Id);
+        _il.Emit(OpCodes.Ldloc, frame);
+        _il.Emit(OpCodes.Ldc_I4, methodId);
         _il.Emit(OpCodes.Stelem_I4);
         LdThread();
-        _il.Emit(OpCodes.Ldloc, _frame);
+        _il.Emit(OpCodes.Ldloc, frame);
         _il.Emit(OpCodes.Ldc_I4_1);
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Stfld, Handles.ThreadDepth);
-        ArgumentsToLocals();
     }
 
     private void ArgumentsToLocals()
