@@ -112,11 +112,9 @@ public sealed class JitCompiler : IMethodCompiler
     private void CompileLater(JMethod method)
     {
         if (!_background || method.CompiledState is not null || method.CompileRefused) return;
-        lock (_requests)
-        {
-            if (!_inFlight.Add(method)) return;
-            Enqueue(method);
-        }
+        // Not marked in flight: the method's own threshold still asks (and only its WaitAt call waits); the worker
+        // skips a method compiled meanwhile.
+        lock (_requests) Enqueue(method);
     }
 
     /// <summary>Queues a method for the background thread (started on first use); the caller holds the queue's lock.</summary>

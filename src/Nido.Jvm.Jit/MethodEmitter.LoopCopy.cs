@@ -17,6 +17,9 @@ internal sealed partial class MethodEmitter
     private Label Target(int pc) =>
         _inCopy && pc >= _copyFirst && pc <= _copyLast ? _copy![pc] : _labels[pc];
 
+    /// <summary>Where the compiled code starts: the loop copy's head when there is one.</summary>
+    private Label Entry => _copy is null ? _labels[_startPc] : _copy[_startPc];
+
     /// <summary>Decides the copy: the loop at the start pc, if a loop before it also contains it.</summary>
     private void PlanLoopCopy()
     {

@@ -85,6 +85,7 @@ internal sealed partial class MethodEmitter
             LdThread();
             LdK(_m);
             _il.Emit(OpCodes.Ldc_I4, _pc);
+            _il.Emit(OpCodes.Ldc_I4, _callerPc);
             _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.IncompatibleReceiverFrameless)));
             _il.Emit(OpCodes.Throw);
         }

@@ -44,6 +44,8 @@ internal sealed partial class MethodEmitter
     private readonly LocalBuilder _pcs;
     /// <summary>The thread's frame method ids, loaded by the typed method's prologue (null in a loop entry).</summary>
     private LocalBuilder? _ids;
+    /// <summary>Inlined: the caller's pc at the call (its frame's pc when this body throws); -1 otherwise.</summary>
+    private readonly int _callerPc = -1;
     private LocalBuilder? _result;
     private LocalBuilder? _slotTemp;
     private bool _inTry;
@@ -78,6 +80,7 @@ internal sealed partial class MethodEmitter
         // The IL's arguments are the outer method's: a call back to it (a recursive callee inlined) passes its own constants.
         _target = caller._target;
         _ids = caller._ids;
+        _callerPc = caller._pc;
     }
 
     private MethodEmitter(JitCompiler jit, JMethod method, StackKinds kinds, ILGenerator il, bool loop, int startPc, MethodEmitter? caller = null, CodeFacts? facts = null)
@@ -142,7 +145,7 @@ internal sealed partial class MethodEmitter
         _inTry = handlers.Length > 0 || synchronized;
         if (!_inTry)
         {
-            _il.Emit(OpCodes.Br, Target(_startPc));
+            _il.Emit(OpCodes.Br, Entry);
             Bodies();
             return;
         }
@@ -170,8 +173,8 @@ internal sealed partial class MethodEmitter
             _il.MarkLabel(dispatch);
             var stubs = handlers.Select(_ => _il.DefineLabel()).ToArray();
             _il.Emit(OpCodes.Ldloc, entry);
-            _il.Emit(OpCodes.Switch, [Target(_startPc), .. stubs]);
-            _il.Emit(OpCodes.Br, Target(_startPc));
+            _il.Emit(OpCodes.Switch, [Entry, .. stubs]);
+            _il.Emit(OpCodes.Br, Entry);
             for (var i = 0; i < handlers.Length; i++)
             {
                 _il.MarkLabel(stubs[i]);
@@ -185,7 +188,7 @@ internal sealed partial class MethodEmitter
         }
         else
         {
-            _il.Emit(OpCodes.Br, Target(_startPc));
+            _il.Emit(OpCodes.Br, Entry);
             Bodies();
         }
         if (monitor is not null)
@@ -351,7 +354,7 @@ internal sealed partial class MethodEmitter
         LdThread();
         _il.Emit(OpCodes.Ldfld, Handles.ThreadStackFloor);
         _il.Emit(OpCodes.Blt_Un, overflow);
-        var ids = _il.DeclareLocal(typeof(int[]));
+        var ids = _ids = _il.DeclareLocal(typeof(int[]));
         LdThread();
         _il.Emit(OpCodes.Ldfld, Handles.ThreadDepth);
         _il.Emit(OpCodes.Stloc, _frame);

@@ -175,12 +175,14 @@ public static class CompiledSupport
     /// <summary>
     /// The same fault in a method compiled without a frame (CodeFacts): its frame is pushed first, so the trace
     /// names it and its line and the caller's recorded pc stays. The frame is dropped as compiled frames are when
-    /// an exception leaves them (by the interpreter's call or the catching method).
+    /// an exception leaves them (by the interpreter's call or the catching method). Inlined, the caller does not record
+    /// its pc before the body: <paramref name="callerPc"/> (≥ 0) is it.
     /// </summary>
-    public static JavaThrow IncompatibleReceiverFrameless(JThread t, JMethod m, int pc)
+    public static JavaThrow IncompatibleReceiverFrameless(JThread t, JMethod m, int pc, int callerPc)
     {
         var depth = t.Depth;
         if ((uint)depth >= (uint)t.FrameMethodIds.Length || (uint)depth >= (uint)t.FramePcs.Length) return StackOverflow(t);
+        if (callerPc >= 0 && depth > 0) t.FramePcs[depth - 1] = callerPc;
         t.FrameMethodIds[depth] = m.Id;
         t.Depth = depth + 1;
         return IncompatibleReceiver(t, pc);

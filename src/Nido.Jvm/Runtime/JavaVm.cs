@@ -39,7 +39,7 @@ public sealed partial class JavaVm : IDisposable
     public Compiled.IMethodCompiler? Compiler { get; }
 
     /// <summary>Java handlers of OS signals (jdk.internal.misc.Signal).</summary>
-    internal SignalDispatcher Signals => _signals ??= new SignalDispatcher(this);
+    internal SignalDispatcher Signals => LazyInitializer.EnsureInitialized(ref _signals, () => new SignalDispatcher(this));
     private SignalDispatcher? _signals;
     /// <summary>Binds native methods of loaded JNI libraries (System.loadLibrary), when installed.</summary>
     public Natives.IJniBinder? Jni { get; }

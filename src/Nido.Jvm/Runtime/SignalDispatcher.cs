@@ -38,15 +38,13 @@ internal sealed class SignalDispatcher(JavaVm vm)
         if (handler is not (Default or Ignore or Java)) return Refused; // a native handler address: not supported
         lock (_installed)
         {
-            var previous = Default;
-            if (_installed.Remove(signal, out var old))
-            {
-                previous = old.Handler;
-                old.Registration.Dispose();
-            }
+            // The new registration first: with none left for a moment, the signal's default action would be back.
+            var replaced = _installed.Remove(signal, out var old);
             if (handler != Default)
                 _installed[signal] = (handler, PosixSignalRegistration.Create((PosixSignal)signal, context => Arrived(context, handler)));
-            return previous;
+            if (!replaced) return Default;
+            old.Registration.Dispose();
+            return old.Handler;
         }
     }
 
@@ -75,19 +73,25 @@ internal sealed class SignalDispatcher(JavaVm vm)
     /// <summary>The dispatcher thread: a daemon Java thread in the system group that hands each signal to Java.</summary>
     private void Dispatch()
     {
-        var t = vm.NewThread();
-        t.Attach(1 << 20);
-        var signalClass = vm.BootClass("jdk/internal/misc/Signal");
-        var dispatch = signalClass.DeclaredMethod("dispatch", "(I)V")!;
+        JThread t;
+        JMethod dispatch;
         try
         {
+            t = vm.NewThread();
+            t.Attach(1 << 20);
+            var signalClass = vm.BootClass("jdk/internal/misc/Signal");
+            dispatch = signalClass.DeclaredMethod("dispatch", "(I)V")!;
             var main = vm.MainThreadGroup!;
             var group = vm.GetField(main, "parent").R ?? main;
             vm.AttachThreadObject(t, group, "Signal Dispatcher", daemon: true);
+            // HotSpot's NearMaxPriority, which the handler threads inherit.
+            vm.SetField(t.JavaThread!, vm.BootClass("java/lang/Thread"), "priority", Slot.OfInt(9));
         }
-        catch (JavaThrow)
+        catch (Exception e)
         {
-            // Without its Thread object the thread can still call Java; dispatch only starts the handler's thread.
+            // Without its Thread, Signal.dispatch cannot make the handler's thread: signals stay unhandled (cancelled).
+            Console.Error.WriteLine($"nido: the Signal Dispatcher thread could not start: {e.Message}");
+            return;
         }
         foreach (var signal in _pending.GetConsumingEnumerable())
         {
@@ -98,6 +102,10 @@ internal sealed class SignalDispatcher(JavaVm vm)
             catch (JavaThrow e)
             {
                 vm.DispatchUncaught(t, e.Throwable);
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"nido: signal {signal}: {e.Message}");
             }
         }
     }
