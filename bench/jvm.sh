@@ -32,27 +32,8 @@ JAVA
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 ms() { local start=$(date +%s%N); "$@" >/dev/null 2>&1 </dev/null; echo $(( ($(date +%s%N) - start) / 1000000 )); }
 
-if [[ ${LONG:-0} == 1 ]]; then
-  printf '%-16s %10s %10s %10s\n' program "nido ms" "java ms" "nido/java"
-  long() {
-    local name=$1; shift
-    local n=() j=()
-    for _ in $(seq "$runs"); do
-      n+=("$(ms "$nido" java -cp "$work/$name" "$@")")
-      j+=("$(ms "$java" -cp "$work/$name" "$@")")
-    done
-    local mn mj
-    mn=$(printf '%s\n' "${n[@]}" | median); mj=$(printf '%s\n' "${j[@]}" | median)
-    printf '%-16s %10s %10s %10.2f\n' "$name" "$mn" "$mj" "$(echo "$mn / $mj" | bc -l)"
-  }
-  long fib Fib 40
-  long nbody Main 20000000
-  long spectral-norm Main 3000
-  long binary-trees Main 19
-  long fannkuch-redux Main 11
-  exit 0
-fi
-
+# LONG=1 leaves -Xint out (its columns show "-").
+long=${LONG:-0}
 printf '%-16s %10s %10s %12s %10s %12s\n' program "nido ms" "java ms" "java -Xint" "nido/java" "nido/-Xint"
 bench() {
   local name=$1; shift
@@ -60,12 +41,24 @@ bench() {
   for _ in $(seq "$runs"); do
     n+=("$(ms "$nido" java -cp "$work/$name" "$@")")
     j+=("$(ms "$java" -cp "$work/$name" "$@")")
-    x+=("$(ms "$java" -Xint -cp "$work/$name" "$@")")
+    [[ $long == 1 ]] || x+=("$(ms "$java" -Xint -cp "$work/$name" "$@")")
   done
-  local mn mj mx
-  mn=$(printf '%s\n' "${n[@]}" | median); mj=$(printf '%s\n' "${j[@]}" | median); mx=$(printf '%s\n' "${x[@]}" | median)
-  printf '%-16s %10s %10s %12s %10.2f %12.2f\n' "$name" "$mn" "$mj" "$mx" "$(echo "$mn / $mj" | bc -l)" "$(echo "$mn / $mx" | bc -l)"
+  local mn mj mx=- rx=-
+  mn=$(printf '%s\n' "${n[@]}" | median); mj=$(printf '%s\n' "${j[@]}" | median)
+  if [[ $long != 1 ]]; then
+    mx=$(printf '%s\n' "${x[@]}" | median)
+    rx=$(printf '%.2f' "$(echo "$mn / $mx" | bc -l)")
+  fi
+  printf '%-16s %10s %10s %12s %10.2f %12s\n' "$name" "$mn" "$mj" "$mx" "$(echo "$mn / $mj" | bc -l)" "$rx"
 }
+if [[ $long == 1 ]]; then
+  bench fib Fib 40
+  bench nbody Main 20000000
+  bench spectral-norm Main 3000
+  bench binary-trees Main 19
+  bench fannkuch-redux Main 11
+  exit 0
+fi
 bench hello Main
 bench fib Fib 35
 bench nbody Main 2000000

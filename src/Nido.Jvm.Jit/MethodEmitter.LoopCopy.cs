@@ -15,7 +15,7 @@ internal sealed partial class MethodEmitter
 {
     /// <summary>Where a branch to <paramref name="pc"/> goes: into the copy from inside it, else the method's code.</summary>
     private Label Target(int pc) =>
-        _inCopy && pc >= _copyFirst && pc <= _copyLast ? _copy![pc] : _labels[pc];
+        _inCopy && pc >= _startPc && pc <= _copyLast ? _copy![pc] : _labels[pc];
 
     /// <summary>Where the compiled code starts: the loop copy's head when there is one.</summary>
     private Label Entry => _copy is null ? _labels[_startPc] : _copy[_startPc];
@@ -37,10 +37,9 @@ internal sealed partial class MethodEmitter
             }
         }
         if (last < 0 || !nested) return;
-        _copyFirst = _startPc;
         _copyLast = last;
         _copy = new Label[_bc.Length];
-        for (var pc = _copyFirst; pc <= _copyLast; pc++)
+        for (var pc = _startPc; pc <= _copyLast; pc++)
             if (_kinds.In[pc] is not null) _copy[pc] = _il.DefineLabel();
     }
 
@@ -48,8 +47,8 @@ internal sealed partial class MethodEmitter
     {
         if (_copy is null) return;
         _inCopy = true;
-        var last = _copyFirst;
-        for (var pc = _copyFirst; pc <= _copyLast; pc++)
+        var last = _startPc;
+        for (var pc = _startPc; pc <= _copyLast; pc++)
         {
             if (_kinds.In[pc] is not { } state) continue;
             _il.MarkLabel(_copy[pc]);

@@ -31,9 +31,9 @@ internal sealed partial class MethodEmitter
     private readonly List<object> _k;
     private readonly Dictionary<object, int> _kIndex;
     private readonly Label[] _labels;
-    /// <summary>The loop entry's copy of its loop (see <see cref="PlanLoopCopy"/>): labels, and the pcs it covers.</summary>
+    /// <summary>The loop entry's copy of its loop (see <see cref="PlanLoopCopy"/>): labels, and its last pc (it starts at the loop head).</summary>
     private Label[]? _copy;
-    private int _copyFirst, _copyLast;
+    private int _copyLast;
     private bool _inCopy;
     private readonly Dictionary<(int, char), LocalBuilder> _locals = [];
     private readonly Dictionary<(int, char), LocalBuilder> _stack = [];

@@ -4,7 +4,8 @@ namespace Nido.Linux;
 /// <summary>Signal numbers and names (x86-64), parsing as kill(1) and runc accept them, and per-thread masks.</summary>
 public static class Signals
 {
-    public const int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGKILL = 9, SIGUSR1 = 10, SIGUSR2 = 12, SIGPIPE = 13;
+    public const int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGILL = 4, SIGBUS = 7, SIGFPE = 8, SIGKILL = 9, SIGUSR1 = 10;
+    public const int SIGSEGV = 11, SIGUSR2 = 12, SIGPIPE = 13;
     public const int SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17, SIGCONT = 18, SIGSTOP = 19, SIGWINCH = 28;
     public const int SIGRTMIN = 34, SIGRTMAX = 64;
 
@@ -105,19 +106,22 @@ public static class Signals
         SendToThread(CurrentThreadId, signal);
     }
 
+    /// <summary>struct sigaction (x86-64 glibc): handler, 128-byte mask, flags, restorer; the handler comes first.</summary>
+    private const int SigactionSize = 152;
+
     /// <summary>Whether <paramref name="signal"/>'s disposition is SIG_IGN (inherited from nohup, or set so).</summary>
     public static unsafe bool IsIgnored(int signal)
     {
-        var old = stackalloc byte[152];
-        new Span<byte>(old, 152).Clear();
+        var old = stackalloc byte[SigactionSize];
+        new Span<byte>(old, SigactionSize).Clear();
         return Interop.sigaction(signal, null, old) == 0 && *(nint*)old == 1; // 1: SIG_IGN
     }
 
     /// <summary>sigaction(2) with <paramref name="handler"/>, an empty mask and no flags (no SA_RESTART); false when refused.</summary>
     internal static unsafe bool SetHandler(int signal, nint handler)
     {
-        var action = stackalloc byte[152]; // struct sigaction (x86-64 glibc): handler, 128-byte mask, flags, restorer
-        new Span<byte>(action, 152).Clear();
+        var action = stackalloc byte[SigactionSize];
+        new Span<byte>(action, SigactionSize).Clear();
         *(nint*)action = handler;
         return Interop.sigaction(signal, action, null) == 0;
     }

@@ -29,7 +29,7 @@ internal sealed class SignalDispatcher(JavaVm vm)
         {
             // The runtime's own (faults), QUIT (HotSpot's thread dump, never given to Java), the ones no process can
             // catch, and the real-time signals the .NET runtime and the VM use between threads.
-            case 4 or 7 or 8 or 11 or Signals.SIGQUIT or Signals.SIGKILL or Signals.SIGSTOP or <= 0 or >= 32:
+            case Signals.SIGILL or Signals.SIGBUS or Signals.SIGFPE or Signals.SIGSEGV or Signals.SIGQUIT or Signals.SIGKILL or Signals.SIGSTOP or <= 0 or >= 32:
                 return Refused;
             // A shutdown signal ignored from the start (nohup) stays ignored, as HotSpot leaves it.
             case Signals.SIGHUP or Signals.SIGINT or Signals.SIGTERM when Signals.IsIgnored(signal):
