@@ -38,7 +38,7 @@ public static class NidoApp
         if (args is ["java", .. var javaArgs]) return Commands.Java.JavaCommand.Run(javaArgs, stdout, stderr);
         // The two halves of a speculative `nido java` start (JavaSpeculation): never typed by users.
         if (args is [Commands.Java.JavaStandby.Verb, var fd, .. var standbyArgs]) return Commands.Java.JavaCommand.RunStandby(fd, standbyArgs, stdout, stderr);
-        if (args is [Commands.Java.JavaProxy.Verb, var pid]) return Commands.Java.JavaProxy.Run(pid, stderr);
+        if (args is [Commands.Java.JavaProxy.Verb, var pid, var controlFd]) return Commands.Java.JavaProxy.Run(pid, controlFd, stderr);
         // `nido oci --version` (`-v`) is runc's: the same text as `nido --version`.
         if (args is ["oci", "--version" or "-v"]) args = ["--version"];
         return CliRunner.Invoke(BuildRoot(), args, stdout, stderr, "nido", "nido --help", static e => e is NidoException or Nido.Vmm.VmmException);

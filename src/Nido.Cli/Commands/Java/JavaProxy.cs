@@ -11,13 +11,19 @@ internal static class JavaProxy
 {
     public const string Verb = "java-proxy";
 
-    public static int Run(string pid, TextWriter stderr)
+    public static int Run(string pid, string fd, TextWriter stderr)
     {
         if (!int.TryParse(pid, out var n) || n <= 0)
         {
             stderr.WriteLine($"nido: java-proxy: bad process id '{pid}'");
             return 2;
         }
+        if (!int.TryParse(fd, out var controlFd) || controlFd < 3)
+        {
+            stderr.WriteLine($"nido: java-proxy: bad control descriptor '{fd}'");
+            return 2;
+        }
+        using var control = new SafeFdHandle(controlFd, ownsHandle: true);
         ChildProcess host;
         try
         {
@@ -28,14 +34,24 @@ internal static class JavaProxy
             stderr.WriteLine($"nido: java-proxy: {e.Message}");
             return 1;
         }
-        using (host) return Wait(host);
+        using (host) return Wait(host, control);
     }
 
-    /// <summary>The host's exit code; a host a signal ended ends this process by the same signal (else 128 + signal).</summary>
-    public static int Wait(ChildProcess host)
+    /// <summary>
+    /// Tells the host, on <paramref name="control"/>, that the run is its own once signals are passed on to it, then
+    /// returns its exit code; a host a signal ended ends this process by the same signal (else 128 + signal).
+    /// </summary>
+    public static int Wait(ChildProcess host, SafeFdHandle control)
     {
         ExitStatus status;
-        using (SignalForwarding.To(host)) status = host.WaitForExit();
+        using (SignalForwarding.To(host))
+        {
+            // A host that already ended (it failed to boot) has closed its end: its exit status below says so.
+            try { FileIo.Write(control, "g"u8); }
+            catch (ErrnoException) { }
+            control.Dispose();
+            status = host.WaitForExit();
+        }
         if (status.Signal != 0) Signals.RaiseDefault(status.Signal);
         return status.ShellCode;
     }

@@ -166,27 +166,25 @@ internal sealed class JavaSpeculation : StartupGate
         }
     }
 
+    /// <summary>
+    /// The run goes to the host. The verdict ("g") is the waiter's to send, once it passes signals on: sent from here,
+    /// the host could go live and print while this process is still exec'ing, and a SIGTERM in that window would end
+    /// the waiter by default and the host with it (PR_SET_PDEATHSIG), its shutdown hooks never run.
+    /// </summary>
     private void HandOff()
     {
-        try
-        {
-            FileIo.Write(control!, "g"u8);
-        }
-        catch (ErrnoException)
-        {
-            HostLost("the JIT host ended before it took the run");
-            return;
-        }
         if (trace) Console.Error.WriteLine($"nido: speculation: the JIT host runs the program ({reason})");
         var self = Environment.ProcessPath ?? "/proc/self/exe";
         try
         {
-            // Replaces every thread of this process (the given-up run with them) by the waiter; the host stays our child.
-            Exec.Execve(self, [self, JavaProxy.Verb, host!.Pid.ToString()], Exec.InheritedEnvironment());
+            // Replaces every thread of this process (the given-up run with them) by the waiter; the host stays our
+            // child, and the control socket stays open across the exec for the waiter's verdict.
+            FileIo.SetCloseOnExec(control!, false);
+            Exec.Execve(self, [self, JavaProxy.Verb, host!.Pid.ToString(), control!.DangerousGetHandle().ToString()], Exec.InheritedEnvironment());
         }
         catch (ErrnoException)
         {
-            Environment.Exit(JavaProxy.Wait(host!));
+            Environment.Exit(JavaProxy.Wait(host!, control!));
         }
     }
 
