@@ -117,6 +117,15 @@ public static class Signals
         return Interop.sigaction(signal, null, old) == 0 && *(nint*)old == 1; // 1: SIG_IGN
     }
 
+    /// <summary>
+    /// Gives an ignored <paramref name="signal"/> its default action back, so that a handler registered next sees it
+    /// (the .NET runtime leaves a signal that was ignored at its start ignored).
+    /// </summary>
+    public static void Unignore(int signal)
+    {
+        if (IsIgnored(signal)) SetHandler(signal, 0);
+    }
+
     /// <summary>sigaction(2) with <paramref name="handler"/>, an empty mask and no flags (no SA_RESTART); false when refused.</summary>
     internal static unsafe bool SetHandler(int signal, nint handler)
     {

@@ -107,6 +107,7 @@ public static class JavaLauncher
             InterpretOnly = options.InterpretOnly,
             Assertions = [.. options.Assertions.Select(a => (a.Enable, a.Target))],
             SystemAssertions = options.SystemAssertions,
+            ReduceSignalUsage = options.Flag("ReduceSignalUsage") is { } reduce ? reduce == "true" : options.OtherVmOptions.Contains("-Xrs"),
         };
         IClassSource boot;
         try

@@ -23,7 +23,7 @@ internal static class VmFlags
         new("DisableAttachMechanism", VmFlagType.Bool), new("UseLargePages", VmFlagType.Bool), new("UsePerfData", VmFlagType.Bool),
         new("PerfDisableSharedMem", VmFlagType.Bool), new("DisableExplicitGC", VmFlagType.Bool),
         new("ExplicitGCInvokesConcurrent", VmFlagType.Bool), new("UseNUMA", VmFlagType.Bool), new("ClassUnloading", VmFlagType.Bool),
-        new("UseTLAB", VmFlagType.Bool), new("ParallelRefProcEnabled", VmFlagType.Bool), new("UseAdaptiveSizePolicy", VmFlagType.Bool),
+        new("UseTLAB", VmFlagType.Bool), new("ReduceSignalUsage", VmFlagType.Bool), new("ParallelRefProcEnabled", VmFlagType.Bool), new("UseAdaptiveSizePolicy", VmFlagType.Bool),
         new("TieredStopAtLevel", VmFlagType.Intx, 0, 4), new("CICompilerCount", VmFlagType.Intx, 0, int.MaxValue),
         new("MaxJavaStackTraceDepth", VmFlagType.Intx), new("ThreadStackSize", VmFlagType.Intx, 0, 1 << 20),
         new("ActiveProcessorCount", VmFlagType.Int), new("ParallelGCThreads", VmFlagType.Uint), new("ConcGCThreads", VmFlagType.Uint),

@@ -21,6 +21,7 @@ public sealed partial class JavaVm
         // is there after boot is not the program's. Collected first only when -Xmx makes the figure matter (without,
         // the boot's own garbage, never collected in its no-GC region, counts as the VM's).
         HeapBaseline = GC.GetTotalMemory(Options.MaxHeap is not null);
+        Signals.InstallThreadDump();
         return t;
     }
 

@@ -16,6 +16,8 @@ public sealed record JavaVmOptions
     public IReadOnlyList<(bool Enable, string? Target)> Assertions { get; init; } = [];
     /// <summary>-esa: assertions in the bootstrap classes.</summary>
     public bool SystemAssertions { get; init; }
+    /// <summary>-Xrs: no thread dump on SIGQUIT (Java may handle QUIT), and INT, TERM and HUP left to the OS.</summary>
+    public bool ReduceSignalUsage { get; init; }
     /// <summary>The java.class.path property value as the user gave it.</summary>
     public string? ClassPathProperty { get; init; }
     /// <summary>sun.java.command (main class or jar and arguments), for tools that read it.</summary>

@@ -25,11 +25,15 @@ internal sealed class SignalDispatcher(JavaVm vm)
     /// <summary>Installs <paramref name="handler"/> for <paramref name="signal"/>; returns the one it replaces, or <see cref="Refused"/>.</summary>
     public long Register(int signal, long handler)
     {
+        var reduced = vm.Options.ReduceSignalUsage;
         switch (signal)
         {
-            // The runtime's own (faults), QUIT (HotSpot's thread dump, never given to Java), the ones no process can
-            // catch, and the real-time signals the .NET runtime and the VM use between threads.
-            case Signals.SIGILL or Signals.SIGBUS or Signals.SIGFPE or Signals.SIGSEGV or Signals.SIGQUIT or Signals.SIGKILL or Signals.SIGSTOP or <= 0 or >= 32:
+            // The runtime's own (faults), the ones no process can catch, and the real-time signals the .NET runtime
+            // and the VM use between threads; QUIT is the thread dump's unless -Xrs.
+            case Signals.SIGILL or Signals.SIGBUS or Signals.SIGFPE or Signals.SIGSEGV or Signals.SIGKILL or Signals.SIGSTOP or <= 0 or >= 32:
+            case Signals.SIGQUIT when !reduced:
+            // With -Xrs the shutdown signals stay the OS's (Terminator ignores the refusal), as HotSpot's.
+            case Signals.SIGHUP or Signals.SIGINT or Signals.SIGTERM when reduced:
                 return Refused;
             // A shutdown signal ignored from the start (nohup) stays ignored, as HotSpot leaves it.
             case Signals.SIGHUP or Signals.SIGINT or Signals.SIGTERM when Signals.IsIgnored(signal):
@@ -48,6 +52,22 @@ internal sealed class SignalDispatcher(JavaVm vm)
         }
     }
 
+    /// <summary>
+    /// SIGQUIT prints every Java thread's stack on stdout and the program goes on, as HotSpot's BREAK_SIGNAL (not
+    /// with -Xrs, where QUIT keeps its default action unless Java handles it). A QUIT ignored when the process
+    /// started (a shell's background job) stays ignored here: the .NET runtime never hands such a signal over, so
+    /// `nido java` gives it its default action back before exec'ing the host or the waiter.
+    /// </summary>
+    public void InstallThreadDump()
+    {
+        if (vm.Options.ReduceSignalUsage) return;
+        lock (_installed)
+            _installed[Signals.SIGQUIT] = (Dump, PosixSignalRegistration.Create((PosixSignal)Signals.SIGQUIT, context => Arrived(context, Dump)));
+    }
+
+    /// <summary>The handler value of SIGQUIT's thread dump (never one Java sees).</summary>
+    private const long Dump = 3;
+
     private void Arrived(PosixSignalContext context, long handler)
     {
         if (handler == Ignore)
@@ -55,9 +75,14 @@ internal sealed class SignalDispatcher(JavaVm vm)
             context.Cancel = true;
             return;
         }
-        // A process that does not run the program for real yet (the speculative start's two runs, see StartupGate)
-        // takes the default action: the run that is kept is the one still alive.
-        if (StartupGate.Current is { IsLive: false }) return;
+        if (StartupGate.Current is { IsLive: false })
+        {
+            // A process that does not run the program for real yet (the speculative start's two runs, see
+            // StartupGate) takes the default action: the run that is kept is the one still alive. A dump there would
+            // be held and dropped with the run, and QUIT's default would end it: it is let pass.
+            if (handler == Dump) context.Cancel = true;
+            return;
+        }
         context.Cancel = true;
         lock (_pending)
         {
@@ -68,6 +93,11 @@ internal sealed class SignalDispatcher(JavaVm vm)
             }
         }
         _pending.Add((int)context.Signal);
+    }
+
+    private long HandlerOf(int signal)
+    {
+        lock (_installed) return _installed.TryGetValue(signal, out var installed) ? installed.Handler : Default;
     }
 
     /// <summary>The dispatcher thread: a daemon Java thread in the system group that hands each signal to Java.</summary>
@@ -97,7 +127,8 @@ internal sealed class SignalDispatcher(JavaVm vm)
         {
             try
             {
-                t.Invoke(dispatch, Slot.OfInt(signal));
+                if (signal == Signals.SIGQUIT && HandlerOf(signal) == Dump) ThreadDump.Print(vm);
+                else t.Invoke(dispatch, Slot.OfInt(signal));
             }
             catch (JavaThrow e)
             {

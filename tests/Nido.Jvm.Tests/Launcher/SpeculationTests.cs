@@ -46,6 +46,11 @@ public sealed class SpeculationTests(SpeculationProgram program) : IClassFixture
                         String s = "x".repeat(100);
                         for (int i = 0; i < 30000; i++) System.out.println(i + s);
                     }
+                    case "dump" -> {
+                        System.out.println("waiting");
+                        var r = new BufferedReader(new InputStreamReader(System.in));
+                        System.out.println("read " + r.readLine());
+                    }
                     case "spin" -> {
                         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("hook ran")));
                         System.out.println("spinning");
@@ -184,6 +189,34 @@ public sealed class SpeculationTests(SpeculationProgram program) : IClassFixture
         WaitFor(() => Ended(host2), $"host {host2} to end");
     }
 
+    // java prints a thread dump on SIGQUIT and goes on, also in a script's background job, which starts with QUIT
+    // ignored (HotSpot installs its handler regardless).
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Sigquit_prints_a_thread_dump_and_the_program_goes_on(bool quitIgnoredAtStart)
+    {
+        using var p = Start("dump", quitIgnoredAtStart);
+        Assert.Equal("waiting", p.StandardOutput.ReadLine());
+        WaitFor(() => StderrSoFar().Contains("the JIT host runs the program"), "the hand-off (reading stdin)");
+        Nido.Linux.Signals.SendToProcess(p.Id, Nido.Linux.Signals.SIGQUIT);
+        var dump = new List<string>();
+        // The dispatcher that prints the dump is the last thread listed.
+        for (string? line; (line = p.StandardOutput.ReadLine()) is not null && !line.StartsWith("\"Signal Dispatcher\"", StringComparison.Ordinal);)
+            dump.Add(line);
+        Assert.Contains(dump, l => l.StartsWith("Full thread dump ", StringComparison.Ordinal));
+        Assert.Contains(dump, l => l.StartsWith("\tat Main.main(Main.java:", StringComparison.Ordinal));
+        Assert.Contains("\"main\" #1 prio=5 os_prio=0 runnable", dump);
+        Assert.Contains("\"Finalizer\" #3 daemon prio=8 os_prio=0 in Object.wait()", dump);
+        Assert.Contains("   java.lang.Thread.State: WAITING (on object monitor)", dump);
+        p.StandardInput.WriteLine("x");
+        p.StandardInput.Close();
+        Assert.True(p.WaitForExit(30_000), "nido java did not go on after the dump");
+        var rest = p.StandardOutput.ReadToEnd();
+        Assert.EndsWith("read x\n", rest);
+        Assert.Equal(0, p.ExitCode);
+    }
+
     [Fact]
     public void Killing_nido_while_it_speculates_ends_the_host()
     {
@@ -201,16 +234,19 @@ public sealed class SpeculationTests(SpeculationProgram program) : IClassFixture
         lock (_stderr) return _stderr.ToString();
     }
 
-    private Process Start(string what)
+    private Process Start(string what, bool quitIgnored = false)
     {
         var classes = Classes();
-        var psi = new ProcessStartInfo(TestPaths.NativeNido())
+        // With QUIT ignored, through a shell that execs nido, as a script's background job starts.
+        var psi = new ProcessStartInfo(quitIgnored ? "/bin/sh" : TestPaths.NativeNido())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (quitIgnored)
+            foreach (var a in new[] { "-c", "trap '' QUIT; exec \"$0\" \"$@\"", TestPaths.NativeNido() }) psi.ArgumentList.Add(a);
         foreach (var a in new[] { "java", "-cp", classes, "Main", what }) psi.ArgumentList.Add(a);
         psi.Environment["NIDO_SPECULATE"] = "trace";
         psi.Environment["NIDO_SPECULATE_MS"] = "60000";

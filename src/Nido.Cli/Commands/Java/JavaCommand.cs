@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Nido.Jvm.Runtime;
+using Nido.Linux;
 
 namespace Nido.Cli.Commands.Java;
 
@@ -30,8 +31,22 @@ internal static class JavaCommand
         // (JavaSpeculation); without speculation the whole run goes to the host.
         if (!args.Contains("-Xint") && !RuntimeFeature.IsDynamicCodeSupported && JitHost.Wanted
             && !JavaSpeculation.TryStart(args, HostDefaults))
+        {
+            UnignoreQuit(args);
             JitHost.HandOff(stderr, "java", HostDefaults);
+        }
         return Launch(args, stdout, stderr);
+    }
+
+    /// <summary>
+    /// Before exec'ing the host (or the waiter that passes QUIT on to it): a QUIT ignored since this process started
+    /// (a shell script's background job) gets its default action back, which the VM's thread dump then replaces, as
+    /// HotSpot installs its own whatever it inherited; the .NET runtime never hands over a signal ignored at its
+    /// start. Not with -Xrs, where QUIT stays as inherited (the flag is looked for anywhere, as -Xint is).
+    /// </summary>
+    internal static void UnignoreQuit(IReadOnlyList<string> args)
+    {
+        if (!args.Contains("-Xrs") && !args.Contains("-XX:+ReduceSignalUsage")) Signals.Unignore(Signals.SIGQUIT);
     }
 
     /// <summary>The JIT host started by <see cref="JavaSpeculation"/>: boots, then waits to be told to run the program.</summary>

@@ -21,6 +21,7 @@ internal sealed class JavaSpeculation : StartupGate
     private readonly ManualResetEventSlim decided = new();
     private readonly EventFd wake = new();
     private readonly bool trace;
+    private IReadOnlyList<string> javaArgs = [];
     private SafeFdHandle? control;
     private volatile ChildProcess? host;
     private int state;
@@ -46,7 +47,7 @@ internal sealed class JavaSpeculation : StartupGate
     {
         var mode = Environment.GetEnvironmentVariable("NIDO_SPECULATE");
         if (mode is "0" or "off" || !File.Exists(JitHost.Path)) return false;
-        var speculation = new JavaSpeculation(mode == "trace");
+        var speculation = new JavaSpeculation(mode == "trace") { javaArgs = javaArgs };
         Install(speculation);
         // The thread that spawns the host is the one that later executes the waiter: the host's parent-death signal
         // fires when its spawning thread ends, and execve ends every other thread.
@@ -180,6 +181,7 @@ internal sealed class JavaSpeculation : StartupGate
             // Replaces every thread of this process (the given-up run with them) by the waiter; the host stays our
             // child, and the control socket stays open across the exec for the waiter's verdict.
             FileIo.SetCloseOnExec(control!, false);
+            JavaCommand.UnignoreQuit(javaArgs);
             Exec.Execve(self, [self, JavaProxy.Verb, host!.Pid.ToString(), control!.DangerousGetHandle().ToString()], Exec.InheritedEnvironment());
         }
         catch (ErrnoException)
