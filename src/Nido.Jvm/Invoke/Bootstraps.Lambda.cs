@@ -56,7 +56,11 @@ internal static partial class Bootstraps
         var target = impl!;
         var targetParameters = Descriptors.Parameters(target.Descriptor);
         if (kind is RefInvokeVirtual or RefInvokeInterface or RefInvokeSpecial) targetParameters.Insert(0, JavaVm.Descriptor(target.Owner));
-        var methods = descriptors.Distinct().Select(d => (methodName, d, Adapter(captured, d, kind, target, targetParameters))).ToArray();
+        // The proxy casts each argument to the instantiated type (raw callers may pass anything), as LambdaMetafactory's.
+        var instantiated = Descriptors.Parameters(pool.Utf8(pool.A(args[2])));
+        var casts = instantiated.Select(d => d is "Ljava/lang/Object;" || d[0] is not ('L' or '[') ? null
+            : vm.ResolveClassName(cls, d[0] == 'L' ? d[1..^1] : d)).ToArray();
+        var methods = descriptors.Distinct().Select(d => (methodName, d, Adapter(captured, d, casts, kind, target, targetParameters))).ToArray();
         var proxy = vm.DefineSynthetic(cls.FileName, cls.Loader, [.. interfaces], [.. captured], methods);
         proxy.NestHostClass = Natives.JavaLangClass.NestHost(t, cls); // LambdaMetafactory defines it as a nestmate of its caller
         var width = SlotCount(captured);
@@ -76,7 +80,7 @@ internal static partial class Bootstraps
     }
 
     /// <summary>The proxy method for one erased interface descriptor.</summary>
-    private static NativeMethod Adapter(List<string> captured, string samDescriptor, int kind, JMethod target, List<string> targetParameters)
+    private static NativeMethod Adapter(List<string> captured, string samDescriptor, JClass?[] casts, int kind, JMethod target, List<string> targetParameters)
     {
         var samParameters = Descriptors.Parameters(samDescriptor);
         var samReturn = Descriptors.Return(samDescriptor);
@@ -92,6 +96,8 @@ internal static partial class Bootstraps
             for (var i = 0; i < samParameters.Count; i++)
             {
                 values[captured.Count + i] = a[p];
+                if (i < casts.Length && casts[i] is { } cast && samParameters[i][0] is 'L' or '[' && a[p].R is { } arg && !arg.Class.IsSubtypeOf(cast))
+                    throw Interpreter.ClassCast(t, arg.Class, cast);
                 p += samParameters[i] is "J" or "D" ? 2 : 1;
             }
             if (values.Length != targetParameters.Count)
@@ -113,7 +119,7 @@ internal static partial class Bootstraps
             var method = target;
             if (kind is RefInvokeVirtual or RefInvokeInterface)
             {
-                var receiver = call[0].R ?? throw vm.Throw("java/lang/NullPointerException", null);
+                var receiver = call[0].R ?? throw MethodHandles.PlainNullPointer(t); // the proxy's invokevirtual, in a hidden class: no helpful text
                 method = receiver.Class.Select(target) ?? target;
             }
             else if (kind == RefInvokeStatic) vm.EnsureInitialized(t, target.Owner);
@@ -131,7 +137,15 @@ internal static partial class Bootstraps
         var toRef = to[0] is 'L' or '[';
         if (fromRef && toRef) return v;
         if (toRef) return Slot.OfRef(Natives.Reflect.Box(t, from[0], v));
-        if (fromRef) return Natives.Reflect.Unbox(t, to[0], v.R);
+        if (fromRef)
+        {
+            // The proxy's checkcast to the wrapper and its xxxValue() call: a plain NullPointerException for null.
+            if (v.R is not { } o) throw MethodHandles.PlainNullPointer(t);
+            if (MethodHandles.Unboxed("L" + o.Class.Name + ";") is not { } k || !MethodHandles.Widens(k, to[0]))
+                throw Interpreter.ClassCast(t, o.Class, MethodHandles.Boxed(t.Vm, to[0])!);
+            var raw = t.Vm.GetField(o, "value");
+            return k == to[0] ? raw : Natives.Reflect.Widen(k, to[0], raw)!.Value;
+        }
         if (from == "V") return default;
         return Natives.Reflect.Widen(from[0], to[0], v) ?? v;
     }

@@ -88,7 +88,7 @@ internal static partial class MethodHandles
     }
 
     /// <summary>A NullPointerException without a message (Objects.requireNonNull's): no helpful text is derived for it.</summary>
-    private static JavaThrow PlainNullPointer(JThread t)
+    internal static JavaThrow PlainNullPointer(JThread t)
     {
         var e = t.Vm.Throw("java/lang/NullPointerException", null);
         t.Vm.SetField(e.Throwable, e.Throwable.Class, "extendedMessageState", Slot.OfInt(2));
@@ -128,7 +128,7 @@ internal static partial class MethodHandles
         return Unboxed("L" + from.Name + ";") is not { } w || Widens(w, to[0]);
     }
 
-    private static bool Widens(char from, char to) => from == to || (from, to) switch
+    internal static bool Widens(char from, char to) => from == to || (from, to) switch
     {
         ('B', 'S' or 'I' or 'J' or 'F' or 'D') => true,
         ('S' or 'C', 'I' or 'J' or 'F' or 'D') => true,
@@ -143,9 +143,9 @@ internal static partial class MethodHandles
          "Ljava/lang/Long;", "Ljava/lang/Float;", "Ljava/lang/Double;"];
     private const string WrapperKinds = "ZBSCIJFD";
 
-    private static char? Unboxed(string descriptor) => Array.IndexOf(Wrappers, descriptor) is var i and >= 0 ? WrapperKinds[i] : null;
+    internal static char? Unboxed(string descriptor) => Array.IndexOf(Wrappers, descriptor) is var i and >= 0 ? WrapperKinds[i] : null;
 
-    private static JClass? Boxed(JavaVm vm, char kind) =>
+    internal static JClass? Boxed(JavaVm vm, char kind) =>
         WrapperKinds.IndexOf(kind) is var i and >= 0 ? vm.BootClass(Wrappers[i][1..^1]) : null;
 
     /// <summary>MethodType.toString's names: Class.getSimpleName.</summary>

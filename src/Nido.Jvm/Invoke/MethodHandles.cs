@@ -32,7 +32,7 @@ internal static partial class MethodHandles
             "java/lang/invoke/VarHandleChars" => 'C', "java/lang/invoke/VarHandleFloats" => 'F', "java/lang/invoke/VarHandleDoubles" => 'D',
             _ => '\0',
         };
-        if (kind == '\0') return ViaAccessMethod(t, handle, name, descriptor, parameters, args);
+        if (kind == '\0') return ViaAccessMethod(t, site.Caller, handle, name, descriptor, parameters, args);
         var shape = cls[(dollar + 1)..];
         var coordinates = shape.StartsWith("FieldInstance", StringComparison.Ordinal) ? 1
             : shape.StartsWith("FieldStatic", StringComparison.Ordinal) ? 0 : shape == "Array" ? 2 : -1;
@@ -63,11 +63,11 @@ internal static partial class MethodHandles
             offset = vm.GetField(handle, "abase").I + ((long)index << vm.GetField(handle, "ashift").I);
             first = 2;
         }
-        else return ViaAccessMethod(t, handle, name, descriptor, parameters, args);
+        else return ViaAccessMethod(t, site.Caller, handle, name, descriptor, parameters, args);
         var type = kind == 'L' ? "Ljava/lang/Object;" : kind.ToString();
-        Slot Arg(int i) => Bootstraps.Convert(t, args[first + i], parameters[first + i], type);
+        Slot Arg(int i) => AsType(t, site.Caller, args[first + i], parameters[first + i], type);
         var returns = Descriptors.Return(descriptor);
-        Slot Result(Slot v) => returns == "V" ? default : Bootstraps.Convert(t, v, type, returns);
+        Slot Result(Slot v) => returns == "V" ? default : AsType(t, site.Caller, v, type, returns);
         var size = kind switch { 'Z' or 'B' => 1, 'S' or 'C' => 2, 'I' or 'F' => 4, _ => 8 };
         var o = baseObject!;
         switch (name)
@@ -116,7 +116,7 @@ internal static partial class MethodHandles
     /// method of the handle's class, <c>static T get(VarHandle, coordinates..., values...)</c>, which HotSpot's linkage
     /// calls; this calls it with the call site's arguments adapted to its parameter types.
     /// </summary>
-    private static Slot ViaAccessMethod(JThread t, JObject handle, string name, string descriptor, List<string> parameters, Slot[] args)
+    private static Slot ViaAccessMethod(JThread t, JClass? caller, JObject handle, string name, string descriptor, List<string> parameters, Slot[] args)
     {
         var vm = t.Vm;
         // Found once per handle class, mode and arity: byte-array views run once per word in digests and codecs.
@@ -135,12 +135,12 @@ internal static partial class MethodHandles
         var call = new List<Slot>(targetParameters.Count + 4) { Slot.OfRef(handle) };
         for (var i = 0; i < args.Length; i++)
         {
-            call.Add(Bootstraps.Convert(t, args[i], parameters[i], targetParameters[i + 1]));
+            call.Add(AsType(t, caller, args[i], parameters[i], targetParameters[i + 1]));
             if (targetParameters[i + 1] is "J" or "D") call.Add(default);
         }
         var result = t.Invoke(access, [.. call]);
         var returns = Descriptors.Return(descriptor);
-        return returns == "V" ? default : Bootstraps.Convert(t, result, Descriptors.Return(access.Descriptor), returns);
+        return returns == "V" ? default : AsType(t, caller, result, Descriptors.Return(access.Descriptor), returns);
     }
 
     private static Slot Combine(string mode, char kind, Slot old, Slot operand)

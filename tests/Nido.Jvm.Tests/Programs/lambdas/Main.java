@@ -135,5 +135,30 @@ public class Main {
         Function<Object, String> generic = Object::toString;
         System.out.println("method ref on Object: " + generic.apply(List.of(1)));
         System.out.println("lambda is not anonymous class: " + r.getClass().isAnonymousClass() + ", synthetic: " + r.getClass().isSynthetic());
+        rawCalls();
+    }
+
+    record P(int x) {}
+
+    // A raw caller may pass anything: the proxy casts each argument to the instantiated type first (the
+    // implementation never sees a wrong object), and unboxing null throws NullPointerException.
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void rawCalls() {
+        Function<Integer, Integer> inc = x -> x + 1;
+        Function<P, Integer> px = P::x;
+        Consumer<String> len = String::length;
+        Function<Integer, Double> half = i -> i / 2.0;
+        ToIntFunction<Integer> unbox = Integer::intValue;
+        Comparator<String> cmp = Comparator.comparing(String::length);
+        Object[][] calls = {{inc, "x"}, {inc, null}, {px, List.of(1)}, {px, new P(3)}, {half, 5L}, {half, 3}};
+        for (Object[] c : calls) {
+            try { System.out.println("raw " + ((Function) c[0]).apply(c[1])); } catch (RuntimeException e) { System.out.println("raw: " + e); }
+        }
+        try { ((Consumer) len).accept(5); } catch (RuntimeException e) { System.out.println("raw consumer: " + e); }
+        try { System.out.println(((ToIntFunction) unbox).applyAsInt(null)); } catch (RuntimeException e) { System.out.println("raw unbox: " + e); }
+        try { System.out.println(((Comparator) cmp).compare(1, 2)); } catch (RuntimeException e) { System.out.println("raw comparator: " + e); }
+        List raw = new ArrayList(List.of(3));
+        List<String> strings = raw;
+        try { strings.forEach(s -> System.out.println(s.length())); } catch (RuntimeException e) { System.out.println("raw forEach: " + e); }
     }
 }

@@ -12,6 +12,29 @@ public class Main {
         fields();
         arrays();
         modes();
+        conversions();
+    }
+
+    // asType's unboxing of an Object argument and casting of a result (sun.invoke.util.ValueConversions): the cast
+    // to Number, "Cannot cast Long to Integer", null's NullPointerException; widening ones go through.
+    static long st;
+    static void conversions() throws Throwable {
+        VarHandle vh = MethodHandles.lookup().findVarHandle(Main.class, "v", int.class);
+        VarHandle sh = MethodHandles.lookup().findStaticVarHandle(Main.class, "st", long.class);
+        VarHandle ah = MethodHandles.arrayElementVarHandle(int[].class);
+        VarHandle rh = MethodHandles.lookup().findVarHandle(Main.class, "ref", Object.class);
+        Main m = new Main();
+        Object[] values = {"x", null, 5L, true, 'c', (short) 3, (byte) 2, 4, 7.0f, new java.math.BigInteger("9")};
+        for (Object value : values) {
+            try { vh.set(m, value); System.out.println("c int " + value + " -> " + m.v); } catch (RuntimeException e) { System.out.println("c int " + value + ": " + e); }
+            try { sh.set(value); System.out.println("c long " + value + " -> " + st); } catch (RuntimeException e) { System.out.println("c long " + value + ": " + e); }
+            try { int[] a = new int[1]; ah.set(a, 0, value); System.out.println("c elem " + value + " -> " + a[0]); } catch (RuntimeException e) { System.out.println("c elem " + value + ": " + e); }
+        }
+        try { System.out.println("c cas " + vh.compareAndSet(m, (Object) 4, (Object) "y")); } catch (RuntimeException e) { System.out.println("c cas: " + e); }
+        try { System.out.println("c add " + (int) vh.getAndAdd(m, (Object) 1L)); } catch (RuntimeException e) { System.out.println("c add: " + e); }
+        m.ref = 12;
+        try { String s = (String) rh.get(m); System.out.println("c get " + s); } catch (RuntimeException e) { System.out.println("c get: " + e); }
+        try { Integer i = (Integer) rh.get(m); System.out.println("c get " + i); } catch (RuntimeException e) { System.out.println("c get: " + e); }
     }
 
     static void fields() throws Throwable {
