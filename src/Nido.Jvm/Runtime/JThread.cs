@@ -66,6 +66,10 @@ public sealed class JThread
     /// <summary>The object this thread waits on in Object.wait, so interrupt can wake it.</summary>
     internal volatile object? WaitingOn;
     internal volatile bool Sleeping;
+    /// <summary>Orders an interrupt's wake-up against the end of the wait or sleep it aims at (<see cref="Threads.Interrupt"/>).</summary>
+    internal readonly object WakeLock = new();
+    /// <summary>A .NET interrupt was sent to the current wait or sleep (guarded by <see cref="WakeLock"/>).</summary>
+    internal bool InterruptSent;
 
     /// <summary>
     /// Binds this JThread to the calling .NET thread, whose stack is <paramref name="stackBytes"/> long: calls made

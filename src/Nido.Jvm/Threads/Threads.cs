@@ -61,7 +61,7 @@ public static class Threads
         finally
         {
             waiters.Remove(t);
-            t.WaitingOn = null;
+            Woken(t);
             SetStatus(t, previous);
         }
         if (t.Interrupted) { t.Interrupted = false; throw t.Vm.Throw("java/lang/InterruptedException", null); }
@@ -99,19 +99,49 @@ public static class Threads
         }
         finally
         {
-            t.Sleeping = false;
+            Woken(t);
             SetStatus(t, previous);
         }
         if (t.Interrupted) { t.Interrupted = false; throw t.Vm.Throw("java/lang/InterruptedException", "sleep interrupted"); }
     }
 
-    /// <summary>Thread.interrupt: sets the flag and wakes the thread from wait/sleep (and park).</summary>
+    /// <summary>
+    /// Thread.interrupt0: wakes the thread from wait/sleep (and park). The flag is Java's own: Thread.interrupt set it
+    /// before this call, and setting it again here could land after the target consumed it (a sleep that threw), as
+    /// HotSpot's JavaThread::interrupt only wakes.
+    /// </summary>
     public static void Interrupt(JThread target)
     {
-        target.Interrupted = true;
-        if (target.WaitingOn is not null) SetStatus(target, BlockedOnEnter); // it must take the monitor back first
-        if (target.WaitingOn is not null || target.Sleeping) target.Host?.Interrupt();
+        lock (target.WakeLock)
+        {
+            if (target.WaitingOn is not null) SetStatus(target, BlockedOnEnter); // it must take the monitor back first
+            if ((target.WaitingOn is not null || target.Sleeping) && target.Host is { } host)
+            {
+                host.Interrupt();
+                target.InterruptSent = true;
+            }
+        }
         Unpark(target);
+    }
+
+    /// <summary>
+    /// A wait or sleep is over: no interrupt is aimed at it from now on, and one that came too late for it is dropped
+    /// (Thread.Sleep(0) consumes it); left pending, it would interrupt the thread's next blocking call in .NET, a
+    /// contended monitor entry among them.
+    /// </summary>
+    private static void Woken(JThread t)
+    {
+        bool sent;
+        lock (t.WakeLock)
+        {
+            t.Sleeping = false;
+            t.WaitingOn = null;
+            sent = t.InterruptSent;
+            t.InterruptSent = false;
+        }
+        if (!sent) return;
+        try { Thread.Sleep(0); }
+        catch (ThreadInterruptedException) { }
     }
 
     public static void Unpark(JThread target)

@@ -47,6 +47,7 @@ public class Main {
 
     public static void main(String[] args) throws Exception {
         System.out.println("main thread: " + Thread.currentThread().getName() + " daemon " + Thread.currentThread().isDaemon());
+        interruptsAreConsumedOnce();
 
         Thread t = new Thread(() -> counter = 42, "setter");
         System.out.println("before start: " + t.getState() + " alive " + t.isAlive() + " name " + t.getName());
@@ -210,5 +211,28 @@ public class Main {
         synchronized (o) {
             return Thread.holdsLock(o);
         }
+    }
+
+    // A sleep or wait that throws InterruptedException clears the flag for good, however the interrupt races with it.
+    static void interruptsAreConsumedOnce() throws InterruptedException {
+        int[] left = new int[2];
+        Object lock = new Object();
+        for (int i = 0; i < 300; i++) {
+            Thread sleeper = new Thread(() -> {
+                try { Thread.sleep(10_000); } catch (InterruptedException e) { if (Thread.currentThread().isInterrupted()) left[0]++; }
+            });
+            sleeper.start();
+            sleeper.interrupt();
+            sleeper.join();
+        }
+        for (int i = 0; i < 300; i++) {
+            Thread waiter = new Thread(() -> {
+                synchronized (lock) { try { lock.wait(10_000); } catch (InterruptedException e) { if (Thread.currentThread().isInterrupted()) left[1]++; } }
+            });
+            waiter.start();
+            waiter.interrupt();
+            waiter.join();
+        }
+        System.out.println("interrupt flags left set after InterruptedException: sleep " + left[0] + ", wait " + left[1]);
     }
 }
