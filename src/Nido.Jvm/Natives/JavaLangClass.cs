@@ -159,12 +159,19 @@ internal static class JavaLangClass
             var vm = t.Vm;
             var name = vm.StringOf(a[0].R) ?? throw vm.Throw("java/lang/NullPointerException", null);
             if (name.Contains('/') || name.Length == 0) throw vm.Throw("java/lang/ClassNotFoundException", name);
-            var c = vm.LoadClass(name.Replace('.', '/'), a[2].R) ?? throw vm.Throw("java/lang/ClassNotFoundException", name);
+            var c = vm.LoadClass(name.Replace('.', '/'), a[2].R) ?? throw vm.Throw("java/lang/ClassNotFoundException", MissingName(name));
             if (a[1].I != 0) vm.EnsureInitialized(t, c);
             return Slot.OfRef(vm.Mirror(c));
         });
         // Class.getModule reads the module field, which boot leaves unset: every class is in its loader's unnamed module.
         r.Intrinsic(C, "getModule", "()Ljava/lang/Module;", static (t, a) => Slot.OfRef(Modules.Of(t, Of(t, a[0]), a[0].R!)));
+    }
+
+    /// <summary>What is not found: an array's element class, as HotSpot asks the loader for it ("[Lp.Nope;" → "p.Nope").</summary>
+    private static string MissingName(string name)
+    {
+        var element = name.TrimStart('[');
+        return element.Length < name.Length && element.Length > 2 && element[0] == 'L' && element[^1] == ';' ? element[1..^1] : name;
     }
 
     internal static JClass Of(JThread t, Slot s) => t.Vm.ClassOf(s.R ?? throw t.Vm.Throw("java/lang/NullPointerException", null));

@@ -36,15 +36,25 @@ public sealed partial class JavaVm
             WriteError($"Error: Unable to initialize main class {main.JavaName}\nCaused by: {e.Throwable.Class.JavaName}: {detail}\n");
             return 1;
         }
-        var entry = main.FindMethod("main", "([Ljava/lang/String;)V");
-        if (entry is { IsStatic: false } && (entry.Flags & ClassFile.AccessFlags.Public) != 0)
+        // LauncherHelper.validateMainClass: Class.getMethod("main", String[].class) finds a public one of any return
+        // type, declared here or inherited from a superclass; then it must be static and return void.
+        JMethod? entry = null;
+        for (var c = main; c is not null && entry is null; c = c.Super)
+            entry = c.DeclaredMethods.FirstOrDefault(m => m.Name == "main" && (m.Flags & ClassFile.AccessFlags.Public) != 0
+                && m.Descriptor.StartsWith("([Ljava/lang/String;)", StringComparison.Ordinal));
+        if (entry is null)
+        {
+            WriteError($"Error: Main method not found in class {mainClass}, please define the main method as:\n   public static void main(String[] args)\nor a JavaFX application class must extend javafx.application.Application\n");
+            return 1;
+        }
+        if (!entry.IsStatic)
         {
             WriteError($"Error: Main method is not static in class {mainClass}, please define the main method as:\n   public static void main(String[] args)\n");
             return 1;
         }
-        if (entry is null || !entry.IsStatic || (entry.Flags & ClassFile.AccessFlags.Public) == 0)
+        if (!entry.Descriptor.EndsWith(")V", StringComparison.Ordinal))
         {
-            WriteError($"Error: Main method not found in class {mainClass}, please define the main method as:\n   public static void main(String[] args)\nor a JavaFX application class must extend javafx.application.Application\n");
+            WriteError($"Error: Main method must return a value of type void in class {mainClass}, please \ndefine the main method as:\n   public static void main(String[] args)\n");
             return 1;
         }
         var status = 0;
@@ -106,7 +116,7 @@ public sealed partial class JavaVm
     private void WriteError(string text)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
-        StandardError.Write(bytes);
-        StandardError.Flush();
+        try { StandardError.Write(bytes); }
+        catch (Nido.Linux.ErrnoException) { } // stderr closed: the exit status still says it
     }
 }
