@@ -55,6 +55,17 @@ public sealed class ClassPath : IDisposable
         return null;
     }
 
+    /// <summary>The manifest of the jar whose code source URL is <paramref name="codeSource"/>; null for a directory or a jar without one.</summary>
+    public byte[]? ManifestOf(string codeSource)
+    {
+        for (int i = 0; EntryAt(i) is { } entry; i++)
+        {
+            if (entry.CodeSource == codeSource)
+                return entry is JarClassPathEntry ? entry.Read("META-INF/MANIFEST.MF") : null;
+        }
+        return null;
+    }
+
     /// <summary>The bytes of a resource ("META-INF/x.txt") from the first entry that has it.</summary>
     public byte[]? FindResource(string name)
     {

@@ -182,4 +182,6 @@ public sealed class ClassPathSource(ClassPath classPath) : IClassSource
     public byte[]? FindClass(string internalName) => classPath.FindClass(internalName);
 
     public byte[]? FindClass(string internalName, out string? codeSource) => classPath.FindClass(internalName, out codeSource);
+
+    public byte[]? ManifestOf(string codeSource) => classPath.ManifestOf(codeSource);
 }

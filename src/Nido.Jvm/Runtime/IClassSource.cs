@@ -12,4 +12,7 @@ public interface IClassSource
         codeSource = null;
         return FindClass(internalName);
     }
+
+    /// <summary>The manifest of the jar behind a code source (null for directories, the jimage, a jar without one).</summary>
+    byte[]? ManifestOf(string codeSource) => null;
 }

@@ -1,3 +1,4 @@
+using Nido.Linux;
 using Nido.Jvm.ClassFile;
 
 namespace Nido.Jvm.Runtime;
@@ -51,11 +52,45 @@ public sealed partial class JavaVm
             if (data.Classes.TryGetValue(name, out var c)) return c;
             var bytes = source.FindClass(name, out var codeSource);
             if (bytes is null) return null;
+            if (codeSource is not null && data.Loader is not null) DefinePackage(source, data, name, codeSource);
             return DefineClass(bytes, data.Loader, name, codeSource is null ? null : ProtectionDomainOf(data.Loader, codeSource));
         }
     }
 
     private readonly Dictionary<string, JObject> _protectionDomains = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A class from a jar with a manifest defines its package first with the manifest's attributes (Implementation-
+    /// and Specification- title, version, vendor; Sealed), as BuiltinClassLoader.defineClass does through
+    /// defineOrCheckPackage: Package.getImplementationVersion reads them. Once per package of the loader.
+    /// </summary>
+    private void DefinePackage(IClassSource source, LoaderData data, string name, string codeSource)
+    {
+        var slash = name.LastIndexOf('/');
+        if (slash < 0 || !data.Packages.Add(name[..slash]) || source.ManifestOf(codeSource) is not { } manifestBytes) return;
+        if (JThread.Current is not { } t) return;
+        var input = BootClass("java/io/ByteArrayInputStream");
+        EnsureInitialized(t, input);
+        var stream = NewObject(input);
+        var bytes = NewByteArray(manifestBytes);
+        t.Invoke(input.DeclaredMethod("<init>", "([B)V")!, Slot.OfRef(stream), Slot.OfRef(bytes));
+        var manifestClass = BootClass("java/util/jar/Manifest");
+        EnsureInitialized(t, manifestClass);
+        var manifest = NewObject(manifestClass);
+        t.Invoke(manifestClass.DeclaredMethod("<init>", "(Ljava/io/InputStream;)V")!, Slot.OfRef(manifest), Slot.OfRef(stream));
+        var define = BootClass("jdk/internal/loader/BuiltinClassLoader")
+            .DeclaredMethod("defineOrCheckPackage", "(Ljava/lang/String;Ljava/util/jar/Manifest;Ljava/net/URL;)Ljava/lang/Package;")!;
+        t.Invoke(define, Slot.OfRef(data.Loader), Slot.OfRef(NewString(name[..slash].Replace('/', '.'))), Slot.OfRef(manifest), Slot.OfRef(NewUrl(t, codeSource)));
+    }
+
+    private JObject NewUrl(JThread t, string spec)
+    {
+        var urlClass = BootClass("java/net/URL");
+        EnsureInitialized(t, urlClass);
+        var url = NewObject(urlClass);
+        t.Invoke(urlClass.DeclaredMethod("<init>", "(Ljava/lang/String;)V")!, Slot.OfRef(url), Slot.OfRef(NewString(spec)));
+        return url;
+    }
 
     /// <summary>
     /// The ProtectionDomain of classes the application loader reads from one class path entry, as BuiltinClassLoader
@@ -66,10 +101,7 @@ public sealed partial class JavaVm
         if (loader is null || JThread.Current is not { } t) return null;
         lock (_protectionDomains)
             if (_protectionDomains.TryGetValue(codeSource, out var known)) return known;
-        var urlClass = BootClass("java/net/URL");
-        EnsureInitialized(t, urlClass);
-        var url = NewObject(urlClass);
-        t.Invoke(urlClass.DeclaredMethod("<init>", "(Ljava/lang/String;)V")!, Slot.OfRef(url), Slot.OfRef(NewString(codeSource)));
+        var url = NewUrl(t, codeSource);
         var csClass = BootClass("java/security/CodeSource");
         EnsureInitialized(t, csClass);
         var cs = NewObject(csClass);

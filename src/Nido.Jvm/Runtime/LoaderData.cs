@@ -9,4 +9,6 @@ internal sealed class LoaderData(JObject? loader)
     public ConcurrentDictionary<string, JClass> Classes { get; } = new(StringComparer.Ordinal);
     /// <summary>Serialises definition by the VM's own loaders, so one name is defined once.</summary>
     public object DefineLock { get; } = new();
+    /// <summary>Packages whose jar manifest was applied (guarded by <see cref="DefineLock"/>).</summary>
+    public HashSet<string> Packages { get; } = new(StringComparer.Ordinal);
 }
