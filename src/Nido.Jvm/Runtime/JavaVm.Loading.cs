@@ -181,7 +181,9 @@ public sealed partial class JavaVm
     {
         var source = c.Loader is null ? "jrt:/" + ModuleOf(c) : ReferenceEquals(c.Loader, AppLoader) ? "file:" : "__JVM_DefineClass__";
         var line = System.Text.Encoding.UTF8.GetBytes($"[{(DateTime.UtcNow - StartTime).TotalSeconds:F3}s][info][class,load] {c.JavaName} source: {source}\n");
-        lock (StandardOutput) StandardOutput.Write(line);
+        // The VM's own log line: a closed stdout does not fail the class load (HotSpot's logging ignores it too).
+        try { lock (StandardOutput) StandardOutput.Write(line); }
+        catch (ErrnoException) { }
     }
 
     /// <summary>The module a bootstrap class belongs to, for -verbose:class and stack traces.</summary>

@@ -33,8 +33,8 @@ internal static class ThreadDump
             text.Append('\n');
         }
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
-        vm.StandardOutput.Write(bytes);
-        vm.StandardOutput.Flush();
+        try { vm.StandardOutput.Write(bytes); }
+        catch (Nido.Linux.ErrnoException) { } // stdout closed: nobody to tell
     }
 
     /// <summary>Thread.State from the JVMTI bits in threadStatus (as jdk.internal.misc.VM.toThreadState), and the header's word.</summary>

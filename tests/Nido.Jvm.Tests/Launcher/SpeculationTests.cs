@@ -46,6 +46,11 @@ public sealed class SpeculationTests(SpeculationProgram program) : IClassFixture
                         String s = "x".repeat(100);
                         for (int i = 0; i < 30000; i++) System.out.println(i + s);
                     }
+                    case "pipe" -> {
+                        for (int i = 0; i < 100000; i++) System.out.println(i);
+                        System.err.println("checkError=" + System.out.checkError());
+                        try { new FileOutputStream(FileDescriptor.out).write(65); } catch (IOException e) { System.err.println(e); }
+                    }
                     case "dump" -> {
                         System.out.println("waiting");
                         var r = new BufferedReader(new InputStreamReader(System.in));
@@ -187,6 +192,21 @@ public sealed class SpeculationTests(SpeculationProgram program) : IClassFixture
         Assert.Equal(143, q.ExitCode); // as java: the shutdown hooks ran, then exit(128 + SIGTERM)
         Assert.Equal("hook ran", q.StandardOutput.ReadLine());
         WaitFor(() => Ended(host2), $"host {host2} to end");
+    }
+
+    // A write to a closed pipe fails as in java (EPIPE: PrintStream.checkError, IOException "Broken pipe"); .NET's
+    // console stream would drop the error. Both sides of the speculation: the run moves with the 1 MiB of output.
+    [Fact]
+    public void Writing_to_a_closed_pipe_fails_as_in_java()
+    {
+        var classes = Classes();
+        var env = ProgramRunner.EnvironmentFor("speculation", new Dictionary<string, string>());
+        string[] Piped(params string[] command) => ["/bin/sh", "-c", "\"$@\" | head -1", "sh", .. command];
+        var java = ProgramRunner.Run(Piped(Jdk17.Java, "-cp", classes, "Main", "pipe"), _dir, env);
+        var nido = ProgramRunner.Run(Piped(TestPaths.NativeNido(), "java", "-cp", classes, "Main", "pipe"), _dir, env);
+        Assert.Equal("0\n", java.StdoutText);
+        Assert.Equal("checkError=true\njava.io.IOException: Broken pipe\n", java.StderrText);
+        Assert.Equal((java.StdoutText, java.StderrText), (nido.StdoutText, nido.StderrText));
     }
 
     // java prints a thread dump on SIGQUIT and goes on, also in a script's background job, which starts with QUIT
