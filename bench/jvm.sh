@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Nido's JVM against HotSpot (java) and HotSpot's interpreter (java -Xint), alternating in one run, medians of
-# wall time and the ratios: Hello startup, fib(35), and the Benchmarks Game programs of the test suite
+# wall time and the ratios: Hello startup, fib(32) (the size) and fib(35), and the Benchmarks Game programs of the test suite
 # (nbody, spectral-norm, binary-trees, fannkuch-redux) at sizes where java -Xint takes seconds, so the compute and not
 # the start dominates. nido java runs with its JIT (in the CoreCLR host, as `nido java` does by default).
 # RUNS=N (default 5). LONG=1 instead runs the compute programs at sizes where java itself takes 0.3-4 s (fib 40,
@@ -60,6 +60,7 @@ if [[ $long == 1 ]]; then
   exit 0
 fi
 bench hello Main
+bench fib Fib 32
 bench fib Fib 35
 bench nbody Main 2000000
 bench spectral-norm Main 1000
