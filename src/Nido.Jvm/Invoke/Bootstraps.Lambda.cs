@@ -141,10 +141,7 @@ internal static partial class Bootstraps
         {
             // The proxy's checkcast to the wrapper and its xxxValue() call: a plain NullPointerException for null.
             if (v.R is not { } o) throw MethodHandles.PlainNullPointer(t);
-            if (MethodHandles.Unboxed("L" + o.Class.Name + ";") is not { } k || !MethodHandles.Widens(k, to[0]))
-                throw Interpreter.ClassCast(t, o.Class, MethodHandles.Boxed(t.Vm, to[0])!);
-            var raw = t.Vm.GetField(o, "value");
-            return k == to[0] ? raw : Natives.Reflect.Widen(k, to[0], raw)!.Value;
+            return Natives.Reflect.UnboxWidened(t.Vm, o, to[0]) ?? throw Interpreter.ClassCast(t, o.Class, MethodHandles.Boxed(t.Vm, to[0])!);
         }
         if (from == "V") return default;
         return Natives.Reflect.Widen(from[0], to[0], v) ?? v;

@@ -35,12 +35,10 @@ internal static partial class MethodHandles
             throw vm.Throw("java/lang/NullPointerException", $"Cannot invoke \"java.lang.Number.{unbox}()\" because the return value of " +
                 "\"sun.invoke.util.ValueConversions.primitiveConversion(sun.invoke.util.Wrapper, Object, boolean)\" is null");
         }
-        var source = Unboxed("L" + value.Class.Name + ";");
-        if (source is null && !value.Class.IsSubtypeOf(vm.BootClass("java/lang/Number")))
+        if (Natives.Reflect.UnboxWidened(vm, value, kind) is { } unboxed) return unboxed;
+        // Neither a wrapper nor a Number: primitiveConversion's cast to Number fails first.
+        if (Unboxed("L" + value.Class.Name + ";") is null && !value.Class.IsSubtypeOf(vm.BootClass("java/lang/Number")))
             throw Interpreter.ClassCast(t, value.Class, vm.BootClass("java/lang/Number"));
-        if (source is not { } k || !Widens(k, kind))
-            throw vm.Throw("java/lang/ClassCastException", $"Cannot cast {value.Class.JavaName} to {Boxed(vm, kind)!.JavaName}");
-        var raw = vm.GetField(value, "value");
-        return k == kind ? raw : Natives.Reflect.Widen(k, kind, raw)!.Value;
+        throw vm.Throw("java/lang/ClassCastException", $"Cannot cast {value.Class.JavaName} to {Boxed(vm, kind)!.JavaName}");
     }
 }

@@ -128,7 +128,7 @@ internal static partial class MethodHandles
         return Unboxed("L" + from.Name + ";") is not { } w || Widens(w, to[0]);
     }
 
-    internal static bool Widens(char from, char to) => from == to || (from, to) switch
+    private static bool Widens(char from, char to) => from == to || (from, to) switch
     {
         ('B', 'S' or 'I' or 'J' or 'F' or 'D') => true,
         ('S' or 'C', 'I' or 'J' or 'F' or 'D') => true,
@@ -143,7 +143,7 @@ internal static partial class MethodHandles
          "Ljava/lang/Long;", "Ljava/lang/Float;", "Ljava/lang/Double;"];
     private const string WrapperKinds = "ZBSCIJFD";
 
-    internal static char? Unboxed(string descriptor) => Array.IndexOf(Wrappers, descriptor) is var i and >= 0 ? WrapperKinds[i] : null;
+    private static char? Unboxed(string descriptor) => Array.IndexOf(Wrappers, descriptor) is var i and >= 0 ? WrapperKinds[i] : null;
 
     internal static JClass? Boxed(JavaVm vm, char kind) =>
         WrapperKinds.IndexOf(kind) is var i and >= 0 ? vm.BootClass(Wrappers[i][1..^1]) : null;

@@ -101,6 +101,9 @@ internal static class JavaLangThrowable
         m.Owner.Name.StartsWith("java/lang/invoke/", StringComparison.Ordinal)
         && (m.Owner.Name.EndsWith("$Holder", StringComparison.Ordinal) || m.Index < 0);
 
+    /// <summary>A frame's StackTraceElement line: -2 for a native method, -1 where the class has no line table.</summary>
+    public static int LineOf(JMethod m, int pc) => pc == -2 || m.IsNative ? -2 : m.Code?.LineOf(pc) ?? -1;
+
     public static void Fill(JThread t, JObject element, JMethod m, int pc)
     {
         var vm = t.Vm;
@@ -109,7 +112,7 @@ internal static class JavaLangThrowable
         vm.SetField(element, c, "declaringClass", Slot.OfRef(vm.Intern(m.Owner.JavaName)));
         vm.SetField(element, c, "methodName", Slot.OfRef(vm.Intern(m.Name)));
         if (m.Owner.SourceFile is { } file) vm.SetField(element, c, "fileName", Slot.OfRef(vm.Intern(file)));
-        vm.SetField(element, c, "lineNumber", Slot.OfInt(pc == -2 || m.IsNative ? -2 : m.Code?.LineOf(pc) ?? -1));
+        vm.SetField(element, c, "lineNumber", Slot.OfInt(LineOf(m, pc)));
         if (m.Owner.Loader is null && vm.ModuleOf(m.Owner) is { } module)
         {
             vm.SetField(element, c, "moduleName", Slot.OfRef(vm.Intern(module)));

@@ -26,7 +26,7 @@ internal static class JdkInternalUtilSystemProps
                 new("java.vm.name", "Nido JVM"),
                 new("java.vm.vendor", "Nido"),
                 new("java.vm.version", vm.JavaVersion),
-                new("java.vm.info", vm.Compiler is null && StartupGate.Current?.MayCompile != true ? "interpreted mode" : "mixed mode"),
+                new("java.vm.info", vm.InfoMode),
                 new("jdk.debug", "release"),
                 new("sun.boot.library.path", Path.Combine(o.JavaHome, "lib")),
                 new("java.library.path", LibraryPath()),

@@ -105,15 +105,24 @@ internal static class Reflect
         if (kind is 'L' or '[') return Slot.OfRef(o);
         var vm = t.Vm;
         if (o is null) throw vm.Throw("java/lang/IllegalArgumentException", null);
+        return UnboxWidened(vm, o, kind) ?? throw vm.Throw("java/lang/IllegalArgumentException", "argument type mismatch");
+    }
+
+    /// <summary>
+    /// The value of wrapper <paramref name="o"/> as primitive <paramref name="kind"/>, itself or widened (JLS 5.1.2);
+    /// null when <paramref name="o"/> is no wrapper or its value does not widen to <paramref name="kind"/>.
+    /// </summary>
+    public static Slot? UnboxWidened(JavaVm vm, JObject o, char kind)
+    {
         var from = o.Class.Name switch
         {
             "java/lang/Boolean" => 'Z', "java/lang/Byte" => 'B', "java/lang/Character" => 'C', "java/lang/Short" => 'S',
             "java/lang/Integer" => 'I', "java/lang/Long" => 'J', "java/lang/Float" => 'F', "java/lang/Double" => 'D',
-            _ => throw vm.Throw("java/lang/IllegalArgumentException", "argument type mismatch"),
+            _ => '\0',
         };
+        if (from == '\0') return null;
         var value = vm.GetField(o, "value");
-        if (from == kind) return value;
-        return Widen(from, kind, value) ?? throw vm.Throw("java/lang/IllegalArgumentException", "argument type mismatch");
+        return from == kind ? value : Widen(from, kind, value);
     }
 
     /// <summary>A widening primitive conversion (JLS 5.1.2) of <paramref name="v"/>, or null when <paramref name="from"/> does not widen to <paramref name="to"/>.</summary>

@@ -67,8 +67,7 @@ public sealed partial class JavaVm
     private void DefinePackage(IClassSource source, LoaderData data, string name, string codeSource)
     {
         var slash = name.LastIndexOf('/');
-        if (slash < 0 || !data.Packages.Add(name[..slash]) || source.ManifestOf(codeSource) is not { } manifestBytes) return;
-        if (JThread.Current is not { } t) return;
+        if (slash < 0 || JThread.Current is not { } t || !data.Packages.Add(name[..slash]) || source.ManifestOf(codeSource) is not { } manifestBytes) return;
         var input = BootClass("java/io/ByteArrayInputStream");
         EnsureInitialized(t, input);
         var stream = NewObject(input);

@@ -38,6 +38,9 @@ public sealed partial class JavaVm : IDisposable
     /// <summary>The JIT for this VM: none under -Xint.</summary>
     public Compiled.IMethodCompiler? Compiler { get; }
 
+    /// <summary>java.vm.info: "mixed mode" also in a process that may hand its run to the JIT host (StartupGate).</summary>
+    internal string InfoMode => Compiler is null && StartupGate.Current?.MayCompile != true ? "interpreted mode" : "mixed mode";
+
     /// <summary>Java handlers of OS signals (jdk.internal.misc.Signal).</summary>
     internal SignalDispatcher Signals => LazyInitializer.EnsureInitialized(ref _signals, () => new SignalDispatcher(this));
     private SignalDispatcher? _signals;

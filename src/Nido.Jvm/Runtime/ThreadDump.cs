@@ -15,9 +15,7 @@ internal static class ThreadDump
     {
         var text = new StringBuilder();
         text.Append(DateTime.Now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append('\n');
-        var info = vm.Compiler is null ? "interpreted mode" : "mixed mode";
-        text.Append($"Full thread dump Nido JVM ({vm.JavaVersion} {info}):\n\n");
-        var threadClass = vm.BootClass("java/lang/Thread");
+        text.Append($"Full thread dump Nido JVM ({vm.JavaVersion} {vm.InfoMode}):\n\n");
         foreach (var t in Nido.Jvm.Threads.All())
         {
             if (t.JavaThread is not { } thread) continue;
@@ -54,7 +52,7 @@ internal static class ThreadDump
     {
         text.Append("\tat ").Append(m.Owner.JavaName).Append('.').Append(m.Name).Append('(');
         if (vm.ModuleOf(m.Owner) is { } module) text.Append(module).Append('@').Append(vm.JavaVersion).Append('/');
-        var line = pc == -2 || m.IsNative ? -2 : m.Code?.LineOf(pc) ?? -1;
+        var line = JavaLangThrowable.LineOf(m, pc);
         if (line == -2) text.Append("Native Method");
         else if (m.Owner.SourceFile is not { } file) text.Append("Unknown Source");
         else text.Append(file).Append(line >= 0 ? $":{line}" : "");
