@@ -24,8 +24,11 @@ internal static class FieldStorage
     private static int Bucket(int slots)
     {
         if (slots > MaxSlots) throw new ArgumentOutOfRangeException(nameof(slots), slots, $"more than {MaxSlots} instance field slots");
-        var i = Array.BinarySearch(Sizes, slots);
-        return i >= 0 ? i : ~i;
+        // The first size that holds them. Searched by hand: Array.BinarySearch<int> has no precompiled code in the
+        // CoreCLR host, and its JIT compile cost every start ~0.3 ms.
+        var i = 0;
+        while (Sizes[i] < slots) i++;
+        return i;
     }
 
     /// <summary>A new object of <paramref name="c"/>, its slots zeroed.</summary>
@@ -53,44 +56,89 @@ internal static class FieldStorage
             13 => new JObject<S14>(c, slots),
             14 => new JObject<S15>(c, slots),
             15 => new JObject<S16>(c, slots),
-            16 => new JObject<S20>(c, slots),
-            17 => new JObject<S25>(c, slots),
-            18 => new JObject<S31>(c, slots),
-            19 => new JObject<S38>(c, slots),
-            20 => new JObject<S47>(c, slots),
-            21 => new JObject<S58>(c, slots),
-            22 => new JObject<S72>(c, slots),
-            23 => new JObject<S90>(c, slots),
-            24 => new JObject<S112>(c, slots),
-            25 => new JObject<S140>(c, slots),
-            26 => new JObject<S175>(c, slots),
-            27 => new JObject<S218>(c, slots),
-            28 => new JObject<S272>(c, slots),
-            29 => new JObject<S340>(c, slots),
-            30 => new JObject<S425>(c, slots),
-            31 => new JObject<S531>(c, slots),
-            32 => new JObject<S663>(c, slots),
-            33 => new JObject<S828>(c, slots),
-            34 => new JObject<S1035>(c, slots),
-            35 => new JObject<S1293>(c, slots),
-            36 => new JObject<S1616>(c, slots),
-            37 => new JObject<S2020>(c, slots),
-            38 => new JObject<S2525>(c, slots),
-            39 => new JObject<S3156>(c, slots),
-            40 => new JObject<S3945>(c, slots),
-            41 => new JObject<S4931>(c, slots),
-            42 => new JObject<S6163>(c, slots),
-            43 => new JObject<S7703>(c, slots),
-            44 => new JObject<S9628>(c, slots),
-            45 => new JObject<S12035>(c, slots),
-            46 => new JObject<S15043>(c, slots),
-            47 => new JObject<S18803>(c, slots),
-            48 => new JObject<S23503>(c, slots),
-            49 => new JObject<S29378>(c, slots),
-            50 => new JObject<S32768>(c, slots),
-            _ => throw new InvalidOperationException($"no storage bucket {bucket}"),
+            _ => NewLarger(c, slots, bucket),
         };
     }
+
+    // Precompiled (ReadyToRun) code loads every type a method allocates before the method first runs, and building
+    // the type of a large storage struct sorts its thousands of reference series: one switch over all sizes cost the
+    // host ~10 ms at the first `new`. So each larger size is allocated by a method of its own, its types loaded
+    // only when a class of that size is.
+    private static JObject NewLarger(JClass c, int slots, int bucket) => bucket switch
+    {
+        16 => New20(c, slots),
+        17 => New25(c, slots),
+        18 => New31(c, slots),
+        19 => New38(c, slots),
+        20 => New47(c, slots),
+        21 => New58(c, slots),
+        22 => New72(c, slots),
+        23 => New90(c, slots),
+        24 => New112(c, slots),
+        25 => New140(c, slots),
+        26 => New175(c, slots),
+        27 => New218(c, slots),
+        28 => New272(c, slots),
+        29 => New340(c, slots),
+        30 => New425(c, slots),
+        31 => New531(c, slots),
+        32 => New663(c, slots),
+        33 => New828(c, slots),
+        34 => New1035(c, slots),
+        35 => New1293(c, slots),
+        36 => New1616(c, slots),
+        37 => New2020(c, slots),
+        38 => New2525(c, slots),
+        39 => New3156(c, slots),
+        40 => New3945(c, slots),
+        41 => New4931(c, slots),
+        42 => New6163(c, slots),
+        43 => New7703(c, slots),
+        44 => New9628(c, slots),
+        45 => New12035(c, slots),
+        46 => New15043(c, slots),
+        47 => New18803(c, slots),
+        48 => New23503(c, slots),
+        49 => New29378(c, slots),
+        50 => New32768(c, slots),
+        _ => throw new InvalidOperationException($"no storage bucket {bucket}"),
+    };
+
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New20(JClass c, int slots) => new JObject<S20>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New25(JClass c, int slots) => new JObject<S25>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New31(JClass c, int slots) => new JObject<S31>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New38(JClass c, int slots) => new JObject<S38>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New47(JClass c, int slots) => new JObject<S47>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New58(JClass c, int slots) => new JObject<S58>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New72(JClass c, int slots) => new JObject<S72>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New90(JClass c, int slots) => new JObject<S90>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New112(JClass c, int slots) => new JObject<S112>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New140(JClass c, int slots) => new JObject<S140>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New175(JClass c, int slots) => new JObject<S175>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New218(JClass c, int slots) => new JObject<S218>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New272(JClass c, int slots) => new JObject<S272>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New340(JClass c, int slots) => new JObject<S340>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New425(JClass c, int slots) => new JObject<S425>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New531(JClass c, int slots) => new JObject<S531>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New663(JClass c, int slots) => new JObject<S663>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New828(JClass c, int slots) => new JObject<S828>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New1035(JClass c, int slots) => new JObject<S1035>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New1293(JClass c, int slots) => new JObject<S1293>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New1616(JClass c, int slots) => new JObject<S1616>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New2020(JClass c, int slots) => new JObject<S2020>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New2525(JClass c, int slots) => new JObject<S2525>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New3156(JClass c, int slots) => new JObject<S3156>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New3945(JClass c, int slots) => new JObject<S3945>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New4931(JClass c, int slots) => new JObject<S4931>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New6163(JClass c, int slots) => new JObject<S6163>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New7703(JClass c, int slots) => new JObject<S7703>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New9628(JClass c, int slots) => new JObject<S9628>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New12035(JClass c, int slots) => new JObject<S12035>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New15043(JClass c, int slots) => new JObject<S15043>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New18803(JClass c, int slots) => new JObject<S18803>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New23503(JClass c, int slots) => new JObject<S23503>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New29378(JClass c, int slots) => new JObject<S29378>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New32768(JClass c, int slots) => new JObject<S32768>(c, slots);
 
 
     [InlineArray(1)] internal struct S1 { private Slot _0; }
