@@ -104,6 +104,13 @@ public sealed class JitCompiler : IMethodCompiler
         }
     }
 
+    public bool CompileInBackground(JMethod method)
+    {
+        if (!_background || method.CompileRefused) return false;
+        CompileLater(method);
+        return true;
+    }
+
     /// <summary>
     /// A method whose loop went hot is compiled whole too, in the background: called again (spectral-norm's
     /// multiplyAv, 20 calls of a million turns each), it then runs its typed code from the start instead of being

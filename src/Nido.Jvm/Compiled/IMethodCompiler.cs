@@ -26,6 +26,12 @@ public interface IMethodCompiler
     void Compile(JMethod method);
 
     /// <summary>
+    /// Queues <paramref name="method"/> for a whole compile on the JIT's own thread, not waited for by any call;
+    /// false when the JIT compiles only where it is asked (then nothing is queued).
+    /// </summary>
+    bool CompileInBackground(JMethod method);
+
+    /// <summary>
     /// Code that continues an interpreted frame of <paramref name="method"/> at the loop head <paramref name="pc"/>
     /// (operand stack empty, locals in the frame's slots), runs it to the end and returns its result; null when it
     /// cannot be compiled.

@@ -364,13 +364,29 @@ public static partial class Interpreter
         }
     }
 
+    /// <summary>Calls after which a method's hot loop is compiled with the whole method, in the background.</summary>
+    private const int LoopDeferCalls = 16;
+
     /// <summary>The compiled continuation of <paramref name="m"/>'s loop at <paramref name="pc"/>, compiled once; null stops asking.</summary>
     private static CompiledEntry? LoopEntry(IMethodCompiler jit, JMethod m, int pc)
     {
         lock (m)
         {
             m.LoopEntries ??= [];
-            if (!m.LoopEntries.TryGetValue(pc, out var entry)) m.LoopEntries[pc] = entry = m.CompileRefused ? null : jit.CompileLoop(m, pc);
+            if (!m.LoopEntries.TryGetValue(pc, out var entry))
+            {
+                // Back-edges summed over many calls (a hash or copy loop run on short inputs) call for the method's
+                // whole compile, on the JIT's thread, rather than for entering this one call's loop: that compile would
+                // hold up this thread (the class library's boot: StringLatin1.hashCode's loop, ~3 ms of Hello). A loop
+                // that turns on in this call reaches the threshold again and is entered then.
+                if (!m.LoopDeferred && m.Calls >= LoopDeferCalls && jit.CompileInBackground(m))
+                {
+                    m.LoopDeferred = true;
+                    m.BackEdges = 0;
+                    return null;
+                }
+                m.LoopEntries[pc] = entry = m.CompileRefused ? null : jit.CompileLoop(m, pc);
+            }
             if (entry is null) m.BackEdges = int.MinValue;
             return entry;
         }

@@ -56,6 +56,8 @@ public sealed class JMethod
     public object? CompiledState;
     /// <summary>The JIT declined this method (shape it does not compile, or it failed): it stays interpreted.</summary>
     public bool CompileRefused;
+    /// <summary>Its back-edges once reached the loop threshold over many calls, and its whole compile was asked instead.</summary>
+    internal bool LoopDeferred;
     /// <summary>Loop entries compiled for interpreted frames (on-stack replacement), by loop-head pc.</summary>
     internal Dictionary<int, Compiled.CompiledEntry?>? LoopEntries;
 
