@@ -15,6 +15,35 @@ public static class FileIo
     public static SafeFdHandle OpenAt(SafeFdHandle dir, string path, int flags, int mode = 0) =>
         Errors.CheckFd(Interop.openat(dir, path, flags | O_CLOEXEC, mode), "openat", path);
 
+    /// <summary>
+    /// A whole regular file's bytes, or null when there is no file at <paramref name="path"/> (missing, a path through
+    /// a non-directory, or a directory). Other failures (no permission, I/O) throw.
+    /// </summary>
+    public static byte[]? TryReadAll(string path)
+    {
+        var raw = Interop.open(path, O_RDONLY | O_CLOEXEC, 0);
+        if (raw < 0)
+        {
+            var errno = (Errno)System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+            if (errno is Errno.ENOENT or Errno.ENOTDIR) return null;
+            throw new ErrnoException("open", (int)errno, path);
+        }
+        using var fd = new SafeFdHandle(raw);
+        var status = PosixFiles.Status(fd);
+        if (status.IsDirectory) return null;
+        // Sized by fstat and read to the end: a file that grows meanwhile is read as far as it had grown.
+        var buffer = new byte[Math.Max(status.Size, 0)];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length) Array.Resize(ref buffer, Math.Max(4096, buffer.Length * 2));
+            var n = Read(fd, buffer.AsSpan(length));
+            if (n == 0) break;
+            length += n;
+        }
+        return length == buffer.Length ? buffer : buffer[..length];
+    }
+
     public static unsafe int Read(SafeFdHandle fd, Span<byte> buffer)
     {
         fixed (byte* p = buffer)

@@ -48,6 +48,23 @@ public class IoctlAndMemoryTests
     }
 
     [Fact]
+    public void Huge_page_advice_covers_the_anonymous_run_around_an_address_and_skips_file_mappings()
+    {
+        using var mem = MappedMemory.Anonymous(4 << 20);
+        // The run may take in anonymous neighbours, never less than the mapping itself.
+        Assert.True(MappedMemory.AdviseHugePagesAround(mem.Address + 100) >= 4 << 20);
+        var path = Path.GetTempFileName();
+        try
+        {
+            using var fd = FileIo.Open(path, FileIo.O_RDWR);
+            FileIo.Truncate(fd, 4096);
+            using var file = MappedMemory.File(fd, 4096);
+            Assert.Equal(0, MappedMemory.AdviseHugePagesAround(file.Address));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
     public void Shared_file_mappings_write_through()
     {
         var path = Path.GetTempFileName();

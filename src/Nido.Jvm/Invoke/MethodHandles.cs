@@ -120,7 +120,7 @@ internal static partial class MethodHandles
     {
         var vm = t.Vm;
         // Found once per handle class, mode and arity: byte-array views run once per word in digests and codecs.
-        var found = AccessMethods.GetOrCreateValue(handle.Class);
+        var found = AccessMethods.GetValue(handle.Class, static _ => new());
         if (!found.TryGetValue((name, parameters.Count), out var access))
         {
             for (var c = handle.Class; c is not null && access is null; c = c.Super)

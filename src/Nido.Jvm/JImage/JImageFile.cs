@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.IO.MemoryMappedFiles;
-using Microsoft.Win32.SafeHandles;
+using Nido.Linux;
 
 namespace Nido.Jvm.JImage;
 
@@ -15,9 +14,7 @@ namespace Nido.Jvm.JImage;
 /// </summary>
 public sealed unsafe class JImageFile : IDisposable
 {
-    private readonly MemoryMappedFile _map;
-    private readonly MemoryMappedViewAccessor _view;
-    private readonly SafeMemoryMappedViewHandle _handle;
+    private readonly MappedMemory _handle;
     private readonly byte* _base;
     private readonly long _length;
     private readonly ImageHeader _header;
@@ -26,18 +23,13 @@ public sealed unsafe class JImageFile : IDisposable
     private readonly Lazy<IReadOnlyList<string>> _modules;
     private int _disposed;
 
-    private JImageFile(string path, MemoryMappedFile map, MemoryMappedViewAccessor view, long length)
+    private JImageFile(string path, MappedMemory mapping, long length)
     {
         Path = path;
-        _map = map;
-        _view = view;
-        _handle = view.SafeMemoryMappedViewHandle;
-        // The address stays valid while the view is open; each read holds a reference on the view (see ReadEntry)
-        // rather than this constructor holding one for good, so an image never disposed is still unmapped when collected.
-        byte* p = null;
-        _handle.AcquirePointer(ref p);
-        _handle.ReleasePointer();
-        _base = p + view.PointerOffset;
+        // The address stays valid while the mapping is open; each read holds a reference on it (see ReadEntry) rather
+        // than this constructor holding one for good, so an image never disposed is still unmapped when collected.
+        _handle = mapping;
+        _base = (byte*)mapping.Address;
         _length = length;
         _header = ImageHeader.Parse(new ReadOnlySpan<byte>(_base, (int)Math.Min(length, ImageHeader.Size)), length, path);
         _strings = GetString;
@@ -53,30 +45,24 @@ public sealed unsafe class JImageFile : IDisposable
     public static JImageFile Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        FileStream? stream = null;
-        MemoryMappedFile? map = null;
-        MemoryMappedViewAccessor? view = null;
+        // Nido's own open and mmap, not FileStream and MemoryMappedFile: the JVM opens the image at every start, and
+        // those types' first use costs the CoreCLR host ~1 ms of runtime work.
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            long length = stream.Length;
+            using var fd = FileIo.Open(path, FileIo.O_RDONLY);
+            var status = PosixFiles.Status(fd);
+            if (status.IsDirectory) throw new JImageException(path, "cannot open: it is a directory");
+            long length = status.Size;
             // An empty file cannot be mapped; a header-less one needs no mapping to be refused.
             if (length < ImageHeader.Size)
                 throw new JImageException(path, $"file is {length} bytes, shorter than the {ImageHeader.Size}-byte header");
-            map = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-            stream = null;
-            view = map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
-            return new JImageFile(path, map, view, length);
+            var mapping = MappedMemory.File(fd, length, protection: Protection.Read, shared: false);
+            try { return new JImageFile(path, mapping, length); }
+            catch { mapping.Dispose(); throw; }
         }
-        catch (Exception e)
+        catch (ErrnoException e)
         {
-            view?.Dispose();
-            map?.Dispose();
-            stream?.Dispose();
-            if (e is JImageException) throw;
-            if (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-                throw new JImageException(path, $"cannot open: {e.Message}", e);
-            throw;
+            throw new JImageException(path, $"cannot open: {e.Description}", e);
         }
     }
 
@@ -148,9 +134,8 @@ public sealed unsafe class JImageFile : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        // Reads in flight hold their own reference on the view, so it is unmapped only once they are done.
-        _view.Dispose();
-        _map.Dispose();
+        // Reads in flight hold their own reference on the mapping, so it is unmapped only once they are done.
+        _handle.Dispose();
     }
 
     /// <summary>The content of the entry whose full name is <paramref name="name"/> (modified UTF-8), or null.</summary>

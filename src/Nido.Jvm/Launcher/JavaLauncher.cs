@@ -58,11 +58,15 @@ public static class JavaLauncher
     }
 
     /// <summary>
-    /// The module options as the properties the JDK's ModuleBootstrap reads, named as HotSpot's launcher names them:
-    /// repeatable ones numbered (jdk.module.addopens.0, .1 …), --limit-modules joined, the paths last-wins.
+    /// The system properties followed by the module options as the properties the JDK's ModuleBootstrap reads, named
+    /// as HotSpot's launcher names them: repeatable ones numbered (jdk.module.addopens.0, .1 …), --limit-modules
+    /// joined, the paths last-wins. (Arrays and loops, not IEnumerable: interface calls on arrays of these structs and
+    /// an iterator over them have no precompiled code in the CoreCLR host, and were JIT-compiled at every start.)
     /// </summary>
-    private static IEnumerable<KeyValuePair<string, string>> ModuleProperties(IReadOnlyList<KeyValuePair<string, string>> options)
+    private static KeyValuePair<string, string>[] WithModuleProperties(KeyValuePair<string, string>[] properties, KeyValuePair<string, string>[] options)
     {
+        var result = new List<KeyValuePair<string, string>>(properties.Length + options.Length);
+        foreach (var property in properties) result.Add(property);
         var counts = new Dictionary<string, int>();
         var single = new Dictionary<string, string>();
         foreach (var (name, value) in options)
@@ -78,7 +82,7 @@ public static class JavaLauncher
             {
                 var n = counts.GetValueOrDefault(numbered);
                 counts[numbered] = n + 1;
-                yield return new($"{numbered}.{n}", value);
+                result.Add(new($"{numbered}.{n}", value));
                 continue;
             }
             switch (name)
@@ -90,7 +94,16 @@ public static class JavaLauncher
                 case "--upgrade-module-path": single["jdk.module.upgrade.path"] = value; break;
             }
         }
-        foreach (var (key, value) in single) yield return new(key, value);
+        foreach (var (key, value) in single) result.Add(new(key, value));
+        return result.ToArray();
+    }
+
+    // A loop, not Select: LINQ over these structs has no precompiled code in the CoreCLR host (JIT-compiled at start).
+    private static (bool Enable, string? Target)[] AssertionPairs(IReadOnlyList<AssertionSwitch> switches)
+    {
+        var pairs = new (bool, string?)[switches.Count];
+        for (var i = 0; i < pairs.Length; i++) pairs[i] = (switches[i].Enable, switches[i].Target);
+        return pairs;
     }
 
     private static int RunMain(JavaOptions options, string home, TextWriter stderr)
@@ -100,12 +113,12 @@ public static class JavaLauncher
             JavaHome = home,
             ClassPath = options.ClassPath,
             ClassPathProperty = string.Join(':', options.ClassPath),
-            SystemProperties = [.. options.SystemProperties, .. ModuleProperties(options.ModuleOptions)],
+            SystemProperties = WithModuleProperties(options.SystemProperties, options.ModuleOptions),
             MaxHeap = options.MaxHeap,
             ThreadStack = options.ThreadStack,
             VerboseClass = options.VerboseClass,
             InterpretOnly = options.InterpretOnly,
-            Assertions = [.. options.Assertions.Select(a => (a.Enable, a.Target))],
+            Assertions = AssertionPairs(options.Assertions),
             SystemAssertions = options.SystemAssertions,
             ReduceSignalUsage = options.Flag("ReduceSignalUsage") is { } reduce ? reduce == "true" : options.OtherVmOptions.Contains("-Xrs"),
         };

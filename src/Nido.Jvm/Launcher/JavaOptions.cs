@@ -31,7 +31,7 @@ public sealed record JavaOptions
     public IReadOnlyList<string> ProgramArguments { get; init; } = [];
 
     /// <summary>-D options in order (a later one for the same name wins), plus the launcher's sun.java.command and sun.java.launcher.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> SystemProperties { get; init; } = [];
+    public KeyValuePair<string, string>[] SystemProperties { get; init; } = [];
 
     /// <summary>-Xmx (or -XX:MaxHeapSize) in bytes.</summary>
     public long? MaxHeap { get; init; }
@@ -67,7 +67,7 @@ public sealed record JavaOptions
     public IReadOnlyList<VmFlag> VmFlags { get; init; } = [];
 
     /// <summary>--add-opens, --add-exports, --add-reads, --add-modules, … in order, as (option, value).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> ModuleOptions { get; init; } = [];
+    public KeyValuePair<string, string>[] ModuleOptions { get; init; } = [];
 
     public bool EnablePreview { get; init; }
 

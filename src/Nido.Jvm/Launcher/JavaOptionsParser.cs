@@ -83,13 +83,22 @@ internal static class JavaOptionsParser
         return OptionStringTokenizer.Split(value) ?? throw output.FailVm($"Unmatched quote in {name}");
     }
 
+    // A loop, not Select: LINQ over a list of structs has no precompiled code in the CoreCLR host and was JIT-compiled
+    // at every start.
+    private static string[] Texts(List<LauncherLine> lines)
+    {
+        var texts = new string[lines.Count];
+        for (var i = 0; i < texts.Length; i++) texts[i] = lines[i].Text;
+        return texts;
+    }
+
     private static JavaOptions Result(LauncherAction action, LauncherArguments launcher, VmSettings settings, LauncherOutput output, string? mainClass) =>
         new()
         {
             Action = action,
             PrintToStdout = launcher.PrintToStdout,
             ShowVersion = launcher.ShowVersion,
-            Notes = output.Lines.Select(l => l.Text).ToArray(),
+            Notes = Texts(output.Lines),
             ClassPath = settings.ClassPath?.Split(ClassPathWildcard.Separator) ?? [],
             MainClass = mainClass,
             JarFile = action == LauncherAction.Run && launcher.Mode == LaunchMode.Jar ? launcher.What : null,

@@ -17,15 +17,23 @@ internal static class JavaLangClass
             var c = t.Vm.ClassOf(a[0].R!);
             var name = c.JavaName;
             var options = t.Vm.Options;
-            foreach (var (enable, target) in options.Assertions.Reverse())
+            // Index loops, not LINQ: this runs in every class library boot, and LINQ over these tuples has no
+            // precompiled code in the CoreCLR host.
+            bool? general = null;
+            for (var i = options.Assertions.Length - 1; i >= 0; i--)
             {
-                if (target is null) continue;
+                var (enable, target) = options.Assertions[i];
+                if (target is null)
+                {
+                    general ??= enable;
+                    continue;
+                }
                 if (!target.EndsWith("...", StringComparison.Ordinal) ? target == name
                     : target == "..." ? !name.Contains('.')
                     : name.StartsWith(target[..^3] + ".", StringComparison.Ordinal))
                     return Slot.OfBool(enable);
             }
-            return Slot.OfBool(c.Loader is null ? options.SystemAssertions : options.Assertions.LastOrDefault(s => s.Target is null) is { Enable: true });
+            return Slot.OfBool(c.Loader is null ? options.SystemAssertions : general ?? false);
         });
         r.Add(C, "getPrimitiveClass", "(Ljava/lang/String;)Ljava/lang/Class;", static (t, a) =>
         {

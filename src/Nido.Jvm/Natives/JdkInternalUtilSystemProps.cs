@@ -34,7 +34,7 @@ internal static class JdkInternalUtilSystemProps
                 new("sun.management.compiler", "Nido CIL JIT"),
             };
             if (o.JavaCommand is { } command) props.Add(new("sun.java.command", command));
-            props.AddRange(o.SystemProperties);
+            foreach (var property in o.SystemProperties) props.Add(property);
             var array = (JArray<JObject?>)vm.NewArray(vm.StringClass, props.Count * 2);
             for (var i = 0; i < props.Count; i++)
             {
@@ -89,8 +89,7 @@ internal static class JdkInternalUtilSystemProps
 
     private static string OsVersion()
     {
-        try { return File.ReadAllText("/proc/sys/kernel/osrelease").Trim(); }
-        catch (IOException) { return "unknown"; }
+        return Nido.Linux.TextFile.TryRead("/proc/sys/kernel/osrelease")?.Trim() ?? "unknown";
     }
 
     /// <summary>As HotSpot on Linux: LD_LIBRARY_PATH's entries, then the default directories (Debian's multiarch ones included).</summary>

@@ -58,7 +58,7 @@ public sealed partial class JavaVm : IDisposable
     /// <summary>Where System.out/err bytes go (fd 1 and 2, held while a <see cref="StartupGate"/> holds them, unless a test redirects them).</summary>
     public Stream StandardOutput { get; init; } = new GatedStream(1, new DescriptorStream(1));
     public Stream StandardError { get; init; } = new GatedStream(2, new DescriptorStream(2));
-    public Stream StandardInput { get; init; } = Console.OpenStandardInput();
+    public Stream StandardInput { get; init; } = new DescriptorStream(0, FileAccess.Read);
 
     /// <summary>Runtime.halt: the embedding decides how the process ends (the CLI exits, tests record the status).</summary>
     public Action<int> Halt { get; init; } = status =>

@@ -7,13 +7,13 @@ public sealed record JavaVmOptions
     public required string JavaHome { get; init; }
     public IReadOnlyList<string> ClassPath { get; init; } = ["."];
     /// <summary>-D properties in command-line order (later ones win).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> SystemProperties { get; init; } = [];
+    public KeyValuePair<string, string>[] SystemProperties { get; init; } = [];
     public long? MaxHeap { get; init; }
     public long? ThreadStack { get; init; }
     public bool VerboseClass { get; init; }
     public bool InterpretOnly { get; init; }
     /// <summary>-ea/-da switches in command-line order: a class, a package ("p..."), "..." (the unnamed package), or null (all).</summary>
-    public IReadOnlyList<(bool Enable, string? Target)> Assertions { get; init; } = [];
+    public (bool Enable, string? Target)[] Assertions { get; init; } = [];
     /// <summary>-esa: assertions in the bootstrap classes.</summary>
     public bool SystemAssertions { get; init; }
     /// <summary>-Xrs: no thread dump on SIGQUIT (Java may handle QUIT), and INT, TERM and HUP left to the OS.</summary>

@@ -46,7 +46,7 @@ public static class Threads
         if (!Monitor.IsEntered(o)) throw t.Vm.Throw("java/lang/IllegalMonitorStateException", "current thread is not owner");
         if (t.Interrupted) { t.Interrupted = false; throw t.Vm.Throw("java/lang/InterruptedException", null); }
         t.WaitingOn = o;
-        var waiters = WaitSets.GetOrCreateValue(o);
+        var waiters = WaitSets.GetValue(o, static _ => []);
         waiters.Add(t); // guarded by o's monitor, as notify's use of the list
         var previous = SetStatus(t, millis == 0 ? InObjectWait : TimedObjectWait);
         try

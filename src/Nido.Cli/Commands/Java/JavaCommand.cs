@@ -72,8 +72,8 @@ internal static class JavaCommand
         if (gate is not null)
         {
             // The launcher's own lines (notes, -showversion, errors) are held with the program's.
-            stdout = new StreamWriter(new GatedStream(1, Console.OpenStandardOutput()), new UTF8Encoding(false)) { AutoFlush = true };
-            stderr = new StreamWriter(new GatedStream(2, Console.OpenStandardError()), new UTF8Encoding(false)) { AutoFlush = true };
+            stdout = new StreamWriter(new GatedStream(1, new DescriptorStream(1, ignoreBrokenPipe: true)), new UTF8Encoding(false)) { AutoFlush = true };
+            stderr = new StreamWriter(new GatedStream(2, new DescriptorStream(2, ignoreBrokenPipe: true)), new UTF8Encoding(false)) { AutoFlush = true };
         }
         var status = Nido.Jvm.Launcher.JavaLauncher.Run(args, environment, stdout, stderr);
         gate?.Finish();
