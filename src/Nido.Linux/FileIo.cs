@@ -16,32 +16,34 @@ public static class FileIo
         Errors.CheckFd(Interop.openat(dir, path, flags | O_CLOEXEC, mode), "openat", path);
 
     /// <summary>
-    /// A whole regular file's bytes, or null when there is no file at <paramref name="path"/> (missing, a path through
-    /// a non-directory, or a directory). Other failures (no permission, I/O) throw.
+    /// A whole regular file's bytes, or null when it cannot be opened (missing, no permission, a name too long …) or
+    /// is a directory, as HotSpot's class path treats a file it cannot open. A failed read throws.
     /// </summary>
     public static byte[]? TryReadAll(string path)
     {
         var raw = Interop.open(path, O_RDONLY | O_CLOEXEC, 0);
-        if (raw < 0)
-        {
-            var errno = (Errno)System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-            if (errno is Errno.ENOENT or Errno.ENOTDIR) return null;
-            throw new ErrnoException("open", (int)errno, path);
-        }
+        if (raw < 0) return null;
         using var fd = new SafeFdHandle(raw);
         var status = PosixFiles.Status(fd);
         if (status.IsDirectory) return null;
         // Sized by fstat and read to the end: a file that grows meanwhile is read as far as it had grown.
         var buffer = new byte[Math.Max(status.Size, 0)];
         var length = 0;
+        Span<byte> probe = stackalloc byte[1];
         while (true)
         {
-            if (length == buffer.Length) Array.Resize(ref buffer, Math.Max(4096, buffer.Length * 2));
+            if (length == buffer.Length)
+            {
+                // Full at the size fstat gave: one byte more tells the end of the file from a file that grew.
+                if (Read(fd, probe) == 0) return buffer;
+                Array.Resize(ref buffer, Math.Max(4096, buffer.Length * 2));
+                buffer[length++] = probe[0];
+                continue;
+            }
             var n = Read(fd, buffer.AsSpan(length));
-            if (n == 0) break;
+            if (n == 0) return buffer[..length];
             length += n;
         }
-        return length == buffer.Length ? buffer : buffer[..length];
     }
 
     public static unsafe int Read(SafeFdHandle fd, Span<byte> buffer)

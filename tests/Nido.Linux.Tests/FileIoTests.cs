@@ -31,6 +31,28 @@ public class FileIoTests
     }
 
     [Fact]
+    public void Read_all_takes_whole_files_and_finds_nothing_where_no_file_opens()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            var content = new byte[70_000];
+            new Random(7).NextBytes(content);
+            File.WriteAllBytes(path, content);
+            Assert.Equal(content, FileIo.TryReadAll(path));
+            File.WriteAllBytes(path, []);
+            Assert.Empty(FileIo.TryReadAll(path)!);
+            // A /proc file says size 0 and still has content.
+            Assert.StartsWith("Name:", Encoding.ASCII.GetString(FileIo.TryReadAll("/proc/self/status")!));
+            Assert.Null(FileIo.TryReadAll("/nonexistent/nido"));
+            Assert.Null(FileIo.TryReadAll(path + "/below-a-file"));
+            Assert.Null(FileIo.TryReadAll(Path.GetTempPath()));
+            Assert.Null(FileIo.TryReadAll("/tmp/" + new string('n', 300)));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
     public void Errors_name_the_call_the_path_and_the_errno()
     {
         var e = Expect.Errno(() => FileIo.Open("/nonexistent/nido", FileIo.O_RDONLY), "open", Errno.ENOENT);

@@ -11,7 +11,8 @@ internal sealed class DirectoryClassPathEntry(string directory) : ClassPathEntry
         string? path = Resolve(name);
         if (path == null) return null;
         // Nido's own read, not File.ReadAllBytes: FileStream's first use costs the CoreCLR host ~1 ms of start, and
-        // the main class is read from here in most runs.
+        // the main class is read from here in most runs. A file that cannot be opened is not found (HotSpot's
+        // ClassPathDirEntry), so the search goes on to the next entry.
         try { return Nido.Linux.FileIo.TryReadAll(path); }
         catch (Nido.Linux.ErrnoException e) { throw new IOException($"{path}: {e.Description}", e); }
     }
