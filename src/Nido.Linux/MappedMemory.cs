@@ -74,9 +74,10 @@ public sealed class MappedMemory : SafeHandle
         var found = false;
         // Read and parsed as bytes, without FileStream, text decoding, Split or long.Parse: the host calls this first
         // thing, and the first use of each costs the CoreCLR host ~0.5–4 ms of runtime work.
-        byte[] maps;
-        try { maps = ReadAll("/proc/self/maps"); }
+        byte[]? maps;
+        try { maps = FileIo.TryReadAll("/proc/self/maps"); }
         catch (ErrnoException) { return 0; }
+        if (maps is null) return 0;
         for (var at = 0; at < maps.Length;)
         {
             var newline = maps.AsSpan(at).IndexOf((byte)'\n');
@@ -132,21 +133,6 @@ public sealed class MappedMemory : SafeHandle
         }
         line = line[i..];
         return value;
-    }
-
-    // A /proc file's bytes (its size is not known before it is read).
-    private static byte[] ReadAll(string path)
-    {
-        using var fd = FileIo.Open(path, FileIo.O_RDONLY);
-        var buffer = new byte[16384];
-        var length = 0;
-        while (true)
-        {
-            if (length == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
-            var n = FileIo.Read(fd, buffer.AsSpan(length));
-            if (n == 0) return buffer[..length];
-            length += n;
-        }
     }
 
     /// <summary>Whether every page of a page-aligned range is resident (mincore).</summary>

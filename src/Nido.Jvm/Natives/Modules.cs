@@ -16,7 +16,7 @@ internal static class Modules
     private sealed class Registry
     {
         public readonly ConcurrentDictionary<string, JObject> BootLayer = new(StringComparer.Ordinal);
-        public readonly ConcurrentDictionary<(JObject Loader, string Package), JObject> Other = new(IdentityNameComparer<JObject>.Instance);
+        public readonly ConcurrentDictionary<(JObject Loader, string Package), JObject> Other = new();
         public volatile bool BaseDefined;
     }
 

@@ -13,7 +13,7 @@ public sealed partial class JavaVm
     private void Link(JClass c, ClassFile.ClassFile file)
     {
         var key = (DataOf(c.Loader), c.Name);
-        _beingDefined ??= new(IdentityNameComparer<LoaderData>.Instance);
+        _beingDefined ??= [];
         if (!_beingDefined.Add(key)) throw Throw("java/lang/ClassCircularityError", c.JavaName);
         try
         {
