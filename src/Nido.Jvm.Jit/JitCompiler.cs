@@ -7,7 +7,7 @@ namespace Nido.Jvm.Jit;
 
 /// <summary>
 /// The JVM's JIT (tier 2 after the interpreter): a method called <see cref="CallThreshold"/> times is translated to
-/// CIL together with the direct callees that have run and are not compiled yet (so hot call chains call each other
+/// CIL together with the direct callees that are warm (<see cref="GroupCalls"/>) and not compiled yet (so hot call chains call each other
 /// directly), and a loop that turns <see cref="LoopThreshold"/> times in an interpreted frame continues in compiled
 /// code (on-stack replacement). Methods are compiled on a background thread, as HotSpot does: the thread that
 /// crosses the threshold goes on interpreting, and the methods are published once .NET has compiled them (a call
@@ -67,6 +67,14 @@ public sealed class JitCompiler : IMethodCompiler
     }
 
     public int CallThreshold { get; }
+
+    /// <summary>
+    /// Calls a callee must have run to be compiled with its caller: a method compiled for a hot loop (nbody's main)
+    /// otherwise drew in everything it calls once (printf, the Formatter, Locale, regex: 65 methods, ~60 ms of .NET's
+    /// JIT on the second core). A colder callee is called through the interpreter, and through its own code once it
+    /// is hot itself.
+    /// </summary>
+    private int GroupCalls => Math.Max(1, CallThreshold / 16);
 
     /// <summary>Calls, in thresholds, after which a thread waits for a method's background compilation.</summary>
     public const int WaitFactor = 4;
@@ -200,6 +208,7 @@ public sealed class JitCompiler : IMethodCompiler
             finally
             {
                 _time += watch.Elapsed;
+                Trace($"{method}: {watch.Elapsed.TotalMilliseconds:F1} ms");
             }
         }
     }
@@ -242,6 +251,7 @@ public sealed class JitCompiler : IMethodCompiler
             finally
             {
                 _time += watch.Elapsed;
+                Trace($"loop {method}@{pc}: {watch.Elapsed.TotalMilliseconds:F1} ms");
             }
         }
     }
@@ -255,7 +265,7 @@ public sealed class JitCompiler : IMethodCompiler
     {
         if (target.CompiledState is CompiledMethod done) return done;
         if (_group.TryGetValue(target, out var declared)) return declared;
-        if (target.CompileRefused || target.Calls == 0 || _group.Count >= MaxGroup) return null;
+        if (target.CompileRefused || target.Calls < GroupCalls || _group.Count >= MaxGroup) return null;
         return Declare(target);
     }
 
