@@ -28,8 +28,11 @@ public static class JitHost
         Environment.SetEnvironmentVariable(AddedVariable, null);
     }
 
-    /// <summary>False when NIDO_JIT=off keeps runs in this process.</summary>
-    public static bool Wanted => Environment.GetEnvironmentVariable("NIDO_JIT") is not ("off" or "0");
+    /// <summary>
+    /// False when NIDO_JIT=off keeps runs in this process, interpreted, or NIDO_JIT=native keeps them here with the
+    /// native tier alone (java's x86-64 compiler; riscv64 runs interpret).
+    /// </summary>
+    public static bool Wanted => Environment.GetEnvironmentVariable("NIDO_JIT") is not ("off" or "0" or "native");
 
     /// <summary>
     /// This process's environment with <paramref name="runtimeDefaults"/> added where unset, and the list of what was

@@ -56,6 +56,7 @@ public sealed class SpeculationTests(SpeculationProgram program) : IClassFixture
                         var r = new BufferedReader(new InputStreamReader(System.in));
                         System.out.println("read " + r.readLine());
                     }
+                    case "fib" -> System.out.println(fib(Integer.parseInt(a[1])));
                     case "spin" -> {
                         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("hook ran")));
                         System.out.println("spinning");
@@ -64,6 +65,8 @@ public sealed class SpeculationTests(SpeculationProgram program) : IClassFixture
                     }
                 }
             }
+
+            static int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
         }
         """;
 
@@ -106,6 +109,19 @@ public sealed class SpeculationTests(SpeculationProgram program) : IClassFixture
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("hello\n", r.StdoutText);
         Assert.Equal("nido: speculation: the JIT host runs the program (still running after 0 ms)", Trace(r));
+    }
+
+    /// <summary>
+    /// fib(40) runs in the native tier's code (~0.6 s here), which holds the budget and the host's readiness back
+    /// only for the first 150 ms: then the host runs it.
+    /// </summary>
+    [Fact]
+    public void A_long_run_in_native_code_still_moves_to_the_host()
+    {
+        var r = RunWithBudget("40", "fib", "40");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("102334155\n", r.StdoutText);
+        Assert.Matches(@"^nido: speculation: the JIT host runs the program \((still running after 40 ms|the JIT host is ready)\)$", Trace(r));
     }
 
     [Fact]

@@ -53,6 +53,20 @@ public sealed class ProgramTests(CompiledPrograms compiled) : IClassFixture<Comp
     public void Runs_like_java_with_everything_compiled(string program) =>
         RunsLikeJava(program, new() { ["NIDO_JIT_CALLS"] = "1", ["NIDO_JIT_LOOPS"] = "1", ["NIDO_SPECULATE"] = "0" });
 
+    /// <summary>
+    /// Programs run whole in the native process with its x86-64 tier (NIDO_JIT=native) compiling every method it can
+    /// on first call (NIDO_JIT_CALLS=1): int and long arithmetic, recursion, switches, division by zero and deep
+    /// recursion given up to the interpreter.
+    /// </summary>
+    public static TheoryData<string> NativeTierPrograms() => new(
+        "purecalls", "fib", "arith", "control", "numbers", "algorithms", "hashes", "jit", "stackoverflow", "exceptions",
+        "threads", "concurrent", "math-intrinsics", "strictmath", "fannkuch-redux", "nbody", "spectral-norm", "binary-trees");
+
+    [Theory]
+    [MemberData(nameof(NativeTierPrograms))]
+    public void Runs_like_java_in_the_native_tier(string program) =>
+        RunsLikeJava(program, new() { ["NIDO_JIT"] = "native", ["NIDO_JIT_CALLS"] = "1" });
+
     private void RunsLikeJava(string program, Dictionary<string, string> nidoEnvironment)
     {
         var (enabled, source) = ProgramCatalog.Enabled();

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Nido.Jvm.Runtime;
+using Nido.Jvm.X64;
 using Nido.Linux;
 
 namespace Nido.Cli.Commands.Java;
@@ -29,11 +30,24 @@ internal static class JavaCommand
         // The JIT runs in the CoreCLR host; -Xint (anywhere: a program argument only costs the hand-off) stays here.
         // Otherwise the program starts here and in the host at once, and the first to need it keeps the run
         // (JavaSpeculation); without speculation the whole run goes to the host.
-        if (!args.Contains("-Xint") && !RuntimeFeature.IsDynamicCodeSupported && JitHost.Wanted
-            && !JavaSpeculation.TryStart(args, HostDefaults))
+        if (!args.Contains("-Xint") && !RuntimeFeature.IsDynamicCodeSupported)
         {
-            UnignoreQuit(args);
-            JitHost.HandOff(stderr, "java", HostDefaults);
+            // What runs here (the speculative start, NIDO_JIT=native, or a run the host gave back) compiles int and
+            // long arithmetic to x86-64 (X64Tier); NIDO_JIT=off interprets.
+            if (Environment.GetEnvironmentVariable("NIDO_JIT") is not ("off" or "0") && X64Tier.IsSupported)
+            {
+                try { JavaVm.DefaultCompiler ??= X64Tier.FromEnvironment(); }
+                catch (ArgumentException e)
+                {
+                    stderr.WriteLine($"nido: {e.Message}");
+                    return 2;
+                }
+            }
+            if (JitHost.Wanted && !JavaSpeculation.TryStart(args, HostDefaults))
+            {
+                UnignoreQuit(args);
+                JitHost.HandOff(stderr, "java", HostDefaults);
+            }
         }
         return Launch(args, stdout, stderr);
     }

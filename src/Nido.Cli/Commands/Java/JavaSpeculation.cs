@@ -1,4 +1,5 @@
 using Nido.Jvm.Runtime;
+using Nido.Jvm.X64;
 using Nido.Linux;
 
 namespace Nido.Cli.Commands.Java;
@@ -112,6 +113,12 @@ internal sealed class JavaSpeculation : StartupGate
     /// the CPU with the host's boot (which it slowed by 10–15%), giving the run to the host even before it is ready.
     /// Hello ends here in ~25 ms.
     /// </summary>
+    /// <summary>Milliseconds after the start that a run inside the native tier's code may keep going here past the budget.</summary>
+    private const int NativeGrace = 150;
+
+    /// <summary>Milliseconds after the native tier's code last ran that the run still counts as in it.</summary>
+    private const int NativeLinger = 10;
+
     private static int Budget => int.TryParse(Environment.GetEnvironmentVariable("NIDO_SPECULATE_MS"), out var ms) && ms >= 0 ? ms : 40;
 
     /// <summary>Moves an undecided run towards the host for <paramref name="why"/>; false once the run is kept here.</summary>
@@ -136,16 +143,22 @@ internal sealed class JavaSpeculation : StartupGate
         epoll.Add(wake.Handle, EpollEvents.In, 1);
         Span<EpollEvent> events = stackalloc EpollEvent[2];
         Span<byte> one = stackalloc byte[1];
+        var until = deadline;
+        var ready = false;
+        var seenNativeCalls = 0L;
+        var lastNative = long.MinValue / 2;
         while (true)
         {
-            var left = (int)Math.Max(0, deadline - Environment.TickCount64);
+            var left = (int)Math.Max(0, until - Environment.TickCount64);
             var n = epoll.Wait(events, left);
-            string? why = n == 0 && Environment.TickCount64 >= deadline ? $"still running after {budget} ms" : null;
+            string? why = n == 0 && Environment.TickCount64 >= until ? ready ? "the JIT host is ready" : $"still running after {budget} ms" : null;
+            var effect = false;
             for (var i = 0; i < n; i++)
             {
                 if (events[i].Data == 1)
                 {
                     why ??= "an effect"; // Decide rang: it has claimed the run with its own reason already
+                    effect = true;
                     continue;
                 }
                 int got;
@@ -159,9 +172,23 @@ internal sealed class JavaSpeculation : StartupGate
                     HostLost("the JIT host ended before it was ready");
                     return;
                 }
+                ready = true;
                 why ??= "the JIT host is ready";
             }
             if (why is null) continue;
+            // Code of the native tier is running, or ran lately (a recursion's interpreted frames call it again and
+            // again, and a program's last lines and exit follow its last call): the host would start the program
+            // over and redo that work, so the budget and the host's readiness wait, up to NativeGrace after the start
+            // (fib(35) ends here in ~80 ms). An effect never waits: Decide has claimed the run already.
+            var now = Environment.TickCount64;
+            var nativeCalls = X64Tier.Calls;
+            if (X64Tier.CallsInProgress > 0 || nativeCalls != seenNativeCalls) lastNative = now;
+            seenNativeCalls = nativeCalls;
+            if (!effect && now - lastNative <= NativeLinger && now < deadline - budget + NativeGrace)
+            {
+                until = now + 2;
+                continue;
+            }
             if (Claim(why)) HandOff(); // else the program ended here first; Finishing kills the host
             return;
         }
