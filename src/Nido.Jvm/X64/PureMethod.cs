@@ -16,6 +16,8 @@ internal sealed class PureMethod
     /// <summary>Operand values at most (each in a register of its own).</summary>
     public const int MaxDepth = 8;
 
+    private const int MaxLocalsCompiled = 64, MaxCodeCompiled = 4096;
+
     /// <summary>Cases of a switch at most (compiled as a chain of compares).</summary>
     private const int MaxCases = 64;
 
@@ -71,6 +73,8 @@ internal sealed class PureMethod
         if (!m.IsStatic) return "not static";
         if (m.IsSynchronized || m.IsNative || m.Native is not null || m.Code is null) return "synchronized, native or an intrinsic";
         if (m.Code.Handlers.Length > 0) return "exception handlers";
+        // The analysis keeps the locals' types per instruction, and a frame holds every local: large ones stay interpreted.
+        if (m.Code.MaxLocals > MaxLocalsCompiled || m.Code.Code.Length > MaxCodeCompiled) return "too large";
         var d = m.Descriptor;
         var list = new List<char>();
         var i = 1;

@@ -21,6 +21,7 @@ public sealed class X64Tier : IMethodCompiler
     private readonly Dictionary<JMethod, nint> _addresses = [];
     private readonly List<MappedMemory> _code = []; // held: the mappings live as long as the process
     private readonly bool _trace;
+    private bool _off;
 
     public X64Tier(int callThreshold = 2000, bool trace = false)
     {
@@ -60,14 +61,28 @@ public sealed class X64Tier : IMethodCompiler
         lock (_lock)
         {
             if (method.Compiled is not null || method.CompileRefused) return;
-            var group = Collect(method, out var reason);
-            if (group is null)
+            method.CompileRefused = true; // until it is compiled: a failure below leaves it interpreted
+            if (_off) return;
+            try
             {
-                method.CompileRefused = true;
-                Trace($"{method} refused: {reason}");
-                return;
+                var group = Collect(method, out var reason);
+                if (group is null)
+                {
+                    Trace($"{method} refused: {reason}");
+                    return;
+                }
+                Emit(group);
             }
-            Emit(group);
+            catch (ErrnoException e)
+            {
+                // No executable memory (MemoryDenyWriteExecute, PR_SET_MDWE, SELinux execmem): interpreted from here on.
+                _off = true;
+                Trace($"off: {e.Message}");
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+            {
+                Trace($"{method} failed: {e.Message}"); // a fault of the tier itself: the method stays interpreted
+            }
         }
     }
 
@@ -130,6 +145,7 @@ public sealed class X64Tier : IMethodCompiler
             _addresses[p.Method] = address;
             var entry = new NativeEntry(compiled, p.Method, address, p.Parameters, p.Return);
             p.Method.CompiledState = entry;
+            p.Method.CompileRefused = false;
             Volatile.Write(ref p.Method.Compiled, entry.Run);
         }
         Trace($"compiled {string.Join(", ", group.Select(p => p.Method))} ({bytes.Length} bytes)");
@@ -168,20 +184,25 @@ public sealed class X64Tier : IMethodCompiler
         a.Jmp(exit);
     }
 
-    /// <summary>A compiled call gave up: its group goes back to the interpreter for good, which runs the call.</summary>
+    /// <summary>
+    /// A compiled call gave up (in its own group's code or in an earlier group it calls, which is not known here):
+    /// every compiled method goes back to the interpreter for good, which runs the call. Give-ups are rare (a zero
+    /// divisor, a recursion too deep), and code left compiled could give up again at every level of a recursion.
+    /// </summary>
     internal Slot GiveUp(Group group, JThread t, JMethod method, int fp)
     {
         lock (_lock)
         {
-            foreach (var m in group.Methods)
+            foreach (var m in _addresses.Keys)
             {
                 if (m.CompiledState is not NativeEntry) continue;
                 Volatile.Write(ref m.Compiled, null);
                 m.CompiledState = null;
                 m.CompileRefused = true;
             }
+            _off = true;
         }
-        Trace($"{method}: a call gave up (a zero divisor or too deep); interpreted from now on");
+        Trace($"{method}: a call gave up (a zero divisor or too deep); the tier's code is interpreted from now on");
         return Interpreter.Call(t, method, fp);
     }
 
