@@ -32,7 +32,10 @@ public static class JitHost
     /// False when NIDO_JIT=off keeps runs in this process, interpreted, or NIDO_JIT=native keeps them here with the
     /// native tier alone (java's x86-64 compiler; riscv64 runs interpret).
     /// </summary>
-    public static bool Wanted => Environment.GetEnvironmentVariable("NIDO_JIT") is not ("off" or "0" or "native");
+    public static bool Wanted => !Off && Environment.GetEnvironmentVariable("NIDO_JIT") != "native";
+
+    /// <summary>NIDO_JIT=off (or 0): no compiler at all, the run interpreted here.</summary>
+    public static bool Off => Environment.GetEnvironmentVariable("NIDO_JIT") is "off" or "0";
 
     /// <summary>
     /// This process's environment with <paramref name="runtimeDefaults"/> added where unset, and the list of what was

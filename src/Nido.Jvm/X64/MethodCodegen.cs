@@ -492,12 +492,9 @@ internal sealed class MethodCodegen
         _a.Jmp(_labels[pc + Instructions.S4(bc, at)]);
     }
 
-    private void Call(JMethod target)
+    private void Call((JMethod Target, int Arguments, char Return) call)
     {
-        var n = 0;
-        var d = target.Descriptor;
-        for (var i = 1; d[i] != ')'; i++) n++;
-        var ret = d[^1] == 'V' ? 'V' : d[^1] == 'J' ? 'J' : 'I';
+        var (target, n, ret) = call;
         MaterializeAll();
         var first = _depth - n;
         for (var k = 0; k < first; k++) _a.Store(Rbp, SpillDisp(k), S[k]);

@@ -31,8 +31,8 @@ internal sealed class PureMethod
     /// <summary>Instructions that branches and switches go to.</summary>
     public HashSet<int> Targets { get; } = [];
 
-    /// <summary>The static methods called, by the pc of their invokestatic.</summary>
-    public Dictionary<int, JMethod> Calls { get; } = [];
+    /// <summary>The static methods called, with their argument count and result kind, by the pc of their invokestatic.</summary>
+    public Dictionary<int, (JMethod Target, int Arguments, char Return)> Calls { get; } = [];
 
     /// <summary>Parameter value types in order ('I' or 'J').</summary>
     public char[] Parameters { get; }
@@ -302,7 +302,7 @@ internal sealed class PureMethod
             stack.RemoveAt(stack.Count - 1);
         }
         if (ret != 'V') stack.Add(ret);
-        Calls[pc] = target;
+        Calls[pc] = (target, parameters.Length, ret);
         return null;
     }
 }

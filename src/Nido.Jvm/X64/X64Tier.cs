@@ -13,7 +13,7 @@ namespace Nido.Jvm.X64;
 /// read-write, filled and then made read-execute. Everything else stays interpreted; the CIL JIT in the CoreCLR host
 /// is the tier for the rest. A compiled call that meets what it does not handle (a zero divisor, too deep a
 /// recursion) gives itself up; since such a call has no effect but its result, the interpreter then runs it again
-/// from the start, and the group stays interpreted from then on.
+/// from the start, and the tier's code stays interpreted from then on.
 /// </summary>
 public sealed class X64Tier : IMethodCompiler
 {
@@ -96,7 +96,7 @@ public sealed class X64Tier : IMethodCompiler
         work.Enqueue(root);
         while (work.TryDequeue(out var m))
         {
-            if (m != root && m.CompileRefused && !_addresses.ContainsKey(m))
+            if (m != root && m.CompileRefused)
             {
                 reason = $"it calls {m}, which is interpreted";
                 return null;
@@ -108,8 +108,8 @@ public sealed class X64Tier : IMethodCompiler
                 return null;
             }
             group.Add(p);
-            foreach (var callee in p.Calls.Values)
-                if (!_addresses.ContainsKey(callee) && seen.Add(callee)) work.Enqueue(callee);
+            foreach (var call in p.Calls.Values)
+                if (!_addresses.ContainsKey(call.Target) && seen.Add(call.Target)) work.Enqueue(call.Target);
         }
         return group;
     }
@@ -138,7 +138,7 @@ public sealed class X64Tier : IMethodCompiler
         memory.Protect(Protection.Read | Protection.Exec);
         _code.Add(memory);
 
-        var compiled = new Group(this, memory.Address + a.LabelPosition(stub), frameBytes, group.Select(p => p.Method).ToArray());
+        var compiled = new Group(this, memory.Address + a.LabelPosition(stub), frameBytes);
         foreach (var p in group)
         {
             var address = memory.Address + a.LabelPosition(entries[p.Method]);
@@ -189,7 +189,7 @@ public sealed class X64Tier : IMethodCompiler
     /// every compiled method goes back to the interpreter for good, which runs the call. Give-ups are rare (a zero
     /// divisor, a recursion too deep), and code left compiled could give up again at every level of a recursion.
     /// </summary>
-    internal Slot GiveUp(Group group, JThread t, JMethod method, int fp)
+    internal Slot GiveUp(JThread t, JMethod method, int fp)
     {
         lock (_lock)
         {
@@ -211,8 +211,8 @@ public sealed class X64Tier : IMethodCompiler
         if (_trace) Console.Error.WriteLine($"nido: x64: {text}");
     }
 
-    /// <summary>One emitted group: its entry stub, the largest frame among its methods, and its members.</summary>
-    internal sealed record Group(X64Tier Tier, nint Stub, int FrameBytes, JMethod[] Methods);
+    /// <summary>One emitted group: its entry stub and the largest frame among its methods.</summary>
+    internal sealed record Group(X64Tier Tier, nint Stub, int FrameBytes);
 }
 
 /// <summary>The interpreter's way into one compiled method: arguments from the slot stack, the context set, the stub called.</summary>
@@ -240,7 +240,7 @@ internal sealed class NativeEntry(X64Tier.Group group, JMethod method, nint targ
         Interlocked.Increment(ref X64Tier.s_inProgress);
         var result = ((delegate* unmanaged<long*, long*, long>)group.Stub)(args, context);
         Interlocked.Decrement(ref X64Tier.s_inProgress);
-        if (context[MethodCodegen.BailedOffset / 8] != 0) return group.Tier.GiveUp(group, t, method, fp);
+        if (context[MethodCodegen.BailedOffset / 8] != 0) return group.Tier.GiveUp(t, method, fp);
         return ret switch { 'J' => Slot.OfLong(result), 'I' => Slot.OfInt((int)result), _ => default };
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using Nido.Jvm.Tests.Programs;
 using Nido.Jvm.X64;
 
 namespace Nido.Jvm.Tests.X64;
@@ -158,15 +158,11 @@ public sealed class AssemblerTests
         }
     }
 
-    private static string Run(string file, params string[] args)
+    /// <summary>A binutils tool through the programs' runner (timeout, both streams drained); its stdout.</summary>
+    private static string Run(params string[] command)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd();
-        var error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} failed ({p.ExitCode}): {error}");
-        return output;
+        var r = ProgramRunner.Run(command, Path.GetTempPath(), ProgramRunner.EnvironmentFor("x64-assembler", new Dictionary<string, string>()));
+        if (r.ExitCode != 0) throw new InvalidOperationException($"{command[0]} failed ({r.ExitCode}): {r.StderrText}");
+        return r.StdoutText;
     }
 }

@@ -34,7 +34,7 @@ internal static class JavaCommand
         {
             // What runs here (the speculative start, NIDO_JIT=native, or a run the host gave back) compiles int and
             // long arithmetic to x86-64 (X64Tier); NIDO_JIT=off interprets.
-            if (Environment.GetEnvironmentVariable("NIDO_JIT") is not ("off" or "0") && X64Tier.IsSupported)
+            if (!JitHost.Off && X64Tier.IsSupported)
             {
                 try { JavaVm.DefaultCompiler ??= X64Tier.FromEnvironment(); }
                 catch (ArgumentException e)

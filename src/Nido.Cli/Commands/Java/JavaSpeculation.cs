@@ -113,13 +113,13 @@ internal sealed class JavaSpeculation : StartupGate
     /// the CPU with the host's boot (which it slowed by 10–15%), giving the run to the host even before it is ready.
     /// Hello ends here in ~25 ms.
     /// </summary>
+    private static int Budget => int.TryParse(Environment.GetEnvironmentVariable("NIDO_SPECULATE_MS"), out var ms) && ms >= 0 ? ms : 40;
+
     /// <summary>Milliseconds after the start that a run inside the native tier's code may keep going here past the budget.</summary>
     private const int NativeGrace = 150;
 
     /// <summary>Milliseconds after the native tier's code last ran that the run still counts as in it.</summary>
     private const int NativeLinger = 10;
-
-    private static int Budget => int.TryParse(Environment.GetEnvironmentVariable("NIDO_SPECULATE_MS"), out var ms) && ms >= 0 ? ms : 40;
 
     /// <summary>Moves an undecided run towards the host for <paramref name="why"/>; false once the run is kept here.</summary>
     private bool Claim(string why)
