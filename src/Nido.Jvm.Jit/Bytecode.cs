@@ -1,3 +1,4 @@
+using System.Reflection.Emit;
 using Nido.Jvm.ClassFile;
 
 namespace Nido.Jvm.Jit;
@@ -24,6 +25,18 @@ internal static class Bytecode
     };
 
     public static bool Wide(char kind) => kind is 'J' or 'D';
+
+    /// <summary>Narrows the int on the CIL stack to a boolean, byte, char or short descriptor (Conversions.Narrow).</summary>
+    public static void Narrow(ILGenerator il, char descriptor)
+    {
+        switch (descriptor)
+        {
+            case 'Z': il.Emit(OpCodes.Ldc_I4_1); il.Emit(OpCodes.And); break;
+            case 'B': il.Emit(OpCodes.Conv_I1); break;
+            case 'C': il.Emit(OpCodes.Conv_U2); break;
+            case 'S': il.Emit(OpCodes.Conv_I2); break;
+        }
+    }
 
     /// <summary>The parameter kinds of a method descriptor, in order.</summary>
     public static List<char> Parameters(string descriptor) => Descriptors.Parameters(descriptor).ConvertAll(Kind);

@@ -91,12 +91,14 @@ internal sealed partial class MethodEmitter
             if (kind != 'V')
             {
                 Ld(0);
+                if (op == 0xac) Bytecode.Narrow(_il, _m.ReturnKind);
                 _il.Emit(OpCodes.Stloc, _inlineResult!);
             }
             _il.Emit(OpCodes.Br, end);
             return;
         }
         if (kind != 'V') Ld(0);
+        if (op == 0xac) Bytecode.Narrow(_il, _m.ReturnKind);
         if (_loop)
         {
             PackSlot(kind);

@@ -16,7 +16,8 @@ internal sealed partial class MethodEmitter
     {
         var isStatic = op <= 0xb3;
         var isGet = op is 0xb2 or 0xb4;
-        var kind = Bytecode.Kind(_pool.MemberRef(index).Descriptor);
+        var descriptor = _pool.MemberRef(index).Descriptor;
+        var kind = Bytecode.Kind(descriptor);
         var f = _cls.Resolved[index] as JField;
         var known = f is not null && f.IsStatic == isStatic && (!isStatic || f.Owner.State == ClassState.Initialized);
         // Fields resolved only at run time are treated as volatile: which they are is not known here.
@@ -27,6 +28,7 @@ internal sealed partial class MethodEmitter
             value = _il.DeclareLocal(Bytecode.ClrType(kind));
             Ld(0);
             Drop();
+            Bytecode.Narrow(_il, descriptor[0]);
             _il.Emit(OpCodes.Stloc, value);
         }
         if (isStatic)

@@ -232,13 +232,14 @@ public static partial class Interpreter
                             case 0xaa: pc = TableSwitch(bc, pc, s[--sp].I); break;
                             case 0xab: pc = LookupSwitch(bc, pc, s[--sp].I); break;
                             // returns
-                            case 0xac or 0xae: return new Slot { P = s[sp - 1].P };
+                            case 0xac: return new Slot { P = Conversions.Narrow(m.ReturnKind, s[sp - 1].I) };
+                            case 0xae: return new Slot { P = s[sp - 1].P };
                             case 0xad or 0xaf: return new Slot { P = s[sp - 2].P };
                             case 0xb0: return new Slot { R = s[sp - 1].R };
                             case 0xb1: return default;
                             // fields
                             case 0xb2: { var f = StaticField(t, cls, U2(bc, pc + 1)); s[sp] = f.Owner.Statics[f.Slot]; sp += Width(f); pc += 3; break; }
-                            case 0xb3: { var f = StaticField(t, cls, U2(bc, pc + 1)); sp -= Width(f); Copy(ref f.Owner.Statics[f.Slot], in s[sp]); pc += 3; break; }
+                            case 0xb3: { var f = StaticField(t, cls, U2(bc, pc + 1)); sp -= Width(f); Store(f, ref f.Owner.Statics[f.Slot], in s[sp]); pc += 3; break; }
                             case 0xb4:
                             {
                                 var f = InstanceField(t, cls, U2(bc, pc + 1));
@@ -253,7 +254,7 @@ public static partial class Interpreter
                                 var f = InstanceField(t, cls, U2(bc, pc + 1));
                                 sp -= Width(f) + 1;
                                 var o = s[sp].R ?? throw NullPointer(t, m, pc);
-                                Copy(ref o.Fields[f.Slot], in s[sp + 1]);
+                                Store(f, ref o.Fields[f.Slot], in s[sp + 1]);
                                 pc += 3;
                                 break;
                             }
@@ -397,6 +398,14 @@ public static partial class Interpreter
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Width(JField f) => f.Descriptor[0] is 'J' or 'D' ? 2 : 1;
+
+    /// <summary>A putfield/putstatic: values of the narrow int types are narrowed to their field (JVMS 17).</summary>
+    private static void Store(JField f, ref Slot field, in Slot value)
+    {
+        var d = f.Descriptor[0];
+        if (d is 'Z' or 'B' or 'C' or 'S') field = new Slot { P = Conversions.Narrow(d, value.I) };
+        else Copy(ref field, in value);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T[] Arr<T>(JThread t, JObject? o, int index)

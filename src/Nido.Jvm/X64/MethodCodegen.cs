@@ -228,6 +228,7 @@ internal sealed class MethodCodegen
             case 0xaa or 0xab: Switch(pc, op == 0xaa); return false;
             case 0xac or 0xad:
             {
+                if (op == 0xac) NarrowResult(_p.Method.ReturnKind);
                 var d = _depth - 1;
                 if (_isConst[d]) _a.MovImm(op == 0xad, Rax, _value[d]);
                 else _a.Mov(true, Rax, S[d]);
@@ -306,6 +307,18 @@ internal sealed class MethodCodegen
         var d = _depth - 1;
         Materialize(d);
         _a.Neg(_type[d] == 'J', S[d]);
+    }
+
+    /// <summary>ireturn in a boolean, byte, char or short method narrows the result (Conversions.Narrow).</summary>
+    private void NarrowResult(char descriptor)
+    {
+        switch (descriptor)
+        {
+            case 'Z': Convert('I', v => v & 1, r => _a.Alu(Assembler.And, false, r, 1)); break;
+            case 'B': Convert('I', v => (sbyte)v, r => _a.Extend(Assembler.Movsx8, r, r)); break;
+            case 'C': Convert('I', v => (char)v, r => _a.Extend(Assembler.Movzx16, r, r)); break;
+            case 'S': Convert('I', v => (short)v, r => _a.Extend(Assembler.Movsx16, r, r)); break;
+        }
     }
 
     private void Convert(char to, Func<long, long> fold, Action<Reg>? emit)

@@ -29,7 +29,7 @@ public sealed class ProgramTests(CompiledPrograms compiled) : IClassFixture<Comp
     /// </summary>
     public static TheoryData<string> CompiledPrograms() => new(
         "arith", "control", "inherit", "inner", "generics", "exceptions", "lambdas", "strings", "collections", "records",
-        "uncaught", "stackoverflow", "concurrent", "threads", "jit", "jni", "fib", "fannkuch-redux", "nbody", "spectral-norm", "binary-trees", "references", "methodhandles", "math-intrinsics", "synchronized");
+        "uncaught", "stackoverflow", "concurrent", "threads", "jit", "jni", "fib", "fannkuch-redux", "nbody", "spectral-norm", "binary-trees", "references", "methodhandles", "math-intrinsics", "synchronized", "narrowing");
 
     /// <summary>
     /// Programs run with a low threshold (NIDO_JIT_CALLS=2, NIDO_JIT_LOOPS=100) and the JIT's background thread, so
@@ -59,7 +59,7 @@ public sealed class ProgramTests(CompiledPrograms compiled) : IClassFixture<Comp
     /// recursion given up to the interpreter.
     /// </summary>
     public static TheoryData<string> NativeTierPrograms() => new(
-        "purecalls", "fib", "arith", "control", "numbers", "algorithms", "hashes", "jit", "stackoverflow", "exceptions",
+        "purecalls", "narrowing", "fib", "arith", "control", "numbers", "algorithms", "hashes", "jit", "stackoverflow", "exceptions",
         "threads", "concurrent", "math-intrinsics", "strictmath", "fannkuch-redux", "nbody", "spectral-norm", "binary-trees");
 
     [Theory]
