@@ -11,6 +11,9 @@ namespace Nido.Jvm.X64;
 /// value is in its register where control flow meets, so all paths agree on where things are. Calls pass arguments
 /// in S[0..n) and return in rax; values below the arguments are kept in the frame across the call. r15 points at
 /// the call's context (stack limit, saved rsp, bail flag); r11 is scratch.
+/// A call of the method itself is inlined once (a second MethodCodegen over the same bytecode, its operand stack
+/// above the caller's values and its locals after the caller's in the same frame): a recursion such as fib then makes
+/// a third of the calls.
 /// </summary>
 internal sealed class MethodCodegen
 {
@@ -29,12 +32,22 @@ internal sealed class MethodCodegen
     private readonly int _memoryLocals;
     private readonly Dictionary<int, int> _labels = [];
 
-    // The virtual operand stack: a value is either in S[d] or a constant not yet emitted.
-    private readonly bool[] _isConst = new bool[PureMethod.MaxDepth + 2];
-    private readonly long[] _value = new long[PureMethod.MaxDepth + 2];
-    private readonly char[] _type = new char[PureMethod.MaxDepth + 2];
+    // The virtual operand stack: a value is either in S[d] or a constant not yet emitted. An inlined body shares it.
+    private readonly bool[] _isConst;
+    private readonly long[] _value;
+    private readonly char[] _type;
     private int _depth;
     private int _skip = -1;
+    private int _lastPc; // an inlined body's return there falls through to its exit
+
+    // An inlined body: its operand stack starts at depth _base, its local i is the frame's local _localBase + i, and
+    // its returns jump to _exit with the result in S[_base]. The method's own body has all three at 0, 0 and -1.
+    private readonly int _base;
+    private readonly int _localBase;
+    private readonly int _exit = -1;
+
+    /// <summary>Bytecode bytes up to which a method's calls of itself are inlined.</summary>
+    private const int InlineBytes = 100;
 
     public MethodCodegen(Assembler a, PureMethod p, int bail, Func<JMethod, (int Label, nint Address)> callee)
     {
@@ -42,9 +55,38 @@ internal sealed class MethodCodegen
         _p = p;
         _bail = bail;
         _callee = callee;
-        _savedLocals = Math.Min(p.MaxLocals, L.Length);
-        _memoryLocals = Math.Max(0, p.MaxLocals - L.Length);
+        _isConst = new bool[PureMethod.MaxDepth + 2];
+        _value = new long[PureMethod.MaxDepth + 2];
+        _type = new char[PureMethod.MaxDepth + 2];
+        var locals = p.MaxLocals + (p.Calls.Keys.Any(InlinesAt) ? p.MaxLocals : 0);
+        _savedLocals = Math.Min(locals, L.Length);
+        _memoryLocals = Math.Max(0, locals - L.Length);
     }
+
+    /// <summary>The body of a call of the method itself, inlined into <paramref name="caller"/> at operand depth <paramref name="first"/>.</summary>
+    private MethodCodegen(MethodCodegen caller, int first)
+    {
+        _a = caller._a;
+        _p = caller._p;
+        _bail = caller._bail;
+        _callee = caller._callee;
+        _savedLocals = caller._savedLocals;
+        _memoryLocals = caller._memoryLocals;
+        _isConst = caller._isConst;
+        _value = caller._value;
+        _type = caller._type;
+        _base = first;
+        _localBase = _p.MaxLocals;
+        _exit = _a.NewLabel();
+    }
+
+    /// <summary>
+    /// Whether the invokestatic at <paramref name="pc"/> is a call of the method itself that is inlined: only in the
+    /// method's own body (one level), in a small method, and where the inlined operand stack still fits S.
+    /// </summary>
+    private bool InlinesAt(int pc) =>
+        _exit < 0 && _p.Code.Length <= InlineBytes && _p.Calls.TryGetValue(pc, out var call) && call.Target == _p.Method
+        && _p.Stacks[pc].Length - call.Arguments + _p.MaxStack <= PureMethod.MaxDepth;
 
     /// <summary>Bytes of native stack one activation takes (return address, rbp, saved registers, frame slots).</summary>
     public int FrameBytes => 8 * (2 + _savedLocals + _memoryLocals + PureMethod.MaxDepth);
@@ -63,15 +105,26 @@ internal sealed class MethodCodegen
         // Too deep (the Java stack's depth or the thread's own): the call is given up and interpreted.
         _a.CmpMem(true, Rsp, Ctx, LimitOffset);
         _a.Jcc(Cond.B, _bail);
+        StoreParameters();
+        Body();
+    }
+
+    /// <summary>The arguments, in S from depth _base, to the body's locals.</summary>
+    private void StoreParameters()
+    {
         var slot = 0;
         for (var j = 0; j < _p.Parameters.Length; j++)
         {
-            StoreLocal(slot, S[j]);
+            StoreLocal(slot, S[_base + j]);
             slot += _p.Parameters[j] == 'J' ? 2 : 1;
         }
+    }
 
+    private void Body()
+    {
         var pcs = _p.Stacks.Keys.ToArray();
         Array.Sort(pcs);
+        _lastPc = pcs[^1];
         var fallsThrough = true;
         foreach (var pc in pcs)
         {
@@ -83,19 +136,20 @@ internal sealed class MethodCodegen
                 Reset(pc);
             }
             else if (!fallsThrough) Reset(pc);
-            else if (_depth != _p.Stacks[pc].Length) throw new InvalidOperationException($"x64: operand depth {_depth} where the analysis has {_p.Stacks[pc].Length} at pc {pc} of {_p.Method}");
+            else if (_depth - _base != _p.Stacks[pc].Length) throw new InvalidOperationException($"x64: operand depth {_depth} where the analysis has {_p.Stacks[pc].Length} at pc {pc} of {_p.Method}");
             fallsThrough = Instruction(pc);
         }
     }
 
+    /// <summary>The operand stack the analysis has at a pc (values below _base are the caller's, in their registers).</summary>
     private void Reset(int pc)
     {
         var types = _p.Stacks[pc];
-        _depth = types.Length;
-        for (var d = 0; d < _depth; d++)
+        _depth = _base + types.Length;
+        for (var d = _base; d < _depth; d++)
         {
             _isConst[d] = false;
-            _type[d] = types[d];
+            _type[d] = types[d - _base];
         }
     }
 
@@ -141,12 +195,14 @@ internal sealed class MethodCodegen
 
     private void LoadLocal(int i, Reg dst)
     {
+        i += _localBase;
         if (i < L.Length) _a.Mov(true, dst, L[i]);
         else _a.Load(dst, Rbp, LocalDisp(i));
     }
 
     private void StoreLocal(int i, Reg src)
     {
+        i += _localBase;
         if (i < L.Length) _a.Mov(true, L[i], src);
         else _a.Store(Rbp, LocalDisp(i), src);
     }
@@ -154,14 +210,24 @@ internal sealed class MethodCodegen
     private void StoreTop(int i)
     {
         var d = --_depth;
-        if (!_isConst[d]) StoreLocal(i, S[d]);
-        else if (i < L.Length) _a.MovImm(_type[d] == 'J', L[i], _value[d]);
+        if (!_isConst[d])
+        {
+            StoreLocal(i, S[d]);
+            return;
+        }
+        i += _localBase;
+        if (i < L.Length) _a.MovImm(_type[d] == 'J', L[i], _value[d]);
         else if (Imm(d, out var imm)) _a.StoreImm(Rbp, LocalDisp(i), imm);
-        else StoreLocal(i, InReg(d));
+        else
+        {
+            _a.MovImm(_type[d] == 'J', Tmp, _value[d]);
+            _a.Store(Rbp, LocalDisp(i), Tmp);
+        }
     }
 
     private void Increment(int i, int by)
     {
+        i += _localBase;
         if (i < L.Length) _a.Alu(Assembler.Add, false, L[i], by);
         else _a.AluMem(Assembler.Add, false, Rbp, LocalDisp(i), by);
     }
@@ -230,13 +296,29 @@ internal sealed class MethodCodegen
             {
                 if (op == 0xac) NarrowResult(_p.Method.ReturnKind);
                 var d = _depth - 1;
+                if (_exit >= 0)
+                {
+                    if (_isConst[d]) _a.MovImm(op == 0xad, S[_base], _value[d]);
+                    else if (S[d] != S[_base]) _a.Mov(true, S[_base], S[d]);
+                    if (pc != _lastPc) _a.Jmp(_exit);
+                    return false;
+                }
                 if (_isConst[d]) _a.MovImm(op == 0xad, Rax, _value[d]);
                 else _a.Mov(true, Rax, S[d]);
                 Epilogue();
                 return false;
             }
-            case 0xb1: Epilogue(); return false;
-            case 0xb8: Call(_p.Calls[pc]); return true;
+            case 0xb1:
+                if (_exit >= 0)
+                {
+                    if (pc != _lastPc) _a.Jmp(_exit);
+                }
+                else Epilogue();
+                return false;
+            case 0xb8:
+                if (InlinesAt(pc)) Inline(_p.Calls[pc]);
+                else Call(_p.Calls[pc]);
+                return true;
             case 0xc4:
             {
                 var index = (bc[pc + 2] << 8) | bc[pc + 3];
@@ -503,6 +585,21 @@ internal sealed class MethodCodegen
             }
         }
         _a.Jmp(_labels[pc + Instructions.S4(bc, at)]);
+    }
+
+    /// <summary>A call of the method itself, its body emitted here (see <see cref="InlinesAt"/>).</summary>
+    private void Inline((JMethod Target, int Arguments, char Return) call)
+    {
+        MaterializeAll();
+        var first = _depth - call.Arguments;
+        var body = new MethodCodegen(this, first);
+        foreach (var t in _p.Targets) body._labels[t] = _a.NewLabel();
+        body.StoreParameters();
+        body._depth = first;
+        body.Body();
+        _a.Bind(body._exit);
+        _depth = first;
+        if (call.Return != 'V') Push(call.Return);
     }
 
     private void Call((JMethod Target, int Arguments, char Return) call)

@@ -28,6 +28,9 @@ internal sealed class PureMethod
     /// <summary>The operand stack's value types ('I' or 'J', one per value) before each reachable instruction.</summary>
     public Dictionary<int, char[]> Stacks { get; } = [];
 
+    /// <summary>The most operand values live at once (the deepest instruction's stack before it runs).</summary>
+    public int MaxStack => Stacks.Count == 0 ? 0 : Stacks.Values.Max(s => s.Length);
+
     /// <summary>Instructions that branches and switches go to.</summary>
     public HashSet<int> Targets { get; } = [];
 

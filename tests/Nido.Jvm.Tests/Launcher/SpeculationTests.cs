@@ -112,15 +112,25 @@ public sealed class SpeculationTests(SpeculationProgram program) : IClassFixture
     }
 
     /// <summary>
-    /// fib(40) runs in the native tier's code (~0.6 s here), which holds the budget and the host's readiness back
-    /// only for the first 150 ms: then the host runs it.
+    /// fib(39) spends nearly all its time in the native tier's code (~0.2 s here), which holds the budget and the
+    /// host's readiness back past the first 150 ms (up to 500): the run ends here.
     /// </summary>
+    [Fact]
+    public void A_run_nearly_all_in_native_code_ends_there()
+    {
+        var r = RunWithBudget("40", "fib", "39");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("63245986\n", r.StdoutText);
+        Assert.Equal("nido: speculation: the program ended here first", Trace(r));
+    }
+
+    /// <summary>fib(43) in the native tier's code (~1.5 s here) outlasts the 500 ms it may stay: then the host runs it.</summary>
     [Fact]
     public void A_long_run_in_native_code_still_moves_to_the_host()
     {
-        var r = RunWithBudget("40", "fib", "40");
+        var r = RunWithBudget("40", "fib", "43");
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal("102334155\n", r.StdoutText);
+        Assert.Equal("433494437\n", r.StdoutText);
         Assert.Matches(@"^nido: speculation: the JIT host runs the program \((still running after 40 ms|the JIT host is ready)\)$", Trace(r));
     }
 

@@ -121,6 +121,17 @@ internal sealed class JavaSpeculation : StartupGate
     /// <summary>Milliseconds after the native tier's code last ran that the run still counts as in it.</summary>
     private const int NativeLinger = 10;
 
+    /// <summary>
+    /// Milliseconds after the start that a run spending nearly all its time (<see cref="NativeShare"/>) in the native
+    /// tier's code may keep going here: that code is at least as fast as the host's for what it compiles (fib(40):
+    /// 343 ms here, 570 in the host plus its start). Bounded, because a program that then turns to other work would
+    /// start over in the host and lose what ran here.
+    /// </summary>
+    private const int NativeLongest = 500;
+
+    /// <summary>The share of recent samples (a moving average over ~20) that must find the native tier's code running.</summary>
+    private const double NativeShare = 0.9;
+
     /// <summary>Moves an undecided run towards the host for <paramref name="why"/>; false once the run is kept here.</summary>
     private bool Claim(string why)
     {
@@ -147,6 +158,7 @@ internal sealed class JavaSpeculation : StartupGate
         var ready = false;
         var seenNativeCalls = 0L;
         var lastNative = long.MinValue / 2;
+        var share = 0.0;
         while (true)
         {
             var left = (int)Math.Max(0, until - Environment.TickCount64);
@@ -179,12 +191,16 @@ internal sealed class JavaSpeculation : StartupGate
             // Code of the native tier is running, or ran lately (a recursion's interpreted frames call it again and
             // again, and a program's last lines and exit follow its last call): the host would start the program
             // over and redo that work, so the budget and the host's readiness wait, up to NativeGrace after the start
-            // (fib(35) ends here in ~80 ms). An effect never waits: Decide has claimed the run already.
+            // (fib(35) ends here in ~60 ms), or up to NativeLongest while nearly all the time goes to that code
+            // (sampled at each 2 ms turn). An effect never waits: Decide has claimed the run already.
             var now = Environment.TickCount64;
             var nativeCalls = X64Tier.Calls;
-            if (X64Tier.CallsInProgress > 0 || nativeCalls != seenNativeCalls) lastNative = now;
+            var inNative = X64Tier.CallsInProgress > 0;
+            if (inNative || nativeCalls != seenNativeCalls) lastNative = now;
             seenNativeCalls = nativeCalls;
-            if (!effect && now - lastNative <= NativeLinger && now < deadline - budget + NativeGrace)
+            share = share * 0.95 + (inNative ? 0.05 : 0);
+            var start = deadline - budget;
+            if (!effect && (now - lastNative <= NativeLinger && now < start + NativeGrace || share >= NativeShare && now < start + NativeLongest))
             {
                 until = now + 2;
                 continue;

@@ -111,6 +111,38 @@ public class Main {
         return ackermann(m - 1, ackermann(m, n - 1));
     }
 
+    // Calls of a method itself, which the native tier inlines one level deep where its operand stack fits.
+    static int tak(int x, int y, int z) { return y < x ? tak(tak(x - 1, y, z), tak(y - 1, z, x), tak(z - 1, x, y)) : z; }
+
+    static long manyLocals(long n, int base, int k) {
+        int a = (int) (n % base), b = a * k, c = b ^ k, d = c + a;
+        long e = n / base;
+        return n < base ? d : d + manyLocals(e, base, k + 1) * 3 + a;
+    }
+
+    static int divRec(int n, int d) { return n == 0 ? 0 : n / d + divRec(n - 1, d - 1); }
+
+    static int counted;
+
+    static void countdown(int n) { if (n > 0) countdown(n - 1); }
+
+    static int loopRec(int n) {
+        int s = 0;
+        for (int i = 0; i < n; i++) s += loopRec(i) % 7;
+        return s + 1;
+    }
+
+    static int switchRec(int n) {
+        switch (n & 3) {
+            case 0: return n <= 0 ? 1 : switchRec(n - 1) + 1;
+            case 1: return switchRec(n - 1) * 3;
+            case 2: return switchRec(n - 2) - switchRec(n - 1);
+            default: return 7 + switchRec(n / 2);
+        }
+    }
+
+    static byte byteRec(int n) { return n <= 0 ? (byte) 100 : (byte) (byteRec(n - 1) + 77); }
+
     static int callsOther(int x) { return Other.scale(x) + Math.floorMod(x, 7); }
 
     static int callsLazy(int x) { return Lazy.triple(x) + 1; }
@@ -145,7 +177,19 @@ public class Main {
         }
         out.append(loops(300)).append(' ').append(constants()).append(' ').append(ackermann(2, 300)).append(' ').append(deep(500)).append('\n');
         nothing(1);
+        out.append(tak(18, 12, 6)).append(' ').append(tak(-3, -7, 11)).append(' ').append(loopRec(14)).append(' ');
+        for (int n = -3; n < 40; n++) out.append(switchRec(n)).append(',');
+        for (long n : LONGS) out.append(manyLocals(Math.abs(n % 100000000007L), 7, 3)).append(',');
+        for (int n = 0; n < 300; n += 37) out.append(byteRec(n)).append(',');
+        countdown(1000);
+        out.append('\n').append(divRec(5, 9)).append(' ').append(divRec(100, 1000)).append('\n');
         System.out.print(out);
+        // A zero divisor met in an inlined call: the call is given up and the interpreter throws.
+        try {
+            System.out.println(divRec(10, 8));
+        } catch (ArithmeticException e) {
+            System.out.println(e + " in " + e.getStackTrace()[0].getMethodName() + " at depth " + e.getStackTrace().length);
+        }
 
         // Given up to the interpreter: the exception and its trace are the interpreter's.
         try {
