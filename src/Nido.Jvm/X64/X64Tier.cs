@@ -229,8 +229,9 @@ internal sealed class NativeEntry(X64Tier.Group group, JMethod method, nint targ
             k += parameters[j] == 'J' ? 2 : 1;
         }
         var context = stackalloc long[4];
-        // As deep as the Java stack still allows (each native frame counts as a Java frame), and never below the
-        // thread's own floor.
+        // As deep as the Java stack still allows (each native frame counts as a Java frame; one with a call of the
+        // method itself inlined stands for two, so a recursion goes up to twice as deep before StackOverflowError, as
+        // java's own depth changes once C2 inlines), and never below the thread's own floor.
         var byDepth = (long)context - (long)(t.FrameMethodIds.Length - t.Depth) * group.FrameBytes;
         context[MethodCodegen.LimitOffset / 8] = Math.Max((long)t.StackFloor, byDepth);
         context[MethodCodegen.SavedRspOffset / 8] = 0;

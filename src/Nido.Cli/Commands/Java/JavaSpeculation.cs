@@ -125,9 +125,10 @@ internal sealed class JavaSpeculation : StartupGate
     /// Milliseconds after the start that a run spending nearly all its time (<see cref="NativeShare"/>) in the native
     /// tier's code may keep going here: that code is at least as fast as the host's for what it compiles (fib(40):
     /// 343 ms here, 570 in the host plus its start). Bounded, because a program that then turns to other work would
-    /// start over in the host and lose what ran here.
+    /// start over in the host and lose what ran here. NIDO_SPECULATE_NATIVE_MS sets it (tests).
     /// </summary>
-    private const int NativeLongest = 500;
+    private static int NativeLongest =>
+        int.TryParse(Environment.GetEnvironmentVariable("NIDO_SPECULATE_NATIVE_MS"), out var ms) && ms >= 0 ? ms : 500;
 
     /// <summary>The share of recent samples (a moving average over ~20) that must find the native tier's code running.</summary>
     private const double NativeShare = 0.9;
@@ -158,7 +159,8 @@ internal sealed class JavaSpeculation : StartupGate
         var ready = false;
         var seenNativeCalls = 0L;
         var lastNative = long.MinValue / 2;
-        var share = 0.0;
+        var share = -1.0; // no sample yet
+        var nativeLongest = NativeLongest;
         while (true)
         {
             var left = (int)Math.Max(0, until - Environment.TickCount64);
@@ -198,9 +200,10 @@ internal sealed class JavaSpeculation : StartupGate
             var inNative = X64Tier.CallsInProgress > 0;
             if (inNative || nativeCalls != seenNativeCalls) lastNative = now;
             seenNativeCalls = nativeCalls;
-            share = share * 0.95 + (inNative ? 0.05 : 0);
+            // The first sample stands for the time before it (the wait for the budget or the host's readiness).
+            share = share < 0 ? inNative ? 1 : 0 : share * 0.95 + (inNative ? 0.05 : 0);
             var start = deadline - budget;
-            if (!effect && (now - lastNative <= NativeLinger && now < start + NativeGrace || share >= NativeShare && now < start + NativeLongest))
+            if (!effect && (now - lastNative <= NativeLinger && now < start + NativeGrace || share >= NativeShare && now < start + nativeLongest))
             {
                 until = now + 2;
                 continue;
