@@ -86,19 +86,14 @@ internal sealed partial class MethodEmitter
     private void Return(byte op)
     {
         var kind = op == 0xb1 ? 'V' : KindAt(0);
+        if (kind != 'V') Ld(0);
+        if (op == 0xac) Bytecode.Narrow(_il, _m.ReturnKind);
         if (_inlineEnd is { } end)
         {
-            if (kind != 'V')
-            {
-                Ld(0);
-                if (op == 0xac) Bytecode.Narrow(_il, _m.ReturnKind);
-                _il.Emit(OpCodes.Stloc, _inlineResult!);
-            }
+            if (kind != 'V') _il.Emit(OpCodes.Stloc, _inlineResult!);
             _il.Emit(OpCodes.Br, end);
             return;
         }
-        if (kind != 'V') Ld(0);
-        if (op == 0xac) Bytecode.Narrow(_il, _m.ReturnKind);
         if (_loop)
         {
             PackSlot(kind);

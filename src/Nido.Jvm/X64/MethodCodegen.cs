@@ -76,6 +76,7 @@ internal sealed class MethodCodegen
         _value = caller._value;
         _type = caller._type;
         _base = first;
+        _depth = first;
         _localBase = _p.MaxLocals;
         _exit = _a.NewLabel();
     }
@@ -96,7 +97,6 @@ internal sealed class MethodCodegen
 
     public void Emit(int entry)
     {
-        foreach (var t in _p.Targets) _labels[t] = _a.NewLabel();
         _a.Bind(entry);
         _a.Push(Rbp);
         _a.Mov(true, Rbp, Rsp);
@@ -122,6 +122,7 @@ internal sealed class MethodCodegen
 
     private void Body()
     {
+        foreach (var t in _p.Targets) _labels[t] = _a.NewLabel();
         var pcs = _p.Stacks.Keys.ToArray();
         Array.Sort(pcs);
         _lastPc = pcs[^1];
@@ -281,9 +282,9 @@ internal sealed class MethodCodegen
             case 0x84: Increment(bc[pc + 1], (sbyte)bc[pc + 2]); return true;
             case 0x85: Convert('J', v => (int)v, r => _a.Movsxd(r, r)); return true;
             case 0x88: Convert('I', v => (int)v, null); return true;
-            case 0x91: Convert('I', v => (sbyte)v, r => _a.Extend(Assembler.Movsx8, r, r)); return true;
-            case 0x92: Convert('I', v => (char)v, r => _a.Extend(Assembler.Movzx16, r, r)); return true;
-            case 0x93: Convert('I', v => (short)v, r => _a.Extend(Assembler.Movsx16, r, r)); return true;
+            case 0x91: Narrow('B'); return true;
+            case 0x92: Narrow('C'); return true;
+            case 0x93: Narrow('S'); return true;
             case 0x94: return CompareLongs(pc);
             case >= 0x99 and <= 0x9e: BranchOnZero(JavaCond(op - 0x99), pc + Instructions.S2(bc, pc + 1)); return true;
             case >= 0x9f and <= 0xa4: BranchOnCompare(JavaCond(op - 0x9f), false, pc + Instructions.S2(bc, pc + 1)); return true;
@@ -294,7 +295,7 @@ internal sealed class MethodCodegen
             case 0xaa or 0xab: Switch(pc, op == 0xaa); return false;
             case 0xac or 0xad:
             {
-                if (op == 0xac) NarrowResult(_p.Method.ReturnKind);
+                if (op == 0xac) Narrow(_p.Method.ReturnKind);
                 var d = _depth - 1;
                 if (_exit >= 0)
                 {
@@ -391,8 +392,11 @@ internal sealed class MethodCodegen
         _a.Neg(_type[d] == 'J', S[d]);
     }
 
-    /// <summary>ireturn in a boolean, byte, char or short method narrows the result (Conversions.Narrow).</summary>
-    private void NarrowResult(char descriptor)
+    /// <summary>
+    /// The top int narrowed to a boolean, byte, char or short descriptor (Conversions.Narrow): i2b, i2c, i2s, and
+    /// ireturn in a method of such a result.
+    /// </summary>
+    private void Narrow(char descriptor)
     {
         switch (descriptor)
         {
@@ -593,9 +597,7 @@ internal sealed class MethodCodegen
         MaterializeAll();
         var first = _depth - call.Arguments;
         var body = new MethodCodegen(this, first);
-        foreach (var t in _p.Targets) body._labels[t] = _a.NewLabel();
         body.StoreParameters();
-        body._depth = first;
         body.Body();
         _a.Bind(body._exit);
         _depth = first;

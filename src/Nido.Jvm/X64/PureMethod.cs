@@ -29,7 +29,9 @@ internal sealed class PureMethod
     public Dictionary<int, char[]> Stacks { get; } = [];
 
     /// <summary>The most operand values live at once (the deepest instruction's stack before it runs).</summary>
-    public int MaxStack => Stacks.Count == 0 ? 0 : Stacks.Values.Max(s => s.Length);
+    public int MaxStack => _maxStack >= 0 ? _maxStack : _maxStack = Stacks.Count == 0 ? 0 : Stacks.Values.Max(s => s.Length);
+
+    private int _maxStack = -1; // measured on first use, once the analysis is done
 
     /// <summary>Instructions that branches and switches go to.</summary>
     public HashSet<int> Targets { get; } = [];
