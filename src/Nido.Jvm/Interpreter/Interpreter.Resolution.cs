@@ -29,10 +29,34 @@ public static partial class Interpreter
     internal static JClass ResolveClass(JThread t, JClass cls, int index)
     {
         if (cls.Resolved[index] is JClass c) return c;
-        c = t.Vm.ResolveClassName(cls, cls.File!.Pool.ClassName(index));
+        c = ResolveOwner(t, cls, cls.File!.Pool.ClassName(index));
         t.Vm.CheckClassAccess(cls, c);
         cls.Resolved[index] = c;
         return c;
+    }
+
+    /// <summary>
+    /// A class named by <paramref name="cls"/>'s constant pool (a Class entry, or a member reference's class): a
+    /// LinkageError of a first attempt is thrown again at every later one, as JVMS 5.4.3 asks and HotSpot does.
+    /// </summary>
+    private static JClass ResolveOwner(JThread t, JClass cls, string name)
+    {
+        var vm = t.Vm;
+        if (cls.ResolutionErrors is { } known)
+            lock (known)
+                if (known.TryGetValue(name, out var again)) throw again.Throw(vm);
+        try
+        {
+            return vm.ResolveClassName(cls, name);
+        }
+        catch (JavaThrow e) when (e.Throwable.Class.IsSubtypeOf(vm.BootClass("java/lang/LinkageError")))
+        {
+            var errors = cls.ResolutionErrors;
+            if (errors is null) Interlocked.CompareExchange(ref cls.ResolutionErrors, [], null);
+            errors = cls.ResolutionErrors!;
+            lock (errors) errors.TryAdd(name, ResolutionError.Of(vm, e.Throwable));
+            throw;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -63,7 +87,7 @@ public static partial class Interpreter
     {
         if (cls.Resolved[index] is JField f) return f;
         var (className, name, descriptor) = cls.File!.Pool.MemberRef(index);
-        var owner = t.Vm.ResolveClassName(cls, className);
+        var owner = ResolveOwner(t, cls, className);
         t.Vm.CheckClassAccess(cls, owner);
         f = owner.FindField(name, descriptor) ?? throw t.Vm.Throw("java/lang/NoSuchFieldError", name);
         t.Vm.CheckFieldAccess(t, cls, owner, f);
@@ -83,7 +107,7 @@ public static partial class Interpreter
         var vm = t.Vm;
         var pool = cls.File!.Pool;
         var (className, name, descriptor) = pool.MemberRef(index);
-        var owner = vm.ResolveClassName(cls, className);
+        var owner = ResolveOwner(t, cls, className);
         vm.CheckClassAccess(cls, owner);
         var isInterfaceRef = pool.Tag(index) == ConstantTag.InterfaceMethodRef;
         if (isInterfaceRef != owner.IsInterface && !owner.IsArray)

@@ -167,7 +167,7 @@ internal static class JavaLangClass
             var vm = t.Vm;
             var name = vm.StringOf(a[0].R) ?? throw vm.Throw("java/lang/NullPointerException", null);
             if (name.Contains('/') || name.Length == 0) throw vm.Throw("java/lang/ClassNotFoundException", name);
-            var c = vm.LoadClass(name.Replace('.', '/'), a[2].R) ?? throw vm.Throw("java/lang/ClassNotFoundException", MissingName(name));
+            var c = vm.LoadClass(name.Replace('.', '/'), a[2].R, javaThrows: true) ?? NotFound(vm, name, a[2].R);
             if (a[1].I != 0) vm.EnsureInitialized(t, c);
             return Slot.OfRef(vm.Mirror(c));
         });
@@ -175,11 +175,21 @@ internal static class JavaLangClass
         r.Intrinsic(C, "getModule", "()Ljava/lang/Module;", static (t, a) => Slot.OfRef(Modules.Of(t, Of(t, a[0]), a[0].R!)));
     }
 
-    /// <summary>What is not found: an array's element class, as HotSpot asks the loader for it ("[Lp.Nope;" → "p.Nope").</summary>
-    private static string MissingName(string name)
+    /// <summary>
+    /// Class.forName of a class the loader does not have: what is missing is an array's element class, as HotSpot asks
+    /// the loader for it ("[Lp.Nope;" → "p.Nope"); a Java loader throws its own ClassNotFoundException (with its
+    /// frames), or finds the class after all.
+    /// </summary>
+    private static JClass NotFound(JavaVm vm, string name, JObject? loader)
     {
         var element = name.TrimStart('[');
-        return element.Length < name.Length && element.Length > 2 && element[0] == 'L' && element[^1] == ';' ? element[1..^1] : name;
+        var isArray = element.Length < name.Length;
+        var missing = !isArray ? name : element.Length > 2 && element[0] == 'L' && element[^1] == ';' ? element[1..^1] : null;
+        if (missing is null) throw vm.Throw("java/lang/ClassNotFoundException", name);
+        // The bootstrap loader's exception is the VM's own, naming the class in internal form, as HotSpot's.
+        if (loader is null) throw vm.Throw("java/lang/ClassNotFoundException", name.Replace('.', '/'));
+        var c = vm.NotFoundThroughJava(missing.Replace('.', '/'), loader);
+        return isArray ? vm.LoadClass(name.Replace('.', '/'), loader) ?? throw vm.Throw("java/lang/ClassNotFoundException", missing) : c;
     }
 
     internal static JClass Of(JThread t, Slot s) => t.Vm.ClassOf(s.R ?? throw t.Vm.Throw("java/lang/NullPointerException", null));

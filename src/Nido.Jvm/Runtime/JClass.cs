@@ -86,6 +86,9 @@ public sealed partial class JClass
     /// <summary>Resolved constant-pool entries (JClass, JField, JMethod, interned String, call sites …), by index.</summary>
     internal object?[] Resolved = [];
 
+    /// <summary>Classes this class's constant pool failed to resolve, by name, with the error to throw again (JVMS 5.4.3).</summary>
+    internal Dictionary<string, ResolutionError>? ResolutionErrors;
+
     /// <summary>The Java object for a protection domain, the module, and the signers, as set by the loader.</summary>
     public JObject? ProtectionDomain { get; internal set; }
 

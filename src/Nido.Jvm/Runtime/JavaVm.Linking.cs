@@ -109,13 +109,13 @@ public sealed partial class JavaVm
     }
 
     /// <summary>Array classes by descriptor ([I, [[Ljava/lang/String;): the element class is loaded through <paramref name="loader"/>.</summary>
-    private JClass? ArrayClassByName(string name, JObject? loader)
+    private JClass? ArrayClassByName(string name, JObject? loader, bool javaThrows)
     {
         JClass? component;
         var rest = name[1..];
         if (rest.Length == 1 && _primitives.TryGetValue(rest[0], out var p) && rest[0] != 'V') component = p;
-        else if (rest.StartsWith('[')) component = LoadClass(rest, loader);
-        else if (rest.StartsWith('L') && rest.EndsWith(';') && rest.Length > 2) component = LoadClass(rest[1..^1], loader);
+        else if (rest.StartsWith('[')) component = LoadClass(rest, loader, javaThrows);
+        else if (rest.StartsWith('L') && rest.EndsWith(';') && rest.Length > 2) component = LoadClass(rest[1..^1], loader, javaThrows);
         else return null;
         if (component is null) return null;
         var array = ArrayOf(component);

@@ -6,25 +6,78 @@ namespace Nido.Jvm.Runtime;
 public sealed partial class JavaVm
 {
     /// <summary>Resolves a class name (internal form or array descriptor) as seen from <paramref name="from"/> (JVMS 5.4.3.1).</summary>
-    public JClass ResolveClassName(JClass from, string name) =>
-        from.IsHidden && name == from.File?.Name ? from // a hidden class is found by no loader, but names itself
-        : LoadClass(name, from.Loader) ?? throw NotFound(name, from.Loader);
+    public JClass ResolveClassName(JClass from, string name)
+    {
+        if (from.IsHidden && name == from.File?.Name) return from; // a hidden class is found by no loader, but names itself
+        try
+        {
+            // An array's missing element stays a NoClassDefFoundError of the array's name.
+            return LoadClass(name, from.Loader, javaThrows: !name.StartsWith('[')) ?? NotFound(name, from.Loader);
+        }
+        catch (JavaThrow e) when (from.Loader is not null && IsNotFound(e))
+        {
+            throw Throw("java/lang/NoClassDefFoundError", name, cause: e.Throwable);
+        }
+    }
 
     /// <summary>
     /// NoClassDefFoundError for a class no loader has: through a Java class loader (application, platform or
-    /// user-defined) it is caused by the ClassNotFoundException that loader threw, as in HotSpot.
+    /// user-defined) it is caused by the ClassNotFoundException that loader threw, as in HotSpot, with the loader's
+    /// frames in its trace (<see cref="NotFoundThroughJava"/>).
     /// </summary>
-    private JavaThrow NotFound(string name, JObject? loader) =>
-        loader is null || name.StartsWith('[')
-            ? Throw("java/lang/NoClassDefFoundError", name)
-            : Throw("java/lang/NoClassDefFoundError", name, cause: Throw("java/lang/ClassNotFoundException", name.Replace('/', '.')).Throwable);
+    private JClass NotFound(string name, JObject? loader)
+    {
+        if (loader is null || name.StartsWith('[')) throw Throw("java/lang/NoClassDefFoundError", name);
+        JObject cause;
+        try
+        {
+            return NotFoundThroughJava(name, loader);
+        }
+        catch (JavaThrow e) when (IsNotFound(e))
+        {
+            cause = e.Throwable;
+        }
+        throw Throw("java/lang/NoClassDefFoundError", name, cause: cause);
+    }
 
-    /// <summary>Loads through <paramref name="loader"/> (null: bootstrap); null when no loader in the chain has it.</summary>
-    public JClass? LoadClass(string name, JObject? loader)
+    private bool IsNotFound(JavaThrow e) => e.Throwable.Class.IsSubtypeOf(BootClass("java/lang/ClassNotFoundException"));
+
+    /// <summary>
+    /// Throws the ClassNotFoundException of a Java class loader that does not have <paramref name="name"/> (internal
+    /// form). The built-in application and platform loaders are read here, in C#, so their loadClass is called only
+    /// now, as HotSpot calls it for every class: its exception has the frames java's traces show
+    /// (BuiltinClassLoader.loadClass, AppClassLoader.loadClass, ClassLoader.loadClass). Should the Java side find
+    /// the class after all, it is returned. (A user-defined loader was asked already and threw its own, unless it
+    /// answered null or with another class.)
+    /// </summary>
+    public JClass NotFoundThroughJava(string name, JObject loader)
+    {
+        var javaName = name.Replace('/', '.');
+        if (ReferenceEquals(loader, AppLoader) || ReferenceEquals(loader, PlatformLoader))
+        {
+            if (JThread.Current is { } t)
+            {
+                var loadClass = loader.Class.Select(BootClass("java/lang/ClassLoader").DeclaredMethod("loadClass", "(Ljava/lang/String;)Ljava/lang/Class;")!)!;
+                if (t.Invoke(loadClass, Slot.OfRef(loader), Slot.OfRef(NewString(javaName))).R is { } mirror && ClassOf(mirror) is var c && c.Name == name)
+                {
+                    DataOf(loader).Classes.TryAdd(name, c);
+                    return c;
+                }
+            }
+        }
+        throw Throw("java/lang/ClassNotFoundException", javaName);
+    }
+
+    /// <summary>
+    /// Loads through <paramref name="loader"/> (null: bootstrap); null when no loader in the chain has it. With
+    /// <paramref name="javaThrows"/>, a user-defined loader's ClassNotFoundException is thrown instead (resolution
+    /// and Class.forName show it, as HotSpot).
+    /// </summary>
+    public JClass? LoadClass(string name, JObject? loader, bool javaThrows = false)
     {
         var data = DataOf(loader);
         if (data.Classes.TryGetValue(name, out var known)) return known;
-        if (name.StartsWith('[')) return ArrayClassByName(name, loader);
+        if (name.StartsWith('[')) return ArrayClassByName(name, loader, javaThrows);
         if (loader is null) return LoadBoot(name);
         if (ReferenceEquals(loader, AppLoader) || ReferenceEquals(loader, PlatformLoader))
         {
@@ -34,7 +87,7 @@ public sealed partial class JavaVm
             if (c is not null) data.Classes.TryAdd(name, c);
             return c;
         }
-        return LoadThroughJava(name, loader, data);
+        return LoadThroughJava(name, loader, data, javaThrows);
     }
 
     public JClass BootClass(string name) => LoadClass(name, null) ?? throw Throw("java/lang/NoClassDefFoundError", name);
@@ -112,7 +165,7 @@ public sealed partial class JavaVm
     }
 
     /// <summary>A user-defined loader: ClassLoader.loadClass(String) in Java; the result is recorded for this initiating loader.</summary>
-    private JClass? LoadThroughJava(string name, JObject loader, LoaderData data)
+    private JClass? LoadThroughJava(string name, JObject loader, LoaderData data, bool javaThrows)
     {
         var t = JThread.Current ?? throw new InvalidOperationException("class loading through a Java loader needs a Java thread");
         var loadClass = loader.Class.FindMethod("loadClass", "(Ljava/lang/String;)Ljava/lang/Class;")!;
@@ -121,7 +174,7 @@ public sealed partial class JavaVm
         {
             mirror = t.Invoke(loader.Class.Select(loadClass)!, Slot.OfRef(loader), Slot.OfRef(NewString(name.Replace('/', '.')))).R;
         }
-        catch (JavaThrow e) when (e.Throwable.Class.IsSubtypeOf(BootClass("java/lang/ClassNotFoundException")))
+        catch (JavaThrow e) when (!javaThrows && IsNotFound(e))
         {
             return null;
         }

@@ -11,7 +11,8 @@ namespace Nido.Jvm.Tests.Programs;
 /// arguments, line 3 extra environment variables as NAME=VALUE. Each line splits at whitespace; double quotes
 /// group (<c>"two words"</c>, <c>""</c> is an empty argument) and a backslash escapes the next character.
 /// corrupt.txt: one rewrite of a compiled class file per line, applied in order after javac:
-/// <c>File.class magic</c> | <c>truncate N</c> | <c>major N</c> | <c>poke OFFSET BYTE</c> | <c>copy Other.class</c>.
+/// <c>File.class magic</c> | <c>truncate N</c> | <c>major N</c> | <c>poke OFFSET BYTE</c> | <c>copy Other.class</c> |
+/// <c>delete</c> (a class its callers were compiled against, missing at run time).
 /// *.c: a JNI library for the program, built with gcc into lib&lt;name&gt;.so (name of the .c file) in the class
 /// directory, which both JVMs get as java.library.path.
 /// changed/: sources compiled after the rest, against its classes and into the same directory (a library that
@@ -170,6 +171,7 @@ internal sealed record Corruption(string File, string Kind, int[] Numbers, strin
             "major" when t.Count == 3 => new(t[0], "major", [N(2)], null),
             "poke" when t.Count == 4 => new(t[0], "poke", [N(2), N(3)], null),
             "copy" when t.Count == 3 => new(t[0], "copy", [], t[2]),
+            "delete" when t.Count == 2 => new(t[0], "delete", [], null),
             _ => throw Bad(),
         };
     }
@@ -177,6 +179,11 @@ internal sealed record Corruption(string File, string Kind, int[] Numbers, strin
     public void Apply(string classes)
     {
         var path = Path.Combine(classes, File);
+        if (Kind == "delete")
+        {
+            System.IO.File.Delete(path);
+            return;
+        }
         byte[] bytes = Kind == "copy" ? System.IO.File.ReadAllBytes(Path.Combine(classes, Other!)) : System.IO.File.ReadAllBytes(path);
         switch (Kind)
         {

@@ -29,7 +29,7 @@ public sealed class ProgramTests(CompiledPrograms compiled) : IClassFixture<Comp
     /// </summary>
     public static TheoryData<string> CompiledPrograms() => new(
         "arith", "control", "inherit", "inner", "generics", "exceptions", "lambdas", "strings", "collections", "records",
-        "uncaught", "stackoverflow", "concurrent", "threads", "jit", "jni", "fib", "fannkuch-redux", "nbody", "spectral-norm", "binary-trees", "references", "methodhandles", "math-intrinsics", "synchronized", "narrowing");
+        "uncaught", "stackoverflow", "concurrent", "threads", "jit", "jni", "fib", "fannkuch-redux", "nbody", "spectral-norm", "binary-trees", "references", "methodhandles", "math-intrinsics", "synchronized", "narrowing", "class-not-found");
 
     /// <summary>
     /// Programs run with a low threshold (NIDO_JIT_CALLS=2, NIDO_JIT_LOOPS=100) and the JIT's background thread, so
@@ -231,6 +231,8 @@ public sealed class ProgramHarnessTests
         Assert.Equal("truncate", Corruption.Parse("p", "A.class truncate 10").Kind);
         Assert.Equal([10, 99], Corruption.Parse("p", "A.class poke 10 99").Numbers);
         Assert.Equal("B.class", Corruption.Parse("p", "A.class copy B.class").Other);
+        Assert.Equal("delete", Corruption.Parse("p", "A.class delete").Kind);
+        Assert.Throws<FormatException>(() => Corruption.Parse("p", "A.class delete now"));
         Assert.Throws<FormatException>(() => Corruption.Parse("p", "A.class explode"));
         Assert.Throws<FormatException>(() => Corruption.Parse("p", "A.class truncate many"));
     }
