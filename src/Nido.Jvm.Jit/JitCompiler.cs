@@ -12,8 +12,8 @@ namespace Nido.Jvm.Jit;
 /// code (on-stack replacement). Methods are compiled on a background thread, as HotSpot does: the thread that
 /// crosses the threshold goes on interpreting, and the methods are published once .NET has compiled them (a call
 /// without a thread makes .NET compile a method and returns at once), so a Java thread does not wait for .NET's JIT
-/// for code that is warm only (the class library's boot); one that calls the method <see cref="WaitFactor"/> times
-/// the threshold before its code is ready waits for it (a hot loop of calls runs compiled as soon as it can).
+/// for code that is warm only (the class library's boot); on a single CPU, one that calls the method
+/// <see cref="WaitFactor"/> times the threshold before its code is ready waits for it (<see cref="WaitAt"/>).
 /// Loops are compiled on the thread that runs them (it enters the code at once), one compilation at a time.
 /// </summary>
 public sealed class JitCompiler : IMethodCompiler
@@ -79,7 +79,12 @@ public sealed class JitCompiler : IMethodCompiler
     /// <summary>Calls, in thresholds, after which a thread waits for a method's background compilation.</summary>
     public const int WaitFactor = 4;
 
-    public int WaitAt => _background ? CallThreshold * WaitFactor : int.MaxValue;
+    /// <summary>
+    /// Only on a single CPU does a thread wait for a hot method's code: there the JIT's thread needs the CPU the
+    /// interpreter holds. With a second CPU, interpreting on is progress that waiting is not (the first
+    /// String.format's cold code waited 14 ms for StringUTF16.getChar behind the queue's HashMap.putVal).
+    /// </summary>
+    public int WaitAt => _background && Environment.ProcessorCount == 1 ? CallThreshold * WaitFactor : int.MaxValue;
     public int LoopThreshold { get; }
 
     public (int Methods, int Loops, int Refused, TimeSpan Time) Statistics => (_methods, _loops, _refused, _time);
@@ -100,11 +105,13 @@ public sealed class JitCompiler : IMethodCompiler
             {
                 // A Java interrupt pending on this thread (Thread.interrupt) is kept for the Java code that checks it.
                 var interrupted = false;
+                var waited = _trace ? Stopwatch.StartNew() : null;
                 while (_inFlight.Contains(method))
                 {
                     try { Monitor.Wait(_requests); }
                     catch (ThreadInterruptedException) { interrupted = true; }
                 }
+                if (waited is not null) Trace($"{method}: waited {waited.Elapsed.TotalMilliseconds:F1} ms for its code");
                 if (interrupted) Thread.CurrentThread.Interrupt();
                 return;
             }
