@@ -38,7 +38,7 @@ internal sealed partial class MethodEmitter
     {
         [("exp", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Exp), typeof(double)),
         [("log", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Log), typeof(double)),
-        [("log10", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Log10), typeof(double)),
+        [("log10", "(D)D")] = Handles.Of(typeof(JavaMath), nameof(JavaMath.Log10), typeof(double)),
         [("sin", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Sin), typeof(double)),
         [("cos", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Cos), typeof(double)),
         [("tan", "(D)D")] = Handles.Of(typeof(Math), nameof(Math.Tan), typeof(double)),
