@@ -51,9 +51,7 @@ public static partial class Interpreter
         }
         catch (JavaThrow e) when (e.Throwable.Class.IsSubtypeOf(vm.BootClass("java/lang/LinkageError")))
         {
-            var errors = cls.ResolutionErrors;
-            if (errors is null) Interlocked.CompareExchange(ref cls.ResolutionErrors, [], null);
-            errors = cls.ResolutionErrors!;
+            var errors = LazyInitializer.EnsureInitialized(ref cls.ResolutionErrors, static () => []);
             lock (errors) errors.TryAdd(name, ResolutionError.Of(vm, e.Throwable));
             throw;
         }

@@ -5,39 +5,26 @@ namespace Nido.Jvm.Runtime;
 
 public sealed partial class JavaVm
 {
-    /// <summary>Resolves a class name (internal form or array descriptor) as seen from <paramref name="from"/> (JVMS 5.4.3.1).</summary>
+    /// <summary>
+    /// Resolves a class name (internal form or array descriptor) as seen from <paramref name="from"/> (JVMS 5.4.3.1).
+    /// A class no loader has is a NoClassDefFoundError; through a Java class loader (application, platform or
+    /// user-defined) it is caused by the ClassNotFoundException that loader's loadClass threw, as in HotSpot, with
+    /// the loader's frames in its trace (<see cref="NotFoundThroughJava"/>). An array's missing element stays an
+    /// error of the array's name, without a cause.
+    /// </summary>
     public JClass ResolveClassName(JClass from, string name)
     {
         if (from.IsHidden && name == from.File?.Name) return from; // a hidden class is found by no loader, but names itself
+        var isArray = name.StartsWith('[');
         try
         {
-            // An array's missing element stays a NoClassDefFoundError of the array's name.
-            return LoadClass(name, from.Loader, javaThrows: !name.StartsWith('[')) ?? NotFound(name, from.Loader);
+            return LoadClass(name, from.Loader, javaThrows: !isArray)
+                ?? (from.Loader is null || isArray ? throw Throw("java/lang/NoClassDefFoundError", name) : NotFoundThroughJava(name, from.Loader));
         }
         catch (JavaThrow e) when (from.Loader is not null && IsNotFound(e))
         {
             throw Throw("java/lang/NoClassDefFoundError", name, cause: e.Throwable);
         }
-    }
-
-    /// <summary>
-    /// NoClassDefFoundError for a class no loader has: through a Java class loader (application, platform or
-    /// user-defined) it is caused by the ClassNotFoundException that loader threw, as in HotSpot, with the loader's
-    /// frames in its trace (<see cref="NotFoundThroughJava"/>).
-    /// </summary>
-    private JClass NotFound(string name, JObject? loader)
-    {
-        if (loader is null || name.StartsWith('[')) throw Throw("java/lang/NoClassDefFoundError", name);
-        JObject cause;
-        try
-        {
-            return NotFoundThroughJava(name, loader);
-        }
-        catch (JavaThrow e) when (IsNotFound(e))
-        {
-            cause = e.Throwable;
-        }
-        throw Throw("java/lang/NoClassDefFoundError", name, cause: cause);
     }
 
     private bool IsNotFound(JavaThrow e) => e.Throwable.Class.IsSubtypeOf(BootClass("java/lang/ClassNotFoundException"));
@@ -52,20 +39,10 @@ public sealed partial class JavaVm
     /// </summary>
     public JClass NotFoundThroughJava(string name, JObject loader)
     {
-        var javaName = name.Replace('/', '.');
-        if (ReferenceEquals(loader, AppLoader) || ReferenceEquals(loader, PlatformLoader))
-        {
-            if (JThread.Current is { } t)
-            {
-                var loadClass = loader.Class.Select(BootClass("java/lang/ClassLoader").DeclaredMethod("loadClass", "(Ljava/lang/String;)Ljava/lang/Class;")!)!;
-                if (t.Invoke(loadClass, Slot.OfRef(loader), Slot.OfRef(NewString(javaName))).R is { } mirror && ClassOf(mirror) is var c && c.Name == name)
-                {
-                    DataOf(loader).Classes.TryAdd(name, c);
-                    return c;
-                }
-            }
-        }
-        throw Throw("java/lang/ClassNotFoundException", javaName);
+        if ((ReferenceEquals(loader, AppLoader) || ReferenceEquals(loader, PlatformLoader)) && JThread.Current is not null
+            && LoadThroughJava(name, loader, DataOf(loader), javaThrows: true) is { } c)
+            return c;
+        throw Throw("java/lang/ClassNotFoundException", name.Replace('/', '.'));
     }
 
     /// <summary>
@@ -164,7 +141,10 @@ public sealed partial class JavaVm
         return pd;
     }
 
-    /// <summary>A user-defined loader: ClassLoader.loadClass(String) in Java; the result is recorded for this initiating loader.</summary>
+    /// <summary>
+    /// A loader's ClassLoader.loadClass(String) in Java (every class of a user-defined loader; for the built-in ones,
+    /// only what they lack, <see cref="NotFoundThroughJava"/>); the result is recorded for this initiating loader.
+    /// </summary>
     private JClass? LoadThroughJava(string name, JObject loader, LoaderData data, bool javaThrows)
     {
         var t = JThread.Current ?? throw new InvalidOperationException("class loading through a Java loader needs a Java thread");
