@@ -13,10 +13,6 @@ public static class JitHost
 {
     public static string Path => System.IO.Path.Combine(AppContext.BaseDirectory, "emu", "nido-emu");
 
-    /// <summary>
-    /// Returns when the run stays in this process (already CoreCLR, translation off, or no host).
-    /// <paramref name="runtimeDefaults"/> are CoreCLR settings for the host unless the environment sets them.
-    /// </summary>
     /// <summary>Names of the runtime settings the hand-off added to the environment (comma-separated).</summary>
     public const string AddedVariable = "NIDO_HOST_ADDED_ENV";
 
@@ -55,6 +51,10 @@ public static class JitHost
         return env;
     }
 
+    /// <summary>
+    /// Returns when the run stays in this process (already CoreCLR, translation off, or no host).
+    /// <paramref name="runtimeDefaults"/> are CoreCLR settings for the host unless the environment sets them.
+    /// </summary>
     public static void HandOff(TextWriter stderr, string what, params (string Name, string Value)[] runtimeDefaults)
     {
         if (RuntimeFeature.IsDynamicCodeSupported || !Wanted) return;
