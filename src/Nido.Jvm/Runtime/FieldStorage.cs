@@ -5,7 +5,7 @@ namespace Nido.Jvm.Runtime;
 /// <summary>
 /// Fixed-size field storage for <see cref="JObject{TStorage}"/>: an object's slots live inside the object itself (one
 /// allocation, no array header or bounds to load). Sizes step by a quarter above 16 slots, so at most a fifth is
-/// unused; an instance's <see cref="JObject.FieldCount"/> is its class's exact count.
+/// unused; an instance's fields are its class's <see cref="JClass.InstanceSlots"/>.
 /// </summary>
 /// (The storage structs are generated: one per size in <see cref="Sizes"/>.)
 internal static class FieldStorage
@@ -40,23 +40,23 @@ internal static class FieldStorage
         if (bucket < 0) c.StorageBucket = bucket = Bucket(slots);
         return bucket switch
         {
-            0 => new JObject<S1>(c, slots),
-            1 => new JObject<S2>(c, slots),
-            2 => new JObject<S3>(c, slots),
-            3 => new JObject<S4>(c, slots),
-            4 => new JObject<S5>(c, slots),
-            5 => new JObject<S6>(c, slots),
-            6 => new JObject<S7>(c, slots),
-            7 => new JObject<S8>(c, slots),
-            8 => new JObject<S9>(c, slots),
-            9 => new JObject<S10>(c, slots),
-            10 => new JObject<S11>(c, slots),
-            11 => new JObject<S12>(c, slots),
-            12 => new JObject<S13>(c, slots),
-            13 => new JObject<S14>(c, slots),
-            14 => new JObject<S15>(c, slots),
-            15 => new JObject<S16>(c, slots),
-            _ => NewLarger(c, slots, bucket),
+            0 => new JObject<S1>(c),
+            1 => new JObject<S2>(c),
+            2 => new JObject<S3>(c),
+            3 => new JObject<S4>(c),
+            4 => new JObject<S5>(c),
+            5 => new JObject<S6>(c),
+            6 => new JObject<S7>(c),
+            7 => new JObject<S8>(c),
+            8 => new JObject<S9>(c),
+            9 => new JObject<S10>(c),
+            10 => new JObject<S11>(c),
+            11 => new JObject<S12>(c),
+            12 => new JObject<S13>(c),
+            13 => new JObject<S14>(c),
+            14 => new JObject<S15>(c),
+            15 => new JObject<S16>(c),
+            _ => NewLarger(c, bucket),
         };
     }
 
@@ -64,81 +64,81 @@ internal static class FieldStorage
     // the type of a large storage struct sorts its thousands of reference series: one switch over all sizes cost the
     // host ~10 ms at the first `new`. So each larger size is allocated by a method of its own, its types loaded
     // only when a class of that size is.
-    private static JObject NewLarger(JClass c, int slots, int bucket) => bucket switch
+    private static JObject NewLarger(JClass c, int bucket) => bucket switch
     {
-        16 => New20(c, slots),
-        17 => New25(c, slots),
-        18 => New31(c, slots),
-        19 => New38(c, slots),
-        20 => New47(c, slots),
-        21 => New58(c, slots),
-        22 => New72(c, slots),
-        23 => New90(c, slots),
-        24 => New112(c, slots),
-        25 => New140(c, slots),
-        26 => New175(c, slots),
-        27 => New218(c, slots),
-        28 => New272(c, slots),
-        29 => New340(c, slots),
-        30 => New425(c, slots),
-        31 => New531(c, slots),
-        32 => New663(c, slots),
-        33 => New828(c, slots),
-        34 => New1035(c, slots),
-        35 => New1293(c, slots),
-        36 => New1616(c, slots),
-        37 => New2020(c, slots),
-        38 => New2525(c, slots),
-        39 => New3156(c, slots),
-        40 => New3945(c, slots),
-        41 => New4931(c, slots),
-        42 => New6163(c, slots),
-        43 => New7703(c, slots),
-        44 => New9628(c, slots),
-        45 => New12035(c, slots),
-        46 => New15043(c, slots),
-        47 => New18803(c, slots),
-        48 => New23503(c, slots),
-        49 => New29378(c, slots),
-        50 => New32768(c, slots),
+        16 => New20(c),
+        17 => New25(c),
+        18 => New31(c),
+        19 => New38(c),
+        20 => New47(c),
+        21 => New58(c),
+        22 => New72(c),
+        23 => New90(c),
+        24 => New112(c),
+        25 => New140(c),
+        26 => New175(c),
+        27 => New218(c),
+        28 => New272(c),
+        29 => New340(c),
+        30 => New425(c),
+        31 => New531(c),
+        32 => New663(c),
+        33 => New828(c),
+        34 => New1035(c),
+        35 => New1293(c),
+        36 => New1616(c),
+        37 => New2020(c),
+        38 => New2525(c),
+        39 => New3156(c),
+        40 => New3945(c),
+        41 => New4931(c),
+        42 => New6163(c),
+        43 => New7703(c),
+        44 => New9628(c),
+        45 => New12035(c),
+        46 => New15043(c),
+        47 => New18803(c),
+        48 => New23503(c),
+        49 => New29378(c),
+        50 => New32768(c),
         _ => throw new InvalidOperationException($"no storage bucket {bucket}"),
     };
 
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New20(JClass c, int slots) => new JObject<S20>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New25(JClass c, int slots) => new JObject<S25>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New31(JClass c, int slots) => new JObject<S31>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New38(JClass c, int slots) => new JObject<S38>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New47(JClass c, int slots) => new JObject<S47>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New58(JClass c, int slots) => new JObject<S58>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New72(JClass c, int slots) => new JObject<S72>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New90(JClass c, int slots) => new JObject<S90>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New112(JClass c, int slots) => new JObject<S112>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New140(JClass c, int slots) => new JObject<S140>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New175(JClass c, int slots) => new JObject<S175>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New218(JClass c, int slots) => new JObject<S218>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New272(JClass c, int slots) => new JObject<S272>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New340(JClass c, int slots) => new JObject<S340>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New425(JClass c, int slots) => new JObject<S425>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New531(JClass c, int slots) => new JObject<S531>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New663(JClass c, int slots) => new JObject<S663>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New828(JClass c, int slots) => new JObject<S828>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New1035(JClass c, int slots) => new JObject<S1035>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New1293(JClass c, int slots) => new JObject<S1293>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New1616(JClass c, int slots) => new JObject<S1616>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New2020(JClass c, int slots) => new JObject<S2020>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New2525(JClass c, int slots) => new JObject<S2525>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New3156(JClass c, int slots) => new JObject<S3156>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New3945(JClass c, int slots) => new JObject<S3945>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New4931(JClass c, int slots) => new JObject<S4931>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New6163(JClass c, int slots) => new JObject<S6163>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New7703(JClass c, int slots) => new JObject<S7703>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New9628(JClass c, int slots) => new JObject<S9628>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New12035(JClass c, int slots) => new JObject<S12035>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New15043(JClass c, int slots) => new JObject<S15043>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New18803(JClass c, int slots) => new JObject<S18803>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New23503(JClass c, int slots) => new JObject<S23503>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New29378(JClass c, int slots) => new JObject<S29378>(c, slots);
-    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New32768(JClass c, int slots) => new JObject<S32768>(c, slots);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New20(JClass c) => new JObject<S20>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New25(JClass c) => new JObject<S25>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New31(JClass c) => new JObject<S31>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New38(JClass c) => new JObject<S38>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New47(JClass c) => new JObject<S47>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New58(JClass c) => new JObject<S58>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New72(JClass c) => new JObject<S72>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New90(JClass c) => new JObject<S90>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New112(JClass c) => new JObject<S112>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New140(JClass c) => new JObject<S140>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New175(JClass c) => new JObject<S175>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New218(JClass c) => new JObject<S218>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New272(JClass c) => new JObject<S272>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New340(JClass c) => new JObject<S340>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New425(JClass c) => new JObject<S425>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New531(JClass c) => new JObject<S531>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New663(JClass c) => new JObject<S663>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New828(JClass c) => new JObject<S828>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New1035(JClass c) => new JObject<S1035>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New1293(JClass c) => new JObject<S1293>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New1616(JClass c) => new JObject<S1616>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New2020(JClass c) => new JObject<S2020>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New2525(JClass c) => new JObject<S2525>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New3156(JClass c) => new JObject<S3156>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New3945(JClass c) => new JObject<S3945>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New4931(JClass c) => new JObject<S4931>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New6163(JClass c) => new JObject<S6163>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New7703(JClass c) => new JObject<S7703>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New9628(JClass c) => new JObject<S9628>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New12035(JClass c) => new JObject<S12035>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New15043(JClass c) => new JObject<S15043>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New18803(JClass c) => new JObject<S18803>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New23503(JClass c) => new JObject<S23503>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New29378(JClass c) => new JObject<S29378>(c);
+    [MethodImpl(MethodImplOptions.NoInlining)] private static JObject New32768(JClass c) => new JObject<S32768>(c);
 
 
     [InlineArray(1)] internal struct S1 { private Slot _0; }

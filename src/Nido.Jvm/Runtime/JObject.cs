@@ -13,17 +13,8 @@ public class JObject
     /// <summary>An object without instance fields (java.lang.Object itself, VM-side holders).</summary>
     public JObject(JClass @class) => Class = @class;
 
-    /// <summary>For <see cref="JObject{TStorage}"/>, whose storage holds at least <paramref name="fieldCount"/> slots.</summary>
-    private protected JObject(JClass @class, int fieldCount)
-    {
-        Class = @class;
-        FieldCount = fieldCount;
-    }
-
     public readonly JClass Class;
     public object? Vm;
-    /// <summary>How many field slots the object has (its class's instance slots).</summary>
-    public readonly int FieldCount;
 
     /// <summary>
     /// The field slots, stored in the object after the fields above (<see cref="JObject{TStorage}"/>): every
@@ -33,8 +24,10 @@ public class JObject
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         // Read as the smallest instantiation: the storage's offset is the same in all (StorageOffset checks it), and
-        // a field offset is a constant where a static would cost a load in precompiled code.
-        get => FieldCount == 0 ? default : MemoryMarshal.CreateSpan(ref Unsafe.As<JObject<FieldStorage.S1>>(this).First, FieldCount);
+        // a field offset is a constant where a static would cost a load in precompiled code. The count is the
+        // class's (objects without storage are of classes without instance fields, arrays included): an int per
+        // object would cost 8 bytes of every object with padding.
+        get => Class.InstanceSlots is var count and > 0 ? MemoryMarshal.CreateSpan(ref Unsafe.As<JObject<FieldStorage.S1>>(this).First, count) : default;
     }
 
     /// <summary>
@@ -61,12 +54,12 @@ public sealed class JObject<TStorage> : JObject where TStorage : struct
 
     internal ref Slot First => ref Unsafe.As<TStorage, Slot>(ref _storage);
 
-    internal JObject(JClass @class, int fieldCount) : base(@class, fieldCount) { }
+    internal JObject(JClass @class) : base(@class) { }
 
     /// <summary>Where the storage lies relative to <see cref="JObject.Class"/>, measured on a throwaway instance.</summary>
     internal static nint Probe()
     {
-        var o = new JObject<TStorage>(null!, 0);
+        var o = new JObject<TStorage>(null!);
         return Unsafe.ByteOffset(ref Unsafe.As<JClass, byte>(ref Unsafe.AsRef(in o.Class)), ref Unsafe.As<TStorage, byte>(ref o._storage));
     }
 }
