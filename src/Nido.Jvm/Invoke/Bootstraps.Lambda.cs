@@ -60,7 +60,11 @@ internal static partial class Bootstraps
         var instantiated = Descriptors.Parameters(pool.Utf8(pool.A(args[2])));
         var casts = instantiated.Select(d => d is "Ljava/lang/Object;" || d[0] is not ('L' or '[') ? null
             : vm.ResolveClassName(cls, d[0] == 'L' ? d[1..^1] : d)).ToArray();
-        var methods = descriptors.Distinct().Select(d => (methodName, d, Adapter(captured, d, casts, kind, target, targetParameters))).ToArray();
+        var distinct = new List<string>(descriptors.Count);
+        foreach (var d in descriptors)
+            if (!distinct.Contains(d)) distinct.Add(d);
+        var methods = new (string, string, NativeMethod)[distinct.Count];
+        for (var i = 0; i < methods.Length; i++) methods[i] = (methodName, distinct[i], Adapter(captured, distinct[i], casts, kind, target, targetParameters));
         var proxy = vm.DefineSynthetic(cls.FileName, cls.Loader, [.. interfaces], [.. captured], methods);
         proxy.NestHostClass = Natives.JavaLangClass.NestHost(t, cls); // LambdaMetafactory defines it as a nestmate of its caller
         var width = SlotCount(captured);

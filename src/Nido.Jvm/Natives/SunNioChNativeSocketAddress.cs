@@ -12,10 +12,11 @@ internal static class SunNioChNativeSocketAddress
 
     public static void Register(NativeRegistry r)
     {
-        foreach (var (name, value) in (ReadOnlySpan<(string, int)>)[("AFINET", 2), ("AFINET6", 10), ("sizeofSockAddr4", 16),
+        // An array, not a span of tuples: the host's precompiled image has no code for that span's inline-array helper.
+        foreach (var (name, value) in new (string, int)[] { ("AFINET", 2), ("AFINET6", 10), ("sizeofSockAddr4", 16),
                      ("sizeofSockAddr6", Size), ("sizeofFamily", 2), ("offsetFamily", 0), ("offsetSin4Port", 2),
                      ("offsetSin4Addr", 4), ("offsetSin6Port", 2), ("offsetSin6Addr", 8), ("offsetSin6ScopeId", 24),
-                     ("offsetSin6FlowInfo", 4)])
+                     ("offsetSin6FlowInfo", 4) })
         {
             var v = value;
             r.Add(C, name, "()I", (t, a) => Slot.OfInt(v));

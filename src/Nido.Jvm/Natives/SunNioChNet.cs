@@ -173,8 +173,9 @@ internal static class SunNioChNet
             Check(t, InetSockets.GetOption(Fd(t, a[0]), InetSockets.IPPROTO_IP, InetSockets.IP_MULTICAST_IF, inAddr, out _));
             return Slot.OfInt(BinaryPrimitives.ReadInt32BigEndian(inAddr));
         });
-        foreach (var (name, descriptor) in (ReadOnlySpan<(string, string)>)[("joinOrDrop6", $"(Z{Fd}[BI[B)I"), ("blockOrUnblock6", $"(Z{Fd}[BI[B)I"),
-                     ("setInterface6", $"({Fd}I)V"), ("getInterface6", $"({Fd})I")])
+        // An array, not a span of tuples (as in SunNioChNativeSocketAddress).
+        foreach (var (name, descriptor) in new (string, string)[] { ("joinOrDrop6", $"(Z{Fd}[BI[B)I"), ("blockOrUnblock6", $"(Z{Fd}[BI[B)I"),
+                     ("setInterface6", $"({Fd}I)V"), ("getInterface6", $"({Fd})I") })
             r.Add(C, name, descriptor, static (t, a) => throw t.Vm.Throw("java/net/SocketException", "Protocol family unavailable"));
     }
 

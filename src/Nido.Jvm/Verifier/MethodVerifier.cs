@@ -19,7 +19,7 @@ internal sealed partial class MethodVerifier
     private readonly CodeAttribute _attr;
     private readonly string _returnType;
     private readonly Frame _frame;
-    private SortedDictionary<int, Frame> _frames = [];
+    private Dictionary<int, Frame> _frames = [];
     private readonly bool[] _starts;
     private int _pc;
     /// <summary>The name the class's constant pool uses for it (a hidden class's runtime name has a suffix).</summary>

@@ -10,10 +10,10 @@ namespace Nido.Jvm.Verifier;
 /// </summary>
 internal static class StackMaps
 {
-    public static SortedDictionary<int, Frame> Decode(byte[]? table, List<VType> initialLocals, int maxLocals, int maxStack,
+    public static Dictionary<int, Frame> Decode(byte[]? table, List<VType> initialLocals, int maxLocals, int maxStack,
         byte[] code, bool[] starts, ConstantPool pool)
     {
-        var frames = new SortedDictionary<int, Frame>();
+        var frames = new Dictionary<int, Frame>();
         if (table is null) return frames;
         var locals = new List<VType>(initialLocals);
         var at = 0;
@@ -83,13 +83,21 @@ internal static class StackMaps
             var frame = new Frame(maxLocals, maxStack);
             Expand(locals, frame.Locals, out frame.LocalsSize);
             Expand(stack, frame.Stack, out frame.Sp);
-            frame.ThisUninitialized = locals.Contains(VType.UninitializedThis) || stack.Contains(VType.UninitializedThis);
+            frame.ThisUninitialized = HasUninitializedThis(locals) || HasUninitializedThis(stack);
             if (offset >= code.Length || !starts[offset])
                 throw new VerifyException("StackMapTable error: bad offset", 0, "Invalid stackmap specification.") { Current = frame, CurrentBci = offset };
             frames.Add(offset, frame);
         }
         if (parsed != count) throw Bad("wrong attribute size");
         return frames;
+    }
+
+    // A loop, not List.Contains: that builds EqualityComparer<VType>, which the host's precompiled image lacks.
+    private static bool HasUninitializedThis(List<VType> types)
+    {
+        foreach (var type in types)
+            if (type.Tag == VTag.UninitializedThis) return true;
+        return false;
     }
 
     private static readonly VType[] Tags =

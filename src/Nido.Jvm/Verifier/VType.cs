@@ -13,6 +13,11 @@ internal readonly record struct VType(VTag Tag, string? Name = null, int Offset 
         Double = new(VTag.Double), Long2 = new(VTag.Long2), Double2 = new(VTag.Double2), Null = new(VTag.Null),
         UninitializedThis = new(VTag.UninitializedThis);
 
+    // Written out: the synthesized members go through EqualityComparer<VTag> and <string>, whose code the host's
+    // precompiled image lacks for these instantiations (each JIT-compiled at the first verification).
+    public bool Equals(VType other) => Tag == other.Tag && Offset == other.Offset && string.Equals(Name, other.Name, StringComparison.Ordinal);
+    public override int GetHashCode() => ((int)Tag * 31 + Offset) * 31 + (Name is null ? 0 : Name.GetHashCode(StringComparison.Ordinal));
+
     public static VType Ref(string name) => new(VTag.Reference, name);
     public static VType Uninitialized(int offset) => new(VTag.Uninitialized, null, offset);
     /// <summary>What jsr pushes (only class files older than 51 have it): the offset of the subroutine it enters.</summary>
