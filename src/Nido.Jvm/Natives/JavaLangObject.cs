@@ -35,8 +35,9 @@ internal static class JavaLangObject
         }
         if (!o.Class.IsSubtypeOf(vm.BootClass("java/lang/Cloneable"))) throw vm.Throw("java/lang/CloneNotSupportedException", o.Class.JavaName);
         var clone = vm.NewObject(o.Class);
+        // The hidden slot (JObject.Vm) is copied with the rest, as HotSpot's clone copies injected fields: a cloned
+        // MemberName has its target, a cloned ClassLoader subclass shares the original's classes (vm-data program).
         o.Fields.CopyTo(clone.Fields);
-        if (o.Vm is JMethod or JField) clone.Vm = o.Vm; // a MemberName's target, which HotSpot keeps in injected fields
         return clone;
     }
 }

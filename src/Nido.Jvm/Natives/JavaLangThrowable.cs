@@ -15,7 +15,7 @@ internal static class JavaLangThrowable
             var vm = t.Vm;
             var self = a[0].R!;
             var bt = Capture(t, self);
-            var holder = new JObject(vm.ObjectClass) { Vm = bt };
+            var holder = new VmBox(vm.ObjectClass, bt);
             vm.SetField(self, self.Class, "backtrace", Slot.OfRef(holder));
             vm.SetField(self, self.Class, "depth", Slot.OfInt(bt.Methods.Length));
             return Slot.OfRef(self);

@@ -32,6 +32,8 @@ public sealed partial class JClass
     public int InstanceSlots { get; internal set; }
     /// <summary>Which field storage its instances use (FieldStorage), found at the first allocation; -1 before.</summary>
     internal int StorageBucket = -1;
+    /// <summary>The hidden instance slot that holds <see cref="JObject.Vm"/>, or -1 (the class carries no VM data).</summary>
+    public int VmSlot { get; internal set; } = -1;
     /// <summary>
     /// Instances must be finalized: the class's finalize() is not Object's and not an empty body (HotSpot's
     /// has_finalizer), so each new instance is registered with java.lang.ref.Finalizer.

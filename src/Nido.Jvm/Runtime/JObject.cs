@@ -10,11 +10,27 @@ namespace Nido.Jvm.Runtime;
 /// </summary>
 public class JObject
 {
-    /// <summary>An object without instance fields (java.lang.Object itself, VM-side holders).</summary>
+    /// <summary>An object without instance fields (java.lang.Object itself, arrays).</summary>
     public JObject(JClass @class) => Class = @class;
 
     public readonly JClass Class;
-    public object? Vm;
+
+    /// <summary>
+    /// VM-side data, for the classes that carry it: Class, Thread, ClassLoader, Reference and MemberName and their
+    /// subclasses get a hidden slot for it when laid out (<see cref="JClass.VmSlot"/>, as HotSpot injects fields
+    /// into them), holding a <see cref="VmBox"/>; a VmBox carries its own (a Throwable's backtrace). A field in every
+    /// object would cost 8 bytes of each (a binary-trees node: 64 → 56).
+    /// </summary>
+    public object? Vm
+    {
+        get => this is VmBox box ? box.Value : Class.VmSlot is var slot and >= 0 ? (Fields[slot].R as VmBox)?.Value : null;
+        set
+        {
+            if (this is VmBox box) box.Value = value;
+            else if (Class.VmSlot is var slot and >= 0) Fields[slot].R = value is null ? null : new VmBox(Class.Vm.ObjectClass, value);
+            else throw new InvalidOperationException($"{Class.Name} objects carry no VM data");
+        }
+    }
 
     /// <summary>
     /// The field slots, stored in the object after the fields above (<see cref="JObject{TStorage}"/>): every
@@ -77,4 +93,13 @@ public sealed class JArray<T>(JClass @class, T[] data) : JArray(@class, data.Len
 {
     public readonly T[] Data = data;
     public override Array Raw => Data;
+}
+
+/// <summary>
+/// A java.lang.Object that carries VM-side data: the value of a hidden slot (<see cref="JObject.Vm"/>), or on its
+/// own (a Throwable's backtrace field). Java code that reaches one sees a plain Object.
+/// </summary>
+public sealed class VmBox(JClass objectClass, object? value) : JObject(objectClass)
+{
+    public object? Value = value;
 }

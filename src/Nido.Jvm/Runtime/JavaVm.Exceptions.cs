@@ -39,7 +39,7 @@ public sealed partial class JavaVm
         var c = BootClass("java/lang/StackOverflowError");
         var o = NewObject(c);
         var bt = Nido.Jvm.Natives.JavaLangThrowable.Capture(t, null);
-        SetField(o, c, "backtrace", Slot.OfRef(new JObject(ObjectClass) { Vm = bt }));
+        SetField(o, c, "backtrace", Slot.OfRef(new VmBox(ObjectClass, bt)));
         SetField(o, c, "depth", Slot.OfInt(bt.Methods.Length));
         SetField(o, c, "cause", Slot.OfRef(o));
         return new JavaThrow(o);

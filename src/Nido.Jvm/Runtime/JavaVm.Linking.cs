@@ -70,9 +70,15 @@ public sealed partial class JavaVm
             fields[i] = new JField(c, f, slot) { Index = i };
         }
         c.DeclaredFields = fields;
+        c.VmSlot = c.Super?.VmSlot ?? -1;
+        if (c.VmSlot < 0 && c.Loader is null && CarriesVmData(c.Name)) c.VmSlot = instance++;
         c.InstanceSlots = instance;
         c.Statics = new Slot[statics];
     }
+
+    /// <summary>The boot classes whose instances (and their subclasses') carry VM-side data (JObject.Vm).</summary>
+    private static bool CarriesVmData(string name) =>
+        name is "java/lang/Class" or "java/lang/Thread" or "java/lang/ClassLoader" or "java/lang/ref/Reference" or "java/lang/invoke/MemberName";
 
     private static void CreateMethods(JClass c, ClassFile.ClassFile file)
     {

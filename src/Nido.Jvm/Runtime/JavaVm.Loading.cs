@@ -200,6 +200,9 @@ public sealed partial class JavaVm
         if (expectedName is not null && file.Name != expectedName && !hidden)
             throw Throw("java/lang/NoClassDefFoundError", $"{expectedName} (wrong name: {file.Name})");
         var data = DataOf(loader);
+        // The loader data's own loader defines: a clone of a ClassLoader shares the original's data (JObject.Vm is
+        // copied, as HotSpot's injected loader_data), so what it defines is the original's, as in HotSpot.
+        loader = data.Loader;
         if (!hidden && data.Classes.TryGetValue(file.Name, out var existing) && ReferenceEquals(existing.Loader, loader))
             throw Throw("java/lang/LinkageError", $"loader {LoaderName(loader)} attempted duplicate class definition for {file.Name.Replace('/', '.')}.");
         var c = new JClass(this, hidden ? file.Name + HiddenSuffix() : file.Name, loader) { File = file, Flags = file.Flags, ProtectionDomain = protectionDomain, IsHidden = hidden };
