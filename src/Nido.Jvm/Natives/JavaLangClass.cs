@@ -122,10 +122,21 @@ internal static class JavaLangClass
         });
         r.Add(C, "getDeclaringClass0", "()Ljava/lang/Class;", static (t, a) =>
         {
+            // HotSpot's compute_enclosing_class: the class's own InnerClasses entry names its outer class (a member
+            // class) or, with none, EnclosingMethod names it (a local or anonymous class, which has no declaring
+            // class); either way the outer class must list this very class too, or the two disagree.
             var c = Of(t, a[0]);
             if (c.File is not { } f) return default;
             foreach (var e in f.InnerClasses)
-                if (e.Outer != 0 && f.Pool.ClassName(e.Inner) == c.FileName) return Slot.OfRef(t.Vm.Mirror(t.Vm.ResolveClassName(c, f.Pool.ClassName(e.Outer))));
+            {
+                if (e.Inner == 0 || f.Pool.ClassName(e.Inner) != c.FileName) continue;
+                var member = e.Outer != 0;
+                var outer = member ? t.Vm.ResolveClassName(c, f.Pool.ClassName(e.Outer))
+                    : f.EnclosingMethod is { } em ? t.Vm.ResolveClassName(c, em.Class) : null;
+                if (outer is null) return default;
+                CheckInnerClass(t, outer, c, member);
+                return member ? Slot.OfRef(t.Vm.Mirror(outer)) : default;
+            }
             return default;
         });
         r.Add(C, "getSimpleBinaryName0", "()Ljava/lang/String;", static (t, a) =>
@@ -212,6 +223,25 @@ internal static class JavaLangClass
     }
 
     /// <summary>The nest host (JVMS 5.4.4): the NestHost attribute's class when it lists this class, else the class itself.</summary>
+    /// <summary>
+    /// HotSpot's Reflection::check_for_inner_class: <paramref name="outer"/>'s InnerClasses must have an entry that
+    /// resolves, from the outer class, to <paramref name="inner"/> (with the outer class as its outer, for a member
+    /// class): a class of the same name defined by another loader is not its inner class.
+    /// </summary>
+    private static void CheckInnerClass(JThread t, JClass outer, JClass inner, bool member)
+    {
+        if (outer.File is { } f)
+            foreach (var e in f.InnerClasses)
+            {
+                if (e.Inner == 0 || f.Pool.ClassName(e.Inner) != inner.FileName) continue;
+                if (member && e.Outer != 0 && f.Pool.ClassName(e.Outer) == outer.FileName
+                    && t.Vm.ResolveClassName(outer, f.Pool.ClassName(e.Outer)) == outer
+                    && t.Vm.ResolveClassName(outer, f.Pool.ClassName(e.Inner)) == inner) return;
+                if (!member && e.Outer == 0 && t.Vm.ResolveClassName(outer, f.Pool.ClassName(e.Inner)) == inner) return;
+            }
+        throw t.Vm.Throw("java/lang/IncompatibleClassChangeError", $"{outer.JavaName} and {inner.JavaName} disagree on InnerClasses attribute");
+    }
+
     public static JClass NestHost(JThread t, JClass c)
     {
         if (c.NestHostClass is { } known) return known;
