@@ -16,6 +16,7 @@ internal static class Handles
     public static readonly FieldInfo ThreadStackFloor = typeof(JThread).GetField("StackFloor", Any)!;
 
     public static readonly FieldInfo ObjectClass = typeof(JObject).GetField(nameof(JObject.Class))!;
+    public static readonly MethodInfo ClassInstanceSlots = typeof(JClass).GetProperty(nameof(JClass.InstanceSlots))!.GetMethod!;
     public static readonly FieldInfo SlotP = typeof(Slot).GetField(nameof(Slot.P))!;
     public static readonly FieldInfo SlotR = typeof(Slot).GetField(nameof(Slot.R))!;
     public static readonly FieldInfo ClassState = typeof(JClass).GetField(nameof(JClass.State))!;

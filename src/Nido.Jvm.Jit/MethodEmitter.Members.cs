@@ -71,13 +71,31 @@ internal sealed partial class MethodEmitter
 
     /// <summary>
     /// The address of slot <paramref name="slot"/> in the (non-null) object on top: the slot storage sits at a fixed
-    /// offset from the Class field. No bound check: every class outside the boot image is verified before it runs
-    /// (and the boot image's and the VM's own classes are trusted, as HotSpot trusts them), and verification proves
-    /// the receiver an instance of the field's class, whose slots every instance has (as HotSpot's compiled code
-    /// relies on it). The interpreter and CompiledSupport keep their span's check.
+    /// offset from the Class field. The bound check (against the receiver's class's slot count) stays although
+    /// verification proves the receiver's class by name: without loader constraints a class of the field class's
+    /// name from another loader, or a method handle invoked around its type checks, could pass a receiver that
+    /// lacks the field, and the access must not reach past the object.
     /// </summary>
     private void FieldAddress(int slot)
     {
+        var ok = _il.DefineLabel();
+        Ld(0);
+        _il.Emit(OpCodes.Ldfld, Handles.ObjectClass);
+        _il.Emit(OpCodes.Call, Handles.ClassInstanceSlots);
+        _il.Emit(OpCodes.Ldc_I4, slot);
+        _il.Emit(OpCodes.Bgt, ok);
+        if (_frameless)
+        {
+            // Its frame is pushed for the trace (the pc goes in its own slot, not the caller's).
+            LdThread();
+            LdK(_m);
+            _il.Emit(OpCodes.Ldc_I4, _pc);
+            _il.Emit(OpCodes.Ldc_I4, _callerPc);
+            _il.Emit(OpCodes.Call, Handles.Support(nameof(CompiledSupport.IncompatibleReceiverFrameless)));
+            _il.Emit(OpCodes.Throw);
+        }
+        else ThrowAtPc(nameof(CompiledSupport.IncompatibleReceiver));
+        _il.MarkLabel(ok);
         Ld(0);
         _il.Emit(OpCodes.Ldflda, Handles.ObjectClass);
         _il.Emit(OpCodes.Ldc_I8, (long)(JObject.StorageOffset + slot * System.Runtime.CompilerServices.Unsafe.SizeOf<Slot>()));

@@ -165,6 +165,29 @@ public static class CompiledSupport
         return ref f.Owner.Statics[f.Slot];
     }
 
+    /// <summary>A compiled getfield/putfield whose receiver lacks the field: bytecode that a verifier would reject.</summary>
+    public static JavaThrow IncompatibleReceiver(JThread t, int pc)
+    {
+        At(t, pc);
+        return t.Vm.Throw("java/lang/VerifyError", "Bad type on operand stack: the receiver of a field access lacks the field");
+    }
+
+    /// <summary>
+    /// The same fault in a method compiled without a frame (CodeFacts): its frame is pushed first, so the trace
+    /// names it and its line and the caller's recorded pc stays. The frame is dropped as compiled frames are when
+    /// an exception leaves them (by the interpreter's call or the catching method). Inlined, the caller does not record
+    /// its pc before the body: <paramref name="callerPc"/> (≥ 0) is it.
+    /// </summary>
+    public static JavaThrow IncompatibleReceiverFrameless(JThread t, JMethod m, int pc, int callerPc)
+    {
+        var depth = t.Depth;
+        if ((uint)depth >= (uint)t.FrameMethodIds.Length || (uint)depth >= (uint)t.FramePcs.Length) return StackOverflow(t);
+        if (callerPc >= 0 && depth > 0) t.FramePcs[depth - 1] = callerPc;
+        t.FrameMethodIds[depth] = m.Id;
+        t.Depth = depth + 1;
+        return IncompatibleReceiver(t, pc);
+    }
+
     /// <summary>The slot of an instance field (getfield/putfield not resolved at compile time).</summary>
     public static ref Slot Field(JThread t, JClass cls, int index, JObject? o, int pc)
     {

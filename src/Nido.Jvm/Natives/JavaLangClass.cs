@@ -222,7 +222,6 @@ internal static class JavaLangClass
         return (int)c.Flags & 0x7611 & ~(int)AccessFlags.Super;
     }
 
-    /// <summary>The nest host (JVMS 5.4.4): the NestHost attribute's class when it lists this class, else the class itself.</summary>
     /// <summary>
     /// HotSpot's Reflection::check_for_inner_class: <paramref name="outer"/>'s InnerClasses must have an entry that
     /// resolves, from the outer class, to <paramref name="inner"/> (with the outer class as its outer, for a member
@@ -242,6 +241,7 @@ internal static class JavaLangClass
         throw t.Vm.Throw("java/lang/IncompatibleClassChangeError", $"{outer.JavaName} and {inner.JavaName} disagree on InnerClasses attribute");
     }
 
+    /// <summary>The nest host (JVMS 5.4.4): the NestHost attribute's class when it lists this class, else the class itself.</summary>
     public static JClass NestHost(JThread t, JClass c)
     {
         if (c.NestHostClass is { } known) return known;
