@@ -108,7 +108,7 @@ public static class CompiledSupport
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static JObject NewSmall<TStorage>(JThread t, JClass c, int slots, int pc) where TStorage : struct
     {
-        var since = t.AllocatedSinceCheck + 32 + 16L * slots;
+        var since = t.AllocatedSinceCheck + Heap.InstanceBytes(slots);
         if (since >= Heap.CheckEvery) return NewObject(t, c, pc);
         t.AllocatedSinceCheck = since;
         return new JObject<TStorage>(c);

@@ -11,6 +11,9 @@ public static class Heap
     internal const long CheckEvery = 4 << 20;
     [ThreadStatic] private static long _sinceCheck;
 
+    /// <summary>What an object of <paramref name="slots"/> field slots is counted as (an estimate: only how often the check runs depends on it).</summary>
+    public static long InstanceBytes(int slots) => 32 + 16L * slots;
+
     public static void Account(JavaVm vm, long bytes) => Account(vm, ref _sinceCheck, bytes);
 
     /// <summary>Counts in the allocating thread's JThread: a [ThreadStatic] costs a TLS lookup per allocation.</summary>

@@ -6,7 +6,7 @@ public sealed partial class JavaVm
 {
     public JObject NewObject(JClass c)
     {
-        Heap.Account(this, 32 + 16L * c.InstanceSlots);
+        Heap.Account(this, Heap.InstanceBytes(c.InstanceSlots));
         return c.HasFinalizer
             ? NewFinalizable(JThread.Current ?? throw new InvalidOperationException("allocation outside a Java thread"), c)
             : FieldStorage.New(c);
@@ -15,7 +15,7 @@ public sealed partial class JavaVm
     /// <summary>new, from a Java thread (counted against -Xmx in that thread).</summary>
     public static JObject NewObject(JThread t, JClass c)
     {
-        Heap.Account(t, 32 + 16L * c.InstanceSlots);
+        Heap.Account(t, Heap.InstanceBytes(c.InstanceSlots));
         return c.HasFinalizer ? NewFinalizable(t, c) : FieldStorage.New(c);
     }
 
