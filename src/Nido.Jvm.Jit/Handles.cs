@@ -40,6 +40,6 @@ internal static class Handles
     public static MethodInfo Of(Type type, string name, params Type[] parameters) =>
         type.GetMethod(name, BindingFlags.Public | BindingFlags.Static, parameters) ?? throw new MissingMethodException(type.Name, name);
 
-    private static readonly MethodInfo ArrayOpen = Support(nameof(CompiledSupport.Array));
-    public static MethodInfo Array(Type element) => ArrayOpen.MakeGenericMethod(element);
+    private static readonly MethodInfo ElementOpen = Support(nameof(CompiledSupport.Element));
+    public static MethodInfo Element(Type element) => ElementOpen.MakeGenericMethod(element);
 }

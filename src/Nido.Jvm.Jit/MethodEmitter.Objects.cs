@@ -8,16 +8,15 @@ namespace Nido.Jvm.Jit;
 internal sealed partial class MethodEmitter
 {
     private static readonly Type[] ElementTypes = [typeof(int), typeof(long), typeof(float), typeof(double), typeof(JObject), typeof(sbyte), typeof(char), typeof(short)];
-    private static readonly OpCode[] ElementLoads = [OpCodes.Ldelem_I4, OpCodes.Ldelem_I8, OpCodes.Ldelem_R4, OpCodes.Ldelem_R8, OpCodes.Ldelem_Ref, OpCodes.Ldelem_I1, OpCodes.Ldelem_U2, OpCodes.Ldelem_I2];
-    private static readonly OpCode[] ElementStores = [OpCodes.Stelem_I4, OpCodes.Stelem_I8, OpCodes.Stelem_R4, OpCodes.Stelem_R8, OpCodes.Stelem_Ref, OpCodes.Stelem_I1, OpCodes.Stelem_I2, OpCodes.Stelem_I2];
+    private static readonly OpCode[] ElementLoads = [OpCodes.Ldind_I4, OpCodes.Ldind_I8, OpCodes.Ldind_R4, OpCodes.Ldind_R8, OpCodes.Ldind_Ref, OpCodes.Ldind_I1, OpCodes.Ldind_U2, OpCodes.Ldind_I2];
+    private static readonly OpCode[] ElementStores = [OpCodes.Stind_I4, OpCodes.Stind_I8, OpCodes.Stind_R4, OpCodes.Stind_R8, OpCodes.Stind_Ref, OpCodes.Stind_I1, OpCodes.Stind_I2, OpCodes.Stind_I2];
     private const string ElementKinds = "IJFDRIII";
 
-    /// <summary>xaload: the checked .NET array from CompiledSupport.Array, then the element.</summary>
+    /// <summary>xaload: the element's address, checked by CompiledSupport.Element, then the element.</summary>
     private void ArrayLoad(byte op)
     {
         var e = op - 0x2e;
-        CheckedArray(e, 1);
-        Ld(0);
+        CheckedElement(e, 1);
         Drop(2);
         _il.Emit(ElementLoads[e]);
         Push(ElementKinds[e]);
@@ -38,21 +37,20 @@ internal sealed partial class MethodEmitter
             _il.Emit(OpCodes.Call, Handles.Support(op == 0x53 ? nameof(CompiledSupport.StoreReference) : nameof(CompiledSupport.StoreByte)));
             return;
         }
-        CheckedArray(e, 2);
-        Ld(1);
+        CheckedElement(e, 2);
         Ld(0);
         Drop(3);
         _il.Emit(ElementStores[e]);
     }
 
-    /// <summary>The .NET array of the Java array <paramref name="arrayFromTop"/> below the top, null- and bounds-checked against the index above it.</summary>
-    private void CheckedArray(int element, int arrayFromTop)
+    /// <summary>The address of the element of the Java array <paramref name="arrayFromTop"/> below the top at the index above it, null- and bounds-checked.</summary>
+    private void CheckedElement(int element, int arrayFromTop)
     {
         LdThread();
         Ld(arrayFromTop);
         Ld(arrayFromTop - 1);
         _il.Emit(OpCodes.Ldc_I4, _pc);
-        _il.Emit(OpCodes.Call, Handles.Array(ElementTypes[element]));
+        _il.Emit(OpCodes.Call, Handles.Element(ElementTypes[element]));
     }
 
     private void New(int index)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Nido.Jvm.Runtime;
 
 namespace Nido.Jvm.Compiled;
@@ -21,13 +22,19 @@ public static class CompiledSupport
         return t.Vm.Throw("java/lang/NullPointerException", null);
     }
 
+    /// <summary>
+    /// The element <paramref name="index"/> of the Java array <paramref name="o"/>, after the checks xaload/xastore
+    /// make (NullPointerException, then ArrayIndexOutOfBoundsException, at <paramref name="pc"/>). A reference to it
+    /// rather than the array: an ldelem after this check made .NET's own bound check again wherever RyuJIT could not
+    /// connect the two (nbody's bodies[j], in a loop whose array length it had hoisted).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T[] Array<T>(JThread t, JObject? o, int index, int pc)
+    public static ref T Element<T>(JThread t, JObject? o, int index, int pc)
     {
         if (o is null) throw NullPointer(t, pc);
         var a = Unsafe.As<JArray<T>>(o).Data;
         if ((uint)index >= (uint)a.Length) throw OutOfBounds(t, index, a.Length, pc);
-        return a;
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), (nint)(uint)index);
     }
 
     /// <summary>
@@ -169,7 +176,7 @@ public static class CompiledSupport
     public static JavaThrow IncompatibleReceiver(JThread t, int pc)
     {
         At(t, pc);
-        return t.Vm.Throw("java/lang/VerifyError", "Bad type on operand stack: the receiver of a field access lacks the field");
+        return t.Vm.Throw("java/lang/VerifyError", "Bad type on operand stack: the receiver of a field access is not an instance of the field's class");
     }
 
     /// <summary>
