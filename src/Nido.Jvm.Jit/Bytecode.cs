@@ -61,4 +61,33 @@ internal static class Bytecode
         'V' => typeof(void),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a value kind"),
     };
+
+    /// <summary>
+    /// What a stack instruction (pop … swap) does, by the kinds on the stack (<paramref name="kindAt"/>(0) is the top):
+    /// it takes the top <paramref name="take"/> values and pushes back the ones <c>order</c> names (indexes into the
+    /// taken values, bottom first).
+    /// </summary>
+    public static int[] Shuffle(byte op, Func<int, char> kindAt, out int take)
+    {
+        switch (op)
+        {
+            case 0x57: take = 1; return [];
+            case 0x58: take = Wide(kindAt(0)) ? 1 : 2; return [];
+            case 0x59: take = 1; return [0, 0];
+            case 0x5a: take = 2; return [1, 0, 1];
+            case 0x5b: take = Wide(kindAt(1)) ? 2 : 3; return take == 2 ? [1, 0, 1] : [2, 0, 1, 2];
+            case 0x5c: take = Wide(kindAt(0)) ? 1 : 2; return take == 1 ? [0, 0] : [0, 1, 0, 1];
+            case 0x5d: take = Wide(kindAt(0)) ? 2 : 3; return take == 2 ? [1, 0, 1] : [1, 2, 0, 1, 2];
+            case 0x5e:
+            {
+                var top = Wide(kindAt(0)) ? 1 : 2;
+                var below = Wide(kindAt(top)) ? 1 : 2;
+                take = top + below;
+                int[] topIdx = [.. Enumerable.Range(below, top)], belowIdx = [.. Enumerable.Range(0, below)];
+                return [.. topIdx, .. belowIdx, .. topIdx];
+            }
+            case 0x5f: take = 2; return [1, 0];
+            default: throw new NotCompilableException($"shuffle {op:x2}");
+        }
+    }
 }

@@ -23,12 +23,15 @@ internal sealed class CodeFacts
     /// <summary>Pcs of idiv/irem/ldiv/lrem whose divisor is pushed by the instruction just before, as a constant other than 0 and -1.</summary>
     public HashSet<int> SafeDivisions { get; } = [];
 
+    /// <summary>Pcs control reaches other than by falling through: branch targets and handler starts.</summary>
+    public HashSet<int> Targets { get; } = [];
+
     public CodeFacts(JMethod method)
     {
         var code = method.Code!;
         var bc = code.Code;
         var pool = method.Owner.File!.Pool;
-        var targets = new HashSet<int>();
+        var targets = Targets;
         foreach (var h in code.Handlers) targets.Add(h.Handler);
         var next = new List<int>();
         for (var pc = 0; pc < bc.Length; pc += Instructions.Length(bc, pc))

@@ -38,6 +38,7 @@ internal sealed partial class MethodEmitter
         }
         if (last < 0 || !nested) return;
         _copyLast = last;
+        _copyExit = last + Instructions.Length(_bc, last);
         _copy = new Label[_bc.Length];
         for (var pc = _startPc; pc <= _copyLast; pc++)
             if (_kinds.In[pc] is not null) _copy[pc] = _il.DefineLabel();
@@ -54,6 +55,7 @@ internal sealed partial class MethodEmitter
             _il.MarkLabel(_copy[pc]);
             _pc = pc;
             _s = [.. state];
+            EnterInstruction(pc);
             Instruction(pc);
             last = pc;
         }

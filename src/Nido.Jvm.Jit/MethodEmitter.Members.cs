@@ -62,6 +62,13 @@ internal sealed partial class MethodEmitter
             SlotCode.Load(_il, kind, isVolatile);
             Push(kind);
         }
+        else if (kind == 'D' && !isVolatile)
+        {
+            // Straight from the SSE register: through DoubleToInt64Bits it went via a general one (vmovq, then mov).
+            _il.Emit(OpCodes.Ldflda, Handles.SlotP);
+            _il.Emit(OpCodes.Ldloc, value!);
+            _il.Emit(OpCodes.Stind_R8);
+        }
         else
         {
             _il.Emit(OpCodes.Ldloc, value!);
@@ -78,11 +85,17 @@ internal sealed partial class MethodEmitter
     /// </summary>
     private void FieldAddress(int slot)
     {
+        if (IsProven(0, slot))
+        {
+            SlotAddress(slot);
+            return;
+        }
+        var check = _receivers.Slot(_pc, slot);
         var ok = _il.DefineLabel();
         Ld(0);
         _il.Emit(OpCodes.Ldfld, Handles.ObjectClass);
         _il.Emit(OpCodes.Call, Handles.ClassInstanceSlots);
-        _il.Emit(OpCodes.Ldc_I4, slot);
+        _il.Emit(OpCodes.Ldc_I4, check);
         _il.Emit(OpCodes.Bgt, ok);
         if (_frameless)
         {
@@ -96,6 +109,12 @@ internal sealed partial class MethodEmitter
         }
         else ThrowAtPc(nameof(CompiledSupport.IncompatibleReceiver));
         _il.MarkLabel(ok);
+        Prove(0, check);
+        SlotAddress(slot);
+    }
+
+    private void SlotAddress(int slot)
+    {
         Ld(0);
         _il.Emit(OpCodes.Ldflda, Handles.ObjectClass);
         _il.Emit(OpCodes.Ldc_I8, (long)(JObject.StorageOffset + slot * System.Runtime.CompilerServices.Unsafe.SizeOf<Slot>()));
@@ -106,11 +125,13 @@ internal sealed partial class MethodEmitter
     /// <summary>Throws NullPointerException (at this pc) when the value <paramref name="fromTop"/> below the top is null.</summary>
     private void NullCheck(int fromTop)
     {
+        if (IsProven(fromTop, -1)) return;
         var ok = _il.DefineLabel();
         Ld(fromTop);
         _il.Emit(OpCodes.Brtrue, ok);
         ThrowAtPc(nameof(CompiledSupport.NullPointer));
         _il.MarkLabel(ok);
+        Prove(fromTop, -1);
     }
 
     /// <summary>Throws what the CompiledSupport factory <paramref name="support"/>(thread, pc) makes.</summary>

@@ -15,12 +15,17 @@ internal sealed partial class MethodEmitter
 
     private char KindAt(int fromTop) => _s[_s.Count - 1 - fromTop];
 
-    private void Drop(int n = 1) => _s.RemoveRange(_s.Count - n, n);
+    private void Drop(int n = 1)
+    {
+        for (var i = _s.Count - n; i < _s.Count; i++) _origin.Remove(i);
+        _s.RemoveRange(_s.Count - n, n);
+    }
 
     /// <summary>Stores the CIL stack's top as a new operand-stack value of <paramref name="kind"/>.</summary>
     private void Push(char kind)
     {
         _il.Emit(OpCodes.Stloc, StackLocal(_s.Count, kind));
+        _origin.Remove(_s.Count);
         _s.Add(kind);
     }
 
@@ -31,6 +36,7 @@ internal sealed partial class MethodEmitter
     {
         _il.Emit(OpCodes.Ldloc, JavaLocal(index, kind));
         Push(kind);
+        if (kind == 'R') _origin[_s.Count - 1] = index;
     }
 
     private void StoreLocal(int index, char kind)
@@ -38,6 +44,7 @@ internal sealed partial class MethodEmitter
         Ld(0);
         Drop();
         _il.Emit(OpCodes.Stloc, JavaLocal(index, kind));
+        Overwritten(index);
     }
 
     private void LoadFromSlot(char kind) => SlotCode.Load(_il, kind);
@@ -59,47 +66,26 @@ internal sealed partial class MethodEmitter
     /// <summary>The stack-shuffling instructions (pop … swap), by the kinds on the stack.</summary>
     private void Shuffle(byte op)
     {
-        // Values are popped into a list (top last), then pushed back in the new order.
-        List<char> kinds;
-        int[] order;
-        switch (op)
-        {
-            case 0x57: Drop(); return;
-            case 0x58: Drop(Bytecode.Wide(KindAt(0)) ? 1 : 2); return;
-            case 0x59: kinds = Take(1); order = [0, 0]; break;
-            case 0x5a: kinds = Take(2); order = [1, 0, 1]; break;
-            case 0x5b: kinds = Take(Bytecode.Wide(KindAt(1)) ? 2 : 3); order = kinds.Count == 2 ? [1, 0, 1] : [2, 0, 1, 2]; break;
-            case 0x5c: kinds = Take(Bytecode.Wide(KindAt(0)) ? 1 : 2); order = kinds.Count == 1 ? [0, 0] : [0, 1, 0, 1]; break;
-            case 0x5d:
-                kinds = Take(Bytecode.Wide(KindAt(0)) ? 2 : 3);
-                order = kinds.Count == 2 ? [1, 0, 1] : [1, 2, 0, 1, 2];
-                break;
-            case 0x5e:
+        // Values are popped into temporaries (the pushes reuse the same stack positions), then pushed back in the new order.
+        var order = Bytecode.Shuffle(op, KindAt, out var take);
+        var baseIndex = _s.Count - take;
+        var temps = new LocalBuilder[take];
+        var origins = new int[take];
+        if (order.Length > 0)
+            for (var i = 0; i < take; i++)
             {
-                var top = Bytecode.Wide(KindAt(0)) ? 1 : 2;
-                var below = Bytecode.Wide(KindAt(top)) ? 1 : 2;
-                kinds = Take(top + below);
-                var topIdx = Enumerable.Range(below, top).ToArray();
-                var belowIdx = Enumerable.Range(0, below).ToArray();
-                order = [.. topIdx, .. belowIdx, .. topIdx];
-                break;
+                var kind = _s[baseIndex + i];
+                temps[i] = _il.DeclareLocal(Bytecode.ClrType(kind));
+                _il.Emit(OpCodes.Ldloc, StackLocal(baseIndex + i, kind));
+                _il.Emit(OpCodes.Stloc, temps[i]);
+                origins[i] = _origin.GetValueOrDefault(baseIndex + i, -1);
             }
-            case 0x5f: kinds = Take(2); order = [1, 0]; break;
-            default: throw new NotCompilableException($"shuffle {op:x2}");
-        }
-        // Copy the taken values to temporaries first: the pushes reuse the same stack positions.
-        var temps = new LocalBuilder[kinds.Count];
-        var baseIndex = _s.Count;
-        for (var i = 0; i < kinds.Count; i++)
-        {
-            temps[i] = _il.DeclareLocal(Bytecode.ClrType(kinds[i]));
-            _il.Emit(OpCodes.Ldloc, StackLocal(baseIndex + i, kinds[i]));
-            _il.Emit(OpCodes.Stloc, temps[i]);
-        }
+        var kinds = Take(take);
         foreach (var i in order)
         {
             _il.Emit(OpCodes.Ldloc, temps[i]);
             Push(kinds[i]);
+            if (origins[i] >= 0) _origin[_s.Count - 1] = origins[i];
         }
     }
 

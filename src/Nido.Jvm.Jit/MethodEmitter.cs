@@ -34,10 +34,13 @@ internal sealed partial class MethodEmitter
     /// <summary>The loop entry's copy of its loop (see <see cref="PlanLoopCopy"/>): labels, and its last pc (it starts at the loop head).</summary>
     private Label[]? _copy;
     private int _copyLast;
+    /// <summary>Where the copy falls through into the method's code (-1: no copy).</summary>
+    private int _copyExit = -1;
     private bool _inCopy;
     private readonly Dictionary<(int, char), LocalBuilder> _locals = [];
     private readonly Dictionary<(int, char), LocalBuilder> _stack = [];
     private readonly CodeFacts _facts;
+    private readonly ReceiverChecks _receivers;
     /// <summary>The typed method pushes no Java frame (see <see cref="CodeFacts.Frameless"/>).</summary>
     private readonly bool _frameless;
     private readonly LocalBuilder _frame;
@@ -100,6 +103,7 @@ internal sealed partial class MethodEmitter
         _startPc = startPc;
         _labels = new Label[_bc.Length];
         _facts = facts ?? new CodeFacts(method);
+        _receivers = new ReceiverChecks(method, kinds, _facts.Targets);
         _frameless = !loop && _facts.Frameless;
         _frame = il.DeclareLocal(typeof(int));
         _pcs = il.DeclareLocal(typeof(int[]));
@@ -220,6 +224,7 @@ internal sealed partial class MethodEmitter
             _il.MarkLabel(_labels[pc]);
             _pc = pc;
             _s = [.. state];
+            EnterInstruction(pc);
             Instruction(pc);
         }
     }

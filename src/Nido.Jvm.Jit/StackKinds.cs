@@ -106,43 +106,16 @@ internal sealed class StackKinds
             case 0x32: PopN(2); Push('R'); break;
             case (>= 0x36 and <= 0x3a) or (>= 0x3b and <= 0x4e): Pop(); break;
             case >= 0x4f and <= 0x56: PopN(3); break;
-            case 0x57: Pop(); break;
-            case 0x58: if (!Wide(Pop())) Pop(); break;
-            case 0x59: { var a = Pop(); Push(a); Push(a); break; }
-            case 0x5a: { var a = Pop(); var b = Pop(); Push(a); Push(b); Push(a); break; }
-            case 0x5b:
+            case >= 0x57 and <= 0x5f:
             {
-                var a = Pop(); var b = Pop();
-                if (Wide(b)) { Push(a); Push(b); Push(a); }
-                else { var c = Pop(); Push(a); Push(c); Push(b); Push(a); }
+                char KindAt(int i) => i < s.Count ? s[^(1 + i)] : throw new NotCompilableException($"stack underflow at {pc}");
+                var order = Bytecode.Shuffle(op, KindAt, out var take);
+                KindAt(take - 1);
+                var taken = s.GetRange(s.Count - take, take);
+                PopN(take);
+                foreach (var i in order) Push(taken[i]);
                 break;
             }
-            case 0x5c:
-            {
-                var a = Pop();
-                if (Wide(a)) { Push(a); Push(a); }
-                else { var b = Pop(); Push(b); Push(a); Push(b); Push(a); }
-                break;
-            }
-            case 0x5d:
-            {
-                var a = Pop();
-                if (Wide(a)) { var b = Pop(); Push(a); Push(b); Push(a); }
-                else { var b = Pop(); var c = Pop(); Push(b); Push(a); Push(c); Push(b); Push(a); }
-                break;
-            }
-            case 0x5e:
-            {
-                var a = Pop();
-                var top = Wide(a) ? new[] { a } : [Pop(), a];
-                var b = Pop();
-                var below = Wide(b) ? new[] { b } : [Pop(), b];
-                foreach (var k in top) Push(k);
-                foreach (var k in below) Push(k);
-                foreach (var k in top) Push(k);
-                break;
-            }
-            case 0x5f: { var a = Pop(); var b = Pop(); Push(a); Push(b); break; }
             case >= 0x60 and <= 0x73: { Pop(); var k = Pop(); Push(k); break; }
             case >= 0x74 and <= 0x77: break;
             case >= 0x78 and <= 0x7d: Pop(); break;
