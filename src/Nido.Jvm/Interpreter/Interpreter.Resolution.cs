@@ -115,8 +115,16 @@ public static partial class Interpreter
         var returnKind = Descriptors.Return(descriptor)[0];
         if ((op == 0xb6 && owner.Name is "java/lang/invoke/MethodHandle" or "java/lang/invoke/VarHandle"
                 || op == 0xb8 && owner.Name == "java/lang/invoke/MethodHandle")
-            && owner.DeclaredMethods.FirstOrDefault(x => x.Name == name) is { IsNative: true, Flags: var pf } && (pf & AccessFlags.Varargs) != 0)
+            && owner.DeclaredMethods.FirstOrDefault(x => x.Name == name) is { IsNative: true, Flags: var pf } polymorphic && (pf & AccessFlags.Varargs) != 0)
+        {
+            // invokeBasic and linkTo* are package-private: only java.lang.invoke's own code (LambdaForms) may call
+            // them. From elsewhere they would pass arguments of any type past every check, to code that trusts them.
+            // HotSpot names the intrinsic it links, whose signature is the call site's in basic types.
+            vm.CheckMethodAccess(t, cls, owner, polymorphic, MethodHandleIntrinsics.IsIntrinsic(name) ? BasicDescriptor(descriptor, keepLast: name != "invokeBasic") : descriptor);
+            if (polymorphic.IsStatic != (op == 0xb8))
+                throw vm.Throw("java/lang/NoSuchMethodError", $"'{DescriptorText.Method(name, descriptor, owner.JavaName)}'");
             return Cache(cls, index, new MethodSite(null, descriptor, argSlots, returnKind) { Op = op, Polymorphic = true, Name = name, Caller = cls });
+        }
         var method = (owner.IsInterface ? owner.FindInterfaceMethod(name, descriptor) : owner.FindMethod(name, descriptor))
             ?? throw vm.Throw("java/lang/NoSuchMethodError", $"'{DescriptorText.Method(name, descriptor, owner.JavaName)}'");
         vm.CheckMethodAccess(t, cls, owner, method);
@@ -136,6 +144,20 @@ public static partial class Interpreter
         else if (op == 0xb6 && (method.IsPrivate || (method.Flags & AccessFlags.Final) != 0 || (method.Owner.Flags & AccessFlags.Final) != 0) && !method.Owner.IsInterface)
             site.Direct = method;
         return Cache(cls, index, site);
+    }
+
+    /// <summary>
+    /// A descriptor in basic types, as HotSpot's method handle intrinsics have it: references become Object and
+    /// boolean/byte/char/short int; <paramref name="keepLast"/> keeps the last parameter (linkTo*'s MemberName).
+    /// </summary>
+    private static string BasicDescriptor(string descriptor, bool keepLast)
+    {
+        static string Basic(string type) => type[0] switch { 'L' or '[' => "Ljava/lang/Object;", 'Z' or 'B' or 'C' or 'S' => "I", _ => type };
+        var parameters = Descriptors.Parameters(descriptor);
+        var text = new System.Text.StringBuilder("(");
+        for (var i = 0; i < parameters.Count; i++)
+            text.Append(keepLast && i == parameters.Count - 1 ? parameters[i] : Basic(parameters[i]));
+        return text.Append(')').Append(Basic(Descriptors.Return(descriptor))).ToString();
     }
 
     private static MethodSite Cache(JClass cls, int index, MethodSite site)

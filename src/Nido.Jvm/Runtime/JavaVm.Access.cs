@@ -74,7 +74,8 @@ public sealed partial class JavaVm
         throw Throw("java/lang/IllegalAccessError", $"class {from.JavaName} tried to access {kind}field {f.Owner.JavaName}.{f.Name} {Modules(from, f.Owner)}");
     }
 
-    public void CheckMethodAccess(JThread t, JClass from, JClass resolved, JMethod m)
+    /// <param name="descriptor">The descriptor the error names, when not the method's own (a method handle intrinsic's call site).</param>
+    public void CheckMethodAccess(JThread t, JClass from, JClass resolved, JMethod m, string? descriptor = null)
     {
         var flags = m.Flags;
         // Arrays override clone publicly (JVMS 2.15): Object.clone found through an array class is public.
@@ -82,7 +83,7 @@ public sealed partial class JavaVm
         if (CanAccessMember(t, from, resolved, m.Owner, flags)) return;
         var kind = (m.IsAbstract ? "abstract " : "") + ((flags & AccessFlags.Protected) != 0 ? "protected " : "") + (m.IsPrivate ? "private " : "");
         throw Throw("java/lang/IllegalAccessError",
-            $"class {from.JavaName} tried to access {kind}method '{DescriptorText.Method(m.Name, m.Descriptor, m.Owner.JavaName)}' {Modules(from, m.Owner)}");
+            $"class {from.JavaName} tried to access {kind}method '{DescriptorText.Method(m.Name, descriptor ?? m.Descriptor, m.Owner.JavaName)}' {Modules(from, m.Owner)}");
     }
 
     /// <summary>A class must be able to access its superclass and superinterfaces (checked as it is defined).</summary>

@@ -1,6 +1,7 @@
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +120,19 @@ public class Main {
         }
     }
 
+    /** As attempt, with identity hashes (in loader names) masked. */
+    static void attemptMasked(Asm a) {
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true));
+        try {
+            attempt(a);
+        } finally {
+            System.setOut(out);
+        }
+        out.print(captured.toString().replaceAll("@[0-9a-f]+", "@HASH"));
+    }
+
     public static void main(String[] args) throws Exception {
         final int ICONST_0 = 0x03, ICONST_1 = 0x04, LCONST_0 = 0x09, BIPUSH = 0x10, ILOAD_0 = 0x1a, ILOAD_1 = 0x1b, ALOAD_3 = 0x2d,
             IALOAD = 0x2e, ISTORE_0 = 0x3b, ISTORE_1 = 0x3c, POP = 0x57, DUP = 0x59, IADD = 0x60, IINC = 0x84, IFEQ = 0x99,
@@ -169,6 +183,20 @@ public class Main {
             System.arraycopy(rest, 0, code, start.length, rest.length);
             attempt(a.run("()I", 3, 0, code));
         }
+        // MethodHandle's invokeBasic and linkTo* are package-private: called from outside java.lang.invoke they would
+        // pass arguments of any type past every check, so linking the call fails (IllegalAccessError).
+        Asm basic = new Asm("InvokeBasic");
+        int invokeBasic = basic.member(10, "java/lang/invoke/MethodHandle", "invokeBasic", "(Ljava/lang/Object;)[I");
+        attemptMasked(basic.run(obj, 2, 0, ACONST_NULL, ACONST_NULL, 0xb6, invokeBasic >> 8, invokeBasic & 0xff, ARETURN));
+        Asm link = new Asm("LinkToStatic");
+        int linkTo = link.member(10, "java/lang/invoke/MethodHandle", "linkToStatic", "(ILjava/lang/invoke/MemberName;)[D");
+        attemptMasked(link.run(obj, 2, 0, ICONST_1, ACONST_NULL, INVOKESTATIC, linkTo >> 8, linkTo & 0xff, ARETURN));
+        Asm wrongKind = new Asm("InvokeStaticOfInvokeExact");
+        int exact = wrongKind.member(10, "java/lang/invoke/MethodHandle", "invokeExact", "()V");
+        attemptMasked(wrongKind.run("()V", 1, 0, INVOKESTATIC, exact >> 8, exact & 0xff, RETURN));
+        Asm virtualLink = new Asm("InvokeVirtualOfLinkToStatic");
+        int linkVirtual = virtualLink.member(10, "java/lang/invoke/MethodHandle", "linkToStatic", "(Ljava/lang/invoke/MemberName;)V");
+        attemptMasked(virtualLink.run("()V", 2, 0, ACONST_NULL, ACONST_NULL, 0xb6, linkVirtual >> 8, linkVirtual & 0xff, RETURN));
         // A branch whose target's stack map frame wants a String in local 1 that only the fall-through path stores.
         Asm branch = new Asm("BranchMismatch");
         int string = branch.cls("java/lang/String");
