@@ -89,6 +89,7 @@ public static partial class Interpreter
         t.Vm.CheckClassAccess(cls, owner);
         f = owner.FindField(name, descriptor) ?? throw t.Vm.Throw("java/lang/NoSuchFieldError", name);
         t.Vm.CheckFieldAccess(t, cls, owner, f);
+        t.Vm.CheckFieldConstraints(cls, f);
         cls.Resolved[index] = f;
         return f;
     }
@@ -128,6 +129,7 @@ public static partial class Interpreter
         var method = (owner.IsInterface ? owner.FindInterfaceMethod(name, descriptor) : owner.FindMethod(name, descriptor))
             ?? throw vm.Throw("java/lang/NoSuchMethodError", $"'{DescriptorText.Method(name, descriptor, owner.JavaName)}'");
         vm.CheckMethodAccess(t, cls, owner, method);
+        vm.CheckMethodConstraints(cls, owner, method, descriptor, isInterfaceRef);
         if (method.IsStatic != (op == 0xb8))
             throw vm.Throw("java/lang/IncompatibleClassChangeError",
                 $"Expected {(op == 0xb8 ? "static" : "non-static")} method '{DescriptorText.Method(name, descriptor, method.Owner.JavaName)}'");

@@ -43,6 +43,7 @@ public sealed partial class JavaVm
         if (c.InstanceSlots > FieldStorage.MaxSlots)
             throw Throw("java/lang/ClassFormatError", $"{c.JavaName} has {c.InstanceSlots} instance fields with its superclasses; the limit is {FieldStorage.MaxSlots}");
         CreateMethods(c, file);
+        CheckInterfaceConstraints(c);
         foreach (var m in c.DeclaredMethods)
             if (!m.IsNative && Natives.IntrinsicFor(m) is { } intrinsic) m.Native = intrinsic;
         c.HasFinalizer = HasFinalizer(c);
@@ -80,7 +81,7 @@ public sealed partial class JavaVm
     private static bool CarriesVmData(string name) =>
         name is "java/lang/Class" or "java/lang/Thread" or "java/lang/ClassLoader" or "java/lang/ref/Reference" or "java/lang/invoke/MemberName";
 
-    private static void CreateMethods(JClass c, ClassFile.ClassFile file)
+    private void CreateMethods(JClass c, ClassFile.ClassFile file)
     {
         var methods = new JMethod[file.Methods.Length];
         for (var i = 0; i < methods.Length; i++) methods[i] = new JMethod(c, file.Methods[i], i);
@@ -105,6 +106,7 @@ public sealed partial class JavaVm
                 // A package-private method is overridden only from its own package (JVMS 5.4.5).
                 if ((inherited.Flags & (AccessFlags.Public | AccessFlags.Protected)) == 0 && (inherited.Owner.Package != c.Package
                     || !ReferenceEquals(inherited.Owner.Loader, c.Loader))) continue;
+                CheckOverrideConstraints(c, m, inherited);
                 vtable[k] = m;
                 if (slot < 0) slot = k;
             }

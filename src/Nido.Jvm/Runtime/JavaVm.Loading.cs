@@ -61,7 +61,7 @@ public sealed partial class JavaVm
             // The built-in loaders delegate to the bootstrap loader first (parent delegation), then read the class path.
             var c = LoadBoot(name);
             if (c is null && ReferenceEquals(loader, AppLoader)) c = DefineFromSource(_appSource, name, data);
-            if (c is not null) data.Classes.TryAdd(name, c);
+            if (c is not null) Record(data, c);
             return c;
         }
         return LoadThroughJava(name, loader, data, javaThrows);
@@ -162,7 +162,7 @@ public sealed partial class JavaVm
         var c = ClassOf(mirror);
         // As HotSpot: a loader that answers with another class (int.class, a class of another name) has not found it.
         if (c.Name != name) return null;
-        data.Classes.TryAdd(name, c);
+        Record(data, c);
         return c;
     }
 
@@ -207,7 +207,7 @@ public sealed partial class JavaVm
             throw Throw("java/lang/LinkageError", $"loader {LoaderName(loader)} attempted duplicate class definition for {file.Name.Replace('/', '.')}.");
         var c = new JClass(this, hidden ? file.Name + HiddenSuffix() : file.Name, loader) { File = file, Flags = file.Flags, ProtectionDomain = protectionDomain, IsHidden = hidden };
         Link(c, file);
-        if (!hidden) data.Classes[file.Name] = c;
+        if (!hidden) Record(data, c, defined: true);
         if (Options.VerboseClass) VerboseLoad(c);
         return c;
     }
@@ -224,8 +224,19 @@ public sealed partial class JavaVm
     /// <summary>The module a bootstrap class belongs to, for -verbose:class and stack traces.</summary>
     public string? ModuleOf(JClass c) => c.Loader is null && _bootSource is IModuleLookup m ? m.ModuleOfPackage(c.Package) : null;
 
-    public string LoaderName(JObject? loader) =>
-        loader is null ? "'bootstrap'" : ReferenceEquals(loader, AppLoader) ? "'app'" : ReferenceEquals(loader, PlatformLoader) ? "'platform'" : $"{loader.Class.JavaName} @{loader.GetHashCode():x}";
+    /// <summary>
+    /// A loader as HotSpot's messages name it: ClassLoader.nameAndId ('name' @hash, or the class name and hash for a
+    /// loader without a name; the built-in ones without the hash).
+    /// </summary>
+    public string LoaderName(JObject? loader)
+    {
+        if (loader is null) return "'bootstrap'";
+        if (ReferenceEquals(loader, AppLoader)) return "'app'";
+        if (ReferenceEquals(loader, PlatformLoader)) return "'platform'";
+        if (BootClass("java/lang/ClassLoader").FindField("nameAndId", "Ljava/lang/String;") is { } f && StringOf(loader.Fields[f.Slot].R) is { } nameAndId)
+            return nameAndId;
+        return $"{loader.Class.JavaName} @{loader.GetHashCode():x}";
+    }
 }
 
 /// <summary>A class source that knows modules (the jimage): package → module name.</summary>

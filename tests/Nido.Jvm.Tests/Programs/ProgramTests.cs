@@ -29,7 +29,7 @@ public sealed class ProgramTests(CompiledPrograms compiled) : IClassFixture<Comp
     /// </summary>
     public static TheoryData<string> CompiledPrograms() => new(
         "arith", "control", "inherit", "inner", "generics", "exceptions", "lambdas", "strings", "collections", "records",
-        "uncaught", "stackoverflow", "concurrent", "threads", "jit", "jni", "fib", "fannkuch-redux", "nbody", "spectral-norm", "binary-trees", "references", "methodhandles", "math-intrinsics", "synchronized", "narrowing", "class-not-found", "vm-data");
+        "uncaught", "stackoverflow", "concurrent", "threads", "jit", "jni", "fib", "fannkuch-redux", "nbody", "spectral-norm", "binary-trees", "references", "methodhandles", "math-intrinsics", "synchronized", "narrowing", "class-not-found", "vm-data", "loader-constraints");
 
     /// <summary>
     /// Programs run with a low threshold (NIDO_JIT_CALLS=2, NIDO_JIT_LOOPS=100) and the JIT's background thread, so

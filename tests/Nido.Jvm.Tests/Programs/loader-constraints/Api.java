@@ -1,0 +1,3 @@
+public interface Api {
+    int take(Shared s);
+}

@@ -1,0 +1,3 @@
+public class CallsMake {
+    public static String run() { Shared mine = new Shared(); return "got " + Holder.make().value + " " + mine.value; }
+}

@@ -1,0 +1,3 @@
+public class CallsTake {
+    public static String run() { return "took " + Holder.take(new Shared()); }
+}

@@ -1,0 +1,3 @@
+public class Shared {
+    public int value = 1;
+}
