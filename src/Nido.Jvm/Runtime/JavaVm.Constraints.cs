@@ -14,12 +14,10 @@ public sealed partial class JavaVm
     /// <param name="defined">The loader defined it (it replaces what the loader had initiated under that name).</param>
     private void Record(LoaderData data, JClass c, bool defined = false)
     {
-        if (_constraints.Conflict(data, c) is { } required)
+        if (_constraints.Record(data, c, replace: defined) is { } required)
             throw Throw("java/lang/LinkageError",
                 $"loader constraint violation: loader {LoaderName(data.Loader)} wants to load {Kind(c)} {c.JavaName}. " +
                 $"A different {Kind(required)} with the same name was previously loaded by {LoaderName(required.Loader)}. ({InModuleOf(required)})");
-        if (defined) data.Classes[c.Name] = c;
-        else data.Classes.TryAdd(c.Name, c);
     }
 
     /// <summary>A field of another loader's class used from <paramref name="current"/> (JVMS 5.4.3.2): its type is one class in both.</summary>
@@ -68,11 +66,15 @@ public sealed partial class JavaVm
     private void CheckInterfaceConstraints(JClass c)
     {
         if (c.Loader is null || c.IsInterface) return;
+        // Nothing to check when the class, its superclasses but Object and its interfaces have one loader: a method
+        // selected from Object (an interface's equals or toString) names only java.* classes, the same in every loader.
         var loaders = new HashSet<JObject?>(ReferenceEqualityComparer.Instance);
-        for (var k = c; k is not null; k = k.Super) loaders.Add(k.Loader);
-        foreach (var itf in c.AllInterfaces())
+        for (var k = c; k?.Super is not null; k = k.Super) loaders.Add(k.Loader);
+        var interfaces = c.AllInterfaces().ToList();
+        foreach (var i in interfaces) loaders.Add(i.Loader);
+        if (loaders.Count == 1) return;
+        foreach (var itf in interfaces)
         {
-            if (loaders.Count == 1 && loaders.Contains(itf.Loader)) continue;
             foreach (var m in itf.DeclaredMethods)
             {
                 if (m.IsStatic || m.IsPrivate || m.IsConstructor || m.Name == "<clinit>") continue;

@@ -6,13 +6,21 @@ namespace Nido.Jvm.Runtime;
 /// it yet. Each constraint is a set of loaders that must agree on one class name, and the class once one of them has
 /// it. Verification proves types by name only: without these, an object of one loader's Shared could reach code
 /// compiled against another loader's Shared (HotSpot's LoaderConstraintTable; its errors' wording is in JavaVm).
+/// Loaders are held weakly, so a constraint does not keep an unreachable loader's classes alive.
 /// </summary>
 internal sealed class LoaderConstraints
 {
     private sealed class Constraint
     {
         public JClass? Class;
-        public readonly List<LoaderData> Loaders = [];
+        public readonly List<WeakReference<LoaderData>> Loaders = [];
+
+        public bool Has(LoaderData loader)
+        {
+            foreach (var w in Loaders)
+                if (w.TryGetTarget(out var l) && ReferenceEquals(l, loader)) return true;
+            return false;
+        }
     }
 
     private readonly Dictionary<string, List<Constraint>> _byName = new(StringComparer.Ordinal);
@@ -24,7 +32,9 @@ internal sealed class LoaderConstraints
     /// </summary>
     public bool Add(string name, LoaderData a, LoaderData b)
     {
-        if (ReferenceEquals(a, b)) return true;
+        // Only the bootstrap loader defines java.* (ClassLoader.preDefineClass refuses the others): every loader's
+        // class of such a name is the bootstrap's, and the constraint could never fail.
+        if (ReferenceEquals(a, b) || name.StartsWith("java/", StringComparison.Ordinal)) return true;
         lock (_lock)
         {
             var ca = Find(name, a);
@@ -36,16 +46,17 @@ internal sealed class LoaderConstraints
             if (ca is null && cb is null)
             {
                 var made = new Constraint { Class = known };
-                made.Loaders.Add(a);
-                made.Loaders.Add(b);
+                made.Loaders.Add(new(a));
+                made.Loaders.Add(new(b));
                 if (!_byName.TryGetValue(name, out var list)) _byName[name] = list = [];
+                list.RemoveAll(c => !c.Loaders.Exists(w => w.TryGetTarget(out _)));
                 list.Add(made);
             }
             else if (ca is null || cb is null || ReferenceEquals(ca, cb))
             {
                 var into = (ca ?? cb)!;
-                if (ca is null) into.Loaders.Add(a);
-                if (cb is null) into.Loaders.Add(b);
+                if (ca is null) into.Loaders.Add(new(a));
+                if (cb is null) into.Loaders.Add(new(b));
                 into.Class ??= known;
             }
             else
@@ -60,16 +71,22 @@ internal sealed class LoaderConstraints
     }
 
     /// <summary>
-    /// Whether <paramref name="data"/> may record <paramref name="c"/> under its name: null if so (the constraints on
-    /// that loader and name then hold this class), else the class a constraint requires instead.
+    /// Records <paramref name="c"/> as <paramref name="data"/>'s class of its name (replacing what the loader had
+    /// under it when <paramref name="replace"/>), unless a constraint on that loader and name requires another class:
+    /// then returns that class and records nothing. Checked and recorded under one lock, so a constraint added
+    /// meanwhile sees the class.
     /// </summary>
-    public JClass? Conflict(LoaderData data, JClass c)
+    public JClass? Record(LoaderData data, JClass c, bool replace)
     {
         lock (_lock)
         {
-            if (Find(c.Name, data) is not { } constraint) return null;
-            if (constraint.Class is { } required && !ReferenceEquals(required, c)) return required;
-            constraint.Class = c;
+            if (Find(c.Name, data) is { } constraint)
+            {
+                if (constraint.Class is { } required && !ReferenceEquals(required, c)) return required;
+                constraint.Class = c;
+            }
+            if (replace) data.Classes[c.Name] = c;
+            else data.Classes.TryAdd(c.Name, c);
             return null;
         }
     }
@@ -78,7 +95,7 @@ internal sealed class LoaderConstraints
     {
         if (!_byName.TryGetValue(name, out var list)) return null;
         foreach (var c in list)
-            if (c.Loaders.Contains(loader)) return c;
+            if (c.Has(loader)) return c;
         return null;
     }
 }
