@@ -29,6 +29,7 @@ internal static class NativeClasses
         JavaUtilZipInflater.Register,
         SunNioFsUnixNativeDispatcher.Register,
         SunNioFsLinuxNativeDispatcher.Register,
+        SunNioFsLinuxWatchService.Register,
         SunNioFsUnixCopyFile.Register,
         SunNioChFileDispatcherImpl.Register,
         SunNioChFileChannelImpl.Register,
