@@ -79,9 +79,9 @@ internal sealed partial class MethodEmitter
     /// <summary>
     /// The address of slot <paramref name="slot"/> in the (non-null) object on top: the slot storage sits at a fixed
     /// offset from the Class field. The bound check (against the receiver's class's slot count) stays although
-    /// verification proves the receiver's class by name: without loader constraints a class of the field class's
-    /// name from another loader, or a method handle invoked around its type checks, could pass a receiver that
-    /// lacks the field, and the access must not reach past the object.
+    /// verification and loader constraints make the receiver an instance of the field's class: sun.misc.Unsafe and
+    /// JNI can still store an object of any class in a field, and the access must not reach past the object. A
+    /// block makes it once per local (<see cref="ReceiverChecks"/>).
     /// </summary>
     private void FieldAddress(int slot)
     {
