@@ -85,7 +85,7 @@ internal sealed partial class MethodEmitter
     /// </summary>
     private void FieldAddress(int slot)
     {
-        if (IsProven(0, slot))
+        if (IsProven(slot))
         {
             SlotAddress(slot);
             return;
@@ -109,7 +109,7 @@ internal sealed partial class MethodEmitter
         }
         else ThrowAtPc(nameof(CompiledSupport.IncompatibleReceiver));
         _il.MarkLabel(ok);
-        Prove(0, check);
+        Prove(check);
         SlotAddress(slot);
     }
 
@@ -122,16 +122,16 @@ internal sealed partial class MethodEmitter
         _il.Emit(OpCodes.Add);
     }
 
-    /// <summary>Throws NullPointerException (at this pc) when the value <paramref name="fromTop"/> below the top is null.</summary>
+    /// <summary>Throws NullPointerException (at this pc) when the value <paramref name="fromTop"/> below the top, the instruction's receiver, is null.</summary>
     private void NullCheck(int fromTop)
     {
-        if (IsProven(fromTop, -1)) return;
+        if (IsProven(-1)) return;
         var ok = _il.DefineLabel();
         Ld(fromTop);
         _il.Emit(OpCodes.Brtrue, ok);
         ThrowAtPc(nameof(CompiledSupport.NullPointer));
         _il.MarkLabel(ok);
-        Prove(fromTop, -1);
+        Prove(-1);
     }
 
     /// <summary>Throws what the CompiledSupport factory <paramref name="support"/>(thread, pc) makes.</summary>

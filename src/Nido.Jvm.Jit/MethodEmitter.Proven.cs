@@ -1,5 +1,3 @@
-using System.Reflection.Emit;
-
 namespace Nido.Jvm.Jit;
 
 /// <summary>
@@ -8,45 +6,30 @@ namespace Nido.Jvm.Jit;
 /// (an indirect store may alias any memory to it), so each access reloaded it. Within a block (no other entry than its
 /// first instruction) a Java local keeps its object until the block stores to it, and an object's class and slot
 /// count never change: once its null check passed, or its bound check for slot s, the same checks on it (or the bound
-/// check for a lower slot) would pass too.
+/// check for a lower slot) would pass too. Which local an instruction's receiver came from is ReceiverChecks' finding.
 /// </summary>
 internal sealed partial class MethodEmitter
 {
-    /// <summary>Operand-stack position → the Java local its reference was loaded from (aload, or a copy of one by dup…).</summary>
-    private readonly Dictionary<int, int> _origin = [];
-
     /// <summary>Java local → the highest field slot its object is known to have in this block (-1: known non-null only).</summary>
     private readonly Dictionary<int, int> _proven = [];
 
     /// <summary>At the first instruction of a block: what other paths into it bring is not known.</summary>
     private void EnterInstruction(int pc)
     {
-        if (pc == _startPc || _facts.Targets.Contains(pc) || pc == _copyExit)
-        {
-            _origin.Clear();
-            _proven.Clear();
-        }
+        if (pc == _startPc || _facts.Targets.Contains(pc) || pc == _copyExit) _proven.Clear();
     }
 
     /// <summary>A store to Java local <paramref name="index"/>: what was proven of its old object no longer holds.</summary>
-    private void Overwritten(int index)
+    private void Overwritten(int index) => _proven.Remove(index);
+
+    /// <summary>Whether the current instruction's receiver is known to be non-null with slots up to <paramref name="slot"/> (-1: non-null).</summary>
+    private bool IsProven(int slot) =>
+        _receivers.ReceiverLocal(_pc) is var local and >= 0 && _proven.TryGetValue(local, out var known) && known >= slot;
+
+    /// <summary>Records that the current instruction's receiver is non-null with slots up to <paramref name="slot"/>: the check just emitted passed.</summary>
+    private void Prove(int slot)
     {
-        _proven.Remove(index);
-        foreach (var (position, local) in _origin)
-            if (local == index) _origin.Remove(position);
-    }
-
-    /// <summary>The Java local the value <paramref name="fromTop"/> below the top was loaded from, or -1.</summary>
-    private int OriginOf(int fromTop) => _origin.GetValueOrDefault(_s.Count - 1 - fromTop, -1);
-
-    /// <summary>Whether the value <paramref name="fromTop"/> below the top is known to be non-null with slots up to <paramref name="slot"/> (-1: non-null).</summary>
-    private bool IsProven(int fromTop, int slot) =>
-        OriginOf(fromTop) is var local and >= 0 && _proven.TryGetValue(local, out var known) && known >= slot;
-
-    /// <summary>Records that the value <paramref name="fromTop"/> below the top is non-null with slots up to <paramref name="slot"/>: the check just emitted passed.</summary>
-    private void Prove(int fromTop, int slot)
-    {
-        var local = OriginOf(fromTop);
+        var local = _receivers.ReceiverLocal(_pc);
         if (local >= 0) _proven[local] = _proven.TryGetValue(local, out var known) ? Math.Max(known, slot) : slot;
     }
 }

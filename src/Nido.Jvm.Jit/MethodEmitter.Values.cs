@@ -15,17 +15,12 @@ internal sealed partial class MethodEmitter
 
     private char KindAt(int fromTop) => _s[_s.Count - 1 - fromTop];
 
-    private void Drop(int n = 1)
-    {
-        for (var i = _s.Count - n; i < _s.Count; i++) _origin.Remove(i);
-        _s.RemoveRange(_s.Count - n, n);
-    }
+    private void Drop(int n = 1) => _s.RemoveRange(_s.Count - n, n);
 
     /// <summary>Stores the CIL stack's top as a new operand-stack value of <paramref name="kind"/>.</summary>
     private void Push(char kind)
     {
         _il.Emit(OpCodes.Stloc, StackLocal(_s.Count, kind));
-        _origin.Remove(_s.Count);
         _s.Add(kind);
     }
 
@@ -36,7 +31,6 @@ internal sealed partial class MethodEmitter
     {
         _il.Emit(OpCodes.Ldloc, JavaLocal(index, kind));
         Push(kind);
-        if (kind == 'R') _origin[_s.Count - 1] = index;
     }
 
     private void StoreLocal(int index, char kind)
@@ -66,11 +60,10 @@ internal sealed partial class MethodEmitter
     /// <summary>The stack-shuffling instructions (pop … swap), by the kinds on the stack.</summary>
     private void Shuffle(byte op)
     {
-        // Values are popped into temporaries (the pushes reuse the same stack positions), then pushed back in the new order.
+        // Values are copied to temporaries (the pushes reuse the same stack positions), then pushed back in the new order.
         var order = Bytecode.Shuffle(op, KindAt, out var take);
         var baseIndex = _s.Count - take;
         var temps = new LocalBuilder[take];
-        var origins = new int[take];
         if (order.Length > 0)
             for (var i = 0; i < take; i++)
             {
@@ -78,14 +71,12 @@ internal sealed partial class MethodEmitter
                 temps[i] = _il.DeclareLocal(Bytecode.ClrType(kind));
                 _il.Emit(OpCodes.Ldloc, StackLocal(baseIndex + i, kind));
                 _il.Emit(OpCodes.Stloc, temps[i]);
-                origins[i] = _origin.GetValueOrDefault(baseIndex + i, -1);
             }
         var kinds = Take(take);
         foreach (var i in order)
         {
             _il.Emit(OpCodes.Ldloc, temps[i]);
             Push(kinds[i]);
-            if (origins[i] >= 0) _origin[_s.Count - 1] = origins[i];
         }
     }
 
